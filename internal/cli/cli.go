@@ -1,0 +1,122 @@
+// Package cli is the command layer: it binds flags to options, calls the domain packages and
+// maps errors to exit codes. Commands are built in functions, never in package variables, so that
+// every test gets a fresh tree.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// Env is everything a command may touch outside its arguments: streams, environment and clock.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// IsTerminal reports whether a stream is a terminal, for colour and table widths.
+	IsTerminal func(w io.Writer) bool
+	Getwd      func() (string, error)
+}
+
+// Main runs cpp with args and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, Now: time.Now,
+		IsTerminal: isTerminal, Getwd: os.Getwd}
+	return Run(env, args)
+}
+
+// Run executes a command line in env; tests call it with buffers.
+func Run(env *Env, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "cpp: internal error: %v\n  hint: this is a bug in cpp; please report it with the command you ran\n", r)
+			code = ExitFailure
+		}
+	}()
+	root := NewRoot(env)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var se *silentExit
+	if !errors.As(err, &se) {
+		printError(env.Stderr, err)
+	}
+	return exitCode(err)
+}
+
+func printError(w io.Writer, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		fmt.Fprintf(w, "cpp: %s\n", ee.msg)
+		if ee.hint != "" {
+			fmt.Fprintf(w, "  hint: %s\n", ee.hint)
+		}
+		return
+	}
+	fmt.Fprintf(w, "cpp: %s\n", err)
+}
+
+// NewRoot builds the command tree.
+func NewRoot(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "cpp",
+		Short: "Corporate parenting plans as data: validate, query and report",
+		Long: `cpp keeps UK councils' corporate parenting plans as YAML files in git and answers
+questions about them: what is due, what is overdue, who leads what, and whether the files are right.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetIn(env.Stdin)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
+	})
+	root.AddCommand(
+		newValidateCmd(env),
+		newVersionCmd(env),
+	)
+	// Unknown commands and bad arguments are usage errors.
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return unknownCommand(c, args[0])
+		}
+		return nil
+	}
+	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	return root
+}
+
+func unknownCommand(root *cobra.Command, name string) error {
+	hint := fmt.Sprintf("run '%s --help' for the list of commands", root.CommandPath())
+	if s := root.SuggestionsFor(name); len(s) > 0 {
+		hint = fmt.Sprintf("did you mean '%s'?", strings.Join(s, "' or '"))
+	}
+	return usageErrorf(hint, "unknown command %q", name)
+}
+
+// wrapArgs turns a command's argument-count errors into usage errors.
+func wrapArgs(c *cobra.Command) {
+	if c.Args == nil {
+		return
+	}
+	check := c.Args
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageErrorf(fmt.Sprintf("run '%s --help' for usage", cmd.CommandPath()), "%s", err)
+		}
+		return nil
+	}
+}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/validate"
+)
+
+type validateOptions struct {
+	Paths  []string
+	Format string
+	Strict bool
+}
+
+func newValidateCmd(env *Env) *cobra.Command {
+	opts := &validateOptions{}
+	c := &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check plan files and report every problem with its file, line and column",
+		Long: `Check plan files: YAML syntax, unknown fields, types, required values, deadlines, ids
+unique across the repository, links between plans, the lead registry, repeated actions, deadlines
+outside a plan's period, and personal data. With no PATH, reads the repository's plans/ folder.
+
+Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 when there are;
+2 for bad usage.`,
+		Example: `  cpp validate
+  cpp validate plans/camden-corporate-parenting.yaml
+  cpp validate --format github --strict`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runValidate(env, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
+	return c
+}
+
+var validateFormats = []string{"text", "json", "github"}
+
+func runValidate(env *Env, opts *validateOptions) error {
+	if !contains(validateFormats, opts.Format) {
+		return badFormat(opts.Format, validateFormats)
+	}
+	paths, err := planPaths(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	files, ds := planfile.Expand(paths)
+	loaded := planfile.LoadAll(files, planfile.Options{})
+	repo := validate.NewRepo(loaded)
+	ds = append(ds, validate.Run(repo)...)
+	diag.Sort(ds)
+	sum := validate.Summarise(repo, ds)
+	if len(files) == 0 && len(ds) == 0 {
+		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
+	}
+
+	switch opts.Format {
+	case "json":
+		err = diag.WriteJSON(env.Stdout, ds, sum)
+	case "github":
+		err = diag.WriteGitHub(env.Stdout, ds)
+	default:
+		src := diag.Sources{}
+		for _, f := range loaded {
+			src[f.Path] = f.Data
+		}
+		err = diag.WriteText(env.Stdout, ds, src)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Format != "json" {
+		fmt.Fprintf(env.Stderr, "cpp validate: %s\n", sum)
+	}
+	if sum.Errors > 0 || (opts.Strict && sum.Warnings > 0) {
+		return &silentExit{code: ExitProblem}
+	}
+	return nil
+}

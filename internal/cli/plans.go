@@ -1,0 +1,27 @@
+package cli
+
+import (
+	"path/filepath"
+
+	"github.com/cpp-plans/cpp/internal/planfile"
+)
+
+// planPaths resolves the paths a command was given, or the repository's plans/ folder.
+func planPaths(env *Env, args []string) ([]string, error) {
+	if len(args) > 0 {
+		return args, nil
+	}
+	wd, err := env.Getwd()
+	if err != nil {
+		return nil, &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
+	}
+	dir, ok := planfile.FindPlansDir(wd)
+	if !ok {
+		return nil, usageErrorf("run cpp inside a plan repository (one with a plans/ folder), or pass the plan files or folders to read",
+			"no plans/ folder here or in any parent folder")
+	}
+	if rel, err := filepath.Rel(wd, dir); err == nil {
+		dir = rel
+	}
+	return []string{dir}, nil
+}

@@ -1,0 +1,442 @@
+// Package deadline reads deadlines as councils write them ("Q3 2025", "September 2025",
+// "2025-2028", "Reviewed annually") into periods, under the calendar or financial quarter
+// convention. It owns the only definition of what a quarter, a financial year and a school term
+// cover.
+package deadline
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+// Convention says how a bare quarter ("Q3 2025") is read.
+type Convention int
+
+const (
+	// Calendar quarters: Q1 is January to March.
+	Calendar Convention = iota
+	// Financial quarters: Q1 is April to June; the year named is the one the financial year starts in.
+	Financial
+)
+
+func (c Convention) String() string {
+	if c == Financial {
+		return "financial"
+	}
+	return "calendar"
+}
+
+// ParseConvention reads "calendar" or "financial".
+func ParseConvention(s string) (Convention, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "calendar":
+		return Calendar, true
+	case "financial":
+		return Financial, true
+	}
+	return Calendar, false
+}
+
+// Kind says whether a deadline falls due.
+type Kind int
+
+const (
+	// Dated deadlines fall due at the end of their period.
+	Dated Kind = iota
+	// Recurring deadlines ("monthly", "Reviewed annually") repeat and are never overdue.
+	Recurring
+	// Open deadlines ("Ongoing") have no end.
+	Open
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Recurring:
+		return "recurring"
+	case Open:
+		return "open"
+	}
+	return "dated"
+}
+
+// Unit names the size of a dated period, for people reading output.
+type Unit string
+
+const (
+	Day           Unit = "day"
+	Month         Unit = "month"
+	Quarter       Unit = "quarter"
+	Term          Unit = "term"
+	Year          Unit = "year"
+	FinancialYear Unit = "financial year"
+	Years         Unit = "years"
+)
+
+// Deadline is a deadline as written and what it means.
+type Deadline struct {
+	Text string // as written
+	Kind Kind
+	// Start and End are the first and last day of a dated period (UTC midnight). Due is End.
+	Start, End time.Time
+	Unit       Unit
+	// Convention is the convention a quarter was read in; Financial for "Q3 2025/26" whatever the plan says.
+	Convention Convention
+	// Every is the cadence of a recurring deadline: "monthly", "every two months", "quarterly", "annually".
+	Every string
+	// By marks "by 2026": due at the end, with no promise about when work starts.
+	By bool
+}
+
+// Due is the date a dated deadline falls due; ok is false for recurring and open deadlines.
+func (d Deadline) Due() (time.Time, bool) {
+	if d.Kind != Dated {
+		return time.Time{}, false
+	}
+	return d.End, true
+}
+
+// Error explains why a deadline could not be read.
+type Error struct {
+	Text    string
+	Problem string
+	Hint    string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("cannot read deadline %q: %s", e.Text, e.Problem)
+}
+
+// Hint is the standard list of forms, for errors with no better suggestion.
+const Hint = "write a quarter (Q3 2025, Q3 2025/26), a month (September 2025), a date (2025-09-30 or 30/09/2025), a year or range (2025, 2025-2028), or a recurrence (monthly, Reviewed annually)"
+
+var recurring = map[string]string{
+	"weekly":           "weekly",
+	"every week":       "weekly",
+	"fortnightly":      "fortnightly",
+	"every two weeks":  "fortnightly",
+	"every 2 weeks":    "fortnightly",
+	"monthly":          "monthly",
+	"every month":      "monthly",
+	"bi-monthly":       "every two months",
+	"bimonthly":        "every two months",
+	"every two months": "every two months",
+	"every 2 months":   "every two months",
+	"quarterly":        "quarterly",
+	"every quarter":    "quarterly",
+	"termly":           "termly",
+	"every term":       "termly",
+	"six-monthly":      "every six months",
+	"six monthly":      "every six months",
+	"every six months": "every six months",
+	"every 6 months":   "every six months",
+	"biannually":       "every six months",
+	"twice a year":     "every six months",
+	"annually":         "annually",
+	"annual":           "annually",
+	"yearly":           "annually",
+	"every year":       "annually",
+	"each year":        "annually",
+}
+
+var open = map[string]bool{"ongoing": true, "continuous": true, "continual": true, "throughout": true}
+
+var months = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+var (
+	reQuarter    = regexp.MustCompile(`^(?:q|quarter )(\d+)[ -]*(\d{4})(?:[/-](\d{2}|\d{4}))?$`)
+	reQuarterRev = regexp.MustCompile(`^(\d{4})(?:[/-](\d{2}|\d{4}))?[ -]*q(\d+)$`)
+	reYear       = regexp.MustCompile(`^(\d{4})$`)
+	reYearPair   = regexp.MustCompile(`^(\d{4}) ?([/-]) ?(\d{2}|\d{4})$`)
+	reISODate    = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	reISOMonth   = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
+	reUKDate     = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	reWordDate   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})$`)
+	reWordMonth  = regexp.MustCompile(`^([a-z]+),? (\d{4})$`)
+	reTerm       = regexp.MustCompile(`^(autumn|spring|summer)(?: term)? (\d{4})$`)
+	reSpaces     = regexp.MustCompile(`\s+`)
+)
+
+// Parse reads a deadline as written; conv is the plan's quarter convention.
+func Parse(text string, conv Convention) (Deadline, error) {
+	d := Deadline{Text: text, Convention: conv}
+	s := normalise(text)
+	if s == "" {
+		return d, &Error{Text: text, Problem: "it is empty", Hint: Hint}
+	}
+	if every, ok := recurringCadence(s); ok {
+		d.Kind, d.Every = Recurring, every
+		return d, nil
+	}
+	if open[s] {
+		d.Kind = Open
+		return d, nil
+	}
+	if rest, ok := cutBy(s); ok {
+		inner, err := parsePeriod(text, rest, conv)
+		if err != nil {
+			return d, err
+		}
+		inner.Text, inner.By = text, true
+		return inner, nil
+	}
+	p, err := parsePeriod(text, s, conv)
+	if err != nil {
+		return d, err
+	}
+	p.Text = text
+	return p, nil
+}
+
+func normalise(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("–", "-", "—", "-", "\u00a0", " ").Replace(s)
+	s = reSpaces.ReplaceAllString(s, " ")
+	s = strings.TrimSuffix(s, ".")
+	s = strings.ReplaceAll(s, " - ", "-")
+	s = strings.ReplaceAll(s, " / ", "/")
+	return s
+}
+
+func recurringCadence(s string) (string, bool) {
+	for _, prefix := range []string{"", "reviewed ", "review ", "reported ", "to be reviewed "} {
+		if strings.HasPrefix(s, prefix) {
+			if every, ok := recurring[strings.TrimPrefix(s, prefix)]; ok {
+				return every, true
+			}
+		}
+	}
+	return "", false
+}
+
+// cutBy strips "by", "by the end of", "end of" and similar from the front.
+func cutBy(s string) (string, bool) {
+	for _, prefix := range []string{"by the end of ", "by end of ", "by end ", "by ", "end of ", "before the end of "} {
+		if strings.HasPrefix(s, prefix) {
+			return strings.TrimPrefix(s, prefix), true
+		}
+	}
+	return s, false
+}
+
+func parsePeriod(text, s string, conv Convention) (Deadline, error) {
+	fail := func(problem, hint string) (Deadline, error) {
+		if hint == "" {
+			hint = Hint
+		}
+		return Deadline{Text: text}, &Error{Text: text, Problem: problem, Hint: hint}
+	}
+	if m := reQuarter.FindStringSubmatch(s); m != nil {
+		return quarter(text, m[1], m[2], m[3], conv)
+	}
+	if m := reQuarterRev.FindStringSubmatch(s); m != nil {
+		return quarter(text, m[3], m[1], m[2], conv)
+	}
+	if m := reYear.FindStringSubmatch(s); m != nil {
+		y, err := year(text, m[1])
+		if err != nil {
+			return Deadline{Text: text}, err
+		}
+		return dated(date(y, 1, 1), date(y, 12, 31), Year, conv), nil
+	}
+	if m := reYearPair.FindStringSubmatch(s); m != nil && !isoMonthLike(m[1], m[2], m[3]) {
+		return yearPair(text, m[1], m[2], m[3], conv)
+	}
+	if m := reISODate.FindStringSubmatch(s); m != nil {
+		return day(text, m[1], m[2], m[3], conv)
+	}
+	if m := reISOMonth.FindStringSubmatch(s); m != nil {
+		y, err := year(text, m[1])
+		if err != nil {
+			return Deadline{Text: text}, err
+		}
+		mo, _ := strconv.Atoi(m[2])
+		if mo < 1 || mo > 12 {
+			return fail(fmt.Sprintf("there is no month %d", mo), "months run from 01 to 12, as in 2025-09")
+		}
+		return monthPeriod(y, time.Month(mo), conv), nil
+	}
+	if m := reUKDate.FindStringSubmatch(s); m != nil {
+		return day(text, m[3], m[2], m[1], conv)
+	}
+	if m := reTerm.FindStringSubmatch(s); m != nil {
+		y, err := year(text, m[2])
+		if err != nil {
+			return Deadline{Text: text}, err
+		}
+		switch m[1] {
+		case "autumn":
+			return dated(date(y, 9, 1), date(y, 12, 31), Term, conv), nil
+		case "spring":
+			return dated(date(y, 1, 1), date(y, 3, 31), Term, conv), nil
+		default:
+			return dated(date(y, 4, 1), date(y, 7, 31), Term, conv), nil
+		}
+	}
+	if m := reWordDate.FindStringSubmatch(s); m != nil {
+		mo, ok := months[m[2]]
+		if !ok {
+			return fail(fmt.Sprintf("%q is not a month", m[2]), monthHint(m[2]))
+		}
+		return day(text, m[3], strconv.Itoa(int(mo)), m[1], conv)
+	}
+	if m := reWordMonth.FindStringSubmatch(s); m != nil {
+		mo, ok := months[m[1]]
+		if !ok {
+			return fail(fmt.Sprintf("%q is not a month", m[1]), monthHint(m[1]))
+		}
+		y, err := year(text, m[2])
+		if err != nil {
+			return Deadline{Text: text}, err
+		}
+		return monthPeriod(y, mo, conv), nil
+	}
+	return fail("it is not a form cpp knows", "")
+}
+
+func monthHint(word string) string {
+	best, bestDist := "", 3
+	for _, name := range monthNames {
+		if d := suggest.Distance(strings.ToLower(name), word); d < bestDist {
+			best, bestDist = name, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	return "write the month in full, as in September 2025"
+}
+
+func quarter(text, qs, ys, fys string, conv Convention) (Deadline, error) {
+	q, _ := strconv.Atoi(qs)
+	if q < 1 || q > 4 {
+		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("there is no quarter Q%d", q),
+			Hint: "quarters run from Q1 to Q4"}
+	}
+	y, err := year(text, ys)
+	if err != nil {
+		return Deadline{Text: text}, err
+	}
+	if fys != "" {
+		if err := checkFinancialPair(text, y, fys); err != nil {
+			return Deadline{Text: text}, err
+		}
+		conv = Financial
+	}
+	var start time.Time
+	if conv == Financial {
+		start = date(y, 4, 1).AddDate(0, 3*(q-1), 0)
+	} else {
+		start = date(y, time.Month(3*(q-1)+1), 1)
+	}
+	d := dated(start, start.AddDate(0, 3, -1), Quarter, conv)
+	return d, nil
+}
+
+// checkFinancialPair insists that "2025/26" names consecutive years.
+func checkFinancialPair(text string, y int, second string) error {
+	y2, _ := strconv.Atoi(second)
+	if len(second) == 2 {
+		y2 += y / 100 * 100
+		if y2 < y {
+			y2 += 100
+		}
+	}
+	if y2 != y+1 {
+		return &Error{Text: text, Problem: fmt.Sprintf("a financial year runs over two consecutive years, not %d to %d", y, y2),
+			Hint: fmt.Sprintf("did you mean %d/%02d?", y, (y+1)%100)}
+	}
+	return nil
+}
+
+// isoMonthLike tells "2025-09" (a month) from "2025-26" (two years): a two-digit second part
+// that cannot be a later year in the same century is read as a month.
+func isoMonthLike(ys, sep, second string) bool {
+	if sep != "-" || len(second) != 2 {
+		return false
+	}
+	y, _ := strconv.Atoi(ys)
+	n, _ := strconv.Atoi(second)
+	return n <= y%100
+}
+
+func yearPair(text, ys, sep, second string, conv Convention) (Deadline, error) {
+	y, err := year(text, ys)
+	if err != nil {
+		return Deadline{Text: text}, err
+	}
+	financial := sep == "/" || (conv == Financial && len(second) == 2)
+	if financial {
+		if err := checkFinancialPair(text, y, second); err != nil {
+			return Deadline{Text: text}, err
+		}
+		return dated(date(y, 4, 1), date(y+1, 3, 31), FinancialYear, Financial), nil
+	}
+	y2, _ := strconv.Atoi(second)
+	if len(second) == 2 {
+		y2 += y / 100 * 100
+		if y2 < y {
+			y2 += 100
+		}
+	}
+	if y2 <= y {
+		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("the range ends (%d) before it starts (%d)", y2, y),
+			Hint: "write the earlier year first, as in 2025-2028"}
+	}
+	if _, err := year(text, strconv.Itoa(y2)); err != nil {
+		return Deadline{Text: text}, err
+	}
+	return dated(date(y, 1, 1), date(y2, 12, 31), Years, conv), nil
+}
+
+func day(text, ys, ms, ds string, conv Convention) (Deadline, error) {
+	y, err := year(text, ys)
+	if err != nil {
+		return Deadline{Text: text}, err
+	}
+	mo, _ := strconv.Atoi(ms)
+	dd, _ := strconv.Atoi(ds)
+	if mo < 1 || mo > 12 {
+		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("there is no month %d", mo),
+			Hint: "write dates as YYYY-MM-DD or DD/MM/YYYY (day first, as in 30/09/2025)"}
+	}
+	t := date(y, time.Month(mo), dd)
+	if dd < 1 || t.Month() != time.Month(mo) {
+		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("%s %d has no day %d", monthNames[mo-1], y, dd),
+			Hint: fmt.Sprintf("the last day of %s %d is %d", monthNames[mo-1], y, daysIn(y, time.Month(mo)))}
+	}
+	return dated(t, t, Day, conv), nil
+}
+
+func monthPeriod(y int, m time.Month, conv Convention) Deadline {
+	start := date(y, m, 1)
+	return dated(start, start.AddDate(0, 1, -1), Month, conv)
+}
+
+func year(text, s string) (int, error) {
+	y, _ := strconv.Atoi(s)
+	if y < 1990 || y > 2100 {
+		return 0, &Error{Text: text, Problem: fmt.Sprintf("the year %s is out of range", s), Hint: "years run from 1990 to 2100"}
+	}
+	return y, nil
+}
+
+func dated(start, end time.Time, unit Unit, conv Convention) Deadline {
+	return Deadline{Kind: Dated, Start: start, End: end, Unit: unit, Convention: conv}
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func daysIn(y int, m time.Month) int { return date(y, m+1, 0).Day() }

@@ -1,0 +1,210 @@
+// Package plan is the domain: plans, their sections, actions and measures, the lead registry and
+// practice examples. It does no I/O; planfile builds these values from YAML and keeps the
+// position of every value so that diagnostics can point at it.
+package plan
+
+import (
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+)
+
+// Pos is a 1-based line and column in a plan file.
+type Pos struct {
+	Line, Col int
+}
+
+// Field records where the value of one key (or list item, as "leads.1") was written.
+type Field struct {
+	Key string
+	Pos Pos
+}
+
+// Positions maps keys to the positions of their values. It is a slice, not a map: an action has
+// a dozen keys at most, and a national corpus has tens of thousands of actions.
+type Positions []Field
+
+// Of returns the position of key's value, or ok=false.
+func (p Positions) Of(key string) (Pos, bool) {
+	for _, f := range p {
+		if f.Key == key {
+			return f.Pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// Status is where an action stands.
+type Status string
+
+const (
+	NotStarted Status = "not-started"
+	InProgress Status = "in-progress"
+	Complete   Status = "complete"
+	Dropped    Status = "dropped"
+)
+
+// Statuses lists the valid statuses in the order reports show them.
+var Statuses = []Status{NotStarted, InProgress, Complete, Dropped}
+
+// RAG is a risk-to-delivery rating, separate from status. The zero value means not rated.
+type RAG string
+
+const (
+	Green RAG = "green"
+	Amber RAG = "amber"
+	Red   RAG = "red"
+)
+
+// RAGs lists the valid ratings, worst last.
+var RAGs = []RAG{Green, Amber, Red}
+
+// SectionKinds are the kinds of section the documents use.
+var SectionKinds = []string{"priority", "pledge", "promise", "cohort", "workstream"}
+
+// Directions says which way a measure should move.
+var Directions = []string{"higher", "lower", "context"}
+
+// Period is a plan's span, both ends inclusive.
+type Period struct {
+	Start, End time.Time
+}
+
+// Contains reports whether t falls within the period.
+func (p Period) Contains(t time.Time) bool {
+	return !t.Before(p.Start) && !t.After(p.End)
+}
+
+// Plan is one council's plan.
+type Plan struct {
+	ID, Title, Council, Owner, Source string
+	Period                            Period
+	Quarters                          deadline.Convention
+	Links                             []string
+	Measures                          []*Measure // context figures that belong to no section
+	Sections                          []*Section
+	File                              string
+	Pos                               Pos
+	At                                Positions
+}
+
+// Section is a priority, pledge, promise, cohort or workstream.
+type Section struct {
+	ID, Kind, Title, Promise string
+	YouSaid                  []string
+	DeliveredBy              []string
+	Measures                 []*Measure
+	Actions                  []*Action
+	Plan                     *Plan
+	Pos                      Pos
+	At                       Positions
+}
+
+// Action is one thing a plan commits to do.
+type Action struct {
+	ID       string
+	Text     string
+	Deadline deadline.Deadline // Deadline.Text is empty when none is written
+	// HasDeadline is false when no deadline is written; DeadlineErr is set when one is written but unreadable.
+	HasDeadline bool
+	DeadlineErr error
+	Leads       []string // as written; nil means the section's DeliveredBy applies
+	Status      Status
+	RAG         RAG
+	Outcomes    []string
+	Links       []string
+	Tags        []string
+	Parent      string
+	Updates     []Update
+	Section     *Section
+	Pos         Pos
+	At          Positions
+}
+
+// Update is a dated progress note.
+type Update struct {
+	Date   time.Time
+	Status Status
+	RAG    RAG
+	Note   string
+	Pos    Pos
+}
+
+// Label is what a person reads as the action: its text, or for an action written only as its
+// expected outcome, that outcome.
+func (a *Action) Label() string {
+	if a.Text != "" {
+		return a.Text
+	}
+	return strings.Join(a.Outcomes, " ")
+}
+
+// EffectiveLeads are the action's own leads, or its section's delivering teams when it names none.
+func (a *Action) EffectiveLeads() []string {
+	if len(a.Leads) > 0 || a.Section == nil {
+		return a.Leads
+	}
+	return a.Section.DeliveredBy
+}
+
+// Due is when a dated deadline falls due.
+func (a *Action) Due() (time.Time, bool) {
+	if !a.HasDeadline || a.DeadlineErr != nil {
+		return time.Time{}, false
+	}
+	return a.Deadline.Due()
+}
+
+// Closed reports whether the action needs no more work.
+func (a *Action) Closed() bool { return a.Status == Complete || a.Status == Dropped }
+
+// Overdue reports whether the action's deadline has passed (before today) and it is still open.
+func (a *Action) Overdue(today time.Time) bool {
+	due, ok := a.Due()
+	return ok && !a.Closed() && due.Before(today)
+}
+
+// Measure is a success measure, or a context figure.
+type Measure struct {
+	ID, Text, Unit, Direction string
+	Baseline, Target          *Observation
+	Observations              []Observation
+	Benchmarks                []Benchmark
+	Pos                       Pos
+	At                        Positions
+}
+
+// Observation is a value at a date.
+type Observation struct {
+	Date         time.Time
+	HasDate      bool
+	Value        float64
+	Source, Note string
+	Pos          Pos
+}
+
+// Benchmark is a comparator (England, statistical neighbours) with its period.
+type Benchmark struct {
+	Name, Period, Source string
+	Value                float64
+	Pos                  Pos
+}
+
+// Lead is a canonical team or role with the other spellings plans use for it.
+type Lead struct {
+	Name    string
+	Aliases []string
+	File    string
+	Pos     Pos
+	At      Positions
+}
+
+// Practice is an example of what works elsewhere, linkable from actions as evidence.
+type Practice struct {
+	ID, Council, Title, Summary, Team, Source string
+	Partners, Themes, Outcomes                []string
+	File                                      string
+	Pos                                       Pos
+	At                                        Positions
+}

@@ -1,0 +1,69 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+)
+
+// Registry folds the spellings of a lead into one canonical name, ignoring case and spacing.
+type Registry struct {
+	canon map[string]string // folded spelling -> canonical name
+	names []string          // canonical names, sorted
+}
+
+// NewRegistry builds a registry from lead entries. Entries with the same name merge; when one
+// spelling is claimed by two different names the first wins (validate reports the conflict).
+func NewRegistry(leads []*Lead) *Registry {
+	r := &Registry{canon: map[string]string{}}
+	seen := map[string]bool{}
+	for _, l := range leads {
+		if !seen[l.Name] {
+			seen[l.Name] = true
+			r.names = append(r.names, l.Name)
+		}
+		for _, s := range append([]string{l.Name}, l.Aliases...) {
+			k := Fold(s)
+			if _, taken := r.canon[k]; !taken {
+				r.canon[k] = l.Name
+			}
+		}
+	}
+	sort.Strings(r.names)
+	return r
+}
+
+// Fold is the form two spellings of a lead are compared in: lower case, single spaces, straight
+// apostrophes.
+func Fold(s string) string {
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Canonical returns the registry's name for a spelling, and whether the registry knows it.
+// An unknown spelling is its own canonical name.
+func (r *Registry) Canonical(name string) (string, bool) {
+	if r != nil {
+		if c, ok := r.canon[Fold(name)]; ok {
+			return c, true
+		}
+	}
+	return strings.Join(strings.Fields(name), " "), false
+}
+
+// Names lists the canonical names, sorted.
+func (r *Registry) Names() []string {
+	if r == nil {
+		return nil
+	}
+	return r.names
+}
+
+// Spellings lists every known spelling (names and aliases), for suggestions.
+func (r *Registry) Spellings(leads []*Lead) []string {
+	var out []string
+	for _, l := range leads {
+		out = append(out, l.Name)
+		out = append(out, l.Aliases...)
+	}
+	return out
+}

@@ -1,0 +1,704 @@
+package planfile
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+// The keys each kind of mapping allows, in the order the README documents them.
+var (
+	planKeys        = []string{"id", "title", "council", "period", "owner", "quarters", "source", "links", "measures", "sections", "leads", "practice"}
+	periodKeys      = []string{"start", "end"}
+	sectionKeys     = []string{"id", "kind", "title", "promise", "you_said", "delivered_by", "measures", "actions"}
+	actionKeys      = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
+	updateKeys      = []string{"date", "status", "rag", "note"}
+	measureKeys     = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
+	observationKeys = []string{"date", "value", "source", "note"}
+	benchmarkKeys   = []string{"name", "value", "period", "source"}
+	leadKeys        = []string{"name", "aliases"}
+	practiceKeys    = []string{"id", "council", "title", "summary", "team", "partners", "themes", "outcomes", "source"}
+)
+
+// IDPattern is what an id may look like.
+var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
+
+type builder struct {
+	file *File
+	conv deadline.Convention
+}
+
+func pos(n *yaml.Node) plan.Pos { return plan.Pos{Line: n.Line, Col: n.Column} }
+
+func (b *builder) report(n *yaml.Node, sev diag.Severity, rule, hint, format string, args ...any) {
+	d := diag.Diagnostic{File: b.file.Path, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...), Hint: hint}
+	if n != nil {
+		d.Line, d.Col = n.Line, n.Column
+		if n.Kind == yaml.ScalarNode && n.Style == 0 && !strings.Contains(n.Value, "\n") {
+			d.Span = len([]rune(n.Value))
+		}
+	}
+	b.file.Diags = append(b.file.Diags, d)
+}
+
+func (b *builder) errorf(n *yaml.Node, rule, hint, format string, args ...any) {
+	b.report(n, diag.Error, rule, hint, format, args...)
+}
+
+// entry is one key of a mapping with its value.
+type entry struct {
+	key   string
+	k, v  *yaml.Node
+	index int
+}
+
+// mapping checks that n is a mapping of known, unrepeated keys and returns its entries. what
+// names the thing for messages ("action camden-cp.p1.1").
+func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry, bool) {
+	if !b.notAlias(n) {
+		return nil, false
+	}
+	if n.Kind != yaml.MappingNode {
+		b.errorf(n, "type", fmt.Sprintf("write %s as `key: value` lines, one per field", what), "%s must be a mapping of keys, not %s", what, describe(n))
+		return nil, false
+	}
+	entries := make([]entry, 0, len(n.Content)/2)
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			b.errorf(k, "type", "keys are plain words such as `id` or `text`", "a key in %s must be a word, not %s", what, describe(k))
+			continue
+		}
+		key := k.Value
+		if seen[key] {
+			b.errorf(k, "duplicate-key", "delete one of them", "key `%s` appears twice in %s", key, what)
+			continue
+		}
+		seen[key] = true
+		if !contains(allowed, key) {
+			hint := "the keys allowed here are: " + strings.Join(allowed, ", ")
+			if near := suggest.Closest(key, allowed, 1); len(near) > 0 {
+				hint = fmt.Sprintf("did you mean `%s`?", near[0])
+			}
+			b.errorf(k, "unknown-field", hint, "unknown field `%s` in %s", key, what)
+			continue
+		}
+		if !b.notAlias(v) {
+			continue
+		}
+		entries = append(entries, entry{key: key, k: k, v: v, index: i / 2})
+	}
+	return entries, true
+}
+
+// notAlias rejects YAML aliases: they would let a small file expand without limit, and they hide
+// from an officer where a value was really written.
+func (b *builder) notAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		b.errorf(n, "alias", "write the value out in full", "YAML aliases (*%s) are not supported in plan files", n.Value)
+		return false
+	}
+	return true
+}
+
+func (b *builder) require(n *yaml.Node, what string, entries []entry, keys ...string) {
+	for _, key := range keys {
+		found := false
+		for _, e := range entries {
+			if e.key == key && !isNull(e.v) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			b.errorf(n, "required", fmt.Sprintf("add `%s:` to %s", key, what), "%s is missing `%s`", what, key)
+		}
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if isNull(n) {
+		return "empty"
+	}
+	return fmt.Sprintf("the value %q", n.Value)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// text reads a scalar as text. Numbers and dates are fine ("2025" as a deadline); lists and
+// mappings are not.
+func (b *builder) text(e entry, what string) (string, bool) {
+	if e.v.Kind != yaml.ScalarNode {
+		b.errorf(e.v, "type", fmt.Sprintf("write `%s: some text` on one line", e.key), "`%s` in %s must be text, not %s", e.key, what, describe(e.v))
+		return "", false
+	}
+	if isNull(e.v) {
+		return "", false
+	}
+	return strings.TrimSpace(e.v.Value), true
+}
+
+// list reads a list of text; a single value is taken as a one-item list, as officers write it.
+func (b *builder) list(e entry, what string, at *plan.Positions) []string {
+	if isNull(e.v) {
+		return nil
+	}
+	if e.v.Kind == yaml.ScalarNode {
+		*at = append(*at, plan.Field{Key: e.key + ".0", Pos: pos(e.v)})
+		return []string{strings.TrimSpace(e.v.Value)}
+	}
+	if e.v.Kind != yaml.SequenceNode {
+		b.errorf(e.v, "type", fmt.Sprintf("write `%s:` followed by lines starting with `- `", e.key), "`%s` in %s must be a list, not %s", e.key, what, describe(e.v))
+		return nil
+	}
+	out := make([]string, 0, len(e.v.Content))
+	for i, item := range e.v.Content {
+		if !b.notAlias(item) {
+			continue
+		}
+		if item.Kind != yaml.ScalarNode || isNull(item) {
+			b.errorf(item, "type", "each item is one line of text after `- `", "item %d of `%s` in %s must be text, not %s", i+1, e.key, what, describe(item))
+			continue
+		}
+		*at = append(*at, plan.Field{Key: e.key + "." + strconv.Itoa(len(out)), Pos: pos(item)})
+		out = append(out, strings.TrimSpace(item.Value))
+	}
+	return out
+}
+
+func (b *builder) items(e entry, what string) []*yaml.Node {
+	if isNull(e.v) {
+		return nil
+	}
+	if e.v.Kind != yaml.SequenceNode {
+		b.errorf(e.v, "type", fmt.Sprintf("write `%s:` followed by items starting with `- `", e.key), "`%s` in %s must be a list, not %s", e.key, what, describe(e.v))
+		return nil
+	}
+	return e.v.Content
+}
+
+func (b *builder) date(n *yaml.Node, key, what string) (time.Time, bool) {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		b.errorf(n, "type", "write dates as YYYY-MM-DD", "`%s` in %s must be a date, not %s", key, what, describe(n))
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(n.Value))
+	if err != nil {
+		hint := "write dates as YYYY-MM-DD, as in 2025-09-30"
+		if d, derr := deadline.Parse(n.Value, deadline.Calendar); derr == nil && d.Kind == deadline.Dated && d.Unit == deadline.Day {
+			hint = fmt.Sprintf("write it as %s", d.Start.Format("2006-01-02"))
+		} else if _, derr := time.Parse("2006-1-2", strings.TrimSpace(n.Value)); derr != nil && strings.Count(n.Value, "-") == 2 {
+			hint = "that date does not exist; write dates as YYYY-MM-DD"
+		}
+		b.errorf(n, "date", hint, "`%s` in %s is not a date: %q", key, what, n.Value)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func (b *builder) number(n *yaml.Node, key, what string) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err == nil {
+			return v, true
+		}
+	}
+	hint := "write a number such as 72.5, and put the unit in `unit:`"
+	if n.Kind == yaml.ScalarNode {
+		trimmed := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n.Value), "%"))
+		if _, err := strconv.ParseFloat(trimmed, 64); err == nil && trimmed != n.Value {
+			hint = fmt.Sprintf("write %s and set `unit: \"%%\"` on the measure", trimmed)
+		}
+	}
+	b.errorf(n, "type", hint, "`%s` in %s must be a number, not %s", key, what, describe(n))
+	return 0, false
+}
+
+func (b *builder) id(e entry, what string) string {
+	s, ok := b.text(e, what)
+	if !ok {
+		return ""
+	}
+	if !IDPattern.MatchString(s) {
+		b.errorf(e.v, "id", fmt.Sprintf("ids use lower-case letters, digits, '-' and '.', as in %q", slug(s)), "id %q in %s is not a valid id", s, what)
+	}
+	return s
+}
+
+var reNonID = regexp.MustCompile(`[^a-z0-9.]+`)
+
+func slug(s string) string {
+	s = strings.Trim(reNonID.ReplaceAllString(strings.ToLower(s), "-"), "-.")
+	if s == "" {
+		return "my-plan"
+	}
+	return s
+}
+
+func (b *builder) enum(e entry, what string, valid []string) (string, bool) {
+	s, ok := b.text(e, what)
+	if !ok {
+		return "", false
+	}
+	norm := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-"))
+	if contains(valid, norm) {
+		return norm, true
+	}
+	hint := "use one of: " + strings.Join(valid, ", ")
+	if near := suggest.Closest(norm, valid, 1); len(near) > 0 {
+		hint = fmt.Sprintf("did you mean `%s`? (one of: %s)", near[0], strings.Join(valid, ", "))
+	}
+	b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, s, e.key)
+	return "", false
+}
+
+func strs[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func (b *builder) document(root *yaml.Node) {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		b.errorf(nil, "empty", "a plan file needs at least id, title, council, period and sections", "file has no content")
+		return
+	}
+	top := root.Content[0]
+	if isNull(top) {
+		b.errorf(top, "empty", "a plan file needs at least id, title, council, period and sections", "file has no content, only comments")
+		return
+	}
+	entries, ok := b.mapping(top, "the file", planKeys)
+	if !ok {
+		return
+	}
+	isPlan := false
+	for _, e := range entries {
+		if e.key != "leads" && e.key != "practice" {
+			isPlan = true
+		}
+		if e.key == "quarters" {
+			if s, ok := b.enum(e, "the plan", []string{"calendar", "financial"}); ok {
+				b.conv, _ = deadline.ParseConvention(s)
+			}
+		}
+	}
+	if isPlan {
+		b.file.Plan = b.plan(top, entries)
+	}
+	for _, e := range entries {
+		switch e.key {
+		case "leads":
+			for _, n := range b.items(e, "the file") {
+				if l := b.lead(n); l != nil {
+					b.file.Leads = append(b.file.Leads, l)
+				}
+			}
+		case "practice":
+			for _, n := range b.items(e, "the file") {
+				if p := b.practice(n); p != nil {
+					b.file.Practice = append(b.file.Practice, p)
+				}
+			}
+		}
+	}
+	if len(entries) == 0 {
+		b.errorf(top, "empty", "a plan file needs at least id, title, council, period and sections", "file has no fields")
+	}
+}
+
+func (b *builder) plan(n *yaml.Node, entries []entry) *plan.Plan {
+	p := &plan.Plan{File: b.file.Path, Pos: pos(n), Quarters: b.conv}
+	b.require(n, "the plan", entries, "id", "title", "council", "period", "sections")
+	for _, e := range entries {
+		p.At = append(p.At, plan.Field{Key: e.key, Pos: pos(e.v)})
+		switch e.key {
+		case "id":
+			p.ID = b.id(e, "the plan")
+		case "title":
+			p.Title, _ = b.text(e, "the plan")
+		case "council":
+			p.Council, _ = b.text(e, "the plan")
+		case "owner":
+			p.Owner, _ = b.text(e, "the plan")
+		case "source":
+			p.Source, _ = b.text(e, "the plan")
+		case "links":
+			p.Links = b.list(e, "the plan", &p.At)
+		case "period":
+			p.Period = b.period(e)
+		}
+	}
+	what := "plan " + p.ID
+	for _, e := range entries {
+		switch e.key {
+		case "measures":
+			for _, m := range b.items(e, what) {
+				if ms := b.measure(m, what); ms != nil {
+					p.Measures = append(p.Measures, ms)
+				}
+			}
+		case "sections":
+			for _, s := range b.items(e, what) {
+				if sec := b.section(s, p); sec != nil {
+					p.Sections = append(p.Sections, sec)
+				}
+			}
+		}
+	}
+	return p
+}
+
+func (b *builder) period(e entry) plan.Period {
+	var per plan.Period
+	entries, ok := b.mapping(e.v, "`period`", periodKeys)
+	if !ok {
+		return per
+	}
+	b.require(e.v, "`period`", entries, "start", "end")
+	for _, pe := range entries {
+		t, ok := b.date(pe.v, pe.key, "`period`")
+		if !ok {
+			continue
+		}
+		if pe.key == "start" {
+			per.Start = t
+		} else {
+			per.End = t
+		}
+	}
+	if !per.Start.IsZero() && !per.End.IsZero() && per.End.Before(per.Start) {
+		b.errorf(e.v, "period", "check the two dates: the end comes before the start", "the plan's period ends (%s) before it starts (%s)",
+			per.End.Format("2006-01-02"), per.Start.Format("2006-01-02"))
+	}
+	return per
+}
+
+func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
+	s := &plan.Section{Plan: p, Pos: pos(n)}
+	entries, ok := b.mapping(n, "a section", sectionKeys)
+	if !ok {
+		return nil
+	}
+	for _, e := range entries {
+		if e.key == "id" {
+			s.ID = b.id(e, "a section")
+		}
+	}
+	what := "section"
+	if s.ID != "" {
+		what = "section " + s.ID
+	}
+	b.require(n, what, entries, "id", "kind", "title")
+	for _, e := range entries {
+		s.At = append(s.At, plan.Field{Key: e.key, Pos: pos(e.v)})
+		switch e.key {
+		case "kind":
+			s.Kind, _ = b.enum(e, what, plan.SectionKinds)
+		case "title":
+			s.Title, _ = b.text(e, what)
+		case "promise":
+			s.Promise, _ = b.text(e, what)
+		case "you_said":
+			s.YouSaid = b.list(e, what, &s.At)
+		case "delivered_by":
+			s.DeliveredBy = b.list(e, what, &s.At)
+		case "measures":
+			for _, m := range b.items(e, what) {
+				if ms := b.measure(m, what); ms != nil {
+					s.Measures = append(s.Measures, ms)
+				}
+			}
+		case "actions":
+			for _, a := range b.items(e, what) {
+				if act := b.action(a, s); act != nil {
+					s.Actions = append(s.Actions, act)
+				}
+			}
+		}
+	}
+	return s
+}
+
+func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
+	a := &plan.Action{Section: s, Pos: pos(n), Status: plan.NotStarted}
+	entries, ok := b.mapping(n, "an action", actionKeys)
+	if !ok {
+		return nil
+	}
+	for _, e := range entries {
+		if e.key == "id" {
+			a.ID = b.id(e, "an action")
+		}
+	}
+	what := "action"
+	if a.ID != "" {
+		what = "action " + a.ID
+	}
+	b.require(n, what, entries, "id")
+	hasText := false
+	a.At = make(plan.Positions, 0, len(entries)+2)
+	for _, e := range entries {
+		a.At = append(a.At, plan.Field{Key: e.key, Pos: pos(e.v)})
+		switch e.key {
+		case "text":
+			a.Text, hasText = b.text(e, what)
+		case "deadline":
+			text, ok := b.text(e, what)
+			if !ok {
+				continue
+			}
+			a.HasDeadline = true
+			a.Deadline, a.DeadlineErr = deadline.Parse(text, b.conv)
+			a.Deadline.Text = text
+			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
+				b.errorf(e.v, "deadline", de.Hint, "%s: %s", de.Error(), "cpp cannot tell when it falls due")
+			}
+		case "leads":
+			a.Leads = b.list(e, what, &a.At)
+		case "status":
+			if st, ok := b.enum(e, what, strs(plan.Statuses)); ok {
+				a.Status = plan.Status(st)
+			}
+		case "rag":
+			if r, ok := b.enum(e, what, strs(plan.RAGs)); ok {
+				a.RAG = plan.RAG(r)
+			}
+		case "outcomes":
+			a.Outcomes = b.list(e, what, &a.At)
+		case "links":
+			a.Links = b.list(e, what, &a.At)
+		case "tags":
+			a.Tags = b.list(e, what, &a.At)
+		case "parent":
+			a.Parent, _ = b.text(e, what)
+		case "updates":
+			for _, u := range b.items(e, what) {
+				if up, ok := b.update(u, what); ok {
+					a.Updates = append(a.Updates, up)
+				}
+			}
+		}
+	}
+	if !hasText && len(a.Outcomes) == 0 {
+		b.errorf(n, "required", "add `text:` (what will be done) or `outcomes:` (what it will achieve)", "%s has neither `text` nor `outcomes`", what)
+	}
+	return a
+}
+
+func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
+	u := plan.Update{Pos: pos(n)}
+	what = "an update of " + what
+	entries, ok := b.mapping(n, what, updateKeys)
+	if !ok {
+		return u, false
+	}
+	b.require(n, what, entries, "date")
+	for _, e := range entries {
+		switch e.key {
+		case "date":
+			u.Date, _ = b.date(e.v, "date", what)
+		case "status":
+			if st, ok := b.enum(e, what, strs(plan.Statuses)); ok {
+				u.Status = plan.Status(st)
+			}
+		case "rag":
+			if r, ok := b.enum(e, what, strs(plan.RAGs)); ok {
+				u.RAG = plan.RAG(r)
+			}
+		case "note":
+			u.Note, _ = b.text(e, what)
+		}
+	}
+	return u, !u.Date.IsZero()
+}
+
+func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
+	m := &plan.Measure{Pos: pos(n)}
+	entries, ok := b.mapping(n, "a measure of "+owner, measureKeys)
+	if !ok {
+		return nil
+	}
+	for _, e := range entries {
+		if e.key == "id" {
+			m.ID = b.id(e, "a measure")
+		}
+	}
+	what := "measure"
+	if m.ID != "" {
+		what = "measure " + m.ID
+	}
+	b.require(n, what, entries, "id", "text")
+	for _, e := range entries {
+		m.At = append(m.At, plan.Field{Key: e.key, Pos: pos(e.v)})
+		switch e.key {
+		case "text":
+			m.Text, _ = b.text(e, what)
+		case "unit":
+			m.Unit, _ = b.text(e, what)
+		case "direction":
+			m.Direction, _ = b.enum(e, what, plan.Directions)
+		case "baseline", "target":
+			o, ok := b.observation(e.v, "the "+e.key+" of "+what, false)
+			if ok && e.key == "baseline" {
+				m.Baseline = &o
+			} else if ok {
+				m.Target = &o
+			}
+		case "observations":
+			for _, on := range b.items(e, what) {
+				if o, ok := b.observation(on, "an observation of "+what, true); ok {
+					m.Observations = append(m.Observations, o)
+				}
+			}
+		case "benchmarks":
+			for _, bn := range b.items(e, what) {
+				if bm, ok := b.benchmark(bn, what); ok {
+					m.Benchmarks = append(m.Benchmarks, bm)
+				}
+			}
+		}
+	}
+	return m
+}
+
+func (b *builder) observation(n *yaml.Node, what string, needDate bool) (plan.Observation, bool) {
+	o := plan.Observation{Pos: pos(n)}
+	entries, ok := b.mapping(n, what, observationKeys)
+	if !ok {
+		return o, false
+	}
+	if needDate {
+		b.require(n, what, entries, "date", "value")
+	} else {
+		b.require(n, what, entries, "value")
+	}
+	hasValue := false
+	for _, e := range entries {
+		switch e.key {
+		case "date":
+			o.Date, o.HasDate = b.date(e.v, "date", what)
+		case "value":
+			o.Value, hasValue = b.number(e.v, "value", what)
+		case "source":
+			o.Source, _ = b.text(e, what)
+		case "note":
+			o.Note, _ = b.text(e, what)
+		}
+	}
+	return o, hasValue && (o.HasDate || !needDate)
+}
+
+func (b *builder) benchmark(n *yaml.Node, owner string) (plan.Benchmark, bool) {
+	bm := plan.Benchmark{Pos: pos(n)}
+	what := "a benchmark of " + owner
+	entries, ok := b.mapping(n, what, benchmarkKeys)
+	if !ok {
+		return bm, false
+	}
+	b.require(n, what, entries, "name", "value")
+	hasValue := false
+	for _, e := range entries {
+		switch e.key {
+		case "name":
+			bm.Name, _ = b.text(e, what)
+		case "value":
+			bm.Value, hasValue = b.number(e.v, "value", what)
+		case "period":
+			bm.Period, _ = b.text(e, what)
+		case "source":
+			bm.Source, _ = b.text(e, what)
+		}
+	}
+	return bm, hasValue && bm.Name != ""
+}
+
+func (b *builder) lead(n *yaml.Node) *plan.Lead {
+	l := &plan.Lead{File: b.file.Path, Pos: pos(n)}
+	entries, ok := b.mapping(n, "a lead", leadKeys)
+	if !ok {
+		return nil
+	}
+	b.require(n, "a lead", entries, "name")
+	for _, e := range entries {
+		l.At = append(l.At, plan.Field{Key: e.key, Pos: pos(e.v)})
+		switch e.key {
+		case "name":
+			l.Name, _ = b.text(e, "a lead")
+		case "aliases":
+			l.Aliases = b.list(e, "lead "+l.Name, &l.At)
+		}
+	}
+	if l.Name == "" {
+		return nil
+	}
+	return l
+}
+
+func (b *builder) practice(n *yaml.Node) *plan.Practice {
+	p := &plan.Practice{File: b.file.Path, Pos: pos(n)}
+	entries, ok := b.mapping(n, "a practice example", practiceKeys)
+	if !ok {
+		return nil
+	}
+	for _, e := range entries {
+		if e.key == "id" {
+			p.ID = b.id(e, "a practice example")
+		}
+	}
+	what := "practice example " + p.ID
+	b.require(n, what, entries, "id", "council", "title")
+	for _, e := range entries {
+		p.At = append(p.At, plan.Field{Key: e.key, Pos: pos(e.v)})
+		switch e.key {
+		case "council":
+			p.Council, _ = b.text(e, what)
+		case "title":
+			p.Title, _ = b.text(e, what)
+		case "summary":
+			p.Summary, _ = b.text(e, what)
+		case "team":
+			p.Team, _ = b.text(e, what)
+		case "source":
+			p.Source, _ = b.text(e, what)
+		case "partners":
+			p.Partners = b.list(e, what, &p.At)
+		case "themes":
+			p.Themes = b.list(e, what, &p.At)
+		case "outcomes":
+			p.Outcomes = b.list(e, what, &p.At)
+		}
+	}
+	return p
+}
