@@ -51,11 +51,14 @@ func runValidate(env *Env, opts *validateOptions) error {
 		return err
 	}
 	files, ds := planfile.Expand(paths)
-	loaded := planfile.LoadAll(files, planfile.Options{})
+	// Files named one by one (as pre-commit passes them) are checked against the rest of their
+	// repository, so that links and ids in other plan files count; only their own problems are shown.
+	context := planfile.Context(files)
+	loaded := planfile.LoadAll(append(files, context...), planfile.Options{})
 	repo := validate.NewRepo(loaded)
-	ds = append(ds, validate.Run(repo)...)
+	ds = append(ds, validate.Only(validate.Run(repo), files)...)
 	diag.Sort(ds)
-	sum := validate.Summarise(repo, ds)
+	sum := validate.Summarise(validate.NewRepo(loaded[:len(files)]), ds)
 	if len(files) == 0 && len(ds) == 0 {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}

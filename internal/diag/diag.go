@@ -167,8 +167,9 @@ type Summary struct {
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%d files, %d plans, %d sections, %d actions, %d measures: %d errors, %d warnings",
-		s.Files, s.Plans, s.Sections, s.Actions, s.Measures, s.Errors, s.Warnings)
+	return fmt.Sprintf("%s, %s, %s, %s, %s: %s, %s", count(s.Files, "file"), count(s.Plans, "plan"),
+		count(s.Sections, "section"), count(s.Actions, "action"), count(s.Measures, "measure"),
+		count(s.Errors, "error"), count(s.Warnings, "warning"))
 }
 
 // WriteJSON prints {"summary": ..., "diagnostics": [...]}; the field names are stable.
@@ -214,4 +215,11 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -277,9 +277,13 @@ func (b *builder) enum(e entry, what string, valid []string) (string, bool) {
 	if near := suggest.Closest(norm, valid, 1); len(near) > 0 {
 		hint = fmt.Sprintf("did you mean `%s`? (one of: %s)", near[0], strings.Join(valid, ", "))
 	}
-	b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, s, e.key)
+	b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, s, enumNouns[e.key])
 	return "", false
 }
+
+// enumNouns names what each enumerated key holds, for messages.
+var enumNouns = map[string]string{"quarters": "quarter convention", "kind": "section kind", "status": "status",
+	"rag": "RAG rating", "direction": "direction"}
 
 func strs[T ~string](xs []T) []string {
 	out := make([]string, len(xs))
@@ -291,7 +295,7 @@ func strs[T ~string](xs []T) []string {
 
 func (b *builder) document(root *yaml.Node) {
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
-		b.errorf(nil, "empty", "a plan file needs at least id, title, council, period and sections", "file has no content")
+		b.errorf(nil, "empty", "a plan file needs at least id, title, council, period and sections", "file has only comments, no content")
 		return
 	}
 	top := root.Content[0]
@@ -333,7 +337,7 @@ func (b *builder) document(root *yaml.Node) {
 			}
 		}
 	}
-	if len(entries) == 0 {
+	if len(top.Content) == 0 {
 		b.errorf(top, "empty", "a plan file needs at least id, title, council, period and sections", "file has no fields")
 	}
 }
@@ -416,7 +420,7 @@ func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 			s.ID = b.id(e, "a section")
 		}
 	}
-	what := "section"
+	what := "the section"
 	if s.ID != "" {
 		what = "section " + s.ID
 	}
@@ -462,7 +466,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			a.ID = b.id(e, "an action")
 		}
 	}
-	what := "action"
+	what := "the action"
 	if a.ID != "" {
 		what = "action " + a.ID
 	}
@@ -483,7 +487,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			a.Deadline, a.DeadlineErr = deadline.Parse(text, b.conv)
 			a.Deadline.Text = text
 			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
-				b.errorf(e.v, "deadline", de.Hint, "%s: %s", de.Error(), "cpp cannot tell when it falls due")
+				b.errorf(e.v, "deadline", de.Hint, "%s", de.Error())
 			}
 		case "leads":
 			a.Leads = b.list(e, what, &a.At)
@@ -555,7 +559,7 @@ func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
 			m.ID = b.id(e, "a measure")
 		}
 	}
-	what := "measure"
+	what := "the measure"
 	if m.ID != "" {
 		what = "measure " + m.ID
 	}

@@ -209,7 +209,7 @@ func Parse(path string, data []byte, opts Options) (f *File) {
 		return f
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		f.Diags = append(f.Diags, diag.Diagnostic{File: path, Line: 1, Col: 1, Severity: diag.Error, Rule: "empty",
+		f.Diags = append(f.Diags, diag.Diagnostic{File: path, Severity: diag.Error, Rule: "empty",
 			Message: "file is empty", Hint: "a plan file needs at least id, title, council, period and sections; or delete the file"})
 		return f
 	}
@@ -317,4 +317,36 @@ func FindPlansDir(dir string) (string, bool) {
 		}
 		dir = parent
 	}
+}
+
+// Context returns the other plan files of the repositories the given files belong to: the plans/
+// folder found from each file's own folder. Files already given are left out.
+func Context(files []string) []string {
+	given := make(map[string]bool, len(files))
+	for _, f := range files {
+		if abs, err := filepath.Abs(f); err == nil {
+			given[abs] = true
+		}
+	}
+	var out []string
+	dirs := map[string]bool{}
+	for _, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			continue
+		}
+		dir, ok := FindPlansDir(filepath.Dir(abs))
+		if !ok || dirs[dir] || !strings.HasPrefix(abs, dir+string(filepath.Separator)) {
+			continue
+		}
+		dirs[dir] = true
+		found, _ := Expand([]string{dir})
+		for _, c := range found {
+			if !given[c] {
+				given[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/diag"
@@ -29,6 +30,9 @@ func PersonalData(r *Repo) []diag.Diagnostic {
 					"plans are published: name the team or role instead, and keep contact details out of the plan"))
 			}
 			for _, m := range rePhone.FindAllIndex(line, -1) {
+				for m[1] > m[0] && strings.ContainsRune(" .-", rune(line[m[1]-1])) {
+					m[1]--
+				}
 				ds = append(ds, personal(f.Path, i+1, line, m, "a phone number",
 					"plans are published: keep phone numbers out of the plan"))
 			}

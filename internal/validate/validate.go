@@ -89,3 +89,18 @@ func eachAction(r *Repo, fn func(p *plan.Plan, s *plan.Section, a *plan.Action))
 		}
 	}
 }
+
+// Only keeps the diagnostics about the given files.
+func Only(ds []diag.Diagnostic, files []string) []diag.Diagnostic {
+	keep := make(map[string]bool, len(files))
+	for _, f := range files {
+		keep[f] = true
+	}
+	out := ds[:0:0]
+	for _, d := range ds {
+		if keep[d.File] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
