@@ -72,8 +72,9 @@ func NewRoot(env *Env) *cobra.Command {
 		Short: "Corporate parenting plans as data: validate, query and report",
 		Long: `cpp keeps UK councils' corporate parenting plans as YAML files in git and answers
 questions about them: what is due, what is overdue, who leads what, and whether the files are right.`,
-		SilenceErrors: true,
-		SilenceUsage:  true,
+		SilenceErrors:              true,
+		SilenceUsage:               true,
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
