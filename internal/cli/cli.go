@@ -82,8 +82,13 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
 	})
+	g := &globalOptions{}
+	addGlobalFlags(root, g)
 	root.AddCommand(
 		newValidateCmd(env),
+		newListCmd(env, g),
+		newDueCmd(env, g),
+		newOverdueCmd(env, g),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+type dueOptions struct {
+	filterOptions
+	Quarter, Month, From, To, Within string
+	Paths                            []string
+}
+
+func newDueCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &dueOptions{}
+	c := &cobra.Command{
+		Use:   "due [PATH...]",
+		Short: "Actions whose deadline falls in a quarter, a month or a date range",
+		Long: `List the actions whose deadline falls due in a window. A quarter written without a
+financial year (Q3-2025) is read in each plan's own convention; Q3-2025/26 is always financial.
+Recurring deadlines (monthly, Reviewed annually) are listed apart: they are never due in a window.
+With no window, the current quarter.`,
+		Example: `  cpp due --quarter Q3-2025
+  cpp due --quarter Q3-2025/26 --lead "Virtual School"
+  cpp due --month 2025-09 --format csv
+  cpp due --within 30d`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runDue(env, g, opts)
+		},
+	}
+	addFilterFlags(c, &opts.filterOptions, "due")
+	fl := c.Flags()
+	fl.StringVarP(&opts.Quarter, "quarter", "q", "", "a quarter: Q3-2025 (each plan's convention) or Q3-2025/26 (financial)")
+	fl.StringVar(&opts.Month, "month", "", "a month: 2025-09")
+	fl.StringVar(&opts.From, "from", "", "from this date (YYYY-MM-DD), with --to")
+	fl.StringVar(&opts.To, "to", "", "to this date (YYYY-MM-DD), with --from")
+	fl.StringVar(&opts.Within, "within", "", "from today for this long: 30d, 6w or 3m")
+	return c
+}
+
+// window turns the window flags into a query window; exactly one kind may be given.
+func (o *dueOptions) window(today time.Time) (query.Window, error) {
+	given := 0
+	for _, s := range []string{o.Quarter, o.Month, o.From + o.To, o.Within} {
+		if s != "" {
+			given++
+		}
+	}
+	if given > 1 {
+		return query.Window{}, usageErrorf("give one of --quarter, --month, --from/--to or --within", "conflicting windows")
+	}
+	switch {
+	case o.Quarter != "":
+		w, err := query.ParseQuarter(o.Quarter)
+		if err != nil {
+			return w, usageErrorf("", "%s", err)
+		}
+		return w, nil
+	case o.Month != "":
+		w, err := query.ParseMonth(o.Month)
+		if err != nil {
+			return w, usageErrorf("", "%s", err)
+		}
+		return w, nil
+	case o.From != "" || o.To != "":
+		if o.From == "" || o.To == "" {
+			return query.Window{}, usageErrorf("give both, as in --from 2025-07-01 --to 2025-09-30", "--from and --to go together")
+		}
+		from, err := flagDate("--from", o.From)
+		if err != nil {
+			return query.Window{}, err
+		}
+		to, err := flagDate("--to", o.To)
+		if err != nil {
+			return query.Window{}, err
+		}
+		if to.Before(from) {
+			return query.Window{}, usageErrorf("swap them", "--to %s is before --from %s", o.To, o.From)
+		}
+		return query.Range(from, to), nil
+	case o.Within != "":
+		end, err := within(today, o.Within)
+		if err != nil {
+			return query.Window{}, err
+		}
+		w := query.Range(today, end)
+		w.Label = "the next " + o.Within
+		return w, nil
+	}
+	qs, _ := query.QuarterOf(today)
+	return query.Window{Label: fmt.Sprintf("Q%d %d", int(qs.Month()-1)/3+1, qs.Year()),
+		Quarter: int(qs.Month()-1)/3 + 1, Year: qs.Year()}, nil
+}
+
+// within reads "30d", "6w" or "3m" as a span from today.
+func within(today time.Time, s string) (time.Time, error) {
+	bad := usageErrorf("write a number and a unit: 30d (days), 6w (weeks) or 3m (months)", "invalid --within %q", s)
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) < 2 {
+		return today, bad
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n < 0 || n > 3650 {
+		return today, bad
+	}
+	switch s[len(s)-1] {
+	case 'd':
+		return today.AddDate(0, 0, n), nil
+	case 'w':
+		return today.AddDate(0, 0, 7*n), nil
+	case 'm':
+		return today.AddDate(0, n, 0), nil
+	}
+	return today, bad
+}
+
+func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	f, err := opts.build(today)
+	if err != nil {
+		return err
+	}
+	w, err := opts.window(today)
+	if err != nil {
+		return err
+	}
+	f.Window = &w
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	rows := query.Select(l.Plans, l.Registry, f)
+	if err := query.Sort(rows, opts.Sort); err != nil {
+		return usageErrorf("", "%s", err)
+	}
+	dated, recurring := query.Split(rows)
+	if len(rows) == 0 {
+		explainEmpty(env, l, f)
+	}
+	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(dated), "action", "actions"))}
+	doc.Blocks = planBlocks(dated, render.ActionColumnsFor{Late: f.Overdue})
+	if len(recurring) > 0 {
+		b := render.ActionBlock(fmt.Sprintf("Recurring, listed apart: never due in a window (%d)", len(recurring)), recurring, render.ActionColumnsFor{})
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	// Machines get the dated rows first, then the recurring ones, each flagged.
+	if err := writeActions(env, opts.Format, st, doc, append(dated, recurring...)); err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+// plansOf are the plans a filter looks at, for describing a window.
+func plansOf(l *loaded, f query.Filter) []*plan.Plan {
+	var out []*plan.Plan
+	for _, p := range l.Plans {
+		if len(f.Plans) == 0 || containsFold(f.Plans, p.ID) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

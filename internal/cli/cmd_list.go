@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+type listOptions struct {
+	filterOptions
+	Paths []string
+}
+
+func newListCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &listOptions{}
+	c := &cobra.Command{
+		Use:   "list [PATH...]",
+		Short: "List actions, with filters that combine",
+		Example: `  cpp list --lead "Virtual School"
+  cpp list --plan camden-cp --status not-started --due-before 2026-01-01
+  cpp list --text mentoring --format csv > mentoring.csv`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runList(env, g, opts)
+		},
+	}
+	addFilterFlags(c, &opts.filterOptions, "plan")
+	return c
+}
+
+func runList(env *Env, g *globalOptions, opts *listOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	f, err := opts.build(today)
+	if err != nil {
+		return err
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	rows := query.Select(l.Plans, l.Registry, f)
+	if err := query.Sort(rows, opts.Sort); err != nil {
+		return usageErrorf("", "%s", err)
+	}
+	if len(rows) == 0 {
+		explainEmpty(env, l, f)
+	}
+	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today))}
+	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
+	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+// planBlocks groups rows into one table per plan, in the order the rows come.
+func planBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
+	var blocks []render.Block
+	idx := map[string]int{}
+	var groups [][]query.Row
+	for _, r := range rows {
+		i, ok := idx[r.Plan.ID]
+		if !ok {
+			i = len(groups)
+			idx[r.Plan.ID] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], r)
+	}
+	for _, g := range groups {
+		p := g[0].Plan
+		heading := fmt.Sprintf("%s: %s, %s (%d)", p.ID, p.Title, p.Council, len(g))
+		blocks = append(blocks, render.ActionBlock(heading, g, cols))
+	}
+	if len(blocks) == 0 {
+		blocks = append(blocks, render.Block{Empty: "No actions match."})
+	}
+	return blocks
+}
+
+// writeActions prints rows: records for machines, the doc for people.
+func writeActions(env *Env, format string, st render.Style, doc render.Doc, rows []query.Row) error {
+	switch format {
+	case "json":
+		return render.WriteJSON(env.Stdout, render.ActionRecords(rows))
+	case "csv":
+		recs := render.ActionRecords(rows)
+		cells := make([][]string, len(recs))
+		for i, r := range recs {
+			cells[i] = r.CSVRow()
+		}
+		return render.WriteCSV(env.Stdout, render.ActionColumns, cells)
+	}
+	return printer(format, st).Print(env.Stdout, doc)
+}

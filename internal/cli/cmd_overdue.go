@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &listOptions{}
+	c := &cobra.Command{
+		Use:   "overdue [PATH...]",
+		Short: "Actions past their deadline and not complete or dropped, latest first",
+		Example: `  cpp overdue --today 2026-04-01
+  cpp overdue --lead "Corporate Parenting" --format csv`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			opts.Overdue = true
+			return runOverdue(env, g, opts)
+		},
+	}
+	addFilterFlags(c, &opts.filterOptions, "late")
+	return c
+}
+
+func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	f, err := opts.build(today)
+	if err != nil {
+		return err
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	rows := query.Select(l.Plans, l.Registry, f)
+	if err := query.Sort(rows, opts.Sort); err != nil {
+		return usageErrorf("", "%s", err)
+	}
+	if len(rows) == 0 {
+		explainEmpty(env, l, f)
+	}
+	doc := render.Doc{Title: fmt.Sprintf("Overdue as of %s: %s", render.Date(today), plural(len(rows), "action", "actions"))}
+	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
+	doc.Blocks[0].Empty = "Nothing is overdue."
+	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
+		return err
+	}
+	return l.finish()
+}

@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+// filterOptions are the flags list, due and overdue share.
+type filterOptions struct {
+	Plans, Sections, Leads, Statuses, RAGs, Tags []string
+	Text                                         string
+	DueBefore, DueAfter                          string
+	Overdue                                      bool
+	Sort                                         string
+	Format                                       string
+}
+
+func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
+	fl := c.Flags()
+	fl.StringSliceVar(&f.Plans, "plan", nil, "only these plans (ids; repeat or separate with commas)")
+	fl.StringSliceVar(&f.Sections, "section", nil, "only these sections (ids)")
+	fl.StringSliceVar(&f.Leads, "lead", nil, "only actions led by these teams (any spelling the registry knows; case-insensitive)")
+	fl.StringSliceVar(&f.Statuses, "status", nil, "only these statuses: not-started, in-progress, complete, dropped")
+	fl.StringSliceVar(&f.RAGs, "rag", nil, "only these RAG ratings: green, amber, red")
+	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
+	fl.StringVar(&f.Text, "text", "", "only actions whose text, outcomes or id contain this (case-insensitive)")
+	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due before this date (YYYY-MM-DD)")
+	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due after this date (YYYY-MM-DD)")
+	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
+	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
+	fl.StringVarP(&f.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+}
+
+// build checks the flag values and turns them into a query filter.
+func (f *filterOptions) build(today time.Time) (query.Filter, error) {
+	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
+		Overdue: f.Overdue, Today: today}
+	if !contains(render.Formats, f.Format) {
+		return q, badFormat(f.Format, render.Formats)
+	}
+	if !contains(query.SortKeys, f.Sort) {
+		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
+	}
+	for _, s := range f.Statuses {
+		st := plan.Status(strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-")))
+		if !containsT(plan.Statuses, st) {
+			return q, usageErrorf("use one of: not-started, in-progress, complete, dropped", "unknown status %q", s)
+		}
+		q.Statuses = append(q.Statuses, st)
+	}
+	for _, s := range f.RAGs {
+		r := plan.RAG(strings.ToLower(strings.TrimSpace(s)))
+		if !containsT(plan.RAGs, r) {
+			return q, usageErrorf("use one of: green, amber, red", "unknown RAG rating %q", s)
+		}
+		q.RAGs = append(q.RAGs, r)
+	}
+	var err error
+	if q.DueBefore, err = flagDate("--due-before", f.DueBefore); err != nil {
+		return q, err
+	}
+	if q.DueAfter, err = flagDate("--due-after", f.DueAfter); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+func flagDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
+	}
+	return t, nil
+}
+
+func containsT[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// explainEmpty tells the user on stderr why a filter on lead or plan matched nothing, naming the
+// nearest names, so that a misspelt team is not mistaken for a team with no work.
+func explainEmpty(env *Env, l *loaded, f query.Filter) {
+	for _, lead := range f.Leads {
+		if _, known := l.Registry.Canonical(lead); known || leadUsed(l, lead) {
+			continue
+		}
+		near := suggest.Closest(lead, append(l.Registry.Names(), l.Registry.Spellings(l.Leads)...), 3)
+		msg := fmt.Sprintf("cpp: no lead matches %q", lead)
+		if len(near) > 0 {
+			msg += "; nearest: " + quoteAll(near)
+		}
+		fmt.Fprintln(env.Stderr, msg+" (see 'cpp leads')")
+	}
+	var ids []string
+	for _, p := range l.Plans {
+		ids = append(ids, p.ID)
+	}
+	for _, id := range f.Plans {
+		if containsFold(ids, id) {
+			continue
+		}
+		msg := fmt.Sprintf("cpp: no plan has id %q", id)
+		if near := suggest.Closest(id, ids, 3); len(near) > 0 {
+			msg += "; nearest: " + quoteAll(near)
+		} else {
+			msg += "; plans: " + quoteAll(ids)
+		}
+		fmt.Fprintln(env.Stderr, msg)
+	}
+}
+
+func leadUsed(l *loaded, lead string) bool {
+	want := plan.Fold(lead)
+	for _, p := range l.Plans {
+		for _, s := range p.Sections {
+			for _, a := range s.Actions {
+				for _, x := range a.EffectiveLeads() {
+					if plan.Fold(x) == want {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteAll(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}

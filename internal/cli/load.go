@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+)
+
+// ExitPartial says a query answered from the files that loaded, leaving out broken ones.
+const ExitPartial = 4
+
+// loaded is what a query runs over.
+type loaded struct {
+	Plans    []*plan.Plan
+	Leads    []*plan.Lead
+	Registry *plan.Registry
+	Broken   []*planfile.File
+}
+
+// loadPlans loads the plan files for a query. Files with errors are left out and named on stderr
+// with their first error, so that one team's typo does not block everyone else's answer.
+func loadPlans(env *Env, paths []string) (*loaded, error) {
+	paths, err := planPaths(env, paths)
+	if err != nil {
+		return nil, err
+	}
+	files, ds := planfile.Expand(paths)
+	if len(ds) > 0 {
+		return nil, problemf(ds[0].Hint, "%s", ds[0].OneLine())
+	}
+	if len(files) == 0 {
+		return nil, problemf("put plan files (.yaml) in the folder, or pass the files to read", "no plan files found in %s", joinPaths(paths))
+	}
+	l := &loaded{}
+	for _, f := range planfile.LoadAll(files, planfile.Options{}) {
+		if f.HasErrors() {
+			l.Broken = append(l.Broken, f)
+			continue
+		}
+		if f.Plan != nil {
+			l.Plans = append(l.Plans, f.Plan)
+		}
+		l.Leads = append(l.Leads, f.Leads...)
+	}
+	l.Registry = plan.NewRegistry(l.Leads)
+	for _, f := range l.Broken {
+		d, _ := f.FirstError()
+		fmt.Fprintf(env.Stderr, "cpp: skipped %s: %s\n", f.Path, d.OneLine())
+	}
+	if len(l.Broken) > 0 {
+		fmt.Fprintf(env.Stderr, "cpp: the answer leaves out %s with errors; run 'cpp validate' for details\n",
+			plural(len(l.Broken), "file", "files"))
+	}
+	return l, nil
+}
+
+// finish returns the exit code a query ends with: partial when files were left out.
+func (l *loaded) finish() error {
+	if len(l.Broken) > 0 {
+		return &silentExit{code: ExitPartial}
+	}
+	return nil
+}

@@ -1,0 +1,362 @@
+// Package query selects and sorts actions across plans: the filters analysts combine (plan,
+// section, lead, status, RAG, tag, text, due dates, windows, overdue), the windows "due" asks
+// about (a quarter read in each plan's own convention, a month, a date range) and the summaries
+// by lead and by section. It does no I/O.
+package query
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// Row is one action with what a listing needs to show about it.
+type Row struct {
+	Plan    *plan.Plan
+	Section *plan.Section
+	Action  *plan.Action
+	// Leads are the action's leads (or its section's), folded to the registry's names.
+	Leads []string
+	// Due is the date the action falls due; zero when it has no dated deadline.
+	Due time.Time
+	// DaysLate is how many days past due an open action is, as of today; 0 when not overdue.
+	DaysLate int
+	// Recurring marks an action whose deadline repeats ("monthly"); it is never due in a window.
+	Recurring bool
+}
+
+// HasDue reports whether the row has a due date.
+func (r Row) HasDue() bool { return !r.Due.IsZero() }
+
+// Window is a span of dates asked about. A quarter written without a financial year ("Q3 2025")
+// is read in each plan's own convention, so it may cover different dates for different plans.
+type Window struct {
+	Label string
+	// Fixed is the span when it does not depend on the plan (a month, a date range, "Q3 2025/26").
+	Fixed *deadline.Deadline
+	// Quarter and Year are set for a bare quarter, read per plan.
+	Quarter, Year int
+}
+
+// ParseQuarter reads the --quarter flag: "Q3-2025", "Q3 2025", "2025Q3" (read in each plan's
+// convention), or "Q3-2025/26" (financial).
+func ParseQuarter(s string) (Window, error) {
+	d, err := deadline.Parse(s, deadline.Calendar)
+	if err != nil || d.Kind != deadline.Dated || d.Unit != deadline.Quarter || d.By {
+		return Window{}, quarterError(s, err)
+	}
+	if d.Convention == deadline.Financial {
+		return Window{Label: quarterLabel(d), Fixed: &d}, nil
+	}
+	q := int(d.Start.Month()-1)/3 + 1
+	return Window{Label: fmt.Sprintf("Q%d %d", q, d.Start.Year()), Quarter: q, Year: d.Start.Year()}, nil
+}
+
+func quarterError(s string, err error) error {
+	var de *deadline.Error
+	if e, ok := err.(*deadline.Error); ok {
+		de = e
+	}
+	if de != nil && strings.Contains(de.Problem, "quarter") {
+		return fmt.Errorf("invalid quarter %q: %s (%s)", s, de.Problem, de.Hint)
+	}
+	return fmt.Errorf("invalid quarter %q: write it as Q3-2025 (read in each plan's convention) or Q3-2025/26 (financial)", s)
+}
+
+func quarterLabel(d deadline.Deadline) string {
+	// A financial quarter is named by its financial year: Q1 is April to June.
+	fy := d.Start.Year()
+	if d.Start.Month() < time.April {
+		fy--
+	}
+	q := (int(d.Start.Month())-4+12)%12/3 + 1
+	return fmt.Sprintf("Q%d %d/%02d", q, fy, (fy+1)%100)
+}
+
+// ParseMonth reads the --month flag: "2025-09" or "September 2025".
+func ParseMonth(s string) (Window, error) {
+	d, err := deadline.Parse(s, deadline.Calendar)
+	if err != nil || d.Kind != deadline.Dated || d.Unit != deadline.Month || d.By {
+		if e, ok := err.(*deadline.Error); ok {
+			return Window{}, fmt.Errorf("invalid month %q: %s (write it as 2025-09)", s, e.Problem)
+		}
+		return Window{}, fmt.Errorf("invalid month %q: write it as 2025-09", s)
+	}
+	return Window{Label: d.Start.Format("January 2006"), Fixed: &d}, nil
+}
+
+// Range is a window between two dates, both included.
+func Range(from, to time.Time) Window {
+	d := deadline.Deadline{Kind: deadline.Dated, Start: from, End: to, Unit: deadline.Day}
+	return Window{Label: fmt.Sprintf("%s to %s", from.Format("2 Jan 2006"), to.Format("2 Jan 2006")), Fixed: &d}
+}
+
+// Span is the dates a window covers for a plan, and the convention it was read in.
+func (w Window) Span(p *plan.Plan) (start, end time.Time, conv deadline.Convention) {
+	if w.Fixed != nil {
+		return w.Fixed.Start, w.Fixed.End, w.Fixed.Convention
+	}
+	conv = deadline.Calendar
+	if p != nil {
+		conv = p.Quarters
+	}
+	d, _ := deadline.Parse(fmt.Sprintf("Q%d %d", w.Quarter, w.Year), conv)
+	return d.Start, d.End, conv
+}
+
+// Describe says what dates a window covers for the given plans, and in which convention: "Q3 2025,
+// calendar: 1 Jul 2025 – 30 Sep 2025". Plans that read it differently are named.
+func (w Window) Describe(plans []*plan.Plan) string {
+	if w.Fixed != nil {
+		start, end := w.Fixed.Start, w.Fixed.End
+		if w.Fixed.Unit == deadline.Quarter {
+			return fmt.Sprintf("%s, %s: %s", w.Label, w.Fixed.Convention, span(start, end))
+		}
+		return fmt.Sprintf("%s: %s", w.Label, span(start, end))
+	}
+	byConv := map[deadline.Convention][]string{}
+	for _, p := range plans {
+		byConv[p.Quarters] = append(byConv[p.Quarters], p.ID)
+	}
+	if len(byConv[deadline.Financial]) == 0 {
+		s, e, _ := w.Span(&plan.Plan{Quarters: deadline.Calendar})
+		return fmt.Sprintf("%s, calendar: %s", w.Label, span(s, e))
+	}
+	var parts []string
+	for _, conv := range []deadline.Convention{deadline.Calendar, deadline.Financial} {
+		ids := byConv[conv]
+		if len(ids) == 0 {
+			continue
+		}
+		s, e, _ := w.Span(&plan.Plan{Quarters: conv})
+		parts = append(parts, fmt.Sprintf("%s: %s (%s)", conv, span(s, e), strings.Join(ids, ", ")))
+	}
+	return w.Label + ", " + strings.Join(parts, "; ")
+}
+
+func span(start, end time.Time) string {
+	return start.Format("2 Jan 2006") + " – " + end.Format("2 Jan 2006")
+}
+
+// Filter holds the conditions a listing combines; every set condition must hold.
+type Filter struct {
+	Plans, Sections []string // ids
+	Leads           []string // any spelling; matches when any of an action's leads is one of these teams
+	Statuses        []plan.Status
+	RAGs            []plan.RAG
+	Tags            []string
+	Text            string // case-insensitive, in the action's text, outcomes or id
+	DueBefore       time.Time
+	DueAfter        time.Time
+	Overdue         bool
+	Window          *Window
+	Today           time.Time
+}
+
+// Select returns the rows of every action that passes the filter, in plan file order.
+func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
+	leads := make(map[string]bool, len(f.Leads))
+	for _, l := range f.Leads {
+		c, _ := reg.Canonical(l)
+		leads[plan.Fold(c)] = true
+	}
+	text := strings.ToLower(f.Text)
+	var rows []Row
+	for _, p := range plans {
+		if len(f.Plans) > 0 && !containsFold(f.Plans, p.ID) {
+			continue
+		}
+		var wStart, wEnd time.Time
+		if f.Window != nil {
+			wStart, wEnd, _ = f.Window.Span(p)
+		}
+		for _, s := range p.Sections {
+			if len(f.Sections) > 0 && !containsFold(f.Sections, s.ID) {
+				continue
+			}
+			for _, a := range s.Actions {
+				r := NewRow(p, s, a, reg, f.Today)
+				if len(leads) > 0 && !anyFold(r.Leads, leads) {
+					continue
+				}
+				if len(f.Statuses) > 0 && !containsT(f.Statuses, a.Status) {
+					continue
+				}
+				if len(f.RAGs) > 0 && !containsT(f.RAGs, a.RAG) {
+					continue
+				}
+				if len(f.Tags) > 0 && !anyTag(a.Tags, f.Tags) {
+					continue
+				}
+				if text != "" && !matchesText(a, text) {
+					continue
+				}
+				if !f.DueBefore.IsZero() && (!r.HasDue() || !r.Due.Before(f.DueBefore)) {
+					continue
+				}
+				if !f.DueAfter.IsZero() && (!r.HasDue() || !r.Due.After(f.DueAfter)) {
+					continue
+				}
+				if f.Overdue && r.DaysLate == 0 {
+					continue
+				}
+				if f.Window != nil && !r.Recurring && (!r.HasDue() || r.Due.Before(wStart) || r.Due.After(wEnd)) {
+					continue
+				}
+				rows = append(rows, r)
+			}
+		}
+	}
+	return rows
+}
+
+// NewRow describes one action as of today.
+func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, today time.Time) Row {
+	r := Row{Plan: p, Section: s, Action: a}
+	for _, l := range a.EffectiveLeads() {
+		c, _ := reg.Canonical(l)
+		if !contains(r.Leads, c) {
+			r.Leads = append(r.Leads, c)
+		}
+	}
+	if due, ok := a.Due(); ok {
+		r.Due = due
+		if a.Overdue(today) {
+			r.DaysLate = int(today.Sub(due).Hours() / 24)
+		}
+	}
+	r.Recurring = a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.Recurring
+	return r
+}
+
+func matchesText(a *plan.Action, text string) bool {
+	if strings.Contains(strings.ToLower(a.ID), text) || strings.Contains(strings.ToLower(a.Text), text) {
+		return true
+	}
+	for _, o := range a.Outcomes {
+		if strings.Contains(strings.ToLower(o), text) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyFold(have []string, want map[string]bool) bool {
+	for _, h := range have {
+		if want[plan.Fold(h)] {
+			return true
+		}
+	}
+	return false
+}
+
+func anyTag(have, want []string) bool {
+	for _, w := range want {
+		if containsFold(have, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsT[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// SortKeys are the orders a listing can be sorted in.
+var SortKeys = []string{"due", "late", "plan", "id", "status", "rag", "lead"}
+
+// Sort orders rows by key; ties keep plan file order. "due" puts undated actions last; "late"
+// puts the latest first.
+func Sort(rows []Row, key string) error {
+	var less func(a, b Row) bool
+	switch key {
+	case "", "plan":
+		return nil
+	case "due":
+		less = func(a, b Row) bool {
+			if a.HasDue() != b.HasDue() {
+				return a.HasDue()
+			}
+			return a.Due.Before(b.Due)
+		}
+	case "late":
+		less = func(a, b Row) bool { return a.DaysLate > b.DaysLate }
+	case "id":
+		less = func(a, b Row) bool { return a.Action.ID < b.Action.ID }
+	case "status":
+		less = func(a, b Row) bool { return statusRank(a.Action.Status) < statusRank(b.Action.Status) }
+	case "rag":
+		less = func(a, b Row) bool { return ragRank(a.Action.RAG) > ragRank(b.Action.RAG) }
+	case "lead":
+		less = func(a, b Row) bool { return first(a.Leads) < first(b.Leads) }
+	default:
+		return fmt.Errorf("unknown sort key %q", key)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return less(rows[i], rows[j]) })
+	return nil
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return "\uffff"
+	}
+	return strings.ToLower(list[0])
+}
+
+func statusRank(s plan.Status) int {
+	for i, x := range plan.Statuses {
+		if x == s {
+			return i
+		}
+	}
+	return len(plan.Statuses)
+}
+
+func ragRank(r plan.RAG) int {
+	for i, x := range plan.RAGs {
+		if x == r {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Split separates rows due in a window from recurring ones, which are listed apart.
+func Split(rows []Row) (dated, recurring []Row) {
+	for _, r := range rows {
+		if r.Recurring {
+			recurring = append(recurring, r)
+		} else {
+			dated = append(dated, r)
+		}
+	}
+	return dated, recurring
+}

@@ -1,0 +1,133 @@
+package query
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// QuarterOf returns the three months containing day. Calendar and financial quarters cover the
+// same blocks of months (only their numbers differ), so "this quarter" is the same for every plan.
+func QuarterOf(day time.Time) (start, end time.Time) {
+	m := time.Month((int(day.Month())-1)/3*3 + 1)
+	start = time.Date(day.Year(), m, 1, 0, 0, 0, 0, time.UTC)
+	return start, start.AddDate(0, 3, -1)
+}
+
+// Counts are the figures a board reads for a set of actions.
+type Counts struct {
+	Actions        int
+	Status         map[plan.Status]int
+	RAG            map[plan.RAG]int // "" counts actions with no rating
+	Overdue        int
+	DueThisQuarter int
+	Recurring      int
+	Undated        int
+}
+
+// PercentComplete is the share of actions, not counting dropped ones, that are complete.
+func (c Counts) PercentComplete() float64 {
+	live := c.Actions - c.Status[plan.Dropped]
+	if live == 0 {
+		return 0
+	}
+	return 100 * float64(c.Status[plan.Complete]) / float64(live)
+}
+
+func (c *Counts) add(r Row, qStart, qEnd time.Time) {
+	if c.Status == nil {
+		c.Status = map[plan.Status]int{}
+		c.RAG = map[plan.RAG]int{}
+	}
+	c.Actions++
+	c.Status[r.Action.Status]++
+	c.RAG[r.Action.RAG]++
+	if r.DaysLate > 0 {
+		c.Overdue++
+	}
+	switch {
+	case r.Recurring:
+		c.Recurring++
+	case !r.HasDue():
+		c.Undated++
+	case !r.Due.Before(qStart) && !r.Due.After(qEnd):
+		c.DueThisQuarter++
+	}
+}
+
+// SectionSummary counts one section's actions.
+type SectionSummary struct {
+	Section *plan.Section
+	Counts
+}
+
+// PlanSummary counts one plan's actions, and each section's.
+type PlanSummary struct {
+	Plan *plan.Plan
+	Counts
+	Sections []SectionSummary
+}
+
+// ByPlan summarises rows per plan and section, in plan file order. Sections with no rows are
+// left out (they were filtered away).
+func ByPlan(rows []Row, today time.Time) []PlanSummary {
+	qs, qe := QuarterOf(today)
+	var out []PlanSummary
+	pi := map[*plan.Plan]int{}
+	si := map[*plan.Section]int{}
+	for _, r := range rows {
+		i, ok := pi[r.Plan]
+		if !ok {
+			i = len(out)
+			pi[r.Plan] = i
+			out = append(out, PlanSummary{Plan: r.Plan})
+		}
+		ps := &out[i]
+		ps.add(r, qs, qe)
+		j, ok := si[r.Section]
+		if !ok {
+			j = len(ps.Sections)
+			si[r.Section] = j
+			ps.Sections = append(ps.Sections, SectionSummary{Section: r.Section})
+		}
+		ps.Sections[j].add(r, qs, qe)
+	}
+	return out
+}
+
+// LeadSummary counts one lead team's actions. An action with two leads counts for both.
+type LeadSummary struct {
+	Lead string
+	Counts
+}
+
+// ByLead summarises rows per lead (folded through the registry), busiest first.
+func ByLead(rows []Row, today time.Time) []LeadSummary {
+	qs, qe := QuarterOf(today)
+	idx := map[string]int{}
+	var out []LeadSummary
+	for _, r := range rows {
+		leads := r.Leads
+		if len(leads) == 0 {
+			leads = []string{"(no lead)"}
+		}
+		for _, l := range leads {
+			i, ok := idx[l]
+			if !ok {
+				i = len(out)
+				idx[l] = i
+				out = append(out, LeadSummary{Lead: l})
+			}
+			out[i].add(r, qs, qe)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Actions != out[j].Actions {
+			return out[i].Actions > out[j].Actions
+		}
+		return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead)
+	})
+	return out
+}

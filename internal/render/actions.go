@@ -1,0 +1,128 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+)
+
+// ActionRecord is one action in JSON and CSV output. Its field names and order are a stable
+// interface: scripts and spreadsheets depend on them (documented in the README).
+type ActionRecord struct {
+	Plan      string   `json:"plan"`
+	Section   string   `json:"section"`
+	ID        string   `json:"id"`
+	Text      string   `json:"text"`
+	Deadline  *string  `json:"deadline"`
+	Start     *string  `json:"start"`
+	Due       *string  `json:"due"`
+	Recurring bool     `json:"recurring"`
+	Leads     []string `json:"leads"`
+	Status    string   `json:"status"`
+	RAG       *string  `json:"rag"`
+	DaysLate  int      `json:"days_late"`
+	Tags      []string `json:"tags"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+}
+
+// ActionColumns is the CSV header, in the JSON field order.
+var ActionColumns = []string{"plan", "section", "id", "text", "deadline", "start", "due", "recurring",
+	"leads", "status", "rag", "days_late", "tags", "file", "line"}
+
+const isoDate = "2006-01-02"
+
+// ActionRecords turns rows into records.
+func ActionRecords(rows []query.Row) []ActionRecord {
+	out := make([]ActionRecord, 0, len(rows))
+	for _, r := range rows {
+		a := r.Action
+		rec := ActionRecord{
+			Plan: r.Plan.ID, Section: r.Section.ID, ID: a.ID, Text: a.Label(), Recurring: r.Recurring,
+			Leads: nonNil(r.Leads), Status: string(a.Status), DaysLate: r.DaysLate, Tags: nonNil(a.Tags),
+			File: r.Plan.File, Line: a.Pos.Line,
+		}
+		if a.HasDeadline {
+			rec.Deadline = ptr(a.Deadline.Text)
+		}
+		if r.HasDue() {
+			rec.Start = ptr(a.Deadline.Start.Format(isoDate))
+			rec.Due = ptr(r.Due.Format(isoDate))
+		}
+		if a.RAG != "" {
+			rec.RAG = ptr(string(a.RAG))
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// CSVRow is a record as CSV cells: lists joined with "; ", null as empty.
+func (r ActionRecord) CSVRow() []string {
+	return []string{r.Plan, r.Section, r.ID, r.Text, deref(r.Deadline), deref(r.Start), deref(r.Due),
+		strconv.FormatBool(r.Recurring), strings.Join(r.Leads, "; "), r.Status, deref(r.RAG),
+		strconv.Itoa(r.DaysLate), strings.Join(r.Tags, "; "), r.File, strconv.Itoa(r.Line)}
+}
+
+func ptr(s string) *string { return &s }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// ActionColumnsFor says which optional columns an action table shows.
+type ActionColumnsFor struct {
+	Late bool // days late, for overdue listings
+}
+
+// ActionBlock shows rows as a table for people.
+func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block {
+	b := Block{Heading: heading, Header: []string{"ID", "Action", "Deadline", "Due", "Leads", "Status", "RAG"},
+		Wide: []int{1, 2, 4}, RAGColumn: 6}
+	if cols.Late {
+		b.Header = append(b.Header, "Days late")
+	}
+	for _, r := range rows {
+		a := r.Action
+		due := ""
+		switch {
+		case r.HasDue():
+			due = Date(r.Due)
+		case r.Recurring:
+			due = "recurring"
+		}
+		row := []string{a.ID, a.Label(), a.Deadline.Text, due, strings.Join(r.Leads, ", "), StatusWord(a.Status), RAGWord(a.RAG)}
+		if cols.Late {
+			row = append(row, strconv.Itoa(r.DaysLate))
+		}
+		b.Rows = append(b.Rows, row)
+	}
+	return b
+}
+
+// Date is how dates read in tables: "30 Sep 2025".
+func Date(t time.Time) string { return t.Format("2 Jan 2006") }
+
+// StatusWord is a status as people write it.
+func StatusWord(s plan.Status) string { return strings.ReplaceAll(string(s), "-", " ") }
+
+// RAGWord is a RAG rating as a word; colour may be added but the word is always there.
+func RAGWord(r plan.RAG) string {
+	if r == "" {
+		return "-"
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}

@@ -1,0 +1,315 @@
+// Package render prints listings in each output format: a terminal table (tablewriter, styled
+// with lipgloss only when colour is on), GitHub-flavoured Markdown, CSV (RFC 4180, safe to open in
+// Excel) and JSON. One printer per format; commands build a Doc for people and records for
+// machines, and never format output themselves.
+package render
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Formats every listing command accepts.
+var Formats = []string{"table", "markdown", "csv", "json"}
+
+// Doc is what a listing shows people: blocks of tables, each with an optional heading and notes.
+type Doc struct {
+	Title  string
+	Blocks []Block
+}
+
+// Block is one table.
+type Block struct {
+	Heading string
+	Header  []string
+	Rows    [][]string
+	// Wide marks columns of long text, which take the spare width and wrap.
+	Wide []int
+	// RAGColumn is the column holding RAG words, coloured on a terminal; -1 for none.
+	RAGColumn int
+	// Empty is shown instead of the table when there are no rows.
+	Empty string
+	Notes []string
+}
+
+// Style is how the terminal printer may decorate: decided once, by the command layer.
+type Style struct {
+	Color bool
+	Width int // total width to fit; 0 means 120
+}
+
+// Printer writes a Doc in one format.
+type Printer interface {
+	Print(w io.Writer, d Doc) error
+}
+
+// TablePrinter draws tables for a terminal (or a pager, plain).
+type TablePrinter struct{ Style Style }
+
+// MarkdownPrinter writes GitHub-flavoured Markdown.
+type MarkdownPrinter struct{}
+
+func (p TablePrinter) Print(w io.Writer, d Doc) error {
+	lg := lipgloss.NewRenderer(w)
+	if p.Style.Color {
+		lg.SetColorProfile(termenv.ANSI256)
+	} else {
+		lg.SetColorProfile(termenv.Ascii)
+	}
+	bold := lg.NewStyle().Bold(true)
+	width := p.Style.Width
+	if width <= 0 {
+		width = 120
+	}
+	var b strings.Builder
+	if d.Title != "" {
+		b.WriteString(bold.Render(d.Title) + "\n")
+	}
+	for i, blk := range d.Blocks {
+		if i > 0 || d.Title != "" {
+			b.WriteString("\n")
+		}
+		if blk.Heading != "" {
+			b.WriteString(bold.Render(blk.Heading) + "\n")
+		}
+		if len(blk.Rows) == 0 {
+			if blk.Empty != "" {
+				b.WriteString(blk.Empty + "\n")
+			}
+		} else {
+			b.WriteString(drawTable(blk, width, p.Style.Color, lg))
+		}
+		for _, n := range blk.Notes {
+			b.WriteString(n + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ragStyles colour RAG words; the word is always there, so colour is never the only signal.
+func ragStyle(lg *lipgloss.Renderer, word string) lipgloss.Style {
+	switch strings.ToLower(word) {
+	case "red":
+		return lg.NewStyle().Foreground(lipgloss.Color("9")).Bold(true)
+	case "amber":
+		return lg.NewStyle().Foreground(lipgloss.Color("214")).Bold(true)
+	case "green":
+		return lg.NewStyle().Foreground(lipgloss.Color("10"))
+	}
+	return lg.NewStyle()
+}
+
+func drawTable(blk Block, width int, color bool, lg *lipgloss.Renderer) string {
+	widths := fitWidths(blk, width)
+	var sb strings.Builder
+	t := tablewriter.NewTable(&sb,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNormal},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+			Row: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNormal},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+			Widths: tw.CellWidth{PerColumn: widths},
+		}),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	t.Header(toAny(blk.Header)...)
+	for _, row := range blk.Rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			c = strings.ReplaceAll(c, "\t", " ")
+			if color && i == blk.RAGColumn && c != "" {
+				c = ragStyle(lg, c).Render(c)
+			}
+			cells[i] = c
+		}
+		_ = t.Append(toAny(cells)...)
+	}
+	_ = t.Render()
+	return sb.String()
+}
+
+func toAny(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+// fitWidths gives each column the width of its longest line, then narrows the wide columns until
+// the table fits the total width (each column costs 3 more for padding and borders).
+func fitWidths(blk Block, total int) tw.Mapper[int, int] {
+	n := len(blk.Header)
+	natural := make([]int, n)
+	for i, h := range blk.Header {
+		natural[i] = lipgloss.Width(h)
+	}
+	for _, row := range blk.Rows {
+		for i := 0; i < n && i < len(row); i++ {
+			for _, line := range strings.Split(row[i], "\n") {
+				natural[i] = max(natural[i], lipgloss.Width(line))
+			}
+		}
+	}
+	budget := total - 3*n - 1
+	used := 0
+	for i := range natural {
+		used += natural[i]
+	}
+	m := tw.NewMapper[int, int]()
+	if used <= budget || len(blk.Wide) == 0 {
+		return m
+	}
+	narrow := used
+	wideNatural := 0
+	for _, i := range blk.Wide {
+		narrow -= natural[i]
+		wideNatural += natural[i]
+	}
+	spare := max(budget-narrow, 12*len(blk.Wide))
+	// Share the spare width in proportion to how much each wide column would like.
+	for _, i := range blk.Wide {
+		w := max(12, longestWord(blk, i), spare*natural[i]/wideNatural)
+		if w < natural[i] {
+			m.Set(i, w+2) // tablewriter's widths include a space of padding either side
+		}
+	}
+	return m
+}
+
+// longestWord is the widest single word in a column: narrower, and words would be cut.
+func longestWord(blk Block, col int) int {
+	w := 0
+	for _, row := range blk.Rows {
+		if col < len(row) {
+			for _, word := range strings.Fields(row[col]) {
+				w = max(w, lipgloss.Width(word))
+			}
+		}
+	}
+	return w
+}
+
+// Print writes the doc as GitHub-flavoured Markdown: a heading per block and a pipe table whose
+// cells cannot break the table (pipes escaped, newlines as <br>, HTML and emphasis neutralised).
+func (MarkdownPrinter) Print(w io.Writer, d Doc) error {
+	var b strings.Builder
+	if d.Title != "" {
+		fmt.Fprintf(&b, "## %s\n\n", InlineMarkdown(d.Title))
+	}
+	for _, blk := range d.Blocks {
+		if blk.Heading != "" {
+			fmt.Fprintf(&b, "### %s\n\n", InlineMarkdown(blk.Heading))
+		}
+		if len(blk.Rows) == 0 {
+			if blk.Empty != "" {
+				fmt.Fprintf(&b, "%s\n\n", InlineMarkdown(blk.Empty))
+			}
+		} else {
+			b.WriteString(MarkdownTable(blk.Header, blk.Rows))
+			b.WriteString("\n")
+		}
+		for _, n := range blk.Notes {
+			fmt.Fprintf(&b, "%s\n\n", InlineMarkdown(n))
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+// MarkdownTable is a pipe table with every cell escaped.
+func MarkdownTable(header []string, rows [][]string) string {
+	var b strings.Builder
+	cells := func(row []string) {
+		b.WriteString("|")
+		for i := range header {
+			c := ""
+			if i < len(row) {
+				c = MarkdownCell(row[i])
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+	cells(header)
+	b.WriteString("|")
+	for range header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
+	for _, r := range rows {
+		cells(r)
+	}
+	return b.String()
+}
+
+// MarkdownCell escapes text for a table cell: it stays in one cell and shows literally.
+func MarkdownCell(s string) string {
+	s = InlineMarkdown(s)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;",
+	"&", "&amp;", "#", `\#`, "~", `\~`, "!", `\!`,
+)
+
+// InlineMarkdown escapes the characters Markdown would act on, so that plan text shows as written.
+func InlineMarkdown(s string) string {
+	return mdEscaper.Replace(s)
+}
+
+// WriteCSV writes a header and rows as RFC 4180 CSV. A cell that a spreadsheet would run as a
+// formula (it starts with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
+func WriteCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		safe := make([]string, len(r))
+		for i, c := range r {
+			safe[i] = SafeCell(c)
+		}
+		if err := cw.Write(safe); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// SafeCell defuses spreadsheet formula injection.
+func SafeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// WriteJSON writes v as indented JSON with a trailing newline; HTML characters are not escaped, so
+// text reads as written.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
