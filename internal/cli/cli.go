@@ -89,6 +89,9 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newListCmd(env, g),
 		newDueCmd(env, g),
 		newOverdueCmd(env, g),
+		newShowCmd(env, g),
+		newLeadsCmd(env, g),
+		newStatusCmd(env, g),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

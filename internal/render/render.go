@@ -176,15 +176,25 @@ func fitWidths(blk Block, total int) tw.Mapper[int, int] {
 		return m
 	}
 	narrow := used
-	wideNatural := 0
 	for _, i := range blk.Wide {
 		narrow -= natural[i]
-		wideNatural += natural[i]
 	}
-	spare := max(budget-narrow, 12*len(blk.Wide))
-	// Share the spare width in proportion to how much each wide column would like.
+	// Each wide column first gets its floor (its longest word), then what is left is
+	// shared in proportion to how much more each would like.
+	spare := budget - narrow
+	floor := make(map[int]int, len(blk.Wide))
+	want := 0
 	for _, i := range blk.Wide {
-		w := max(12, longestWord(blk, i), spare*natural[i]/wideNatural)
+		floor[i] = min(natural[i], max(3, longestWord(blk, i)))
+		spare -= floor[i]
+		want += natural[i] - floor[i]
+	}
+	spare = max(spare, 0)
+	for _, i := range blk.Wide {
+		w := floor[i]
+		if want > 0 {
+			w += spare * (natural[i] - floor[i]) / want
+		}
 		if w < natural[i] {
 			m.Set(i, w+2) // tablewriter's widths include a space of padding either side
 		}
@@ -195,6 +205,11 @@ func fitWidths(blk Block, total int) tw.Mapper[int, int] {
 // longestWord is the widest single word in a column: narrower, and words would be cut.
 func longestWord(blk Block, col int) int {
 	w := 0
+	if col < len(blk.Header) {
+		for _, word := range strings.Fields(blk.Header[col]) {
+			w = max(w, lipgloss.Width(word))
+		}
+	}
 	for _, row := range blk.Rows {
 		if col < len(row) {
 			for _, word := range strings.Fields(row[col]) {

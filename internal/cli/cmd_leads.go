@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &listOptions{}
+	c := &cobra.Command{
+		Use:   "leads [PATH...]",
+		Short: "Each lead team with its actions, overdue, due this quarter and complete (aliases folded)",
+		Example: `  cpp leads
+  cpp leads --plan camden-cp --format csv`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runLeads(env, g, opts)
+		},
+	}
+	addFilterFlags(c, &opts.filterOptions, "plan")
+	return c
+}
+
+// leadJSON is one lead in JSON and CSV output; field names are stable.
+type leadJSON struct {
+	Lead           string `json:"lead"`
+	Actions        int    `json:"actions"`
+	Overdue        int    `json:"overdue"`
+	DueThisQuarter int    `json:"due_this_quarter"`
+	Complete       int    `json:"complete"`
+	InProgress     int    `json:"in_progress"`
+	NotStarted     int    `json:"not_started"`
+}
+
+var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started"}
+
+func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	f, err := opts.build(today)
+	if err != nil {
+		return err
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	rows := query.Select(l.Plans, l.Registry, f)
+	if len(rows) == 0 {
+		explainEmpty(env, l, f)
+	}
+	sums := query.ByLead(rows, today)
+	recs := make([]leadJSON, len(sums))
+	for i, s := range sums {
+		recs[i] = leadJSON{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted]}
+	}
+	switch opts.Format {
+	case "json":
+		err = render.WriteJSON(env.Stdout, recs)
+	case "csv":
+		cells := make([][]string, len(recs))
+		for i, r := range recs {
+			cells[i] = []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)}
+		}
+		err = render.WriteCSV(env.Stdout, leadColumns, cells)
+	default:
+		qs, qe := query.QuarterOf(today)
+		blk := render.Block{Header: []string{"Lead", "Actions", "Overdue", "Due this quarter", "Complete", "In progress", "Not started"},
+			Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
+		for _, r := range recs {
+			blk.Rows = append(blk.Rows, []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)})
+		}
+		blk.Notes = []string{fmt.Sprintf("As of %s; this quarter is %s – %s. An action with several leads counts for each.",
+			render.Date(today), render.Date(qs), render.Date(qe))}
+		err = printer(opts.Format, st).Print(env.Stdout, render.Doc{Title: plural(len(recs), "lead", "leads"), Blocks: []render.Block{blk}})
+	}
+	if err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

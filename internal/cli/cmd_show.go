@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+type showOptions struct {
+	ID     string
+	Format string
+	Paths  []string
+}
+
+func newShowCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &showOptions{}
+	c := &cobra.Command{
+		Use:     "show ID [PATH...]",
+		Short:   "Show one action in full: its plan, section, deadline, leads, progress and where it lives",
+		Example: `  cpp show camden-cp.p1.2`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.ID, opts.Paths = args[0], args[1:]
+			return runShow(env, g, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: table, markdown or json")
+	return c
+}
+
+func runShow(env *Env, g *globalOptions, opts *showOptions) error {
+	formats := []string{"table", "markdown", "json"}
+	if !contains(formats, opts.Format) {
+		return badFormat(opts.Format, formats)
+	}
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	var found *query.Row
+	var ids []string
+	for _, p := range l.Plans {
+		for _, s := range p.Sections {
+			for _, a := range s.Actions {
+				ids = append(ids, a.ID)
+				if strings.EqualFold(a.ID, opts.ID) {
+					r := query.NewRow(p, s, a, l.Registry, today)
+					found = &r
+				}
+			}
+		}
+	}
+	if found == nil {
+		hint := "run 'cpp list' to see the ids"
+		if near := suggest.Closest(opts.ID, ids, 3); len(near) > 0 {
+			hint = "did you mean " + strings.Join(near, ", ") + "?"
+		}
+		return problemf(hint, "no action has id %q", opts.ID)
+	}
+	if opts.Format == "json" {
+		if err := render.WriteJSON(env.Stdout, showRecord(*found)); err != nil {
+			return err
+		}
+		return l.finish()
+	}
+	if err := printer(opts.Format, st).Print(env.Stdout, showDoc(*found)); err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+// showJSON is an action in full; it extends the listing record with the details.
+type showJSON struct {
+	render.ActionRecord
+	PlanTitle    string       `json:"plan_title"`
+	SectionTitle string       `json:"section_title"`
+	Promise      string       `json:"promise"`
+	LeadsAsGiven []string     `json:"leads_as_written"`
+	Outcomes     []string     `json:"outcomes"`
+	Links        []string     `json:"links"`
+	Parent       *string      `json:"parent"`
+	Updates      []updateJSON `json:"updates"`
+}
+
+type updateJSON struct {
+	Date   string  `json:"date"`
+	Status *string `json:"status"`
+	RAG    *string `json:"rag"`
+	Note   string  `json:"note"`
+}
+
+func showRecord(r query.Row) showJSON {
+	a := r.Action
+	out := showJSON{ActionRecord: render.ActionRecords([]query.Row{r})[0], PlanTitle: r.Plan.Title,
+		SectionTitle: r.Section.Title, Promise: r.Section.Promise, LeadsAsGiven: nonEmpty(a.EffectiveLeads()),
+		Outcomes: nonEmpty(a.Outcomes), Links: nonEmpty(a.Links), Updates: []updateJSON{}}
+	if a.Parent != "" {
+		out.Parent = &a.Parent
+	}
+	for _, u := range a.Updates {
+		uj := updateJSON{Date: u.Date.Format("2006-01-02"), Note: u.Note}
+		if u.Status != "" {
+			s := string(u.Status)
+			uj.Status = &s
+		}
+		if u.RAG != "" {
+			s := string(u.RAG)
+			uj.RAG = &s
+		}
+		out.Updates = append(out.Updates, uj)
+	}
+	return out
+}
+
+func nonEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+func showDoc(r query.Row) render.Doc {
+	a := r.Action
+	d := render.Doc{Title: a.ID}
+	fields := [][]string{
+		{"Plan", fmt.Sprintf("%s: %s (%s)", r.Plan.ID, r.Plan.Title, r.Plan.Council)},
+		{"Section", fmt.Sprintf("%s: %s", r.Section.ID, r.Section.Title)},
+	}
+	if r.Section.Promise != "" {
+		fields = append(fields, []string{"Promise", r.Section.Promise})
+	}
+	if a.Text != "" {
+		fields = append(fields, []string{"Action", a.Text})
+	}
+	if a.Parent != "" {
+		fields = append(fields, []string{"Part of", a.Parent})
+	}
+	fields = append(fields, []string{"Deadline", deadlineWords(r)})
+	leads := strings.Join(r.Leads, ", ")
+	if len(a.Leads) == 0 && len(r.Leads) > 0 {
+		leads += " (the section's delivering teams)"
+	}
+	if leads == "" {
+		leads = "-"
+	}
+	fields = append(fields,
+		[]string{"Leads", leads},
+		[]string{"Status", render.StatusWord(a.Status)},
+		[]string{"RAG", render.RAGWord(a.RAG)},
+	)
+	for i, o := range a.Outcomes {
+		label := ""
+		if i == 0 {
+			label = "Outcomes"
+		}
+		fields = append(fields, []string{label, o})
+	}
+	if len(a.Links) > 0 {
+		fields = append(fields, []string{"Links", strings.Join(a.Links, "; ")})
+	}
+	if len(a.Tags) > 0 {
+		fields = append(fields, []string{"Tags", strings.Join(a.Tags, ", ")})
+	}
+	fields = append(fields, []string{"File", fmt.Sprintf("%s:%d", r.Plan.File, a.Pos.Line)})
+	d.Blocks = append(d.Blocks, render.Block{Header: []string{"Field", "Value"}, Rows: fields, Wide: []int{1}, RAGColumn: -1})
+	upd := render.Block{Heading: "Progress updates", Header: []string{"Date", "Status", "RAG", "Note"}, Wide: []int{3}, RAGColumn: 2,
+		Empty: "No progress updates yet."}
+	for _, u := range a.Updates {
+		status := "-"
+		if u.Status != "" {
+			status = render.StatusWord(u.Status)
+		}
+		upd.Rows = append(upd.Rows, []string{render.Date(u.Date), status, render.RAGWord(u.RAG), u.Note})
+	}
+	d.Blocks = append(d.Blocks, upd)
+	return d
+}
+
+// deadlineWords is a deadline as written and as dates: "Q3 2025 (1 Jul 2025 – 30 Sep 2025, calendar quarter; due 30 Sep 2025, 12 days late)".
+func deadlineWords(r query.Row) string {
+	a := r.Action
+	switch {
+	case !a.HasDeadline:
+		return "none given"
+	case a.DeadlineErr != nil:
+		return a.Deadline.Text + " (cannot be read)"
+	case r.Recurring:
+		return fmt.Sprintf("%s (recurring: %s)", a.Deadline.Text, a.Deadline.Every)
+	case !r.HasDue():
+		return a.Deadline.Text + " (open-ended)"
+	}
+	d := a.Deadline
+	unit := string(d.Unit)
+	if d.Unit == "quarter" {
+		unit = d.Convention.String() + " quarter"
+	}
+	s := fmt.Sprintf("%s (%s – %s, %s; due %s", d.Text, render.Date(d.Start), render.Date(d.End), unit, render.Date(r.Due))
+	if r.DaysLate > 0 {
+		s += fmt.Sprintf(", %s late", plural(r.DaysLate, "day", "days"))
+	}
+	return s + ")"
+}
+

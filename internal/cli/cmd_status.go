@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+func newStatusCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &listOptions{}
+	c := &cobra.Command{
+		Use:   "status [PATH...]",
+		Short: "Where each plan and section stands: counts by status and RAG, complete, overdue, due this quarter; and by lead",
+		Example: `  cpp status
+  cpp status --plan camden-cp --format markdown`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runStatus(env, g, opts)
+		},
+	}
+	addFilterFlags(c, &opts.filterOptions, "plan")
+	return c
+}
+
+// statusJSON is one plan or section in JSON and CSV output; field names are stable.
+type statusJSON struct {
+	Plan           string  `json:"plan"`
+	Section        *string `json:"section"`
+	Title          string  `json:"title"`
+	Actions        int     `json:"actions"`
+	NotStarted     int     `json:"not_started"`
+	InProgress     int     `json:"in_progress"`
+	Complete       int     `json:"complete"`
+	Dropped        int     `json:"dropped"`
+	Green          int     `json:"green"`
+	Amber          int     `json:"amber"`
+	Red            int     `json:"red"`
+	NotRated       int     `json:"not_rated"`
+	PercentDone    float64 `json:"percent_complete"`
+	Overdue        int     `json:"overdue"`
+	DueThisQuarter int     `json:"due_this_quarter"`
+}
+
+var statusColumns = []string{"plan", "section", "title", "actions", "not_started", "in_progress", "complete", "dropped",
+	"green", "amber", "red", "not_rated", "percent_complete", "overdue", "due_this_quarter"}
+
+func statusRecord(planID string, section *string, title string, c query.Counts) statusJSON {
+	return statusJSON{Plan: planID, Section: section, Title: title, Actions: c.Actions,
+		NotStarted: c.Status[plan.NotStarted], InProgress: c.Status[plan.InProgress], Complete: c.Status[plan.Complete],
+		Dropped: c.Status[plan.Dropped], Green: c.RAG[plan.Green], Amber: c.RAG[plan.Amber], Red: c.RAG[plan.Red],
+		NotRated: c.RAG[""], PercentDone: round1(c.PercentComplete()), Overdue: c.Overdue, DueThisQuarter: c.DueThisQuarter}
+}
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
+
+func (s statusJSON) cells() []string {
+	sec := ""
+	if s.Section != nil {
+		sec = *s.Section
+	}
+	return []string{s.Plan, sec, s.Title, itoa(s.Actions), itoa(s.NotStarted), itoa(s.InProgress), itoa(s.Complete),
+		itoa(s.Dropped), itoa(s.Green), itoa(s.Amber), itoa(s.Red), itoa(s.NotRated),
+		fmt.Sprintf("%.1f", s.PercentDone), itoa(s.Overdue), itoa(s.DueThisQuarter)}
+}
+
+func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	f, err := opts.build(today)
+	if err != nil {
+		return err
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	rows := query.Select(l.Plans, l.Registry, f)
+	if len(rows) == 0 {
+		explainEmpty(env, l, f)
+	}
+	var recs []statusJSON
+	for _, ps := range query.ByPlan(rows, today) {
+		recs = append(recs, statusRecord(ps.Plan.ID, nil, ps.Plan.Title, ps.Counts))
+		for _, ss := range ps.Sections {
+			id := ss.Section.ID
+			recs = append(recs, statusRecord(ps.Plan.ID, &id, ss.Section.Title, ss.Counts))
+		}
+	}
+	switch opts.Format {
+	case "json":
+		if recs == nil {
+			recs = []statusJSON{}
+		}
+		err = render.WriteJSON(env.Stdout, recs)
+	case "csv":
+		cells := make([][]string, len(recs))
+		for i, r := range recs {
+			cells[i] = r.cells()
+		}
+		err = render.WriteCSV(env.Stdout, statusColumns, cells)
+	default:
+		err = printer(opts.Format, st).Print(env.Stdout, statusDoc(recs, rows, today))
+	}
+	if err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+func statusDoc(recs []statusJSON, rows []query.Row, today time.Time) render.Doc {
+	qs, qe := query.QuarterOf(today)
+	d := render.Doc{Title: fmt.Sprintf("Status as of %s (this quarter: %s – %s)", render.Date(today), render.Date(qs), render.Date(qe))}
+	// The terminal shows the figures a board asks for first; JSON and CSV carry every count.
+	header := []string{"Section", "Actions", "Complete", "In progress", "Not started", "Red", "Amber", "Green", "% complete", "Overdue", "Due this qtr"}
+	var blk *render.Block
+	for _, r := range recs {
+		row := []string{"", itoa(r.Actions), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted),
+			itoa(r.Red), itoa(r.Amber), itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), itoa(r.Overdue), itoa(r.DueThisQuarter)}
+		if r.Section == nil {
+			d.Blocks = append(d.Blocks, render.Block{Heading: fmt.Sprintf("%s: %s", r.Plan, r.Title), Header: header, Wide: allColumns(header), RAGColumn: -1})
+			blk = &d.Blocks[len(d.Blocks)-1]
+			row[0] = "All sections"
+			blk.Rows = append(blk.Rows, row)
+			continue
+		}
+		row[0] = r.Title
+		blk.Rows = append(blk.Rows, row)
+	}
+	leads := render.Block{Heading: "By lead", Header: []string{"Lead", "Actions", "Overdue", "Due this qtr", "Complete", "Red", "Amber"},
+		Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
+	for _, s := range query.ByLead(rows, today) {
+		leads.Rows = append(leads.Rows, []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueThisQuarter),
+			itoa(s.Status[plan.Complete]), itoa(s.RAG[plan.Red]), itoa(s.RAG[plan.Amber])})
+	}
+	d.Blocks = append(d.Blocks, leads)
+	return d
+}
+
+// allColumns lets every column of a table of figures wrap its header to fit.
+func allColumns(header []string) []int {
+	out := make([]int, len(header))
+	for i := range header {
+		out[i] = i
+	}
+	return out
+}
