@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"encoding/hex"
 	"os"
 	"path/filepath"
@@ -14,6 +15,12 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"cpp": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		// cppexit runs cpp and reports its exit status on stderr, for scripts that assert the code.
+		"cppexit": func() {
+			code := cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			fmt.Fprintf(os.Stderr, "exit status %d\n", code)
+			os.Exit(0)
+		},
 	})
 }
 
