@@ -213,4 +213,3 @@ func deadlineWords(r query.Row) string {
 	}
 	return s + ")"
 }
-
