@@ -72,7 +72,8 @@ func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry,
 		return nil, false
 	}
 	entries := make([]entry, 0, len(n.Content)/2)
-	seen := make(map[string]bool, len(n.Content)/2)
+	// A slice beats a map here: mappings in plan files have a dozen keys at most.
+	done := make([]string, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -80,11 +81,11 @@ func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry,
 			continue
 		}
 		key := k.Value
-		if seen[key] {
+		if contains(done, key) {
 			b.errorf(k, "duplicate-key", "delete one of them", "key `%s` appears twice in %s", key, what)
 			continue
 		}
-		seen[key] = true
+		done = append(done, key)
 		if !contains(allowed, key) {
 			hint := "the keys allowed here are: " + strings.Join(allowed, ", ")
 			if near := suggest.Closest(key, allowed, 1); len(near) > 0 {
