@@ -124,35 +124,17 @@ func within(today time.Time, s string) (time.Time, error) {
 }
 
 func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
-	today, err := g.today(env)
+	var w query.Window
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, func(today time.Time) (*query.Window, error) {
+		var err error
+		w, err = opts.window(today)
+		return &w, err
+	})
 	if err != nil {
 		return err
 	}
-	f, err := opts.build(today)
-	if err != nil {
-		return err
-	}
-	w, err := opts.window(today)
-	if err != nil {
-		return err
-	}
-	f.Window = &w
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
-	l, err := loadPlans(env, opts.Paths)
-	if err != nil {
-		return err
-	}
-	rows := query.Select(l.Plans, l.Registry, f)
-	if err := query.Sort(rows, opts.Sort); err != nil {
-		return usageErrorf("", "%s", err)
-	}
+	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
 	dated, recurring := query.Split(rows)
-	if len(rows) == 0 {
-		explainEmpty(env, l, f)
-	}
 	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(dated), "action", "actions"))}
 	doc.Blocks = planBlocks(dated, render.ActionColumnsFor{Late: f.Overdue})
 	if len(recurring) > 0 {

@@ -41,26 +41,11 @@ type leadJSON struct {
 var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started"}
 
 func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
-	today, err := g.today(env)
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
-	f, err := opts.build(today)
-	if err != nil {
-		return err
-	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
-	l, err := loadPlans(env, opts.Paths)
-	if err != nil {
-		return err
-	}
-	rows := query.Select(l.Plans, l.Registry, f)
-	if len(rows) == 0 {
-		explainEmpty(env, l, f)
-	}
+	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
 	sums := query.ByLead(rows, today)
 	recs := make([]leadJSON, len(sums))
 	for i, s := range sums {

@@ -32,29 +32,11 @@ func newListCmd(env *Env, g *globalOptions) *cobra.Command {
 }
 
 func runList(env *Env, g *globalOptions, opts *listOptions) error {
-	today, err := g.today(env)
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
-	f, err := opts.build(today)
-	if err != nil {
-		return err
-	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
-	l, err := loadPlans(env, opts.Paths)
-	if err != nil {
-		return err
-	}
-	rows := query.Select(l.Plans, l.Registry, f)
-	if err := query.Sort(rows, opts.Sort); err != nil {
-		return usageErrorf("", "%s", err)
-	}
-	if len(rows) == 0 {
-		explainEmpty(env, l, f)
-	}
+	rows, today, f, st, l := q.Rows, q.Today, q.Filter, q.Style, q.Loaded
 	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today))}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {

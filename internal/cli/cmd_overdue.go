@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 )
 
@@ -27,29 +26,11 @@ func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
 }
 
 func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
-	today, err := g.today(env)
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
-	f, err := opts.build(today)
-	if err != nil {
-		return err
-	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
-	l, err := loadPlans(env, opts.Paths)
-	if err != nil {
-		return err
-	}
-	rows := query.Select(l.Plans, l.Registry, f)
-	if err := query.Sort(rows, opts.Sort); err != nil {
-		return usageErrorf("", "%s", err)
-	}
-	if len(rows) == 0 {
-		explainEmpty(env, l, f)
-	}
+	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
 	doc := render.Doc{Title: fmt.Sprintf("Overdue as of %s: %s", render.Date(today), plural(len(rows), "action", "actions"))}
 	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."

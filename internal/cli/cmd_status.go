@@ -69,26 +69,11 @@ func (s statusJSON) cells() []string {
 }
 
 func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
-	today, err := g.today(env)
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
-	f, err := opts.build(today)
-	if err != nil {
-		return err
-	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
-	l, err := loadPlans(env, opts.Paths)
-	if err != nil {
-		return err
-	}
-	rows := query.Select(l.Plans, l.Registry, f)
-	if len(rows) == 0 {
-		explainEmpty(env, l, f)
-	}
+	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
 	var recs []statusJSON
 	for _, ps := range query.ByPlan(rows, today) {
 		recs = append(recs, statusRecord(ps.Plan.ID, nil, ps.Plan.Title, ps.Counts))

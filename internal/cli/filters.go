@@ -157,3 +157,45 @@ func quoteAll(xs []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// queryRun is what every query command starts from: the day, the filter, the output style, the
+// loaded plans and the rows that pass the filter, sorted.
+type queryRun struct {
+	Today  time.Time
+	Filter query.Filter
+	Style  render.Style
+	Loaded *loaded
+	Rows   []query.Row
+}
+
+// startQuery resolves the shared flags, loads the plans and selects the rows. window, when not
+// nil, narrows the filter to the window the command computed from today.
+func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, window func(time.Time) (*query.Window, error)) (*queryRun, error) {
+	q := &queryRun{}
+	var err error
+	if q.Today, err = g.today(env); err != nil {
+		return nil, err
+	}
+	if q.Filter, err = f.build(q.Today); err != nil {
+		return nil, err
+	}
+	if window != nil {
+		if q.Filter.Window, err = window(q.Today); err != nil {
+			return nil, err
+		}
+	}
+	if q.Style, err = g.style(env); err != nil {
+		return nil, err
+	}
+	if q.Loaded, err = loadPlans(env, paths); err != nil {
+		return nil, err
+	}
+	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
+	if err := query.Sort(q.Rows, f.Sort); err != nil {
+		return nil, usageErrorf("", "%s", err)
+	}
+	if len(q.Rows) == 0 {
+		explainEmpty(env, q.Loaded, q.Filter)
+	}
+	return q, nil
+}

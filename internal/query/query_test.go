@@ -1,0 +1,181 @@
+package query
+
+import (
+	"testing"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestParseQuarter(t *testing.T) {
+	cal := &plan.Plan{Quarters: deadline.Calendar}
+	fin := &plan.Plan{Quarters: deadline.Financial}
+	tests := []struct {
+		in                                 string
+		label                              string
+		calStart, calEnd, finStart, finEnd string
+	}{
+		{"Q3-2025", "Q3 2025", "2025-07-01", "2025-09-30", "2025-10-01", "2025-12-31"},
+		{"Q3 2025", "Q3 2025", "2025-07-01", "2025-09-30", "2025-10-01", "2025-12-31"},
+		{"2025Q1", "Q1 2025", "2025-01-01", "2025-03-31", "2025-04-01", "2025-06-30"},
+		{"Q3-2025/26", "Q3 2025/26", "2025-10-01", "2025-12-31", "2025-10-01", "2025-12-31"},
+		{"Q4 2025-26", "Q4 2025/26", "2026-01-01", "2026-03-31", "2026-01-01", "2026-03-31"},
+	}
+	for _, tt := range tests {
+		w, err := ParseQuarter(tt.in)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
+		}
+		if w.Label != tt.label {
+			t.Errorf("%s: label %q, want %q", tt.in, w.Label, tt.label)
+		}
+		s, e, _ := w.Span(cal)
+		if s != day(tt.calStart) || e != day(tt.calEnd) {
+			t.Errorf("%s calendar: %v – %v", tt.in, s, e)
+		}
+		s, e, _ = w.Span(fin)
+		if s != day(tt.finStart) || e != day(tt.finEnd) {
+			t.Errorf("%s financial: %v – %v", tt.in, s, e)
+		}
+	}
+	for _, bad := range []string{"Q5-2025", "Q0 2025", "2025-09", "September 2025", "Q3", "by Q3 2025", ""} {
+		if _, err := ParseQuarter(bad); err == nil {
+			t.Errorf("ParseQuarter(%q) accepted", bad)
+		}
+	}
+}
+
+func TestParseMonth(t *testing.T) {
+	w, err := ParseMonth("2025-09")
+	if err != nil || w.Fixed.Start != day("2025-09-01") || w.Fixed.End != day("2025-09-30") {
+		t.Fatalf("got %+v, %v", w, err)
+	}
+	for _, bad := range []string{"2025-13", "2025", "Q3 2025", "soon"} {
+		if _, err := ParseMonth(bad); err == nil {
+			t.Errorf("ParseMonth(%q) accepted", bad)
+		}
+	}
+}
+
+func testPlans() ([]*plan.Plan, *plan.Registry) {
+	mk := func(id, dl string, st plan.Status, rag plan.RAG, leads ...string) *plan.Action {
+		a := &plan.Action{ID: id, Text: "Action " + id, Status: st, RAG: rag, Leads: leads}
+		if dl != "" {
+			a.HasDeadline = true
+			a.Deadline, a.DeadlineErr = deadline.Parse(dl, deadline.Calendar)
+		}
+		return a
+	}
+	p := &plan.Plan{ID: "p", Quarters: deadline.Calendar}
+	s := &plan.Section{ID: "p.s1", Plan: p, DeliveredBy: []string{"Virtual School"}}
+	s.Actions = []*plan.Action{
+		mk("p.1", "Q3 2025", plan.NotStarted, plan.Red, "ICB"),
+		mk("p.2", "Q1 2025", plan.InProgress, plan.Amber, "Integrated Care Board", "Housing"),
+		mk("p.3", "Q1 2025", plan.Complete, ""),
+		mk("p.4", "monthly", plan.NotStarted, ""),
+		mk("p.5", "", plan.NotStarted, plan.Green, "Housing"),
+	}
+	for _, a := range s.Actions {
+		a.Section = s
+	}
+	p.Sections = []*plan.Section{s}
+	reg := plan.NewRegistry([]*plan.Lead{{Name: "Integrated Care Board", Aliases: []string{"ICB"}}, {Name: "Housing"}, {Name: "Virtual School"}})
+	return []*plan.Plan{p}, reg
+}
+
+func ids(rows []Row) string {
+	s := ""
+	for _, r := range rows {
+		s += r.Action.ID + " "
+	}
+	return s
+}
+
+func TestSelect(t *testing.T) {
+	plans, reg := testPlans()
+	q3, _ := ParseQuarter("Q3-2025")
+	tests := []struct {
+		name string
+		f    Filter
+		want string
+	}{
+		{"all", Filter{}, "p.1 p.2 p.3 p.4 p.5 "},
+		{"lead alias folds", Filter{Leads: []string{"icb"}}, "p.1 p.2 "},
+		{"lead by any spelling", Filter{Leads: []string{"Integrated Care Board (ICB)", "integrated care board"}}, "p.1 p.2 "},
+		{"section's teams pass to actions with none", Filter{Leads: []string{"virtual school"}}, "p.3 p.4 "},
+		{"status", Filter{Statuses: []plan.Status{plan.InProgress, plan.Complete}}, "p.2 p.3 "},
+		{"rag", Filter{RAGs: []plan.RAG{plan.Red, plan.Green}}, "p.1 p.5 "},
+		{"text", Filter{Text: "ACTION P.3"}, "p.3 "},
+		{"due before", Filter{DueBefore: day("2025-06-01")}, "p.2 p.3 "},
+		{"due after", Filter{DueAfter: day("2025-06-01")}, "p.1 "},
+		{"overdue skips complete and recurring", Filter{Overdue: true, Today: day("2025-10-01")}, "p.1 p.2 "},
+		{"window keeps recurring, flagged", Filter{Window: &q3}, "p.1 p.4 "},
+		{"combined", Filter{Leads: []string{"Housing"}, RAGs: []plan.RAG{plan.Amber}}, "p.2 "},
+		{"unknown plan", Filter{Plans: []string{"nope"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ids(Select(plans, reg, tt.f)); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRowAndSort(t *testing.T) {
+	plans, reg := testPlans()
+	rows := Select(plans, reg, Filter{Today: day("2025-10-01")})
+	if rows[0].DaysLate != 1 || rows[1].DaysLate != 184 || rows[2].DaysLate != 0 {
+		t.Errorf("days late = %d, %d, %d", rows[0].DaysLate, rows[1].DaysLate, rows[2].DaysLate)
+	}
+	if !rows[3].Recurring || rows[3].HasDue() {
+		t.Errorf("a monthly deadline is recurring with no due date")
+	}
+	if got := rows[1].Leads; len(got) != 2 || got[0] != "Integrated Care Board" {
+		t.Errorf("leads = %q", got)
+	}
+	if err := Sort(rows, "late"); err != nil || ids(rows)[:8] != "p.2 p.1 " {
+		t.Errorf("late first: %q", ids(rows))
+	}
+	Sort(rows, "due")
+	if got := ids(rows); got != "p.2 p.3 p.1 p.4 p.5 " {
+		t.Errorf("by due, undated last: %q", got)
+	}
+	if err := Sort(rows, "colour"); err == nil {
+		t.Error("unknown sort key accepted")
+	}
+}
+
+func TestSummaries(t *testing.T) {
+	plans, reg := testPlans()
+	rows := Select(plans, reg, Filter{Today: day("2025-08-15")})
+	ps := ByPlan(rows, day("2025-08-15"))
+	c := ps[0].Counts
+	if c.Actions != 5 || c.Status[plan.Complete] != 1 || c.Overdue != 1 || c.DueThisQuarter != 1 || c.Recurring != 1 || c.Undated != 1 {
+		t.Errorf("counts = %+v", c)
+	}
+	if got := c.PercentComplete(); got != 20 {
+		t.Errorf("percent complete = %v", got)
+	}
+	leads := ByLead(rows, day("2025-08-15"))
+	if leads[0].Lead != "Housing" && leads[0].Lead != "Integrated Care Board" && leads[0].Lead != "Virtual School" {
+		t.Errorf("leads = %+v", leads)
+	}
+	for _, l := range leads {
+		if l.Lead == "Integrated Care Board" && l.Actions != 2 {
+			t.Errorf("ICB and Integrated Care Board are one team: %d actions", l.Actions)
+		}
+	}
+	if s, e := QuarterOf(day("2025-08-15")); s != day("2025-07-01") || e != day("2025-09-30") {
+		t.Errorf("quarter of 15 Aug = %v – %v", s, e)
+	}
+}

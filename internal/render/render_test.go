@@ -1,0 +1,57 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestMarkdownCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"a | pipe", `a \| pipe`},
+		{"two\nlines", "two<br>lines"},
+		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"*bold* and _em_ and `code`", "\\*bold\\* and \\_em\\_ and \\`code\\`"},
+		{"[link](http://x)", `\[link\](http://x)`},
+		{"R&D", "R&amp;D"},
+	}
+	for _, tt := range tests {
+		if got := MarkdownCell(tt.in); got != tt.want {
+			t.Errorf("MarkdownCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Every row of a Markdown table has as many cells as its header, whatever the text holds.
+func TestMarkdownTableShape(t *testing.T) {
+	table := MarkdownTable([]string{"A", "B"}, [][]string{{"x | y", "z\nw"}, {"only one"}})
+	for _, line := range strings.Split(strings.TrimSpace(table), "\n") {
+		cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") - 1
+		if cells != 2 {
+			t.Errorf("%q has %d cells", line, cells)
+		}
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{"=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM",
+		"\tx": "'\tx", "2025-2028": "2025-2028", "": "", "Q3 2025": "Q3 2025"} {
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTableColourOnlyWhenAsked(t *testing.T) {
+	d := Doc{Title: "t", Blocks: []Block{{Header: []string{"ID", "RAG"}, Rows: [][]string{{"a", "Red"}}, RAGColumn: 1}}}
+	var plain, colour bytes.Buffer
+	TablePrinter{Style: Style{Color: false}}.Print(&plain, d)
+	TablePrinter{Style: Style{Color: true}}.Print(&colour, d)
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("escape codes without colour")
+	}
+	if !strings.Contains(colour.String(), "\x1b[") || !strings.Contains(colour.String(), "Red") {
+		t.Errorf("colour output lacks colour or the word:\n%s", colour.String())
+	}
+}
