@@ -92,6 +92,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newShowCmd(env, g),
 		newLeadsCmd(env, g),
 		newStatusCmd(env, g),
+		newReportCmd(env, g),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

@@ -398,6 +398,10 @@ func yearPair(text, ys, sep, second string, conv Convention) (Deadline, error) {
 	if _, err := year(text, strconv.Itoa(y2)); err != nil {
 		return Deadline{Text: text}, err
 	}
+	if conv == Financial {
+		// A financial-year plan's "2025-2028" runs from April 2025 to the end of March 2028.
+		return dated(date(y, 4, 1), date(y2, 3, 31), Years, conv), nil
+	}
 	return dated(date(y, 1, 1), date(y2, 12, 31), Years, conv), nil
 }
 

@@ -58,6 +58,7 @@ func TestParseDated(t *testing.T) {
 		{"2025-2026", Calendar, "2025-01-01", "2026-12-31", Years, false},
 		{"2025-26", Calendar, "2025-01-01", "2026-12-31", Years, false},
 		{"2025-26", Financial, "2025-04-01", "2026-03-31", FinancialYear, false},
+		{"2025-2028", Financial, "2025-04-01", "2028-03-31", Years, false},
 		// school terms
 		{"Autumn 2025", Calendar, "2025-09-01", "2025-12-31", Term, false},
 		{"Spring term 2026", Calendar, "2026-01-01", "2026-03-31", Term, false},

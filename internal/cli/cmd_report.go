@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/report"
+)
+
+type reportOptions struct {
+	Plans     []string
+	AsOf      string
+	Period    string
+	Format    string
+	Output    string
+	Since     string
+	StaleDays int
+	Tolerance float64
+	Paths     []string
+}
+
+func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &reportOptions{}
+	c := &cobra.Command{
+		Use:   "report [PATH...]",
+		Short: "The board report: summary, exceptions, progress by section, coming up, measures and changes, in Markdown or HTML",
+		Example: `  cpp report --as-of 2025-12-31 --format markdown
+  cpp report --plan camden-cp --period Q3-2025 --format html -o board-report.html
+  cpp report --since v2025-q2 -o report.md`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runReport(env, g, opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
+	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
+	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
+	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
+	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
+	fl.Float64Var(&opts.Tolerance, "tolerance", 0.10, "how far from target (a fraction) a measure may be and still be green")
+	return c
+}
+
+func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
+	formats := []string{"markdown", "html"}
+	if !contains(formats, opts.Format) {
+		return badFormat(opts.Format, formats)
+	}
+	if opts.StaleDays < 1 || opts.Tolerance < 0 || opts.Tolerance >= 1 {
+		return usageErrorf("--stale-days is a number of days; --tolerance a fraction such as 0.1", "invalid --stale-days or --tolerance")
+	}
+	asOf, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	if opts.AsOf != "" {
+		if asOf, err = flagDate("--as-of", opts.AsOf); err != nil {
+			return err
+		}
+	}
+	var period query.Window
+	if opts.Period != "" {
+		if period, err = query.ParseQuarter(opts.Period); err != nil {
+			return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+		}
+	} else {
+		qs, _ := query.QuarterOf(asOf)
+		q := int(qs.Month()-1)/3 + 1
+		period = query.Window{Label: fmt.Sprintf("Q%d %d", q, qs.Year()), Quarter: q, Year: qs.Year()}
+	}
+	l, err := loadPlans(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	plans := l.Plans
+	if len(opts.Plans) > 0 {
+		plans = nil
+		for _, p := range l.Plans {
+			if containsFold(opts.Plans, p.ID) {
+				plans = append(plans, p)
+			}
+		}
+		if len(plans) == 0 {
+			explainEmpty(env, l, query.Filter{Plans: opts.Plans})
+			return problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(opts.Plans, ","))
+		}
+	}
+	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance}
+	if opts.Since != "" {
+		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
+			return err
+		}
+	}
+	rep := report.Build(plans, l.Registry, ro)
+	var buf bytes.Buffer
+	if opts.Format == "html" {
+		err = report.WriteHTML(&buf, rep)
+	} else {
+		err = report.WriteMarkdown(&buf, rep)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Output == "" {
+		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
+			return &exitError{code: ExitFailure, msg: fmt.Sprintf("cannot write %s: %v", opts.Output, err)}
+		}
+		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", opts.Output)
+	}
+	return l.finish()
+}
+
+// writeAtomic writes a file so that a reader sees the old contents or the new, never half.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+

@@ -1,0 +1,139 @@
+// Package gitrev reads plan files as they were at a git revision, by running the git binary:
+// the file list with ls-tree, the contents through one `git cat-file --batch` process however many
+// files there are. Git's failures become one-line errors.
+package gitrev
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Error is a failure of git or of the repository, in one line with a hint.
+type Error struct {
+	Msg, Hint string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Repo is a git work tree.
+type Repo struct {
+	Top string // the work tree's top folder
+}
+
+// Open finds the repository that holds dir.
+func Open(dir string) (*Repo, error) {
+	out, err := run(context.Background(), dir, nil, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, &Error{Msg: "not a git repository: " + dir, Hint: "run cpp inside the plan repository's git work tree"}
+	}
+	return &Repo{Top: strings.TrimSpace(string(out))}, nil
+}
+
+// Resolve turns a revision (tag, branch, commit, HEAD~2) into a commit id.
+func (r *Repo) Resolve(rev string) (string, error) {
+	if strings.HasPrefix(rev, "-") {
+		return "", &Error{Msg: fmt.Sprintf("unknown revision %q", rev), Hint: "give a tag, branch or commit"}
+	}
+	out, err := run(context.Background(), r.Top, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	if err != nil {
+		hint := "check the name with 'git log --oneline' or 'git tag'"
+		if shallow, _ := run(context.Background(), r.Top, nil, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(shallow)) == "true" {
+			hint = "this is a shallow clone: fetch more history (git fetch --unshallow) or fetch that revision"
+		}
+		return "", &Error{Msg: fmt.Sprintf("unknown revision %q", rev), Hint: hint}
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// Files lists the .yaml and .yml files under a folder (relative to the top) at a commit.
+func (r *Repo) Files(commit, under string) ([]string, error) {
+	out, err := run(context.Background(), r.Top, nil, "ls-tree", "-r", "--name-only", "-z", commit, "--", under)
+	if err != nil {
+		return nil, &Error{Msg: "git ls-tree failed: " + firstLine(err.Error())}
+	}
+	var files []string
+	for _, f := range strings.Split(string(out), "\x00") {
+		ext := strings.ToLower(filepath.Ext(f))
+		if f != "" && (ext == ".yaml" || ext == ".yml") {
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+// Read returns the contents of paths at a commit, through one cat-file process.
+func (r *Repo) Read(commit string, paths []string) (map[string][]byte, error) {
+	var in bytes.Buffer
+	for _, p := range paths {
+		fmt.Fprintf(&in, "%s:%s\n", commit, p)
+	}
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = r.Top
+	cmd.Stdin = &in
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, &Error{Msg: "cannot run git: " + err.Error()}
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, &Error{Msg: "cannot run git: " + err.Error(), Hint: "install git"}
+	}
+	out := make(map[string][]byte, len(paths))
+	br := bufio.NewReader(stdout)
+	for _, p := range paths {
+		header, err := br.ReadString('\n')
+		if err != nil {
+			cmd.Wait()
+			return nil, &Error{Msg: "git cat-file ended early: " + firstLine(stderr.String())}
+		}
+		fields := strings.Fields(header)
+		if len(fields) == 2 && fields[1] == "missing" {
+			continue
+		}
+		if len(fields) != 3 {
+			cmd.Wait()
+			return nil, &Error{Msg: "unexpected git cat-file output: " + strings.TrimSpace(header)}
+		}
+		size, _ := strconv.Atoi(fields[2])
+		data := make([]byte, size)
+		if _, err := io.ReadFull(br, data); err != nil {
+			cmd.Wait()
+			return nil, &Error{Msg: "git cat-file ended early: " + err.Error()}
+		}
+		br.ReadByte() // the newline after each object
+		out[p] = data
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, &Error{Msg: "git cat-file failed: " + firstLine(stderr.String())}
+	}
+	return out, nil
+}
+
+func run(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	cmd.Stdin = stdin
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -1,0 +1,358 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+const dateFmt = "2 Jan 2006"
+
+// WriteMarkdown writes the report as GitHub-flavoured Markdown, with Mermaid charts. All plan
+// text goes through render's escaping, so it shows as written and cannot break a table.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	esc := render.InlineMarkdown
+	fmt.Fprintf(&b, "# %s\n\n", esc(r.Title))
+	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", r.AsOf.Format(dateFmt),
+		esc(r.Period.Description), esc(r.Next.Description))
+	if len(r.Plans) > 1 {
+		b.WriteString("Plans in this report:\n\n")
+		for _, p := range r.Plans {
+			fmt.Fprintf(&b, "- %s: %s (%s)\n", esc(p.ID), esc(p.Title), esc(p.Council))
+		}
+		b.WriteString("\n")
+	}
+
+	b.WriteString("## Summary\n\n")
+	b.WriteString(esc(r.Summary.Narrative) + "\n\n")
+	b.WriteString(render.MarkdownTable([]string{"Figure", "Actions"}, summaryRows(r)))
+	b.WriteString("\n```mermaid\n" + mermaidPie(r) + "```\n\n")
+
+	b.WriteString("## Exceptions\n\n")
+	if len(r.Exceptions) == 0 {
+		b.WriteString("No action is rated red or amber, and none is overdue.\n\n")
+	} else {
+		fmt.Fprintf(&b, "Every action rated red or amber, and every overdue action, with its latest progress note. "+
+			"\"No commentary\" marks an exception with no note; \"stale\" a latest note more than %d days old.\n\n", r.Options.StaleDays)
+		b.WriteString(render.MarkdownTable([]string{"Action", "Lead", "Deadline", "Days late", "RAG", "Latest note"}, exceptionRows(r)))
+		b.WriteString("\n")
+	}
+
+	b.WriteString("## Progress by section\n\n")
+	for _, sp := range r.Sections {
+		fmt.Fprintf(&b, "### %s\n\n", esc(sectionHeading(sp, len(r.Plans) > 1)))
+		if sp.Section.Promise != "" {
+			fmt.Fprintf(&b, "> %s\n\n", esc(oneLine(sp.Section.Promise)))
+		}
+		if len(sp.Rows) == 0 {
+			b.WriteString("No actions.\n\n")
+			continue
+		}
+		b.WriteString(render.MarkdownTable([]string{"Action", "Deadline", "Leads", "Status", "RAG", "Latest update"}, sectionRows(r, sp.Rows)))
+		b.WriteString("\n")
+	}
+	b.WriteString("### Timeline of deadlines\n\n```mermaid\n" + mermaidGantt(r) + "```\n\n")
+
+	fmt.Fprintf(&b, "## Coming up in %s\n\n", esc(r.Next.Label))
+	if len(r.ComingUp) == 0 {
+		b.WriteString("Nothing falls due in the next period.\n\n")
+	}
+	for _, g := range r.ComingUp {
+		fmt.Fprintf(&b, "### %s\n\n", esc(g.Lead))
+		b.WriteString(render.MarkdownTable([]string{"Action", "Deadline", "Due", "Status", "RAG"}, comingRows(g.Rows)))
+		b.WriteString("\n")
+	}
+
+	b.WriteString("## Measures\n\n")
+	if len(r.Measures) == 0 {
+		b.WriteString("The plans set no measures.\n\n")
+	} else {
+		fmt.Fprintf(&b, "RAG against target: green on target or within %.0f%% of it; amber further off but improving; red further off and not improving. "+
+			"Direction of travel is against the previous observation.\n\n", r.Options.Tolerance*100)
+		b.WriteString(render.MarkdownTable([]string{"Measure", "Baseline", "Latest", "Previous", "Target", "Travel", "RAG"}, measureRows(r)))
+		b.WriteString("\n")
+	}
+
+	if r.Changes != nil {
+		fmt.Fprintf(&b, "## Changes since %s\n\n", esc(r.Changes.Since))
+		writeChangesMarkdown(&b, r.Changes)
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+func summaryRows(r *Report) [][]string {
+	c := r.Summary.Counts
+	rows := [][]string{{"All actions", itoa(c.Actions)}}
+	for _, s := range plan.Statuses {
+		rows = append(rows, []string{"Status: " + render.StatusWord(s), itoa(c.Status[s])})
+	}
+	for _, g := range []plan.RAG{plan.Red, plan.Amber, plan.Green} {
+		rows = append(rows, []string{"RAG: " + render.RAGWord(g), itoa(c.RAG[g])})
+	}
+	rows = append(rows,
+		[]string{"RAG: not rated", itoa(c.RAG[""])},
+		[]string{"Percent complete", fmt.Sprintf("%.0f%%", c.PercentComplete())},
+		[]string{"Overdue", itoa(c.Overdue)},
+		[]string{"Overdue by more than 90 days", itoa(r.Summary.OverdueLong)},
+		[]string{"Due in " + r.Period.Label, itoa(r.Summary.DueInPeriod)},
+		[]string{"Due in " + r.Next.Label, itoa(r.Summary.DueNext)},
+		[]string{"Recurring", itoa(c.Recurring)},
+		[]string{"No deadline given", itoa(c.Undated)},
+	)
+	return rows
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
+
+// ActionCell names an action: id and text.
+func actionCell(a *plan.Action) string { return a.ID + ": " + oneLine(a.Label()) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func exceptionRows(r *Report) [][]string {
+	var rows [][]string
+	for _, e := range r.Exceptions {
+		note := "No commentary"
+		if e.Latest != nil {
+			note = e.Latest.Date.Format(dateFmt) + ": " + e.Latest.Note
+			if e.Stale {
+				note = "Stale (" + e.Latest.Date.Format(dateFmt) + "): " + e.Latest.Note
+			}
+		}
+		late := "-"
+		if e.DaysLate > 0 {
+			late = itoa(e.DaysLate)
+		}
+		rows = append(rows, []string{actionCell(e.Action), leadsCell(e.Row), deadlineCell(e.Row), late, ragCell(e.Action.RAG), note})
+	}
+	return rows
+}
+
+func leadsCell(r query.Row) string {
+	if len(r.Leads) == 0 {
+		return "-"
+	}
+	return strings.Join(r.Leads, ", ")
+}
+
+func deadlineCell(r query.Row) string {
+	a := r.Action
+	switch {
+	case !a.HasDeadline:
+		return "-"
+	case r.HasDue():
+		return a.Deadline.Text + " (" + r.Due.Format(dateFmt) + ")"
+	}
+	return a.Deadline.Text
+}
+
+func ragCell(g plan.RAG) string {
+	if g == "" {
+		return "not rated"
+	}
+	return render.RAGWord(g)
+}
+
+func sectionHeading(sp SectionProgress, withPlan bool) string {
+	if withPlan {
+		return sp.Plan.ID + ": " + sp.Section.Title
+	}
+	return sp.Section.Title
+}
+
+func sectionRows(r *Report, rows []query.Row) [][]string {
+	var out [][]string
+	for _, row := range rows {
+		upd := "-"
+		if u := r.LatestUpdate(row.Action); u != nil {
+			upd = u.Date.Format(dateFmt) + ": " + u.Note
+		}
+		out = append(out, []string{actionCell(row.Action), deadlineCell(row), leadsCell(row),
+			render.StatusWord(row.Action.Status), ragCell(row.Action.RAG), upd})
+	}
+	return out
+}
+
+func comingRows(rows []query.Row) [][]string {
+	var out [][]string
+	for _, row := range rows {
+		out = append(out, []string{actionCell(row.Action), row.Action.Deadline.Text, row.Due.Format(dateFmt),
+			render.StatusWord(row.Action.Status), ragCell(row.Action.RAG)})
+	}
+	return out
+}
+
+// TravelWord is the direction of travel as a word and an arrow.
+func TravelWord(m MeasureStatus) string {
+	if m.Travel == "" {
+		return "-"
+	}
+	arrow := "→"
+	if m.Latest != nil && m.Previous != nil {
+		switch {
+		case m.Latest.Value > m.Previous.Value:
+			arrow = "↑"
+		case m.Latest.Value < m.Previous.Value:
+			arrow = "↓"
+		}
+	}
+	return string(m.Travel) + " " + arrow
+}
+
+// MeasureRAGWord is a measure's RAG, or why it has none.
+func MeasureRAGWord(m MeasureStatus) string {
+	switch {
+	case m.NoData:
+		return "no data"
+	case m.RAG == "":
+		return "no target"
+	}
+	return render.RAGWord(m.RAG)
+}
+
+func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
+	if o == nil {
+		return "-"
+	}
+	v := formatNumber(o.Value)
+	if m.Unit == "%" {
+		v += "%"
+	} else if m.Unit != "" {
+		v += " " + m.Unit
+	}
+	if withDate && o.HasDate {
+		v += " (" + o.Date.Format(dateFmt) + ")"
+	}
+	return v
+}
+
+func formatNumber(f float64) string {
+	if f == float64(int64(f)) {
+		return fmt.Sprint(int64(f))
+	}
+	return fmt.Sprintf("%.1f", f)
+}
+
+func measureRows(r *Report) [][]string {
+	var out [][]string
+	for _, m := range r.Measures {
+		name := m.Measure.ID + ": " + oneLine(m.Measure.Text)
+		if m.NoData {
+			out = append(out, []string{name, value(m.Measure, m.Measure.Baseline, true), "no data", "-", value(m.Measure, m.Measure.Target, true), "-", "no data"})
+			continue
+		}
+		out = append(out, []string{name, value(m.Measure, m.Measure.Baseline, true), value(m.Measure, m.Latest, true),
+			value(m.Measure, m.Previous, false), value(m.Measure, m.Measure.Target, true), TravelWord(m), MeasureRAGWord(m)})
+	}
+	return out
+}
+
+func writeChangesMarkdown(b *strings.Builder, c *Changes) {
+	if len(c.Added)+len(c.Dropped)+len(c.Completed)+len(c.Moved) == 0 {
+		b.WriteString("No action was added, dropped or completed, and no deadline moved.\n\n")
+		return
+	}
+	items := func(title string, list []Item) {
+		if len(list) == 0 {
+			return
+		}
+		fmt.Fprintf(b, "### %s (%d)\n\n", title, len(list))
+		var rows [][]string
+		for _, it := range list {
+			rows = append(rows, []string{it.ID, oneLine(it.Text)})
+		}
+		b.WriteString(render.MarkdownTable([]string{"Action", "Text"}, rows) + "\n")
+	}
+	items("Added", c.Added)
+	items("Completed", c.Completed)
+	items("Dropped", c.Dropped)
+	if len(c.Moved) > 0 {
+		fmt.Fprintf(b, "### Deadlines moved (%d)\n\n", len(c.Moved))
+		var rows [][]string
+		for _, m := range c.Moved {
+			rows = append(rows, []string{m.ID, m.From, m.To, moveDays(m)})
+		}
+		b.WriteString(render.MarkdownTable([]string{"Action", "From", "To", "Moved by"}, rows) + "\n")
+	}
+}
+
+func moveDays(m Move) string {
+	switch {
+	case m.FromDue.IsZero() || m.ToDue.IsZero():
+		return "-"
+	case m.Days > 0:
+		return fmt.Sprintf("%d days later", m.Days)
+	case m.Days < 0:
+		return fmt.Sprintf("%d days earlier", -m.Days)
+	}
+	return "same due date"
+}
+
+// mermaidLabel keeps a label inside Mermaid's quotes and syntax.
+func mermaidLabel(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '"', ':', ';', '#', '%', '`', '<', '>', '{', '}', '[', ']', '\n', '\r':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func mermaidPie(r *Report) string {
+	var b strings.Builder
+	b.WriteString("pie showData title Actions by status\n")
+	for _, s := range plan.Statuses {
+		if n := r.Summary.Status[s]; n > 0 {
+			fmt.Fprintf(&b, "    \"%s\" : %d\n", mermaidLabel(capitalise(render.StatusWord(s))), n)
+		}
+	}
+	return b.String()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// mermaidGantt draws each dated action as a bar over its deadline's period, by section:
+// done when complete, active when in progress, crit when red or overdue.
+func mermaidGantt(r *Report) string {
+	var b strings.Builder
+	b.WriteString("gantt\n    title Deadlines by section\n    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n")
+	for _, sp := range r.Sections {
+		var lines []string
+		for _, row := range sp.Rows {
+			if !row.HasDue() {
+				continue
+			}
+			a := row.Action
+			var tags []string
+			switch {
+			case a.Status == plan.Complete:
+				tags = append(tags, "done")
+			case a.RAG == plan.Red || row.DaysLate > 0:
+				tags = append(tags, "crit")
+			case a.Status == plan.InProgress:
+				tags = append(tags, "active")
+			}
+			tags = append(tags, a.Deadline.Start.Format("2006-01-02"), a.Deadline.End.AddDate(0, 0, 1).Format("2006-01-02"))
+			lines = append(lines, fmt.Sprintf("    %s :%s\n", mermaidLabel(a.ID), strings.Join(tags, ", ")))
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "    section %s\n", mermaidLabel(sectionHeading(sp, len(r.Plans) > 1)))
+		b.WriteString(strings.Join(lines, ""))
+	}
+	return b.String()
+}

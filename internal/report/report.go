@@ -1,0 +1,433 @@
+// Package report composes the Corporate Parenting Board's report from plans: the summary and its
+// plain-English paragraph, exceptions (red, amber and overdue actions, with their latest
+// commentary), progress by section, what is coming up by lead, measures against target with
+// direction of travel, and changes since the last report. It decides what the report says;
+// markdown.go and html.go decide how it looks.
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+)
+
+// Options shape a report.
+type Options struct {
+	AsOf time.Time
+	// Period is the reporting period; the next period is the quarter after it.
+	Period query.Window
+	// StaleDays flags an exception whose latest note is older than this (default 90).
+	StaleDays int
+	// Tolerance is how far from target a measure may be and still be green (default 0.10).
+	Tolerance float64
+	// Changes since the last report, from git; nil when not asked for.
+	Changes *Changes
+}
+
+// Report is everything the board reads, in the order it reads it.
+type Report struct {
+	Title      string
+	AsOf       time.Time
+	Plans      []*plan.Plan
+	Period     Span
+	Next       Span
+	Summary    Summary
+	Exceptions []Exception
+	Sections   []SectionProgress
+	ComingUp   []LeadGroup
+	Measures   []MeasureStatus
+	Changes    *Changes
+	Options    Options
+}
+
+// Span is a reporting period as the board reads it.
+type Span struct {
+	Label       string
+	Description string // dates and convention
+	window      query.Window
+}
+
+// Summary holds the headline figures.
+type Summary struct {
+	query.Counts
+	DueInPeriod, DueNext int
+	OverdueLong          int // overdue by more than 90 days
+	Narrative            string
+}
+
+// Exception is a red, amber or overdue action with its latest commentary.
+type Exception struct {
+	query.Row
+	Reasons      []string // "red", "amber", "overdue"
+	Latest       *plan.Update
+	NoCommentary bool
+	Stale        bool // latest note older than StaleDays
+}
+
+// SectionProgress is a section with its actions.
+type SectionProgress struct {
+	Plan    *plan.Plan
+	Section *plan.Section
+	Rows    []query.Row
+}
+
+// LeadGroup is the actions one lead has coming up.
+type LeadGroup struct {
+	Lead string
+	Rows []query.Row
+}
+
+// Travel is the direction of travel against the previous observation.
+type Travel string
+
+const (
+	Better Travel = "better"
+	Same   Travel = "same"
+	Worse  Travel = "worse"
+	Up     Travel = "up" // for context measures, where neither way is better
+	Down   Travel = "down"
+)
+
+// MeasureStatus is a measure as the board sees it.
+type MeasureStatus struct {
+	Plan     *plan.Plan
+	Section  *plan.Section // nil for plan-level context figures
+	Measure  *plan.Measure
+	Latest   *plan.Observation
+	Previous *plan.Observation
+	Travel   Travel   // "" with fewer than two observations
+	RAG      plan.RAG // "" when there is no target or no data
+	Gap      float64  // latest against target, as a fraction of target (positive = short of it)
+	NoData   bool
+}
+
+// Build composes the report.
+func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
+	if opts.StaleDays == 0 {
+		opts.StaleDays = 90
+	}
+	if opts.Tolerance == 0 {
+		opts.Tolerance = 0.10
+	}
+	r := &Report{AsOf: opts.AsOf, Plans: plans, Changes: opts.Changes, Options: opts}
+	r.Title = "Corporate parenting report"
+	if len(plans) == 1 {
+		r.Title = plans[0].Title
+	}
+	next := nextQuarter(opts.Period)
+	r.Period = Span{Label: opts.Period.Label, Description: opts.Period.Describe(plans), window: opts.Period}
+	r.Next = Span{Label: next.Label, Description: next.Describe(plans), window: next}
+
+	rows := query.Select(plans, reg, query.Filter{Today: opts.AsOf})
+	for _, ps := range query.ByPlan(rows, opts.AsOf) {
+		r.Summary.Counts = merge(r.Summary.Counts, ps.Counts)
+	}
+	periodRows := query.Select(plans, reg, query.Filter{Today: opts.AsOf, Window: &r.Period.window})
+	nextRows := query.Select(plans, reg, query.Filter{Today: opts.AsOf, Window: &r.Next.window})
+	r.Summary.DueInPeriod = len(dated(periodRows))
+	r.Summary.DueNext = len(dated(nextRows))
+	for _, row := range rows {
+		if row.DaysLate > 90 {
+			r.Summary.OverdueLong++
+		}
+	}
+	r.Exceptions = exceptions(rows, opts)
+	r.Sections = sections(plans, rows)
+	r.ComingUp = byLead(dated(nextRows))
+	r.Measures = measures(plans, opts.Tolerance)
+	r.Summary.Narrative = narrative(r)
+	return r
+}
+
+func merge(a, b query.Counts) query.Counts {
+	if a.Status == nil {
+		a.Status, a.RAG = map[plan.Status]int{}, map[plan.RAG]int{}
+	}
+	a.Actions += b.Actions
+	a.Overdue += b.Overdue
+	a.DueThisQuarter += b.DueThisQuarter
+	a.Recurring += b.Recurring
+	a.Undated += b.Undated
+	for k, v := range b.Status {
+		a.Status[k] += v
+	}
+	for k, v := range b.RAG {
+		a.RAG[k] += v
+	}
+	return a
+}
+
+func dated(rows []query.Row) []query.Row {
+	d, _ := query.Split(rows)
+	return d
+}
+
+// nextQuarter is the quarter after a window (for a month or range: the quarter after its end).
+func nextQuarter(w query.Window) query.Window {
+	if w.Fixed == nil {
+		q, y := w.Quarter+1, w.Year
+		if q > 4 {
+			q, y = 1, y+1
+		}
+		return query.Window{Label: fmt.Sprintf("Q%d %d", q, y), Quarter: q, Year: y}
+	}
+	start := w.Fixed.End.AddDate(0, 0, 1)
+	qs, qe := query.QuarterOf(start)
+	if w.Fixed.Convention == 1 && w.Fixed.Unit == "quarter" { // a financial quarter: name it so
+		nw, _ := query.ParseQuarter(fmt.Sprintf("Q%d %d/%02d", financialQuarter(qs), financialYear(qs), (financialYear(qs)+1)%100))
+		return nw
+	}
+	return query.Range(qs, qe)
+}
+
+func financialYear(t time.Time) int {
+	if t.Month() < time.April {
+		return t.Year() - 1
+	}
+	return t.Year()
+}
+
+func financialQuarter(t time.Time) int { return (int(t.Month())-4+12)%12/3 + 1 }
+
+func exceptions(rows []query.Row, opts Options) []Exception {
+	var out []Exception
+	for _, row := range rows {
+		a := row.Action
+		var reasons []string
+		if a.RAG == plan.Red || a.RAG == plan.Amber {
+			reasons = append(reasons, string(a.RAG))
+		}
+		if row.DaysLate > 0 {
+			reasons = append(reasons, "overdue")
+		}
+		if len(reasons) == 0 || a.Closed() {
+			continue
+		}
+		e := Exception{Row: row, Reasons: reasons}
+		if u := latestNote(a, opts.AsOf); u != nil {
+			e.Latest = u
+			e.Stale = opts.AsOf.Sub(u.Date) > time.Duration(opts.StaleDays)*24*time.Hour
+		} else {
+			e.NoCommentary = true
+		}
+		out = append(out, e)
+	}
+	// Worst first: red, then amber, then the rest; the latest first within each.
+	rank := func(e Exception) int {
+		switch e.Action.RAG {
+		case plan.Red:
+			return 0
+		case plan.Amber:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if rank(out[i]) != rank(out[j]) {
+			return rank(out[i]) < rank(out[j])
+		}
+		return out[i].DaysLate > out[j].DaysLate
+	})
+	return out
+}
+
+// latestNote is the most recent update with a note, on or before the report date.
+func latestNote(a *plan.Action, asOf time.Time) *plan.Update {
+	var best *plan.Update
+	for i := range a.Updates {
+		u := &a.Updates[i]
+		if u.Note == "" || u.Date.After(asOf) {
+			continue
+		}
+		if best == nil || u.Date.After(best.Date) {
+			best = u
+		}
+	}
+	return best
+}
+
+// LatestUpdate is exported for printers: the latest note on or before the report date.
+func (r *Report) LatestUpdate(a *plan.Action) *plan.Update { return latestNote(a, r.AsOf) }
+
+func sections(plans []*plan.Plan, rows []query.Row) []SectionProgress {
+	bySection := map[*plan.Section][]query.Row{}
+	for _, row := range rows {
+		bySection[row.Section] = append(bySection[row.Section], row)
+	}
+	var out []SectionProgress
+	for _, p := range plans {
+		for _, s := range p.Sections {
+			out = append(out, SectionProgress{Plan: p, Section: s, Rows: bySection[s]})
+		}
+	}
+	return out
+}
+
+func byLead(rows []query.Row) []LeadGroup {
+	idx := map[string]int{}
+	var out []LeadGroup
+	for _, row := range rows {
+		leads := row.Leads
+		if len(leads) == 0 {
+			leads = []string{"(no lead named)"}
+		}
+		for _, l := range leads {
+			i, ok := idx[l]
+			if !ok {
+				i = len(out)
+				idx[l] = i
+				out = append(out, LeadGroup{Lead: l})
+			}
+			out[i].Rows = append(out[i].Rows, row)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead) })
+	return out
+}
+
+func measures(plans []*plan.Plan, tol float64) []MeasureStatus {
+	var out []MeasureStatus
+	add := func(p *plan.Plan, s *plan.Section, m *plan.Measure) {
+		out = append(out, Assess(p, s, m, tol))
+	}
+	for _, p := range plans {
+		for _, s := range p.Sections {
+			for _, m := range s.Measures {
+				add(p, s, m)
+			}
+		}
+		for _, m := range p.Measures {
+			add(p, nil, m)
+		}
+	}
+	return out
+}
+
+// Assess rates a measure: direction of travel against the previous observation, and a RAG
+// against target: green on target or within tol of it; amber further off but improving; red
+// further off and not improving.
+func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, tol float64) MeasureStatus {
+	ms := MeasureStatus{Plan: p, Section: s, Measure: m}
+	obs := append([]plan.Observation(nil), m.Observations...)
+	sort.SliceStable(obs, func(i, j int) bool { return obs[i].Date.Before(obs[j].Date) })
+	if len(obs) == 0 {
+		ms.NoData = true
+		return ms
+	}
+	ms.Latest = &obs[len(obs)-1]
+	if len(obs) > 1 {
+		ms.Previous = &obs[len(obs)-2]
+	} else if m.Baseline != nil {
+		ms.Previous = m.Baseline
+	}
+	if ms.Previous != nil {
+		ms.Travel = travel(m.Direction, ms.Previous.Value, ms.Latest.Value)
+	}
+	if m.Target == nil || m.Target.Value == 0 || (m.Direction != "higher" && m.Direction != "lower") {
+		return ms
+	}
+	target := m.Target.Value
+	short := (target - ms.Latest.Value) / math.Abs(target) // positive: below target
+	if m.Direction == "lower" {
+		short = -short
+	}
+	ms.Gap = short
+	switch {
+	case short <= tol+1e-9:
+		ms.RAG = plan.Green
+	case ms.Travel == Better:
+		ms.RAG = plan.Amber
+	default:
+		ms.RAG = plan.Red
+	}
+	return ms
+}
+
+func travel(direction string, prev, latest float64) Travel {
+	switch {
+	case latest == prev:
+		return Same
+	case direction == "higher":
+		if latest > prev {
+			return Better
+		}
+		return Worse
+	case direction == "lower":
+		if latest < prev {
+			return Better
+		}
+		return Worse
+	case latest > prev:
+		return Up
+	}
+	return Down
+}
+
+// narrative is the paragraph a board member reads first.
+func narrative(r *Report) string {
+	c := r.Summary.Counts
+	var parts []string
+	parts = append(parts, fmt.Sprintf("%d of %s complete", c.Status[plan.Complete], count(c.Actions, "action is", "actions are")))
+	if c.Status[plan.InProgress] > 0 {
+		parts = append(parts, fmt.Sprintf("%d in progress", c.Status[plan.InProgress]))
+	}
+	if c.Status[plan.Dropped] > 0 {
+		parts = append(parts, fmt.Sprintf("%d dropped", c.Status[plan.Dropped]))
+	}
+	s := strings.Join(parts, ", ") + ". "
+	switch {
+	case c.Overdue == 0:
+		s += "None is overdue"
+	case r.Summary.OverdueLong > 0:
+		s += fmt.Sprintf("%s overdue, %d of them by more than 90 days", count(c.Overdue, "is", "are"), r.Summary.OverdueLong)
+	default:
+		s += fmt.Sprintf("%s overdue", count(c.Overdue, "is", "are"))
+	}
+	if red, amber := c.RAG[plan.Red], c.RAG[plan.Amber]; red+amber > 0 {
+		s += fmt.Sprintf("; %d rated red and %d amber", red, amber)
+	}
+	s += fmt.Sprintf(". %s due in %s and %d in %s.", count(r.Summary.DueInPeriod, "action falls", "actions fall"),
+		r.Period.Label, r.Summary.DueNext, r.Next.Label)
+	noComment := 0
+	for _, e := range r.Exceptions {
+		if e.NoCommentary {
+			noComment++
+		}
+	}
+	if noComment > 0 {
+		s += fmt.Sprintf(" %s no commentary.", count(noComment, "exception has", "exceptions have"))
+	}
+	var offTarget, noData int
+	for _, m := range r.Measures {
+		if m.RAG == plan.Red {
+			offTarget++
+		}
+		if m.NoData {
+			noData++
+		}
+	}
+	if len(r.Measures) > 0 {
+		s += fmt.Sprintf(" Of %s, %d %s red against target and %d %s no data yet.", count(len(r.Measures), "measure", "measures"),
+			offTarget, pick(offTarget, "is", "are"), noData, pick(noData, "has", "have"))
+	}
+	return s
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func pick(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,166 @@
+package report
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/golden"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/query"
+)
+
+func load(t *testing.T, dir string) ([]*plan.Plan, *plan.Registry) {
+	t.Helper()
+	files, ds := planfile.Expand([]string{dir})
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	var plans []*plan.Plan
+	var leads []*plan.Lead
+	for _, f := range planfile.LoadAll(files, planfile.Options{}) {
+		if f.HasErrors() {
+			t.Fatalf("%s: %v", f.Path, f.Diags)
+		}
+		if f.Plan != nil {
+			plans = append(plans, f.Plan)
+		}
+		leads = append(leads, f.Leads...)
+	}
+	return plans, plan.NewRegistry(leads)
+}
+
+func date(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}
+
+var fixtures = []struct {
+	name, dir, asOf, period string
+}{
+	{"bundled", "../../plans", "2025-12-31", "Q4-2025"},
+	{"riverside", "../../testdata/report/fixture", "2025-12-31", "Q3-2025/26"},
+}
+
+// The report for the bundled plans and for a plan with progress, RAGs and measures is pinned,
+// in both formats, and is the same bytes every time.
+func TestGolden(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			plans, reg := load(t, fx.dir)
+			period, err := query.ParseQuarter(fx.period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			build := func() *Report { return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period}) }
+			var md, md2, page, page2 bytes.Buffer
+			if err := WriteMarkdown(&md, build()); err != nil {
+				t.Fatal(err)
+			}
+			WriteMarkdown(&md2, build())
+			if err := WriteHTML(&page, build()); err != nil {
+				t.Fatal(err)
+			}
+			WriteHTML(&page2, build())
+			if !bytes.Equal(md.Bytes(), md2.Bytes()) || !bytes.Equal(page.Bytes(), page2.Bytes()) {
+				t.Error("the same plans and date gave different output")
+			}
+			golden.Check(t, "../../testdata/report/"+fx.name+".md", md.Bytes())
+			golden.Check(t, "../../testdata/report/"+fx.name+".html", page.Bytes())
+			checkMarkdownTables(t, md.String())
+		})
+	}
+}
+
+var unescapedPipe = regexp.MustCompile(`(^|[^\\])\|`)
+
+// checkMarkdownTables asserts that every row of every table has as many cells as its header.
+func checkMarkdownTables(t *testing.T, md string) {
+	t.Helper()
+	cells := func(line string) int { return len(unescapedPipe.FindAllString(line, -1)) - 1 }
+	lines := strings.Split(md, "\n")
+	tables := 0
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "|") || i+1 >= len(lines) || !strings.HasPrefix(lines[i+1], "| ---") {
+			continue
+		}
+		tables++
+		want := cells(lines[i])
+		for j := i + 1; j < len(lines) && strings.HasPrefix(lines[j], "|"); j++ {
+			if got := cells(lines[j]); got != want {
+				t.Errorf("table at line %d: row %d has %d cells, header has %d:\n%s", i+1, j+1, got, want, lines[j])
+			}
+			i = j
+		}
+	}
+	if tables == 0 {
+		t.Error("no tables found")
+	}
+}
+
+func TestAssessMeasures(t *testing.T) {
+	obs := func(vals ...float64) []plan.Observation {
+		var out []plan.Observation
+		for i, v := range vals {
+			out = append(out, plan.Observation{Date: date("2025-01-01").AddDate(0, 3*i, 0), HasDate: true, Value: v})
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		m      plan.Measure
+		rag    plan.RAG
+		travel Travel
+		noData bool
+	}{
+		{"on target", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(60, 71)}, plan.Green, Better, false},
+		{"within 10%", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(66, 64)}, plan.Green, Worse, false},
+		{"off but improving", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(50, 55)}, plan.Amber, Better, false},
+		{"off and worse", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(55, 50)}, plan.Red, Worse, false},
+		{"off and same", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(50, 50)}, plan.Red, Same, false},
+		{"lower is better", plan.Measure{Direction: "lower", Target: &plan.Observation{Value: 8}, Observations: obs(11.2, 10.1)}, plan.Amber, Better, false},
+		{"lower on target", plan.Measure{Direction: "lower", Target: &plan.Observation{Value: 8}, Observations: obs(9, 7)}, plan.Green, Better, false},
+		{"no data", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}}, "", "", true},
+		{"no target", plan.Measure{Direction: "higher", Observations: obs(1, 2)}, "", Better, false},
+		{"context", plan.Measure{Direction: "context", Observations: obs(706, 690)}, "", Down, false},
+		{"one observation, baseline", plan.Measure{Direction: "higher", Baseline: &plan.Observation{Value: 40}, Target: &plan.Observation{Value: 70}, Observations: obs(45)}, plan.Amber, Better, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Assess(nil, nil, &tt.m, 0.10)
+			if got.RAG != tt.rag || got.Travel != tt.travel || got.NoData != tt.noData {
+				t.Errorf("got RAG %q travel %q no data %v; want %q %q %v", got.RAG, got.Travel, got.NoData, tt.rag, tt.travel, tt.noData)
+			}
+		})
+	}
+}
+
+// Text from a plan file shows literally and never breaks a table or injects markup.
+func TestEscaping(t *testing.T) {
+	p := &plan.Plan{ID: "x", Title: "Plan <b>bold</b> | *x*", Council: "C"}
+	s := &plan.Section{ID: "x.s", Title: "S `code`", Promise: "We *promise* <script>alert(1)</script>", Plan: p}
+	a := &plan.Action{ID: "x.1", Text: "A | B\nC <script>alert('x')</script> _em_ `tick`", Status: plan.InProgress, RAG: plan.Red, Section: s,
+		Updates: []plan.Update{{Date: date("2025-11-01"), Note: "line one\nline | two <img src=x onerror=alert(1)>"}}}
+	s.Actions = []*plan.Action{a}
+	p.Sections = []*plan.Section{s}
+	q, _ := query.ParseQuarter("Q4-2025")
+	r := Build([]*plan.Plan{p}, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: q})
+	var md, page bytes.Buffer
+	WriteMarkdown(&md, r)
+	WriteHTML(&page, r)
+	checkMarkdownTables(t, md.String())
+	for _, bad := range []string{"<script>", "<img", "<b>"} {
+		if strings.Contains(md.String(), bad) || strings.Contains(page.String(), bad) {
+			t.Errorf("%q reached the output unescaped", bad)
+		}
+	}
+	if !strings.Contains(page.String(), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") {
+		t.Error("HTML does not show the text literally")
+	}
+	if !strings.Contains(md.String(), `A \| B C &lt;script&gt;`) {
+		t.Errorf("Markdown does not escape the cell:\n%s", md.String())
+	}
+}
