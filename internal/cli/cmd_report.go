@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -52,7 +53,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 
 func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	formats := []string{"markdown", "html"}
-	if !contains(formats, opts.Format) {
+	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
 	}
 	if opts.StaleDays < 1 || opts.Tolerance < 0 || opts.Tolerance >= 1 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -35,7 +36,7 @@ func newShowCmd(env *Env, g *globalOptions) *cobra.Command {
 
 func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	formats := []string{"table", "markdown", "json"}
-	if !contains(formats, opts.Format) {
+	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
 	}
 	today, err := g.today(env)

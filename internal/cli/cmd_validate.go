@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +44,7 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 var validateFormats = []string{"text", "json", "github"}
 
 func runValidate(env *Env, opts *validateOptions) error {
-	if !contains(validateFormats, opts.Format) {
+	if !slices.Contains(validateFormats, opts.Format) {
 		return badFormat(opts.Format, validateFormats)
 	}
 	paths, err := planPaths(env, opts.Paths)

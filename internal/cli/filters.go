@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,22 +44,22 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, Today: today}
-	if !contains(render.Formats, f.Format) {
+	if !slices.Contains(render.Formats, f.Format) {
 		return q, badFormat(f.Format, render.Formats)
 	}
-	if !contains(query.SortKeys, f.Sort) {
+	if !slices.Contains(query.SortKeys, f.Sort) {
 		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
 	}
 	for _, s := range f.Statuses {
 		st := plan.Status(strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-")))
-		if !containsT(plan.Statuses, st) {
+		if !slices.Contains(plan.Statuses, st) {
 			return q, usageErrorf("use one of: not-started, in-progress, complete, dropped", "unknown status %q", s)
 		}
 		q.Statuses = append(q.Statuses, st)
 	}
 	for _, s := range f.RAGs {
 		r := plan.RAG(strings.ToLower(strings.TrimSpace(s)))
-		if !containsT(plan.RAGs, r) {
+		if !slices.Contains(plan.RAGs, r) {
 			return q, usageErrorf("use one of: green, amber, red", "unknown RAG rating %q", s)
 		}
 		q.RAGs = append(q.RAGs, r)
@@ -82,15 +83,6 @@ func flagDate(name, s string) (time.Time, error) {
 		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
 	}
 	return t, nil
-}
-
-func containsT[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // explainEmpty tells the user on stderr why a filter on lead or plan matched nothing, naming the

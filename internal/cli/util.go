@@ -5,15 +5,6 @@ import (
 	"strings"
 )
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func badFormat(got string, valid []string) error {
 	return usageErrorf("use one of: "+strings.Join(valid, ", "), "unknown format %q", got)
 }

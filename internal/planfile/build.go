@@ -3,6 +3,7 @@ package planfile
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -81,12 +82,12 @@ func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry,
 			continue
 		}
 		key := k.Value
-		if contains(done, key) {
+		if slices.Contains(done, key) {
 			b.errorf(k, "duplicate-key", "delete one of them", "key `%s` appears twice in %s", key, what)
 			continue
 		}
 		done = append(done, key)
-		if !contains(allowed, key) {
+		if !slices.Contains(allowed, key) {
 			hint := "the keys allowed here are: " + strings.Join(allowed, ", ")
 			if near := suggest.Closest(key, allowed, 1); len(near) > 0 {
 				hint = fmt.Sprintf("did you mean `%s`?", near[0])
@@ -144,15 +145,6 @@ func describe(n *yaml.Node) string {
 		return "empty"
 	}
 	return fmt.Sprintf("the value %q", n.Value)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // text reads a scalar as text. Numbers and dates are fine ("2025" as a deadline); lists and
@@ -271,7 +263,7 @@ func (b *builder) enum(e entry, what string, valid []string) (string, bool) {
 		return "", false
 	}
 	norm := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-"))
-	if contains(valid, norm) {
+	if slices.Contains(valid, norm) {
 		return norm, true
 	}
 	hint := "use one of: " + strings.Join(valid, ", ")

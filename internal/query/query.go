@@ -6,6 +6,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -183,10 +184,10 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 				if len(leads) > 0 && !anyFold(r.Leads, leads) {
 					continue
 				}
-				if len(f.Statuses) > 0 && !containsT(f.Statuses, a.Status) {
+				if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, a.Status) {
 					continue
 				}
-				if len(f.RAGs) > 0 && !containsT(f.RAGs, a.RAG) {
+				if len(f.RAGs) > 0 && !slices.Contains(f.RAGs, a.RAG) {
 					continue
 				}
 				if len(f.Tags) > 0 && !anyTag(a.Tags, f.Tags) {
@@ -219,7 +220,7 @@ func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, t
 	r := Row{Plan: p, Section: s, Action: a}
 	for _, l := range a.EffectiveLeads() {
 		c, _ := reg.Canonical(l)
-		if !contains(r.Leads, c) {
+		if !slices.Contains(r.Leads, c) {
 			r.Leads = append(r.Leads, c)
 		}
 	}
@@ -266,24 +267,6 @@ func anyTag(have, want []string) bool {
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsT[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
 			return true
 		}
 	}
