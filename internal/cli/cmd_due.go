@@ -152,7 +152,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 func plansOf(l *loaded, f query.Filter) []*plan.Plan {
 	var out []*plan.Plan
 	for _, p := range l.Plans {
-		if len(f.Plans) == 0 || containsFold(f.Plans, p.ID) {
+		if len(f.Plans) == 0 || query.ContainsFold(f.Plans, p.ID) {
 			out = append(out, p)
 		}
 	}

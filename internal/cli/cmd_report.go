@@ -86,7 +86,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if len(opts.Plans) > 0 {
 		plans = nil
 		for _, p := range l.Plans {
-			if containsFold(opts.Plans, p.ID) {
+			if query.ContainsFold(opts.Plans, p.ID) {
 				plans = append(plans, p)
 			}
 		}

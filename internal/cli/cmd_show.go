@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
@@ -205,7 +206,7 @@ func deadlineWords(r query.Row) string {
 	}
 	d := a.Deadline
 	unit := string(d.Unit)
-	if d.Unit == "quarter" {
+	if d.Unit == deadline.Quarter {
 		unit = d.Convention.String() + " quarter"
 	}
 	s := fmt.Sprintf("%s (%s – %s, %s; due %s", d.Text, render.Date(d.Start), render.Date(d.End), unit, render.Date(r.Due))

@@ -88,13 +88,9 @@ func flagDate(name, s string) (time.Time, error) {
 // explainEmpty tells the user on stderr why a filter on lead or plan matched nothing, naming the
 // nearest names, so that a misspelt team is not mistaken for a team with no work.
 func explainEmpty(env *Env, l *loaded, f query.Filter) {
-	for _, lead := range f.Leads {
-		if _, known := l.Registry.Canonical(lead); known || leadUsed(l, lead) {
-			continue
-		}
-		near := suggest.Closest(lead, append(l.Registry.Names(), l.Registry.Spellings(l.Leads)...), 3)
+	for _, lead := range query.UnknownLeads(l.Plans, l.Registry, f.Leads) {
 		msg := fmt.Sprintf("cpp: no lead matches %q", lead)
-		if len(near) > 0 {
+		if near := suggest.Closest(lead, l.Registry.Spellings(), 3); len(near) > 0 {
 			msg += "; nearest: " + quoteAll(near)
 		}
 		fmt.Fprintln(env.Stderr, msg+" (see 'cpp leads')")
@@ -104,7 +100,7 @@ func explainEmpty(env *Env, l *loaded, f query.Filter) {
 		ids = append(ids, p.ID)
 	}
 	for _, id := range f.Plans {
-		if containsFold(ids, id) {
+		if query.ContainsFold(ids, id) {
 			continue
 		}
 		msg := fmt.Sprintf("cpp: no plan has id %q", id)
@@ -115,31 +111,6 @@ func explainEmpty(env *Env, l *loaded, f query.Filter) {
 		}
 		fmt.Fprintln(env.Stderr, msg)
 	}
-}
-
-func leadUsed(l *loaded, lead string) bool {
-	want := plan.Fold(lead)
-	for _, p := range l.Plans {
-		for _, s := range p.Sections {
-			for _, a := range s.Actions {
-				for _, x := range a.EffectiveLeads() {
-					if plan.Fold(x) == want {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 func quoteAll(xs []string) string {

@@ -44,7 +44,7 @@ func (g *globalOptions) today(env *Env) (time.Time, error) {
 func (g *globalOptions) style(env *Env) (render.Style, error) {
 	var color bool
 	switch g.Color {
-	case "always":
+	case "always": // an explicit flag wins over NO_COLOR, the user's standing wish
 		color = true
 	case "never":
 		color = false
@@ -52,10 +52,6 @@ func (g *globalOptions) style(env *Env) (render.Style, error) {
 		color = env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb"
 	default:
 		return render.Style{}, usageErrorf("use one of: auto, always, never", "invalid --color %q", g.Color)
-	}
-	if g.Color == "always" && env.Getenv("NO_COLOR") != "" {
-		// NO_COLOR is the user's standing wish; an explicit --color always on the command line wins.
-		color = true
 	}
 	return render.Style{Color: color, Width: terminalWidth(env)}, nil
 }

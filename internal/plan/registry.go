@@ -7,8 +7,9 @@ import (
 
 // Registry folds the spellings of a lead into one canonical name, ignoring case and spacing.
 type Registry struct {
-	canon map[string]string // folded spelling -> canonical name
-	names []string          // canonical names, sorted
+	canon     map[string]string // folded spelling -> canonical name
+	names     []string          // canonical names, sorted
+	spellings []string          // every name and alias as written, for suggestions
 }
 
 // NewRegistry builds a registry from lead entries. Entries with the same name merge; when one
@@ -22,6 +23,7 @@ func NewRegistry(leads []*Lead) *Registry {
 			r.names = append(r.names, l.Name)
 		}
 		for _, s := range append([]string{l.Name}, l.Aliases...) {
+			r.spellings = append(r.spellings, s)
 			k := Fold(s)
 			if _, taken := r.canon[k]; !taken {
 				r.canon[k] = l.Name
@@ -59,11 +61,9 @@ func (r *Registry) Names() []string {
 }
 
 // Spellings lists every known spelling (names and aliases), for suggestions.
-func (r *Registry) Spellings(leads []*Lead) []string {
-	var out []string
-	for _, l := range leads {
-		out = append(out, l.Name)
-		out = append(out, l.Aliases...)
+func (r *Registry) Spellings() []string {
+	if r == nil {
+		return nil
 	}
-	return out
+	return r.spellings
 }

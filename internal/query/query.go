@@ -168,7 +168,7 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 	text := strings.ToLower(f.Text)
 	var rows []Row
 	for _, p := range plans {
-		if len(f.Plans) > 0 && !containsFold(f.Plans, p.ID) {
+		if len(f.Plans) > 0 && !ContainsFold(f.Plans, p.ID) {
 			continue
 		}
 		var wStart, wEnd time.Time
@@ -176,7 +176,7 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 			wStart, wEnd, _ = f.Window.Span(p)
 		}
 		for _, s := range p.Sections {
-			if len(f.Sections) > 0 && !containsFold(f.Sections, s.ID) {
+			if len(f.Sections) > 0 && !ContainsFold(f.Sections, s.ID) {
 				continue
 			}
 			for _, a := range s.Actions {
@@ -257,14 +257,15 @@ func anyFold(have []string, want map[string]bool) bool {
 
 func anyTag(have, want []string) bool {
 	for _, w := range want {
-		if containsFold(have, w) {
+		if ContainsFold(have, w) {
 			return true
 		}
 	}
 	return false
 }
 
-func containsFold(list []string, s string) bool {
+// ContainsFold reports whether list holds s, ignoring case: ids and tags match that way.
+func ContainsFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
 			return true

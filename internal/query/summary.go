@@ -131,3 +131,25 @@ func ByLead(rows []Row, today time.Time) []LeadSummary {
 	})
 	return out
 }
+
+// UnknownLeads returns the lead filters that name no team: neither a spelling the registry knows
+// nor a lead any action uses. A filter like that is probably misspelt, not a team with no work.
+func UnknownLeads(plans []*plan.Plan, reg *plan.Registry, leads []string) []string {
+	used := map[string]bool{}
+	for _, p := range plans {
+		for _, s := range p.Sections {
+			for _, a := range s.Actions {
+				for _, l := range a.EffectiveLeads() {
+					used[plan.Fold(l)] = true
+				}
+			}
+		}
+	}
+	var out []string
+	for _, l := range leads {
+		if _, known := reg.Canonical(l); !known && !used[plan.Fold(l)] {
+			out = append(out, l)
+		}
+	}
+	return out
+}

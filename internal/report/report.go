@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 )
@@ -178,7 +179,7 @@ func nextQuarter(w query.Window) query.Window {
 	}
 	start := w.Fixed.End.AddDate(0, 0, 1)
 	qs, qe := query.QuarterOf(start)
-	if w.Fixed.Convention == 1 && w.Fixed.Unit == "quarter" { // a financial quarter: name it so
+	if w.Fixed.Convention == deadline.Financial && w.Fixed.Unit == deadline.Quarter { // name a financial quarter as one
 		nw, _ := query.ParseQuarter(fmt.Sprintf("Q%d %d/%02d", financialQuarter(qs), financialYear(qs), (financialYear(qs)+1)%100))
 		return nw
 	}

@@ -12,7 +12,7 @@ import (
 
 // Leads warns about a lead that no registry names, so that counts by lead would split it.
 func Leads(r *Repo) []diag.Diagnostic {
-	spellings := r.Registry.Spellings(r.Leads)
+	spellings := r.Registry.Spellings()
 	var ds []diag.Diagnostic
 	check := func(file, key string, leads []string, at plan.Positions, whole plan.Pos) {
 		for i, l := range leads {
