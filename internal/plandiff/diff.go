@@ -1,0 +1,561 @@
+// Package plandiff compares two versions of a set of plans in plan terms: plans, sections,
+// actions and measures added, removed and renamed, and for each changed action the fields that
+// changed (deadline moved and by how far, leads, status, RAG, progress updates, wording). It does
+// no I/O; gitrev and the command layer supply the two versions.
+package plandiff
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// Kind is what happened to a plan, section, action or measure.
+type Kind string
+
+const (
+	Added   Kind = "added"
+	Removed Kind = "removed"
+	Renamed Kind = "renamed" // the id changed and the text did not; may have other changes too
+	Changed Kind = "changed"
+)
+
+// Diff is everything that changed between two versions.
+type Diff struct {
+	Plans    []PlanChange
+	Sections []SectionChange
+	Actions  []ActionChange
+	Measures []MeasureChange
+}
+
+// PlanChange is a plan added, removed, or with changed details (title, period, convention).
+type PlanChange struct {
+	ID, Title string
+	Kind      Kind
+	Fields    []Field
+}
+
+// SectionChange is a section added, removed, renamed (its id) or with a changed title or promise.
+type SectionChange struct {
+	Plan, ID, OldID, Title string
+	Kind                   Kind
+	Fields                 []Field
+}
+
+// ActionChange is one action that changed.
+type ActionChange struct {
+	Plan, Section string
+	ID            string // the id now; for a removed action, the id it had
+	OldID         string // for a renamed action, the id it had
+	Text          string // what a person reads as the action
+	Kind          Kind
+	Deadline      *DeadlineChange
+	Fields        []Field // every field that changed except the deadline and updates, in a fixed order
+	NewUpdates    []plan.Update
+	LostUpdates   []plan.Update // progress notes deleted or rewritten
+	Old, New      *plan.Action
+}
+
+// MeasureChange is one measure that changed.
+type MeasureChange struct {
+	Plan, ID, OldID, Text string
+	Kind                  Kind
+	Fields                []Field
+	NewObservations       []plan.Observation
+}
+
+// Field is one changed value. Lists carry what was added and removed; texts carry the words.
+type Field struct {
+	Name           string
+	From, To       string
+	Added, Removed []string
+	Words          []Segment
+}
+
+// DeadlineChange is a deadline rewritten: the texts, the dates they fall due, and how far it moved.
+type DeadlineChange struct {
+	From, To       string    // as written; empty when there was none
+	FromDue, ToDue time.Time // zero when the deadline is not dated (ongoing, recurring, none)
+	Days           int       // ToDue - FromDue in days, when both are dated; positive is later
+	PlanEnd        time.Time // the end of the plan's period, zero when the plan has none
+	AfterEnd       bool      // the new deadline falls after the plan's end
+}
+
+// Slipped reports whether the action is now due later, or has lost the date it had.
+func (d *DeadlineChange) Slipped() bool {
+	if d.FromDue.IsZero() {
+		return false
+	}
+	return d.ToDue.IsZero() || d.Days > 0
+}
+
+// Earlier reports whether the action is now due sooner.
+func (d *DeadlineChange) Earlier() bool {
+	return !d.FromDue.IsZero() && !d.ToDue.IsZero() && d.Days < 0
+}
+
+// Moved reports whether the date it falls due changed, not only its wording.
+func (d *DeadlineChange) Moved() bool {
+	return !d.FromDue.Equal(d.ToDue) || (d.FromDue.IsZero() && d.From != d.To)
+}
+
+// Options tell Compare how each version spells its leads, so that "ICB" and "Integrated Care
+// Board" are not a change.
+type Options struct {
+	OldLeads, NewLeads *plan.Registry
+}
+
+// Compare finds what changed from old to new. Plans, sections, actions and measures are matched
+// by id; an id that disappears while another appears with the same text is a rename.
+func Compare(old, new []*plan.Plan, opts Options) *Diff {
+	d := &Diff{}
+	oldPlans, newPlans := planIndex(old), planIndex(new)
+	for _, id := range unionKeys(oldPlans, newPlans) {
+		a, b := oldPlans[id], newPlans[id]
+		switch {
+		case a == nil:
+			d.Plans = append(d.Plans, PlanChange{ID: id, Title: b.Title, Kind: Added})
+		case b == nil:
+			d.Plans = append(d.Plans, PlanChange{ID: id, Title: a.Title, Kind: Removed})
+		default:
+			if fs := planFields(a, b); len(fs) > 0 {
+				d.Plans = append(d.Plans, PlanChange{ID: id, Title: b.Title, Kind: Changed, Fields: fs})
+			}
+		}
+	}
+	d.compareSections(old, new)
+	d.compareActions(old, new, opts)
+	d.compareMeasures(old, new)
+	return d
+}
+
+// Empty reports whether nothing changed.
+func (d *Diff) Empty() bool {
+	return len(d.Plans)+len(d.Sections)+len(d.Actions)+len(d.Measures) == 0
+}
+
+func planIndex(plans []*plan.Plan) map[string]*plan.Plan {
+	m := make(map[string]*plan.Plan, len(plans))
+	for _, p := range plans {
+		m[p.ID] = p
+	}
+	return m
+}
+
+func planFields(a, b *plan.Plan) []Field {
+	var fs []Field
+	fs = addText(fs, "title", a.Title, b.Title)
+	fs = addValue(fs, "council", a.Council, b.Council)
+	fs = addValue(fs, "owner", a.Owner, b.Owner)
+	fs = addValue(fs, "period", periodText(a.Period), periodText(b.Period))
+	fs = addValue(fs, "quarters", a.Quarters.String(), b.Quarters.String())
+	return fs
+}
+
+func periodText(p plan.Period) string {
+	if p.Start.IsZero() && p.End.IsZero() {
+		return ""
+	}
+	return p.Start.Format("2006-01-02") + " to " + p.End.Format("2006-01-02")
+}
+
+// entry is an item found in one version, with where it sits, so changes come out in the
+// order a reader meets them in the file.
+type entry[T any] struct {
+	item  T
+	plan  *plan.Plan
+	order int
+}
+
+type sectionEntry = entry[*plan.Section]
+
+func (d *Diff) compareSections(old, new []*plan.Plan) {
+	index := func(plans []*plan.Plan) map[string]sectionEntry {
+		m := map[string]sectionEntry{}
+		for _, p := range plans {
+			for i, s := range p.Sections {
+				m[s.ID] = sectionEntry{s, p, i}
+			}
+		}
+		return m
+	}
+	before, after := index(old), index(new)
+	added, removed := split(before, after)
+	rn := pairRenames(removed, added, before, after, func(e sectionEntry) string { return e.item.Title })
+	var out []SectionChange
+	var order []int
+	for _, id := range added {
+		e := after[id]
+		c := SectionChange{Plan: e.plan.ID, ID: id, Title: e.item.Title, Kind: Added}
+		if oldID, ok := rn.newToOld[id]; ok {
+			c.Kind, c.OldID = Renamed, oldID
+			c.Fields = sectionFields(before[oldID].item, e.item)
+		}
+		out, order = append(out, c), append(order, e.order)
+	}
+	for _, id := range removed {
+		if rn.old[id] {
+			continue
+		}
+		e := before[id]
+		out, order = append(out, SectionChange{Plan: e.plan.ID, ID: id, Title: e.item.Title, Kind: Removed}), append(order, e.order)
+	}
+	for id, b := range after {
+		if a, ok := before[id]; ok {
+			if fs := sectionFields(a.item, b.item); len(fs) > 0 {
+				out, order = append(out, SectionChange{Plan: b.plan.ID, ID: id, Title: b.item.Title, Kind: Changed, Fields: fs}), append(order, b.order)
+			}
+		}
+	}
+	sortBy(out, order, func(c SectionChange) string { return c.Plan })
+	d.Sections = out
+}
+
+func sectionFields(a, b *plan.Section) []Field {
+	var fs []Field
+	fs = addText(fs, "title", a.Title, b.Title)
+	fs = addValue(fs, "kind", a.Kind, b.Kind)
+	fs = addText(fs, "promise", a.Promise, b.Promise)
+	fs = addList(fs, "delivered-by", a.DeliveredBy, b.DeliveredBy, plan.Fold)
+	return fs
+}
+
+type actionEntry = entry[*plan.Action]
+
+func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
+	index := func(plans []*plan.Plan) map[string]actionEntry {
+		m := map[string]actionEntry{}
+		for _, p := range plans {
+			n := 0
+			for _, s := range p.Sections {
+				for _, a := range s.Actions {
+					m[a.ID] = actionEntry{a, p, n}
+					n++
+				}
+			}
+		}
+		return m
+	}
+	before, after := index(old), index(new)
+	added, removed := split(before, after)
+	rn := pairRenames(removed, added, before, after, func(e actionEntry) string { return e.item.Label() })
+	var out []ActionChange
+	var order []int
+	for _, id := range added {
+		e := after[id]
+		c := ActionChange{Plan: e.plan.ID, Section: e.item.Section.ID, ID: id, Text: e.item.Label(), Kind: Added, New: e.item}
+		if oldID, ok := rn.newToOld[id]; ok {
+			c = compareAction(before[oldID], e, opts)
+			c.Kind, c.OldID = Renamed, oldID
+		}
+		out, order = append(out, c), append(order, e.order)
+	}
+	for _, id := range removed {
+		if rn.old[id] {
+			continue
+		}
+		e := before[id]
+		out = append(out, ActionChange{Plan: e.plan.ID, Section: e.item.Section.ID, ID: id, Text: e.item.Label(), Kind: Removed, Old: e.item})
+		order = append(order, e.order)
+	}
+	for id, b := range after {
+		a, ok := before[id]
+		if !ok {
+			continue
+		}
+		if c := compareAction(a, b, opts); c.Deadline != nil || len(c.Fields)+len(c.NewUpdates)+len(c.LostUpdates) > 0 {
+			out, order = append(out, c), append(order, b.order)
+		}
+	}
+	sortBy(out, order, func(c ActionChange) string { return c.Plan })
+	d.Actions = out
+}
+
+// compareAction lists the fields that differ between two versions of an action.
+func compareAction(ea, eb actionEntry, opts Options) ActionChange {
+	a, b := ea.item, eb.item
+	c := ActionChange{Plan: eb.plan.ID, Section: b.Section.ID, ID: b.ID, Text: b.Label(), Kind: Changed, Old: a, New: b}
+	if a.Deadline.Text != b.Deadline.Text {
+		dc := &DeadlineChange{From: a.Deadline.Text, To: b.Deadline.Text, PlanEnd: eb.plan.Period.End}
+		dc.FromDue, _ = a.Due()
+		dc.ToDue, _ = b.Due()
+		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
+			dc.Days = int(dc.ToDue.Sub(dc.FromDue).Hours() / 24)
+		}
+		dc.AfterEnd = !dc.ToDue.IsZero() && !dc.PlanEnd.IsZero() && dc.ToDue.After(dc.PlanEnd)
+		c.Deadline = dc
+	}
+	fs := c.Fields
+	fs = addText(fs, "text", a.Text, b.Text)
+	fs = addText(fs, "outcomes", strings.Join(a.Outcomes, " / "), strings.Join(b.Outcomes, " / "))
+	fs = addValue(fs, "status", string(a.Status), string(b.Status))
+	fs = addValue(fs, "rag", string(a.RAG), string(b.RAG))
+	fs = addLeads(fs, a.EffectiveLeads(), b.EffectiveLeads(), opts)
+	fs = addValue(fs, "section", a.Section.ID, b.Section.ID)
+	fs = addValue(fs, "parent", a.Parent, b.Parent)
+	fs = addList(fs, "tags", a.Tags, b.Tags, plan.Fold)
+	fs = addList(fs, "links", a.Links, b.Links, strings.TrimSpace)
+	c.Fields = fs
+	key := func(u plan.Update) string {
+		return u.Date.Format("2006-01-02") + "\x00" + string(u.Status) + "\x00" + string(u.RAG) + "\x00" + strings.Join(strings.Fields(u.Note), " ")
+	}
+	had := map[string]int{}
+	for _, u := range a.Updates {
+		had[key(u)]++
+	}
+	for _, u := range b.Updates {
+		if had[key(u)] > 0 {
+			had[key(u)]--
+			continue
+		}
+		c.NewUpdates = append(c.NewUpdates, u)
+	}
+	has := map[string]int{}
+	for _, u := range b.Updates {
+		has[key(u)]++
+	}
+	for _, u := range a.Updates {
+		if has[key(u)] > 0 {
+			has[key(u)]--
+			continue
+		}
+		c.LostUpdates = append(c.LostUpdates, u)
+	}
+	return c
+}
+
+// addLeads compares leads by their canonical names, so a change of spelling is not a change.
+func addLeads(fs []Field, a, b []string, opts Options) []Field {
+	canon := func(r *plan.Registry) func(string) string {
+		return func(s string) string {
+			c, _ := r.Canonical(s)
+			return plan.Fold(c)
+		}
+	}
+	removed := missing(a, b, canon(opts.OldLeads), canon(opts.NewLeads))
+	added := missing(b, a, canon(opts.NewLeads), canon(opts.OldLeads))
+	if len(added)+len(removed) == 0 {
+		return fs
+	}
+	return append(fs, Field{Name: "leads", From: strings.Join(a, ", "), To: strings.Join(b, ", "), Added: added, Removed: removed})
+}
+
+type measureEntry = entry[*plan.Measure]
+
+func (d *Diff) compareMeasures(old, new []*plan.Plan) {
+	index := func(plans []*plan.Plan) map[string]measureEntry {
+		m := map[string]measureEntry{}
+		for _, p := range plans {
+			n := 0
+			add := func(ms []*plan.Measure) {
+				for _, x := range ms {
+					m[x.ID] = measureEntry{x, p, n}
+					n++
+				}
+			}
+			add(p.Measures)
+			for _, s := range p.Sections {
+				add(s.Measures)
+			}
+		}
+		return m
+	}
+	before, after := index(old), index(new)
+	added, removed := split(before, after)
+	rn := pairRenames(removed, added, before, after, func(e measureEntry) string { return e.item.Text })
+	var out []MeasureChange
+	var order []int
+	for _, id := range added {
+		e := after[id]
+		c := MeasureChange{Plan: e.plan.ID, ID: id, Text: e.item.Text, Kind: Added}
+		if oldID, ok := rn.newToOld[id]; ok {
+			c = compareMeasure(before[oldID].item, e)
+			c.Kind, c.OldID = Renamed, oldID
+		}
+		out, order = append(out, c), append(order, e.order)
+	}
+	for _, id := range removed {
+		if rn.old[id] {
+			continue
+		}
+		e := before[id]
+		out, order = append(out, MeasureChange{Plan: e.plan.ID, ID: id, Text: e.item.Text, Kind: Removed}), append(order, e.order)
+	}
+	for id, b := range after {
+		if a, ok := before[id]; ok {
+			if c := compareMeasure(a.item, b); len(c.Fields)+len(c.NewObservations) > 0 {
+				out, order = append(out, c), append(order, b.order)
+			}
+		}
+	}
+	sortBy(out, order, func(c MeasureChange) string { return c.Plan })
+	d.Measures = out
+}
+
+func compareMeasure(a *plan.Measure, eb measureEntry) MeasureChange {
+	b := eb.item
+	c := MeasureChange{Plan: eb.plan.ID, ID: b.ID, Text: b.Text, Kind: Changed}
+	fs := addText(nil, "text", a.Text, b.Text)
+	fs = addValue(fs, "unit", a.Unit, b.Unit)
+	fs = addValue(fs, "direction", a.Direction, b.Direction)
+	fs = addValue(fs, "baseline", observationText(a.Baseline, b.Unit), observationText(b.Baseline, b.Unit))
+	fs = addValue(fs, "target", observationText(a.Target, b.Unit), observationText(b.Target, b.Unit))
+	c.Fields = fs
+	seen := map[string]bool{}
+	for i := range a.Observations {
+		seen[observationText(&a.Observations[i], "")] = true
+	}
+	for i := range b.Observations {
+		if !seen[observationText(&b.Observations[i], "")] {
+			c.NewObservations = append(c.NewObservations, b.Observations[i])
+		}
+	}
+	return c
+}
+
+// observationText is a value with its unit and date, as a reader would write it.
+func observationText(o *plan.Observation, unit string) string {
+	if o == nil {
+		return ""
+	}
+	s := FormatValue(o.Value, unit)
+	if o.HasDate {
+		s += " (" + o.Date.Format("2 Jan 2006") + ")"
+	}
+	return s
+}
+
+// FormatValue writes a measure's value with its unit: 12.5%, 40 days, 3.
+func FormatValue(v float64, unit string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	switch {
+	case unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	default:
+		return s + " " + unit
+	}
+}
+
+func addValue(fs []Field, name, a, b string) []Field {
+	if a == b {
+		return fs
+	}
+	return append(fs, Field{Name: name, From: a, To: b})
+}
+
+// addText records a wording change; a change of spacing alone is not one.
+func addText(fs []Field, name, a, b string) []Field {
+	if strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ") {
+		return fs
+	}
+	return append(fs, Field{Name: name, From: a, To: b, Words: Words(a, b)})
+}
+
+func addList(fs []Field, name string, a, b []string, key func(string) string) []Field {
+	removed, added := missing(a, b, key, key), missing(b, a, key, key)
+	if len(added)+len(removed) == 0 {
+		return fs
+	}
+	return append(fs, Field{Name: name, From: strings.Join(a, ", "), To: strings.Join(b, ", "), Added: added, Removed: removed})
+}
+
+// missing lists the items of a that b lacks.
+func missing(a, b []string, keyA, keyB func(string) string) []string {
+	have := make(map[string]bool, len(b))
+	for _, s := range b {
+		have[keyB(s)] = true
+	}
+	var out []string
+	for _, s := range a {
+		if !have[keyA(s)] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// split lists the ids only in after (added) and only in before (removed), sorted.
+func split[T any](before, after map[string]T) (added, removed []string) {
+	for id := range after {
+		if _, ok := before[id]; !ok {
+			added = append(added, id)
+		}
+	}
+	for id := range before {
+		if _, ok := after[id]; !ok {
+			removed = append(removed, id)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(removed)
+	return added, removed
+}
+
+// pairRenames matches removed ids with added ids whose text is the same (ignoring case and
+// spacing), in id order, and returns new id → old id.
+func pairRenames[T any](removed, added []string, before, after map[string]T, text func(T) string) renames {
+	r := renames{newToOld: map[string]string{}, old: map[string]bool{}}
+	if len(removed) == 0 || len(added) == 0 {
+		return r
+	}
+	waiting := map[string][]string{} // text → removed ids with that text, in id order
+	for _, id := range removed {
+		if k := plan.Fold(text(before[id])); k != "" {
+			waiting[k] = append(waiting[k], id)
+		}
+	}
+	for _, id := range added {
+		k := plan.Fold(text(after[id]))
+		if olds := waiting[k]; len(olds) > 0 {
+			r.newToOld[id] = olds[0]
+			r.old[olds[0]] = true
+			waiting[k] = olds[1:]
+		}
+	}
+	return r
+}
+
+// renames pairs new ids with the old ids they replaced.
+type renames struct {
+	newToOld map[string]string
+	old      map[string]bool
+}
+
+func unionKeys[T any](a, b map[string]T) []string {
+	var keys []string
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// sortBy orders changes by plan id, then by where they sit in the plan.
+func sortBy[T any](items []T, order []int, planOf func(T) string) {
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(x, y int) int {
+		if c := strings.Compare(planOf(items[x]), planOf(items[y])); c != 0 {
+			return c
+		}
+		return order[x] - order[y]
+	})
+	sorted := make([]T, len(items))
+	for i, j := range idx {
+		sorted[i] = items[j]
+	}
+	copy(items, sorted)
+}

@@ -1,0 +1,237 @@
+package plandiff
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		from, to string
+		want     string
+	}{
+		{"Create a peer mentoring programme.", "Create a peer mentoring programme.", "Create a peer mentoring programme."},
+		{"Create a peer mentoring programme.", "Create and run a peer mentoring scheme.", "Create {+and run+} a peer mentoring [-programme.-]{+scheme.+}"},
+		{"", "New words", "{+New words+}"},
+		{"Old words", "", "[-Old words-]"},
+		{"a  b\nc", "a b c", "a b c"},
+		{"one two three", "three two one", "{+three two+} one [-two three-]"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		for i, s := range Words(tt.from, tt.to) {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			switch s.Op {
+			case Deleted:
+				b.WriteString("[-" + s.Text + "-]")
+			case Inserted:
+				b.WriteString("{+" + s.Text + "+}")
+			default:
+				b.WriteString(s.Text)
+			}
+		}
+		got := strings.ReplaceAll(b.String(), "-] {+", "-]{+")
+		if got != tt.want {
+			t.Errorf("Words(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+const before = `id: demo
+title: Demo plan
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+quarters: calendar
+leads:
+  - name: Integrated Care Board
+    aliases: [ICB]
+sections:
+  - id: demo.p1
+    kind: priority
+    title: Homes
+    measures:
+      - id: demo.p1.m1
+        text: Children with three or more moves
+        unit: "%"
+        direction: lower
+        target: {value: 10}
+    actions:
+      - id: demo.p1.1
+        text: Create a peer mentoring programme.
+        deadline: Q3 2025
+        leads: [Corporate Parenting]
+      - id: demo.p1.2
+        text: Publish the sufficiency strategy.
+        deadline: Q4 2025
+        leads: [ICB]
+      - id: demo.p1.3
+        text: Review health assessments.
+        deadline: Q2 2025
+        status: in-progress
+        rag: amber
+        leads: [ICB]
+      - id: demo.p1.4
+        text: Run a summer festival.
+        deadline: September 2025
+      - id: demo.p1.5
+        text: Hold a celebration event every year.
+        deadline: Reviewed annually
+      - id: demo.p1.6
+        text: Open the hub.
+        deadline: Q4 2026
+`
+
+const after = `id: demo
+title: Demo plan
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+quarters: calendar
+leads:
+  - name: Integrated Care Board
+    aliases: [ICB]
+sections:
+  - id: demo.p1
+    kind: priority
+    title: Homes
+    measures:
+      - id: demo.p1.m1
+        text: Children with three or more moves
+        unit: "%"
+        direction: lower
+        target: {value: 8}
+    actions:
+      - id: demo.p1.1
+        text: Create a peer mentoring programme.
+        deadline: Q1 2026
+        leads: [Corporate Parenting]
+      - id: demo.p1.2
+        text: Publish the sufficiency strategy.
+        deadline: December 2025
+        leads: [Integrated Care Board]
+      - id: demo.p1.3
+        text: Review initial health assessments.
+        deadline: Q2 2025
+        status: dropped
+        rag: red
+        leads: [ICB, Virtual School]
+        updates:
+          - {date: 2025-07-01, note: Stopped; merged with the health plan.}
+      - id: demo.p1.festival
+        text: Run a summer festival.
+        deadline: September 2025
+      - id: demo.p1.6
+        text: Open the hub.
+        deadline: Q1 2027
+      - id: demo.p1.7
+        text: Start a care leavers' forum.
+        deadline: Q2 2026
+  - id: demo.p2
+    kind: priority
+    title: Work
+`
+
+func load(t *testing.T, name, src string) (*plan.Plan, *plan.Registry) {
+	t.Helper()
+	f := planfile.Parse(name, []byte(src), planfile.Options{})
+	if f.HasErrors() {
+		d, _ := f.FirstError()
+		t.Fatalf("%s: %s", name, d.OneLine())
+	}
+	return f.Plan, plan.NewRegistry(f.Leads)
+}
+
+func TestCompare(t *testing.T) {
+	a, ra := load(t, "before.yaml", before)
+	b, rb := load(t, "after.yaml", after)
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
+
+	var got []string
+	for _, c := range d.Actions {
+		got = append(got, string(c.Kind)+" "+c.ID+": "+c.Describe())
+	}
+	want := []string{
+		"changed demo.p1.1: deadline Q3 2025 → Q1 2026 (slipped 182 days)",
+		"changed demo.p1.2: deadline Q4 2025 → December 2025 (same date, reworded)",
+		"changed demo.p1.3: text edited; status in-progress → dropped; rag amber → red; leads ICB → ICB, Virtual School; 1 progress update added",
+		"renamed demo.p1.festival: renamed from demo.p1.4",
+		"removed demo.p1.5: action removed: Hold a celebration event every year.",
+		"changed demo.p1.6: deadline Q4 2026 → Q1 2027 (slipped 90 days, after the plan ends on 31 Dec 2026)",
+		"added demo.p1.7: action added: Start a care leavers' forum.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("actions:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+	if len(d.Sections) != 1 || d.Sections[0].ID != "demo.p2" || d.Sections[0].Kind != Added {
+		t.Errorf("sections = %+v, want demo.p2 added", d.Sections)
+	}
+	if len(d.Measures) != 1 || d.Measures[0].Fields[0].Name != "target" || d.Measures[0].Fields[0].From != "10%" || d.Measures[0].Fields[0].To != "8%" {
+		t.Errorf("measures = %+v, want the target 10%% → 8%%", d.Measures)
+	}
+	if len(d.Plans) != 0 {
+		t.Errorf("plans = %+v, want none", d.Plans)
+	}
+
+	triggers := func(kinds ...string) []string {
+		var ids []string
+		for _, tr := range d.Triggers(kinds) {
+			ids = append(ids, tr.Kind+":"+tr.ID)
+		}
+		return ids
+	}
+	for _, tt := range []struct {
+		kinds []string
+		want  []string
+	}{
+		{[]string{"slip"}, []string{"slip:demo.p1.1", "slip:demo.p1.6"}},
+		{[]string{"after-end"}, []string{"after-end:demo.p1.6"}},
+		{[]string{"removed", "dropped"}, []string{"dropped:demo.p1.3", "removed:demo.p1.5"}},
+		{[]string{"lead"}, []string{"lead:demo.p1.3"}},
+		{[]string{"target"}, []string{"target:demo.p1.m1"}},
+		{[]string{"earlier"}, nil},
+		{[]string{"any"}, []string{"added:demo.p2", "deadline:demo.p1.1", "deadline:demo.p1.2", "text:demo.p1.3", "renamed:demo.p1.festival", "removed:demo.p1.5", "deadline:demo.p1.6", "added:demo.p1.7", "measure:demo.p1.m1"}},
+	} {
+		if got := triggers(tt.kinds...); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Triggers(%v) = %v, want %v", tt.kinds, got, tt.want)
+		}
+	}
+
+	if same := Compare([]*plan.Plan{a}, []*plan.Plan{a}, Options{}); !same.Empty() {
+		t.Errorf("a plan compared with itself has changes: %+v", same)
+	}
+}
+
+func TestComparePlansAddedAndRemoved(t *testing.T) {
+	a, _ := load(t, "before.yaml", before)
+	b, _ := load(t, "after.yaml", strings.Replace(after, "id: demo\n", "id: other\n", 1))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{})
+	var got []string
+	for _, c := range d.Plans {
+		got = append(got, string(c.Kind)+" "+c.ID)
+	}
+	if want := []string{"removed demo", "added other"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("plans = %v, want %v", got, want)
+	}
+}
+
+func TestDeadlineMovement(t *testing.T) {
+	a, _ := load(t, "before.yaml", before)
+	b, _ := load(t, "after.yaml", strings.NewReplacer("deadline: Q3 2025", "deadline: Ongoing", "deadline: Q4 2025", "deadline: Q2 2025").Replace(before))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{})
+	var got []string
+	for _, c := range d.Actions {
+		got = append(got, c.ID+" "+c.Deadline.Movement()+" "+strings.Join(c.Kinds(), ","))
+	}
+	want := []string{
+		"demo.p1.1 no longer dated deadline,slip",
+		"demo.p1.2 brought forward 184 days deadline,earlier",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

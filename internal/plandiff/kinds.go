@@ -1,0 +1,238 @@
+package plandiff
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// FailKinds are the kinds of change `cpp diff --fail-on` can stop on, in the order the README
+// documents them.
+var FailKinds = []string{
+	"added",     // a plan, section, action or measure added
+	"removed",   // a plan, section, action or measure removed
+	"renamed",   // an id changed, the text did not
+	"deadline",  // any deadline rewritten
+	"slip",      // a deadline now falls later, or lost its date
+	"earlier",   // a deadline brought forward
+	"after-end", // a deadline now falls after the plan's end
+	"status",    // any status change
+	"dropped",   // an action's status set to dropped
+	"rag",       // a RAG rating changed
+	"lead",      // an action's leads changed
+	"text",      // an action's wording or outcomes edited
+	"update",    // a progress update added, or one deleted or rewritten
+	"section",   // an action moved to another section, or a section's details changed
+	"measure",   // a measure's wording, unit, direction, baseline or target changed
+	"target",    // a measure's target changed
+	"plan",      // a plan's title, owner, period or quarter convention changed
+	"any",       // anything at all
+}
+
+// Trigger is one change that matched a --fail-on kind.
+type Trigger struct {
+	Kind string
+	ID   string
+	What string
+}
+
+// Kinds lists the kinds of change an action change is.
+func (c *ActionChange) Kinds() []string {
+	var ks []string
+	switch c.Kind {
+	case Added:
+		return []string{"added"}
+	case Removed:
+		return []string{"removed"}
+	case Renamed:
+		ks = append(ks, "renamed")
+	}
+	if d := c.Deadline; d != nil {
+		ks = append(ks, "deadline")
+		if d.Slipped() {
+			ks = append(ks, "slip")
+		}
+		if d.Earlier() {
+			ks = append(ks, "earlier")
+		}
+		if d.AfterEnd {
+			ks = append(ks, "after-end")
+		}
+	}
+	for _, f := range c.Fields {
+		switch f.Name {
+		case "status":
+			ks = append(ks, "status")
+			if f.To == string(plan.Dropped) {
+				ks = append(ks, "dropped")
+			}
+		case "rag":
+			ks = append(ks, "rag")
+		case "leads":
+			ks = append(ks, "lead")
+		case "text", "outcomes":
+			ks = append(ks, "text")
+		case "section", "parent", "tags", "links":
+			ks = append(ks, "section")
+		}
+	}
+	if len(c.NewUpdates)+len(c.LostUpdates) > 0 {
+		ks = append(ks, "update")
+	}
+	return uniq(ks)
+}
+
+// Kinds lists the kinds of change a measure change is.
+func (c *MeasureChange) Kinds() []string {
+	switch c.Kind {
+	case Added:
+		return []string{"added"}
+	case Removed:
+		return []string{"removed"}
+	}
+	var ks []string
+	if c.Kind == Renamed {
+		ks = append(ks, "renamed")
+	}
+	for _, f := range c.Fields {
+		ks = append(ks, "measure")
+		if f.Name == "target" {
+			ks = append(ks, "target")
+		}
+	}
+	return uniq(ks)
+}
+
+func kindsOf(k Kind, changed string) []string {
+	switch k {
+	case Added:
+		return []string{"added"}
+	case Removed:
+		return []string{"removed"}
+	case Renamed:
+		return []string{"renamed", changed}
+	}
+	return []string{changed}
+}
+
+// Triggers lists the changes that are of any of the kinds given ("any" matches everything), in
+// the order the diff lists them.
+func (d *Diff) Triggers(kinds []string) []Trigger {
+	want := func(ks []string) (string, bool) {
+		for _, k := range ks {
+			if slices.Contains(kinds, k) {
+				return k, true
+			}
+		}
+		if len(ks) > 0 && slices.Contains(kinds, "any") {
+			return ks[0], true
+		}
+		return "", false
+	}
+	var out []Trigger
+	for _, c := range d.Plans {
+		if k, ok := want(kindsOf(c.Kind, "plan")); ok {
+			out = append(out, Trigger{k, c.ID, fmt.Sprintf("plan %s %s", c.Kind, c.Title)})
+		}
+	}
+	for _, c := range d.Sections {
+		if k, ok := want(kindsOf(c.Kind, "section")); ok {
+			out = append(out, Trigger{k, c.ID, fmt.Sprintf("section %s: %s", c.Kind, c.Title)})
+		}
+	}
+	for i := range d.Actions {
+		c := &d.Actions[i]
+		if k, ok := want(c.Kinds()); ok {
+			out = append(out, Trigger{k, c.ID, c.Describe()})
+		}
+	}
+	for i := range d.Measures {
+		c := &d.Measures[i]
+		if k, ok := want(c.Kinds()); ok {
+			out = append(out, Trigger{k, c.ID, fmt.Sprintf("measure %s: %s", c.Kind, c.Text)})
+		}
+	}
+	return out
+}
+
+// Describe says in one line what happened to an action.
+func (c *ActionChange) Describe() string {
+	switch c.Kind {
+	case Added:
+		return "action added: " + c.Text
+	case Removed:
+		return "action removed: " + c.Text
+	}
+	var parts []string
+	if c.Kind == Renamed {
+		parts = append(parts, "renamed from "+c.OldID)
+	}
+	if d := c.Deadline; d != nil {
+		parts = append(parts, "deadline "+orNone(d.From)+" → "+orNone(d.To)+" ("+d.Movement()+")")
+	}
+	for _, f := range c.Fields {
+		switch {
+		case f.Words != nil:
+			parts = append(parts, f.Name+" edited")
+		default:
+			parts = append(parts, f.Name+" "+orNone(f.From)+" → "+orNone(f.To))
+		}
+	}
+	if n := len(c.NewUpdates); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d progress %s added", n, pl(n, "update", "updates")))
+	}
+	if n := len(c.LostUpdates); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d progress %s deleted or rewritten", n, pl(n, "update", "updates")))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Movement says how far a deadline moved: "slipped 182 days", "brought forward 30 days",
+// "same date, reworded", "no longer dated", "now dated".
+func (d *DeadlineChange) Movement() string {
+	var s string
+	switch {
+	case d.FromDue.IsZero() && d.ToDue.IsZero():
+		s = "not dated"
+	case d.ToDue.IsZero():
+		s = "no longer dated"
+	case d.FromDue.IsZero():
+		s = "now dated"
+	case d.Days > 0:
+		s = fmt.Sprintf("slipped %d %s", d.Days, pl(d.Days, "day", "days"))
+	case d.Days < 0:
+		s = fmt.Sprintf("brought forward %d %s", -d.Days, pl(-d.Days, "day", "days"))
+	default:
+		s = "same date, reworded"
+	}
+	if d.AfterEnd {
+		s += ", after the plan ends on " + d.PlanEnd.Format("2 Jan 2006")
+	}
+	return s
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+func pl(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func uniq(ks []string) []string {
+	var out []string
+	for _, k := range ks {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
