@@ -68,15 +68,39 @@ func (r *Repo) Files(commit, under string) ([]string, error) {
 	return files, nil
 }
 
-// Read returns the contents of paths at a commit, through one cat-file process.
+// Read returns the contents of paths at a commit, through one cat-file process. A path the
+// commit does not have is left out.
 func (r *Repo) Read(commit string, paths []string) (map[string][]byte, error) {
-	var in bytes.Buffer
-	for _, p := range paths {
-		fmt.Fprintf(&in, "%s:%s\n", commit, p)
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = commit + ":" + p
+	}
+	objects, err := r.Cat(names)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(paths))
+	for i, p := range paths {
+		if data, ok := objects[names[i]]; ok {
+			out[p] = data
+		}
+	}
+	return out, nil
+}
+
+// Cat returns the contents of objects (blob ids, or commit:path) through one
+// `git cat-file --batch` process, however many there are. Missing objects are left out.
+func (r *Repo) Cat(names []string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(names))
+	if len(names) == 0 {
+		return out, nil
 	}
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = r.Top
-	cmd.Stdin = &in
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, &Error{Msg: "cannot run git: " + err.Error()}
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
@@ -86,30 +110,44 @@ func (r *Repo) Read(commit string, paths []string) (map[string][]byte, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, &Error{Msg: "cannot run git: " + err.Error(), Hint: "install git"}
 	}
-	out := make(map[string][]byte, len(paths))
-	br := bufio.NewReader(stdout)
-	for _, p := range paths {
+	// Write the names while reading the answers, so neither side's pipe buffer fills up.
+	go func() {
+		w := bufio.NewWriter(stdin)
+		for _, n := range names {
+			w.WriteString(n)
+			w.WriteByte('\n')
+		}
+		w.Flush()
+		stdin.Close()
+	}()
+	br := bufio.NewReaderSize(stdout, 1<<16)
+	fail := func(msg string) (map[string][]byte, error) {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, &Error{Msg: msg}
+	}
+	for _, n := range names {
 		header, err := br.ReadString('\n')
 		if err != nil {
-			cmd.Wait()
-			return nil, &Error{Msg: "git cat-file ended early: " + firstLine(stderr.String())}
+			return fail("git cat-file ended early: " + firstLine(stderr.String()))
 		}
 		fields := strings.Fields(header)
 		if len(fields) == 2 && fields[1] == "missing" {
 			continue
 		}
 		if len(fields) != 3 {
-			cmd.Wait()
-			return nil, &Error{Msg: "unexpected git cat-file output: " + strings.TrimSpace(header)}
+			return fail("unexpected git cat-file output: " + strings.TrimSpace(header))
 		}
-		size, _ := strconv.Atoi(fields[2])
+		size, err := strconv.Atoi(fields[2])
+		if err != nil {
+			return fail("unexpected git cat-file output: " + strings.TrimSpace(header))
+		}
 		data := make([]byte, size)
 		if _, err := io.ReadFull(br, data); err != nil {
-			cmd.Wait()
-			return nil, &Error{Msg: "git cat-file ended early: " + err.Error()}
+			return fail("git cat-file ended early: " + err.Error())
 		}
 		br.ReadByte() // the newline after each object
-		out[p] = data
+		out[n] = data
 	}
 	if err := cmd.Wait(); err != nil {
 		return nil, &Error{Msg: "git cat-file failed: " + firstLine(stderr.String())}

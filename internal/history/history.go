@@ -1,0 +1,216 @@
+// Package history reads how plans changed through git: one action's changes commit by commit
+// (`cpp log`), and how often each action's deadline has moved (slippage). The commits come from
+// one `git log` and their files from one `git cat-file --batch`; each version of a file is parsed
+// once, and each commit is compared with its parent in plan terms by plandiff.
+package history
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/gitrev"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/planfile"
+)
+
+// History is the commits that changed the plan files, with every version of those files.
+type History struct {
+	Commits []gitrev.Commit // newest first
+	blobs   map[string][]byte
+	leads   *plan.Registry
+
+	mu     sync.Mutex
+	parsed map[string]*plan.Plan // by blob id; nil when the version does not parse
+}
+
+// Load reads the history of the plan files under a folder (relative to the repository's top),
+// from rev back to the first commit. leads spell the lead names, so a change of spelling is not
+// reported as a change of lead.
+func Load(repo *gitrev.Repo, rev, under string, leads *plan.Registry) (*History, error) {
+	commits, err := repo.Log(rev, under)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, c := range commits {
+		for _, ch := range c.Changes {
+			for _, id := range []string{ch.Old, ch.New} {
+				if id != "" && !seen[id] {
+					seen[id] = true
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	blobs, err := repo.Cat(ids)
+	if err != nil {
+		return nil, err
+	}
+	return &History{Commits: commits, blobs: blobs, leads: leads, parsed: map[string]*plan.Plan{}}, nil
+}
+
+// Event is one commit's change to an action.
+type Event struct {
+	Commit gitrev.Commit
+	Change plandiff.ActionChange
+}
+
+// Action lists the commits that changed an action, newest first. It follows the action back
+// through renames (an id change with the same text) and through moves between files. Only the
+// file versions that mention the id are parsed.
+func (h *History) Action(id string) []Event {
+	var events []Event
+	tracked := id
+	for _, c := range h.Commits {
+		if !h.mentions(c, tracked) {
+			continue
+		}
+		// Every file the commit changed is compared, not only those naming the id: a rename may
+		// move the action to another file in the same commit.
+		old, new := h.versions(c)
+		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
+		for _, ch := range d.Actions {
+			if ch.ID != tracked {
+				continue
+			}
+			events = append(events, Event{Commit: c, Change: ch})
+			if ch.Kind == plandiff.Renamed {
+				tracked = ch.OldID
+			}
+			break
+		}
+	}
+	return events
+}
+
+// mentions reports whether any version of a file the commit changed holds the text id.
+func (h *History) mentions(c gitrev.Commit, id string) bool {
+	needle := []byte(id)
+	for _, ch := range c.Changes {
+		if bytes.Contains(h.blobs[ch.Old], needle) || bytes.Contains(h.blobs[ch.New], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// Slip is how an action's deadline has moved through history.
+type Slip struct {
+	ID          string
+	Original    string    // the deadline the action had when it was first committed
+	OriginalDue time.Time // zero when that deadline was not dated
+	Added       gitrev.Commit
+	Moves       int // commits that changed when it falls due (rewording the same date is not a move)
+	Later       int // of those, moves to a later date or to no date
+	LastMove    gitrev.Commit
+}
+
+// Slippage follows every action from the first commit to the last and returns, for each action
+// id at the last commit, how its deadline has moved. Renamed actions keep their history.
+func (h *History) Slippage() map[string]*Slip {
+	h.parseAll()
+	slips := map[string]*Slip{}
+	for i := len(h.Commits) - 1; i >= 0; i-- {
+		c := h.Commits[i]
+		old, new := h.versions(c)
+		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
+		for _, ch := range d.Actions {
+			switch ch.Kind {
+			case plandiff.Added:
+				if slips[ch.ID] == nil {
+					s := &Slip{ID: ch.ID, Original: ch.New.Deadline.Text, Added: c}
+					s.OriginalDue, _ = ch.New.Due()
+					slips[ch.ID] = s
+				}
+				continue
+			case plandiff.Removed:
+				continue // kept, in case it comes back
+			case plandiff.Renamed:
+				if s := slips[ch.OldID]; s != nil {
+					delete(slips, ch.OldID)
+					s.ID = ch.ID
+					slips[ch.ID] = s
+				}
+			}
+			s := slips[ch.ID]
+			if s == nil { // first seen changing: its history starts before the folder's
+				s = &Slip{ID: ch.ID, Original: ch.Old.Deadline.Text, Added: c}
+				s.OriginalDue, _ = ch.Old.Due()
+				slips[ch.ID] = s
+			}
+			if dc := ch.Deadline; dc != nil && dc.Moved() {
+				s.Moves++
+				if dc.Slipped() {
+					s.Later++
+				}
+				s.LastMove = c
+			}
+		}
+	}
+	return slips
+}
+
+// versions parses the files a commit changed, before and after. A version that does not parse is left out on both sides, so a commit that broke a file
+// and the one that mended it do not read as every action removed and added again.
+func (h *History) versions(c gitrev.Commit) (old, new []*plan.Plan) {
+	for _, ch := range c.Changes {
+		var before, after *plan.Plan
+		if ch.Old != "" {
+			before = h.plan(ch.Old)
+		}
+		if ch.New != "" {
+			after = h.plan(ch.New)
+		}
+		if (ch.Old != "" && before == nil) || (ch.New != "" && after == nil) {
+			continue
+		}
+		if before != nil {
+			old = append(old, before)
+		}
+		if after != nil {
+			new = append(new, after)
+		}
+	}
+	return old, new
+}
+
+// plan parses a version of a file once.
+func (h *History) plan(blob string) *plan.Plan {
+	h.mu.Lock()
+	p, ok := h.parsed[blob]
+	h.mu.Unlock()
+	if ok {
+		return p
+	}
+	// A past version is read as far as it goes: a field since renamed, or a deadline this version
+	// of cpp cannot read, must not hide the rest of the plan's history.
+	p = planfile.Parse(blob, h.blobs[blob], planfile.Options{}).Plan
+	h.mu.Lock()
+	h.parsed[blob] = p
+	h.mu.Unlock()
+	return p
+}
+
+// parseAll parses every version in parallel, one worker per CPU.
+func (h *History) parseAll() {
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for blob := range next {
+				h.plan(blob)
+			}
+		}()
+	}
+	for blob := range h.blobs {
+		next <- blob
+	}
+	close(next)
+	wg.Wait()
+}

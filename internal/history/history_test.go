@@ -1,0 +1,182 @@
+package history
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cpp-plans/cpp/internal/gitrev"
+)
+
+// repo is a real git repository in a temporary folder, committing with a fixed identity and
+// clock so that commit ids are the same on every run.
+type repo struct {
+	t   *testing.T
+	dir string
+	n   int
+}
+
+func newRepo(t *testing.T) *repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &repo{t: t, dir: t.TempDir()}
+	r.git("init", "-q", "-b", "main")
+	return r
+}
+
+func (r *repo) git(args ...string) string {
+	r.t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.dir
+	date := fmt.Sprintf("2025-%02d-01T10:00:00Z", 1+r.n%12)
+	cmd.Env = append(os.Environ(),
+		"GIT_AUTHOR_NAME=Ada Analyst", "GIT_AUTHOR_EMAIL=ada@example.org",
+		"GIT_COMMITTER_NAME=Ada Analyst", "GIT_COMMITTER_EMAIL=ada@example.org",
+		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
+		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (r *repo) write(path, text string) {
+	r.t.Helper()
+	full := filepath.Join(r.dir, path)
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *repo) commit(msg string) {
+	r.t.Helper()
+	r.n++
+	r.git("add", "-A")
+	r.git("commit", "-q", "-m", msg)
+}
+
+const demo = `id: demo
+title: Demo plan
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+quarters: calendar
+sections:
+  - id: demo.p1
+    kind: priority
+    title: Homes
+    actions:
+      - id: demo.p1.1
+        text: Create a peer mentoring programme.
+        deadline: Q3 2025
+      - id: demo.p1.2
+        text: Run a summer festival.
+        deadline: September 2025
+      - id: demo.p1.3
+        text: Publish the sufficiency strategy.
+        deadline: Q4 2025
+`
+
+func TestActionAndSlippage(t *testing.T) {
+	r := newRepo(t)
+	r.write("plans/demo.yaml", demo)
+	r.write("README.md", "not a plan\n")
+	r.commit("Add the demo plan")
+
+	r.write("plans/demo.yaml", strings.Replace(demo, "deadline: Q3 2025", "deadline: Q1 2026", 1))
+	r.commit("Move the mentoring deadline")
+
+	// Rename an id and move the file in one commit.
+	r.git("mv", "plans/demo.yaml", "plans/demo-council.yaml")
+	moved := strings.NewReplacer("deadline: Q3 2025", "deadline: Q1 2026", "demo.p1.2", "demo.p1.festival").Replace(demo)
+	r.write("plans/demo-council.yaml", moved)
+	r.commit("Rename the festival and move the file")
+
+	r.write("plans/demo-council.yaml", strings.NewReplacer("deadline: September 2025", "deadline: Q4 2025", "deadline: Q1 2026", "deadline: March 2026").Replace(moved))
+	r.commit("Reword one deadline and move another")
+
+	r.write("README.md", "still not a plan\n")
+	r.commit("Touch the readme")
+
+	g, err := gitrev.Open(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Load(g, "HEAD", "plans", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Commits) != 4 {
+		t.Errorf("%d commits changed plans, want 4", len(h.Commits))
+	}
+
+	var got []string
+	for _, e := range h.Action("demo.p1.festival") {
+		got = append(got, e.Commit.Subject+": "+string(e.Change.Kind)+" "+e.Change.Describe())
+	}
+	want := []string{
+		"Reword one deadline and move another: changed deadline September 2025 → Q4 2025 (slipped 92 days)",
+		"Rename the festival and move the file: renamed renamed from demo.p1.2",
+		"Add the demo plan: added action added: Run a summer festival.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Action:\n got %q\nwant %q", got, want)
+	}
+
+	slips := h.Slippage()
+	for _, tt := range []struct {
+		id              string
+		moves, later    int
+		original, added string
+	}{
+		{"demo.p1.1", 1, 1, "Q3 2025", "Add the demo plan"}, // Q1 2026 → March 2026 is the same date
+		{"demo.p1.festival", 1, 1, "September 2025", "Add the demo plan"},
+		{"demo.p1.3", 0, 0, "Q4 2025", "Add the demo plan"},
+	} {
+		s := slips[tt.id]
+		if s == nil {
+			t.Errorf("no slippage for %s", tt.id)
+			continue
+		}
+		if s.Moves != tt.moves || s.Later != tt.later || s.Original != tt.original || s.Added.Subject != tt.added {
+			t.Errorf("%s: moves %d later %d original %q added by %q; want %d %d %q %q",
+				tt.id, s.Moves, s.Later, s.Original, s.Added.Subject, tt.moves, tt.later, tt.original, tt.added)
+		}
+	}
+	if _, ok := slips["demo.p1.2"]; ok {
+		t.Errorf("the old id demo.p1.2 is still listed after its rename")
+	}
+}
+
+func TestBrokenVersionIsSkipped(t *testing.T) {
+	r := newRepo(t)
+	r.write("plans/demo.yaml", demo)
+	r.commit("Add")
+	r.write("plans/demo.yaml", demo+"  - [unclosed\n")
+	r.commit("Break")
+	r.write("plans/demo.yaml", demo)
+	r.commit("Mend")
+	g, err := gitrev.Open(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Load(g, "HEAD", "plans", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := h.Action("demo.p1.1"); len(ev) != 1 || ev[0].Commit.Subject != "Add" {
+		t.Errorf("events for demo.p1.1 = %+v, want only its addition", ev)
+	}
+	if s := h.Slippage()["demo.p1.1"]; s == nil || s.Moves != 0 {
+		t.Errorf("slippage = %+v, want no moves", s)
+	}
+}
