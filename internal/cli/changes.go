@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"path/filepath"
 
-	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/report"
@@ -13,43 +11,26 @@ import (
 // changesSince compares the report's plans with the same plans at a git revision. Git's failures
 // exit 3 with one line.
 func changesSince(env *Env, opts *reportOptions, plans []*plan.Plan) (*report.Changes, error) {
-	paths, err := planPaths(env, opts.Paths)
+	repo, err := openPlanRepo(env, opts.Paths)
 	if err != nil {
 		return nil, err
 	}
-	dir, err := filepath.Abs(paths[0])
+	side, err := repo.resolve(opts.Since)
 	if err != nil {
-		return nil, gitFailure(err)
+		return nil, err
 	}
-	repo, err := gitrev.Open(dirOf(dir))
+	then, err := repo.atRevision(opts.Since, side.Commit)
 	if err != nil {
-		return nil, gitFailure(err)
-	}
-	commit, err := repo.Resolve(opts.Since)
-	if err != nil {
-		return nil, gitFailure(err)
-	}
-	under, err := filepath.Rel(repo.Top, dir)
-	if err != nil {
-		return nil, gitFailure(err)
-	}
-	files, err := repo.Files(commit, filepath.ToSlash(under))
-	if err != nil {
-		return nil, gitFailure(err)
-	}
-	blobs, err := repo.Read(commit, files)
-	if err != nil {
-		return nil, gitFailure(err)
+		return nil, err
 	}
 	want := map[string]bool{}
 	for _, p := range plans {
 		want[p.ID] = true
 	}
 	var old []*plan.Plan
-	for _, f := range files {
-		pf := planfile.Parse(f, blobs[f], planfile.Options{})
-		if pf.Plan != nil && want[pf.Plan.ID] {
-			old = append(old, pf.Plan)
+	for _, p := range then.plans {
+		if want[p.ID] {
+			old = append(old, p)
 		}
 	}
 	return report.Compare(opts.Since, old, plans), nil
@@ -61,12 +42,4 @@ func dirOf(path string) string {
 		return filepath.Dir(path)
 	}
 	return path
-}
-
-func gitFailure(err error) error {
-	var ge *gitrev.Error
-	if errors.As(err, &ge) {
-		return &exitError{code: ExitFailure, msg: ge.Msg, hint: ge.Hint}
-	}
-	return &exitError{code: ExitFailure, msg: err.Error()}
 }

@@ -93,6 +93,8 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newLeadsCmd(env, g),
 		newStatusCmd(env, g),
 		newReportCmd(env, g),
+		newDiffCmd(env, g),
+		newLogCmd(env, g),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

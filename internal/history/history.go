@@ -63,6 +63,8 @@ type Event struct {
 // through renames (an id change with the same text) and through moves between files. Only the
 // file versions that mention the id are parsed.
 func (h *History) Action(id string) []Event {
+	needle := []byte(id)
+	h.parseAll(func(data []byte) bool { return bytes.Contains(data, needle) })
 	var events []Event
 	tracked := id
 	for _, c := range h.Commits {
@@ -112,46 +114,66 @@ type Slip struct {
 // Slippage follows every action from the first commit to the last and returns, for each action
 // id at the last commit, how its deadline has moved. Renamed actions keep their history.
 func (h *History) Slippage() map[string]*Slip {
-	h.parseAll()
+	h.parseAll(func([]byte) bool { return true })
 	slips := map[string]*Slip{}
 	for i := len(h.Commits) - 1; i >= 0; i-- {
 		c := h.Commits[i]
 		old, new := h.versions(c)
 		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
 		for _, ch := range d.Actions {
-			switch ch.Kind {
-			case plandiff.Added:
-				if slips[ch.ID] == nil {
-					s := &Slip{ID: ch.ID, Original: ch.New.Deadline.Text, Added: c}
-					s.OriginalDue, _ = ch.New.Due()
-					slips[ch.ID] = s
-				}
-				continue
-			case plandiff.Removed:
-				continue // kept, in case it comes back
-			case plandiff.Renamed:
+			if ch.Kind == plandiff.Renamed {
 				if s := slips[ch.OldID]; s != nil {
 					delete(slips, ch.OldID)
-					s.ID = ch.ID
 					slips[ch.ID] = s
 				}
 			}
 			s := slips[ch.ID]
-			if s == nil { // first seen changing: its history starts before the folder's
-				s = &Slip{ID: ch.ID, Original: ch.Old.Deadline.Text, Added: c}
-				s.OriginalDue, _ = ch.Old.Due()
+			if s == nil {
+				s = &Slip{}
 				slips[ch.ID] = s
 			}
-			if dc := ch.Deadline; dc != nil && dc.Moved() {
-				s.Moves++
-				if dc.Slipped() {
-					s.Later++
-				}
-				s.LastMove = c
-			}
+			s.apply(c, ch)
 		}
 	}
 	return slips
+}
+
+// SlipOf is the slippage of one action from its events, newest first as Action returns them.
+// It is nil when no commit holds the action.
+func SlipOf(events []Event) *Slip {
+	if len(events) == 0 {
+		return nil
+	}
+	s := &Slip{}
+	for i := len(events) - 1; i >= 0; i-- {
+		s.apply(events[i].Commit, events[i].Change)
+	}
+	return s
+}
+
+// apply counts one commit's change to the action.
+func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange) {
+	s.ID = ch.ID
+	if s.Added.Hash == "" {
+		// The first commit seen: where the action was added, or where its history in this
+		// folder starts.
+		first := ch.New
+		if ch.Kind != plandiff.Added {
+			first = ch.Old
+		}
+		if first != nil {
+			s.Original = first.Deadline.Text
+			s.OriginalDue, _ = first.Due()
+			s.Added = c
+		}
+	}
+	if dc := ch.Deadline; dc != nil && dc.Moved() {
+		s.Moves++
+		if dc.Slipped() {
+			s.Later++
+		}
+		s.LastMove = c
+	}
 }
 
 // versions parses the files a commit changed, before and after. A version that does not parse is left out on both sides, so a commit that broke a file
@@ -195,8 +217,8 @@ func (h *History) plan(blob string) *plan.Plan {
 	return p
 }
 
-// parseAll parses every version in parallel, one worker per CPU.
-func (h *History) parseAll() {
+// parseAll parses, in parallel with one worker per CPU, every version whose contents pass want.
+func (h *History) parseAll(want func([]byte) bool) {
 	next := make(chan string)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -208,8 +230,10 @@ func (h *History) parseAll() {
 			}
 		}()
 	}
-	for blob := range h.blobs {
-		next <- blob
+	for blob, data := range h.blobs {
+		if want(data) {
+			next <- blob
+		}
 	}
 	close(next)
 	wg.Wait()

@@ -152,6 +152,15 @@ func TestActionAndSlippage(t *testing.T) {
 				tt.id, s.Moves, s.Later, s.Original, s.Added.Subject, tt.moves, tt.later, tt.original, tt.added)
 		}
 	}
+	for _, id := range []string{"demo.p1.1", "demo.p1.festival", "demo.p1.3"} {
+		one := SlipOf(h.Action(id))
+		if one == nil || !reflect.DeepEqual(one, slips[id]) {
+			t.Errorf("SlipOf(Action(%s)) = %+v, want what Slippage found: %+v", id, one, slips[id])
+		}
+	}
+	if SlipOf(h.Action("demo.p9.9")) != nil {
+		t.Errorf("an id no commit holds has slippage")
+	}
 	if _, ok := slips["demo.p1.2"]; ok {
 		t.Errorf("the old id demo.p1.2 is still listed after its rename")
 	}

@@ -26,6 +26,7 @@ const (
 
 // Diff is everything that changed between two versions.
 type Diff struct {
+	Titles   map[string]string // plan id → title, from the new version or else the old
 	Plans    []PlanChange
 	Sections []SectionChange
 	Actions  []ActionChange
@@ -112,8 +113,13 @@ type Options struct {
 // Compare finds what changed from old to new. Plans, sections, actions and measures are matched
 // by id; an id that disappears while another appears with the same text is a rename.
 func Compare(old, new []*plan.Plan, opts Options) *Diff {
-	d := &Diff{}
+	d := &Diff{Titles: map[string]string{}}
 	oldPlans, newPlans := planIndex(old), planIndex(new)
+	for _, ps := range [][]*plan.Plan{old, new} {
+		for _, p := range ps {
+			d.Titles[p.ID] = p.Title
+		}
+	}
 	for _, id := range unionKeys(oldPlans, newPlans) {
 		a, b := oldPlans[id], newPlans[id]
 		switch {

@@ -236,3 +236,112 @@ func uniq(ks []string) []string {
 	}
 	return out
 }
+
+// Counts are how many things of each kind changed, for a summary line.
+type Counts struct {
+	PlansAdded      int `json:"plans_added"`
+	PlansRemoved    int `json:"plans_removed"`
+	PlansChanged    int `json:"plans_changed"`
+	SectionsAdded   int `json:"sections_added"`
+	SectionsRemoved int `json:"sections_removed"`
+	SectionsRenamed int `json:"sections_renamed"`
+	SectionsChanged int `json:"sections_changed"`
+	ActionsAdded    int `json:"actions_added"`
+	ActionsRemoved  int `json:"actions_removed"`
+	ActionsRenamed  int `json:"actions_renamed"`
+	ActionsChanged  int `json:"actions_changed"`
+	Slipped         int `json:"deadlines_slipped"`
+	Earlier         int `json:"deadlines_brought_forward"`
+	AfterEnd        int `json:"deadlines_after_plan_end"`
+	Dropped         int `json:"actions_dropped"`
+	Completed       int `json:"actions_completed"`
+	MeasuresAdded   int `json:"measures_added"`
+	MeasuresRemoved int `json:"measures_removed"`
+	MeasuresRenamed int `json:"measures_renamed"`
+	MeasuresChanged int `json:"measures_changed"`
+}
+
+// Count adds up the changes.
+func (d *Diff) Count() Counts {
+	var n Counts
+	tally := func(k Kind, added, removed, renamed, changed *int) {
+		switch k {
+		case Added:
+			*added++
+		case Removed:
+			*removed++
+		case Renamed:
+			*renamed++
+		default:
+			*changed++
+		}
+	}
+	var planRenamed int
+	for _, c := range d.Plans {
+		tally(c.Kind, &n.PlansAdded, &n.PlansRemoved, &planRenamed, &n.PlansChanged)
+	}
+	for _, c := range d.Sections {
+		tally(c.Kind, &n.SectionsAdded, &n.SectionsRemoved, &n.SectionsRenamed, &n.SectionsChanged)
+	}
+	for i := range d.Actions {
+		c := &d.Actions[i]
+		tally(c.Kind, &n.ActionsAdded, &n.ActionsRemoved, &n.ActionsRenamed, &n.ActionsChanged)
+		if dc := c.Deadline; dc != nil {
+			if dc.Slipped() {
+				n.Slipped++
+			}
+			if dc.Earlier() {
+				n.Earlier++
+			}
+			if dc.AfterEnd {
+				n.AfterEnd++
+			}
+		}
+		for _, f := range c.Fields {
+			if f.Name == "status" && f.To == string(plan.Dropped) {
+				n.Dropped++
+			}
+			if f.Name == "status" && f.To == string(plan.Complete) {
+				n.Completed++
+			}
+		}
+	}
+	for _, c := range d.Measures {
+		tally(c.Kind, &n.MeasuresAdded, &n.MeasuresRemoved, &n.MeasuresRenamed, &n.MeasuresChanged)
+	}
+	return n
+}
+
+// Headline says in one sentence what the change does, leaving out what did not happen:
+// "Actions: 1 changed, 1 added. Deadlines: 1 slipped." or "No changes to the plans."
+func (n Counts) Headline() string {
+	part := func(label string, items ...any) string {
+		var ws []string
+		for i := 0; i+1 < len(items); i += 2 {
+			if v := items[i].(int); v > 0 {
+				ws = append(ws, fmt.Sprintf("%d %s", v, items[i+1]))
+			}
+		}
+		if len(ws) == 0 {
+			return ""
+		}
+		return label + ": " + strings.Join(ws, ", ") + "."
+	}
+	var parts []string
+	for _, p := range []string{
+		part("Plans", n.PlansAdded, "added", n.PlansRemoved, "removed", n.PlansChanged, "changed"),
+		part("Sections", n.SectionsAdded, "added", n.SectionsRemoved, "removed", n.SectionsRenamed, "renamed", n.SectionsChanged, "changed"),
+		part("Actions", n.ActionsChanged, "changed", n.ActionsAdded, "added", n.ActionsRemoved, "removed", n.ActionsRenamed, "renamed"),
+		part("Deadlines", n.Slipped, "slipped", n.AfterEnd, "after the plan's end", n.Earlier, "brought forward"),
+		part("Status", n.Completed, "completed", n.Dropped, "dropped"),
+		part("Measures", n.MeasuresChanged, "changed", n.MeasuresAdded, "added", n.MeasuresRemoved, "removed", n.MeasuresRenamed, "renamed"),
+	} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "No changes to the plans."
+	}
+	return strings.Join(parts, " ")
+}

@@ -137,7 +137,21 @@ func ioDiag(path string, err error) diag.Diagnostic {
 // LoadAll loads files in parallel, one worker per CPU, and returns them in the order given.
 func LoadAll(paths []string, opts Options) []*File {
 	files := make([]*File, len(paths))
-	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	parallel(len(paths), func(i int) { files[i] = Load(paths[i], opts) })
+	return files
+}
+
+// ParseAll parses files already read (from git, say) in parallel, in the order given. A path
+// with no contents in data is parsed as empty.
+func ParseAll(paths []string, data map[string][]byte, opts Options) []*File {
+	files := make([]*File, len(paths))
+	parallel(len(paths), func(i int) { files[i] = Parse(paths[i], data[paths[i]], opts) })
+	return files
+}
+
+// parallel runs do(0) … do(n-1) on one worker per CPU.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -145,16 +159,15 @@ func LoadAll(paths []string, opts Options) []*File {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				files[i] = Load(paths[i], opts)
+				do(i)
 			}
 		}()
 	}
-	for i := range paths {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return files
 }
 
 // Load reads and parses one file.

@@ -249,13 +249,23 @@ func (MarkdownPrinter) Print(w io.Writer, d Doc) error {
 
 // MarkdownTable is a pipe table with every cell escaped.
 func MarkdownTable(header []string, rows [][]string) string {
+	return pipeTable(header, rows, MarkdownCell)
+}
+
+// MarkdownRawTable is a pipe table of cells that are Markdown already, escaped by the caller
+// with MarkdownCell where they hold plan text.
+func MarkdownRawTable(header []string, rows [][]string) string {
+	return pipeTable(header, rows, func(s string) string { return s })
+}
+
+func pipeTable(header []string, rows [][]string, cell func(string) string) string {
 	var b strings.Builder
 	cells := func(row []string) {
 		b.WriteString("|")
 		for i := range header {
 			c := ""
 			if i < len(row) {
-				c = MarkdownCell(row[i])
+				c = cell(row[i])
 			}
 			b.WriteString(" " + c + " |")
 		}

@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+type diffOptions struct {
+	Revs   []string
+	Format string
+	FailOn []string
+	Plans  string
+}
+
+func newDiffCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &diffOptions{}
+	c := &cobra.Command{
+		Use:   "diff [REV [REV] | REV..REV | REV...REV]",
+		Short: "Show what a change does to the plans: deadlines moved, actions added, dropped or renamed, statuses changed",
+		Long: `Compares the plans at two git revisions in plan terms, not as YAML lines.
+
+  cpp diff                  the working tree against HEAD
+  cpp diff REV              the working tree against REV
+  cpp diff A B, cpp diff A..B
+                            revision A against revision B
+  cpp diff main...HEAD      what HEAD changed since it left main (from their merge base),
+                            as a pull request shows it
+
+Actions, measures, sections and plans are matched by id; an id that changes while the text stays
+the same is a rename. With --fail-on, cpp exits 1 when the change does any of the kinds listed
+(` + strings.Join(plandiff.FailKinds, ", ") + `) and names what triggered it on stderr.`,
+		Example: `  cpp diff HEAD~1 HEAD
+  cpp diff origin/main...HEAD --format markdown
+  cpp diff main...HEAD --fail-on slip,removed,dropped`,
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Revs = args
+			return runDiff(env, g, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, markdown or json")
+	c.Flags().StringSliceVar(&opts.FailOn, "fail-on", nil, "exit 1 when the change does any of these (comma-separated): "+strings.Join(plandiff.FailKinds, ", "))
+	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
+	return c
+}
+
+func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
+	formats := []string{"text", "markdown", "json"}
+	if !slices.Contains(formats, opts.Format) {
+		return badFormat(opts.Format, formats)
+	}
+	for _, k := range opts.FailOn {
+		if !slices.Contains(plandiff.FailKinds, k) {
+			hint := "use one or more of: " + strings.Join(plandiff.FailKinds, ", ")
+			if near := suggest.Closest(k, plandiff.FailKinds, 1); len(near) > 0 {
+				hint = "did you mean " + near[0] + "? " + hint
+			}
+			return usageErrorf(hint, "unknown --fail-on kind %q", k)
+		}
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	var paths []string
+	if opts.Plans != "" {
+		paths = []string{opts.Plans}
+	}
+	repo, err := openPlanRepo(env, paths)
+	if err != nil {
+		return err
+	}
+	oldSet, newSet, err := diffSides(repo, opts.Revs)
+	if err != nil {
+		return err
+	}
+	partial := leaveOutBroken(env, oldSet, newSet)
+	d := plandiff.Compare(oldSet.plans, newSet.plans, plandiff.Options{OldLeads: oldSet.leads, NewLeads: newSet.leads})
+	var triggered []plandiff.Trigger
+	if len(opts.FailOn) > 0 {
+		triggered = d.Triggers(opts.FailOn)
+	}
+	switch opts.Format {
+	case "markdown":
+		err = render.DiffMarkdown(env.Stdout, d, oldSet.side, newSet.side)
+	case "json":
+		err = render.DiffJSON(env.Stdout, d, oldSet.side, newSet.side, triggered)
+	default:
+		err = render.DiffText(env.Stdout, d, oldSet.side, newSet.side, st)
+	}
+	if err != nil {
+		return err
+	}
+	if len(triggered) > 0 {
+		fmt.Fprintf(env.Stderr, "cpp: --fail-on %s: %s:\n", strings.Join(opts.FailOn, ","), plural(len(triggered), "change", "changes"))
+		for _, t := range triggered {
+			fmt.Fprintf(env.Stderr, "  %-9s %s: %s\n", t.Kind, t.ID, t.What)
+		}
+		return &silentExit{code: ExitProblem}
+	}
+	if partial {
+		return &silentExit{code: ExitPartial}
+	}
+	return nil
+}
+
+// diffSides reads the two versions the revision arguments name.
+func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
+	var from, to string // to == "" is the working tree
+	mergeBase := false
+	switch {
+	case len(revs) == 0:
+		from = "HEAD"
+	case len(revs) == 2:
+		from, to = revs[0], revs[1]
+	case strings.Contains(revs[0], "..."):
+		from, to, _ = strings.Cut(revs[0], "...")
+		mergeBase = true
+	case strings.Contains(revs[0], ".."):
+		from, to, _ = strings.Cut(revs[0], "..")
+	default:
+		from = revs[0]
+	}
+	if len(revs) == 1 && strings.Contains(revs[0], "..") {
+		// As in git, an empty side of A..B or A...B is HEAD.
+		from, to = orHead(from), orHead(to)
+	}
+	if len(revs) == 2 && (strings.Contains(from, "..") || strings.Contains(to, "..")) {
+		return nil, nil, usageErrorf("give two revisions (cpp diff A B) or one range (cpp diff A..B), not both", "cannot mix a range with a second revision")
+	}
+	fromSide, err := repo.resolve(from)
+	if err != nil {
+		return nil, nil, err
+	}
+	if to == "" {
+		old, err = repo.atRevision(from, fromSide.Commit)
+		if err != nil {
+			return nil, nil, err
+		}
+		new, err = repo.workingTree()
+		return old, new, err
+	}
+	toSide, err := repo.resolve(to)
+	if err != nil {
+		return nil, nil, err
+	}
+	if mergeBase {
+		base, err := repo.git.MergeBase(fromSide.Commit, toSide.Commit)
+		if err != nil {
+			return nil, nil, gitFailure(err)
+		}
+		fromSide = render.Side{Rev: "merge base of " + from + " and " + to, Commit: base}
+	}
+	old, err = repo.atRevision(fromSide.Rev, fromSide.Commit)
+	if err != nil {
+		return nil, nil, err
+	}
+	new, err = repo.atRevision(to, toSide.Commit)
+	return old, new, err
+}
+
+func orHead(rev string) string {
+	if rev == "" {
+		return "HEAD"
+	}
+	return rev
+}
+
+// leaveOutBroken drops a file that does not parse on either side from both sides, and names it
+// on stderr: comparing a broken file would report all its actions as removed, or added.
+func leaveOutBroken(env *Env, sets ...*planSet) bool {
+	broken := map[string]string{}
+	for _, s := range sets {
+		for path, why := range s.broken {
+			broken[path] = s.side.Rev + ": " + why
+		}
+	}
+	if len(broken) == 0 {
+		return false
+	}
+	for _, s := range sets {
+		s.plans = slices.DeleteFunc(s.plans, func(p *plan.Plan) bool { _, bad := broken[p.File]; return bad })
+	}
+	paths := make([]string, 0, len(broken))
+	for p := range broken {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		fmt.Fprintf(env.Stderr, "cpp: left out %s: %s\n", p, broken[p])
+	}
+	fmt.Fprintf(env.Stderr, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", plural(len(paths), "file", "files"))
+	return true
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/history"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+type logOptions struct {
+	ID     string
+	Format string
+	Plans  string
+	Rev    string
+}
+
+func newLogCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &logOptions{}
+	c := &cobra.Command{
+		Use:   "log ID",
+		Short: "Show the history of one action through git: each commit that changed it and what changed",
+		Long: `Lists the commits that changed an action, newest first, with the date, the author and the fields
+that changed: deadline (and how far it moved), status, RAG, leads, wording and progress updates.
+It follows the action through id renames and through plan files moved or renamed.`,
+		Example: `  cpp log camden-cp.p1.2
+  cpp log camden-cp.p1.2 --format markdown`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runLog(env, g, opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, markdown or json")
+	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
+	c.Flags().StringVar(&opts.Rev, "rev", "HEAD", "the revision whose history to read")
+	return c
+}
+
+func runLog(env *Env, g *globalOptions, opts *logOptions) error {
+	formats := []string{"text", "markdown", "json"}
+	if !slices.Contains(formats, opts.Format) {
+		return badFormat(opts.Format, formats)
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	var paths []string
+	if opts.Plans != "" {
+		paths = []string{opts.Plans}
+	}
+	repo, err := openPlanRepo(env, paths)
+	if err != nil {
+		return err
+	}
+	side, err := repo.resolve(opts.Rev)
+	if err != nil {
+		return err
+	}
+	now, err := repo.workingTree()
+	if err != nil {
+		return err
+	}
+	h, err := history.Load(repo.git, side.Commit, repo.under, now.leads)
+	if err != nil {
+		return gitFailure(err)
+	}
+	l := render.ActionLog{ID: opts.ID, Events: h.Action(opts.ID)}
+	if len(l.Events) == 0 {
+		var ids []string
+		for _, p := range now.plans {
+			for _, s := range p.Sections {
+				for _, a := range s.Actions {
+					if a.ID == opts.ID {
+						return problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", opts.ID)
+					}
+					ids = append(ids, a.ID)
+				}
+			}
+		}
+		hint := "run 'cpp list' to see the ids"
+		if near := suggest.Closest(opts.ID, ids, 3); len(near) > 0 {
+			hint = "did you mean " + strings.Join(near, ", ") + "?"
+		}
+		return problemf(hint, "no commit in the history of %s holds an action with id %q", repo.under, opts.ID)
+	}
+	l.Slip = history.SlipOf(l.Events)
+	l.Text = l.Events[0].Change.Text
+	switch opts.Format {
+	case "markdown":
+		return render.LogMarkdown(env.Stdout, l)
+	case "json":
+		return render.LogJSON(env.Stdout, l)
+	}
+	return render.LogText(env.Stdout, l, st)
+}

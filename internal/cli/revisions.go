@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/cpp-plans/cpp/internal/gitrev"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/render"
+)
+
+// planRepo is the git repository that holds the plans folder.
+type planRepo struct {
+	git   *gitrev.Repo
+	dir   string // the plans folder, absolute
+	under string // the plans folder relative to the repository's top, with slashes
+}
+
+// openPlanRepo finds the plans folder (or the folder given) and the git repository around it.
+func openPlanRepo(env *Env, paths []string) (*planRepo, error) {
+	paths, err := planPaths(env, paths)
+	if err != nil {
+		return nil, err
+	}
+	dir := paths[0]
+	if !filepath.IsAbs(dir) {
+		wd, err := env.Getwd()
+		if err != nil {
+			return nil, gitFailure(err)
+		}
+		dir = filepath.Join(wd, dir)
+	}
+	dir = dirOf(filepath.Clean(dir))
+	repo, err := gitrev.Open(dir)
+	if err != nil {
+		return nil, gitFailure(err)
+	}
+	// git reports the top with symlinks resolved; the folder must be compared the same way.
+	real := dir
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		real = r
+	}
+	under, err := filepath.Rel(repo.Top, real)
+	if err != nil || strings.HasPrefix(under, "..") {
+		return nil, gitFailure(fmt.Errorf("%s is outside the git repository at %s", dir, repo.Top))
+	}
+	return &planRepo{git: repo, dir: dir, under: filepath.ToSlash(under)}, nil
+}
+
+// planSet is the plans as they are at one revision, or in the working tree.
+type planSet struct {
+	side   render.Side
+	plans  []*plan.Plan
+	leads  *plan.Registry
+	broken map[string]string // path relative to the top → its first error
+}
+
+// atRevision reads the plans at a commit: the file list from ls-tree, the contents through one
+// cat-file, parsed in parallel.
+func (r *planRepo) atRevision(rev, commit string) (*planSet, error) {
+	files, err := r.git.Files(commit, r.under)
+	if err != nil {
+		return nil, gitFailure(err)
+	}
+	blobs, err := r.git.Read(commit, files)
+	if err != nil {
+		return nil, gitFailure(err)
+	}
+	same := func(p string) string { return p }
+	return newVersion(render.Side{Rev: rev, Commit: commit}, planfile.ParseAll(files, blobs, planfile.Options{}), same), nil
+}
+
+// workingTree reads the plans as they are on disk, committed or not.
+func (r *planRepo) workingTree() (*planSet, error) {
+	paths, ds := planfile.Expand([]string{r.dir})
+	if len(ds) > 0 {
+		return nil, problemf(ds[0].Hint, "%s", ds[0].OneLine())
+	}
+	inRepo := func(p string) string {
+		rel, err := filepath.Rel(r.dir, p)
+		if err != nil {
+			return p
+		}
+		return path.Join(r.under, filepath.ToSlash(rel))
+	}
+	return newVersion(render.Side{Rev: "working tree"}, planfile.LoadAll(paths, planfile.Options{}), inRepo), nil
+}
+
+// newVersion keeps the plans that parsed, and names the files that did not, by their path in the
+// repository (name) so both sides of a diff name a file the same way.
+func newVersion(side render.Side, files []*planfile.File, name func(string) string) *planSet {
+	v := &planSet{side: side, broken: map[string]string{}}
+	var leads []*plan.Lead
+	for _, f := range files {
+		if f.HasErrors() {
+			d, _ := f.FirstError()
+			v.broken[name(f.Path)] = d.OneLine()
+			continue
+		}
+		if f.Plan != nil {
+			f.Plan.File = name(f.Path)
+			v.plans = append(v.plans, f.Plan)
+		}
+		leads = append(leads, f.Leads...)
+	}
+	v.leads = plan.NewRegistry(leads)
+	return v
+}
+
+// resolve turns a revision into a side, or fails with exit 3.
+func (r *planRepo) resolve(rev string) (render.Side, error) {
+	commit, err := r.git.Resolve(rev)
+	if err != nil {
+		return render.Side{}, gitFailure(err)
+	}
+	return render.Side{Rev: rev, Commit: commit}, nil
+}
+
+func gitFailure(err error) error {
+	var ge *gitrev.Error
+	if errors.As(err, &ge) {
+		return &exitError{code: ExitFailure, msg: ge.Msg, hint: ge.Hint}
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee
+	}
+	return &exitError{code: ExitFailure, msg: err.Error()}
+}

@@ -1,0 +1,544 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
+)
+
+// Side names one side of a diff: the revision as the user wrote it and the commit it resolved to.
+// The working tree has no commit.
+type Side struct {
+	Rev    string `json:"rev"`
+	Commit string `json:"commit"`
+}
+
+func (s Side) String() string {
+	if s.Commit == "" {
+		return s.Rev
+	}
+	short := s.Commit
+	if len(short) > 7 {
+		short = short[:7]
+	}
+	if s.Rev == s.Commit || strings.HasPrefix(s.Commit, s.Rev) {
+		return short
+	}
+	return s.Rev + " (" + short + ")"
+}
+
+// diffStyles decorate diff text on a terminal. The markers (+, -, ~, >, [-…-], {+…+}) carry the
+// meaning; colour only repeats it.
+type diffStyles struct {
+	bold, add, del, mod lipgloss.Style
+}
+
+func newDiffStyles(w io.Writer, st Style) diffStyles {
+	lg := lipgloss.NewRenderer(w)
+	if st.Color {
+		lg.SetColorProfile(termenv.ANSI256)
+	} else {
+		lg.SetColorProfile(termenv.Ascii)
+	}
+	return diffStyles{
+		bold: lg.NewStyle().Bold(true),
+		add:  lg.NewStyle().Foreground(lipgloss.Color("10")),
+		del:  lg.NewStyle().Foreground(lipgloss.Color("9")),
+		mod:  lg.NewStyle().Foreground(lipgloss.Color("214")),
+	}
+}
+
+func (s diffStyles) mark(k plandiff.Kind) string {
+	switch k {
+	case plandiff.Added:
+		return s.add.Render("+")
+	case plandiff.Removed:
+		return s.del.Render("-")
+	case plandiff.Renamed:
+		return s.mod.Render(">")
+	}
+	return s.mod.Render("~")
+}
+
+func (s diffStyles) words(segs []plandiff.Segment) string {
+	var parts []string
+	for _, seg := range segs {
+		switch seg.Op {
+		case plandiff.Deleted:
+			parts = append(parts, s.del.Render("[-"+seg.Text+"-]"))
+		case plandiff.Inserted:
+			parts = append(parts, s.add.Render("{+"+seg.Text+"+}"))
+		default:
+			parts = append(parts, seg.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// field writes one changed field, indented under its item.
+func (s diffStyles) field(b *strings.Builder, indent, name, value string) {
+	fmt.Fprintf(b, "%s%-10s %s\n", indent, name, value)
+}
+
+func (s diffStyles) fields(b *strings.Builder, indent string, fs []plandiff.Field) {
+	for _, f := range fs {
+		switch {
+		case f.Words != nil:
+			s.field(b, indent, f.Name, s.words(f.Words))
+		case f.Added != nil || f.Removed != nil:
+			var ps []string
+			for _, a := range f.Added {
+				ps = append(ps, s.add.Render("+"+a))
+			}
+			for _, r := range f.Removed {
+				ps = append(ps, s.del.Render("-"+r))
+			}
+			s.field(b, indent, f.Name, strings.Join(ps, "  "))
+		default:
+			s.field(b, indent, f.Name, orNone(f.From)+" → "+orNone(f.To))
+		}
+	}
+}
+
+// action writes what changed in an action, one field a line.
+func (s diffStyles) action(b *strings.Builder, indent string, c *plandiff.ActionChange) {
+	switch c.Kind {
+	case plandiff.Added:
+		s.field(b, indent, "deadline", deadlineText(c.New.Deadline.Text, c.New))
+		s.field(b, indent, "leads", orNone(strings.Join(c.New.EffectiveLeads(), ", ")))
+		s.field(b, indent, "status", StatusWord(c.New.Status))
+		return
+	case plandiff.Removed:
+		s.field(b, indent, "deadline", deadlineText(c.Old.Deadline.Text, c.Old))
+		s.field(b, indent, "status", StatusWord(c.Old.Status))
+		return
+	case plandiff.Renamed:
+		s.field(b, indent, "id", c.OldID+" → "+c.ID)
+	}
+	if dc := c.Deadline; dc != nil {
+		mv := dc.Movement()
+		if dc.Slipped() {
+			mv = s.del.Render(mv)
+		}
+		s.field(b, indent, "deadline", dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+mv)
+	}
+	s.fields(b, indent, c.Fields)
+	for _, u := range c.NewUpdates {
+		s.field(b, indent, "update", s.add.Render("+"+updateText(u)))
+	}
+	for _, u := range c.LostUpdates {
+		s.field(b, indent, "update", s.del.Render("-"+updateText(u)))
+	}
+}
+
+// DiffText writes a diff for a terminal: a summary, then each plan's changes, one line per item
+// with its changed fields beneath.
+func DiffText(w io.Writer, d *plandiff.Diff, from, to Side, st Style) error {
+	s := newDiffStyles(w, st)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n", s.bold.Render("Plan changes from "+from.String()+" to "+to.String()), d.Count().Headline())
+	const indent = "      "
+	for _, id := range diffPlanIDs(d) {
+		fmt.Fprintf(&b, "\n%s  %s\n", s.bold.Render(id), d.Titles[id])
+		for _, c := range d.Plans {
+			if c.ID == id {
+				fmt.Fprintf(&b, "  %s plan %s\n", s.mark(c.Kind), c.Kind)
+				s.fields(&b, indent, c.Fields)
+			}
+		}
+		for _, c := range d.Sections {
+			if c.Plan == id {
+				fmt.Fprintf(&b, "  %s section %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), c.Title)
+				s.fields(&b, indent, c.Fields)
+			}
+		}
+		for i := range d.Actions {
+			if c := &d.Actions[i]; c.Plan == id {
+				fmt.Fprintf(&b, "  %s %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), c.Text)
+				s.action(&b, indent, c)
+			}
+		}
+		for i := range d.Measures {
+			if c := &d.Measures[i]; c.Plan == id {
+				fmt.Fprintf(&b, "  %s measure %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), c.Text)
+				s.fields(&b, indent, c.Fields)
+				for _, o := range c.NewObservations {
+					s.field(&b, indent, "value", s.add.Render("+"+observationText(o)))
+				}
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// DiffMarkdown writes a diff fit to paste as a pull-request comment: a heading, the summary in
+// one line, then one table per kind of change, most consequential first.
+func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### Plan changes: `%s` → `%s`\n\n**%s**\n", from.String(), to.String(), InlineMarkdown(d.Count().Headline()))
+	table := func(heading string, header []string, rows [][]string) {
+		if len(rows) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n#### %s\n\n%s", heading, MarkdownRawTable(header, rows))
+	}
+	action := func(c *plandiff.ActionChange) string {
+		return "`" + c.ID + "` " + MarkdownCell(c.Text)
+	}
+	var moved, status, leads, wording, updates, other, added, removed, renamed [][]string
+	for i := range d.Actions {
+		c := &d.Actions[i]
+		switch c.Kind {
+		case plandiff.Added:
+			added = append(added, []string{action(c), MarkdownCell(deadlineText(c.New.Deadline.Text, c.New)), MarkdownCell(strings.Join(c.New.EffectiveLeads(), ", "))})
+			continue
+		case plandiff.Removed:
+			removed = append(removed, []string{action(c), MarkdownCell(deadlineText(c.Old.Deadline.Text, c.Old)), MarkdownCell(string(c.Old.Status))})
+			continue
+		case plandiff.Renamed:
+			renamed = append(renamed, []string{"`" + c.OldID + "`", "`" + c.ID + "`", MarkdownCell(c.Text)})
+		}
+		if dc := c.Deadline; dc != nil {
+			mv := MarkdownCell(dc.Movement())
+			if dc.Slipped() {
+				mv = "**" + mv + "**"
+			}
+			moved = append(moved, []string{action(c), MarkdownCell(dueText(dc.From, dc.FromDue)), MarkdownCell(dueText(dc.To, dc.ToDue)), mv})
+		}
+		var st, rag []string
+		for _, f := range c.Fields {
+			switch {
+			case f.Name == "status":
+				st = []string{StatusWord(plan.Status(f.From)), StatusWord(plan.Status(f.To))}
+			case f.Name == "rag":
+				rag = []string{RAGWord(plan.RAG(f.From)), RAGWord(plan.RAG(f.To))}
+			case f.Name == "leads":
+				leads = append(leads, []string{action(c), MarkdownCell(strings.Join(f.Added, ", ")), MarkdownCell(strings.Join(f.Removed, ", "))})
+			case f.Words != nil:
+				wording = append(wording, []string{"`" + c.ID + "`", f.Name, markdownWords(f.Words)})
+			default:
+				other = append(other, []string{"`" + c.ID + "`", f.Name, MarkdownCell(orNone(f.From)), MarkdownCell(orNone(f.To))})
+			}
+		}
+		if st != nil || rag != nil {
+			status = append(status, []string{action(c), change(st), change(rag)})
+		}
+		for _, u := range c.NewUpdates {
+			updates = append(updates, []string{"`" + c.ID + "`", "added", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
+		}
+		for _, u := range c.LostUpdates {
+			updates = append(updates, []string{"`" + c.ID + "`", "deleted or rewritten", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
+		}
+	}
+	table("Deadlines moved", []string{"Action", "From", "To", "Change"}, moved)
+	table("Actions removed", []string{"Action", "Deadline", "Status"}, removed)
+	table("Actions added", []string{"Action", "Deadline", "Leads"}, added)
+	table("Status and RAG", []string{"Action", "Status", "RAG"}, status)
+	table("Leads", []string{"Action", "Added", "Removed"}, leads)
+	table("Wording", []string{"Action", "Field", "Change (~~removed~~ **added**)"}, wording)
+	table("Progress updates", []string{"Action", "Update", "Date", "Status", "Note"}, updates)
+	table("Actions renamed", []string{"Was", "Now", "Action"}, renamed)
+	table("Other changes", []string{"Action", "Field", "From", "To"}, other)
+
+	var measures, structure [][]string
+	for i := range d.Measures {
+		c := &d.Measures[i]
+		var what []string
+		if c.Kind == plandiff.Renamed {
+			what = append(what, "renamed from `"+c.OldID+"`")
+		}
+		for _, f := range c.Fields {
+			if f.Words != nil {
+				what = append(what, f.Name+": "+markdownWords(f.Words))
+			} else {
+				what = append(what, f.Name+" "+MarkdownCell(orNone(f.From)+" → "+orNone(f.To)))
+			}
+		}
+		for _, o := range c.NewObservations {
+			what = append(what, "new value "+MarkdownCell(observationText(o)))
+		}
+		measures = append(measures, []string{"`" + c.ID + "` " + MarkdownCell(c.Text), string(c.Kind), strings.Join(what, "<br>")})
+	}
+	table("Measures", []string{"Measure", "Change", "Detail"}, measures)
+	for _, c := range d.Plans {
+		structure = append(structure, []string{"plan `" + c.ID + "` " + MarkdownCell(c.Title), string(c.Kind), fieldsCell(c.Fields)})
+	}
+	for _, c := range d.Sections {
+		what := fieldsCell(c.Fields)
+		if c.Kind == plandiff.Renamed {
+			what = strings.TrimPrefix(what+"<br>renamed from `"+c.OldID+"`", "<br>")
+		}
+		structure = append(structure, []string{"section `" + c.ID + "` " + MarkdownCell(c.Title), string(c.Kind), what})
+	}
+	table("Plans and sections", []string{"Item", "Change", "Detail"}, structure)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func fieldsCell(fs []plandiff.Field) string {
+	var what []string
+	for _, f := range fs {
+		if f.Words != nil {
+			what = append(what, f.Name+": "+markdownWords(f.Words))
+		} else {
+			what = append(what, f.Name+" "+MarkdownCell(orNone(f.From)+" → "+orNone(f.To)))
+		}
+	}
+	return strings.Join(what, "<br>")
+}
+
+func change(pair []string) string {
+	if pair == nil {
+		return ""
+	}
+	return MarkdownCell(orNone(pair[0]) + " → " + orNone(pair[1]))
+}
+
+// markdownWords shows a word diff as ~~removed~~ **added**, which GitHub renders in tables.
+func markdownWords(segs []plandiff.Segment) string {
+	var parts []string
+	for _, s := range segs {
+		t := MarkdownCell(s.Text)
+		switch s.Op {
+		case plandiff.Deleted:
+			parts = append(parts, "~~"+t+"~~")
+		case plandiff.Inserted:
+			parts = append(parts, "**"+t+"**")
+		default:
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func diffPlanIDs(d *plandiff.Diff) []string {
+	var ids []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, c := range d.Plans {
+		add(c.ID)
+	}
+	for _, c := range d.Sections {
+		add(c.Plan)
+	}
+	for _, c := range d.Actions {
+		add(c.Plan)
+	}
+	for _, c := range d.Measures {
+		add(c.Plan)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func renamedID(id, old string) string {
+	if old == "" {
+		return id
+	}
+	return old + " → " + id
+}
+
+// dueText is a deadline as written with the day it falls due: "Q3 2025 (30 Sep 2025)".
+func dueText(text string, due time.Time) string {
+	if text == "" {
+		return "(none)"
+	}
+	if due.IsZero() {
+		return text
+	}
+	return text + " (" + Date(due) + ")"
+}
+
+func deadlineText(text string, a *plan.Action) string {
+	due, _ := a.Due()
+	return dueText(text, due)
+}
+
+func updateStatus(u plan.Update) string {
+	var ps []string
+	if u.Status != "" {
+		ps = append(ps, StatusWord(u.Status))
+	}
+	if u.RAG != "" {
+		ps = append(ps, RAGWord(u.RAG))
+	}
+	return strings.Join(ps, ", ")
+}
+
+func updateText(u plan.Update) string {
+	s := u.Date.Format(isoDate)
+	if st := updateStatus(u); st != "" {
+		s += " (" + st + ")"
+	}
+	return s + ": " + u.Note
+}
+
+func observationText(o plan.Observation) string {
+	s := plandiff.FormatValue(o.Value, "")
+	if o.HasDate {
+		s += " at " + o.Date.Format(isoDate)
+	}
+	return s
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// DiffRecord is the JSON form of a diff; its field names are part of cpp's documented interface.
+type DiffRecord struct {
+	From      Side            `json:"from"`
+	To        Side            `json:"to"`
+	Summary   string          `json:"summary"`
+	Counts    plandiff.Counts `json:"counts"`
+	Plans     []ChangeRecord  `json:"plans"`
+	Sections  []ChangeRecord  `json:"sections"`
+	Actions   []ChangeRecord  `json:"actions"`
+	Measures  []ChangeRecord  `json:"measures"`
+	Triggered []TriggerRecord `json:"triggered"`
+}
+
+// ChangeRecord is one plan, section, action or measure that changed.
+type ChangeRecord struct {
+	Plan           string          `json:"plan,omitempty"`
+	ID             string          `json:"id"`
+	OldID          string          `json:"old_id,omitempty"`
+	Text           string          `json:"text"`
+	Change         plandiff.Kind   `json:"change"`
+	Kinds          []string        `json:"kinds,omitempty"`
+	Deadline       *DeadlineRecord `json:"deadline,omitempty"`
+	Fields         []FieldRecord   `json:"fields"`
+	UpdatesAdded   []UpdateRecord  `json:"updates_added,omitempty"`
+	UpdatesRemoved []UpdateRecord  `json:"updates_removed,omitempty"`
+}
+
+// DeadlineRecord is a deadline that changed; dates are ISO, null when not dated.
+type DeadlineRecord struct {
+	From     string  `json:"from"`
+	To       string  `json:"to"`
+	FromDue  *string `json:"from_due"`
+	ToDue    *string `json:"to_due"`
+	Days     *int    `json:"days"`
+	Movement string  `json:"movement"`
+	Slipped  bool    `json:"slipped"`
+	AfterEnd bool    `json:"after_plan_end"`
+	PlanEnd  *string `json:"plan_end"`
+}
+
+// FieldRecord is one changed field. Lists carry added and removed items; texts their words.
+type FieldRecord struct {
+	Field   string       `json:"field"`
+	From    string       `json:"from"`
+	To      string       `json:"to"`
+	Added   []string     `json:"added,omitempty"`
+	Removed []string     `json:"removed,omitempty"`
+	Words   []WordRecord `json:"words,omitempty"`
+}
+
+// WordRecord is a run of words kept ("same"), "deleted" or "inserted".
+type WordRecord struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}
+
+// UpdateRecord is a progress update.
+type UpdateRecord struct {
+	Date   string `json:"date"`
+	Status string `json:"status,omitempty"`
+	RAG    string `json:"rag,omitempty"`
+	Note   string `json:"note"`
+}
+
+// TriggerRecord is a change that matched --fail-on.
+type TriggerRecord struct {
+	Kind string `json:"kind"`
+	ID   string `json:"id"`
+	What string `json:"what"`
+}
+
+// DiffJSON writes a diff as one JSON document.
+func DiffJSON(w io.Writer, d *plandiff.Diff, from, to Side, triggered []plandiff.Trigger) error {
+	rec := DiffRecord{From: from, To: to, Summary: d.Count().Headline(), Counts: d.Count(),
+		Plans: []ChangeRecord{}, Sections: []ChangeRecord{}, Actions: []ChangeRecord{}, Measures: []ChangeRecord{}, Triggered: []TriggerRecord{}}
+	for _, c := range d.Plans {
+		rec.Plans = append(rec.Plans, ChangeRecord{ID: c.ID, Text: c.Title, Change: c.Kind, Fields: fieldRecords(c.Fields)})
+	}
+	for _, c := range d.Sections {
+		rec.Sections = append(rec.Sections, ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Title, Change: c.Kind, Fields: fieldRecords(c.Fields)})
+	}
+	for i := range d.Actions {
+		rec.Actions = append(rec.Actions, actionRecord(&d.Actions[i]))
+	}
+	for i := range d.Measures {
+		c := &d.Measures[i]
+		r := ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Text, Change: c.Kind, Kinds: c.Kinds(), Fields: fieldRecords(c.Fields)}
+		for _, o := range c.NewObservations {
+			r.Fields = append(r.Fields, FieldRecord{Field: "observation", To: observationText(o)})
+		}
+		rec.Measures = append(rec.Measures, r)
+	}
+	for _, t := range triggered {
+		rec.Triggered = append(rec.Triggered, TriggerRecord{t.Kind, t.ID, t.What})
+	}
+	return WriteJSON(w, rec)
+}
+
+func actionRecord(c *plandiff.ActionChange) ChangeRecord {
+	r := ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Text, Change: c.Kind, Kinds: c.Kinds(), Fields: fieldRecords(c.Fields)}
+	if dc := c.Deadline; dc != nil {
+		r.Deadline = &DeadlineRecord{From: dc.From, To: dc.To, FromDue: isoPtr(dc.FromDue), ToDue: isoPtr(dc.ToDue),
+			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd)}
+		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
+			days := dc.Days
+			r.Deadline.Days = &days
+		}
+	}
+	r.UpdatesAdded = updateRecords(c.NewUpdates)
+	r.UpdatesRemoved = updateRecords(c.LostUpdates)
+	return r
+}
+
+func fieldRecords(fs []plandiff.Field) []FieldRecord {
+	out := []FieldRecord{}
+	for _, f := range fs {
+		r := FieldRecord{Field: f.Name, From: f.From, To: f.To, Added: f.Added, Removed: f.Removed}
+		for _, s := range f.Words {
+			op := map[plandiff.Op]string{plandiff.Same: "same", plandiff.Deleted: "deleted", plandiff.Inserted: "inserted"}[s.Op]
+			r.Words = append(r.Words, WordRecord{op, s.Text})
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func updateRecords(us []plan.Update) []UpdateRecord {
+	var out []UpdateRecord
+	for _, u := range us {
+		out = append(out, UpdateRecord{Date: u.Date.Format(isoDate), Status: string(u.Status), RAG: string(u.RAG), Note: u.Note})
+	}
+	return out
+}
+
+func isoPtr(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	return ptr(t.Format(isoDate))
+}
