@@ -5,13 +5,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 )
 
 type listOptions struct {
 	filterOptions
-	Paths []string
+	Slipped bool
+	Paths   []string
 }
 
 func newListCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -21,13 +23,15 @@ func newListCmd(env *Env, g *globalOptions) *cobra.Command {
 		Short: "List actions, with filters that combine",
 		Example: `  cpp list --lead "Virtual School"
   cpp list --plan camden-cp --status not-started --due-before 2026-01-01
-  cpp list --text mentoring --format csv > mentoring.csv`,
+  cpp list --text mentoring --format csv > mentoring.csv
+  cpp list --slipped --plan camden-cp`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runList(env, g, opts)
 		},
 	}
 	addFilterFlags(c, &opts.filterOptions, "plan")
+	c.Flags().BoolVar(&opts.Slipped, "slipped", false, "only actions whose deadline has moved in git history, with how often and the first deadline")
 	return c
 }
 
@@ -37,12 +41,56 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 		return err
 	}
 	rows, today, f, st, l := q.Rows, q.Today, q.Filter, q.Style, q.Loaded
+	if opts.Slipped {
+		return listSlipped(env, opts, q)
+	}
 	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today))}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
 		return err
 	}
 	return l.finish()
+}
+
+// listSlipped keeps the actions whose deadline has moved in git history, and shows how often
+// and what it was first.
+func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
+	repo, err := openPlanRepo(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	h, err := history.Load(repo.git, "HEAD", repo.under, q.Loaded.Registry)
+	if err != nil {
+		return gitFailure(err)
+	}
+	slips := h.Slippage()
+	var rows []query.Row
+	for _, r := range q.Rows {
+		if s := slips[r.Action.ID]; s != nil && s.Moves > 0 {
+			rows = append(rows, r)
+		}
+	}
+	cols := render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips}
+	switch opts.Format {
+	case "json":
+		err = render.WriteJSON(env.Stdout, render.SlipRecords(rows, slips))
+	case "csv":
+		recs := render.SlipRecords(rows, slips)
+		cells := make([][]string, len(recs))
+		for i, r := range recs {
+			cells[i] = r.CSVRow()
+		}
+		err = render.WriteCSV(env.Stdout, render.SlipColumns, cells)
+	default:
+		doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
+			plural(len(rows), "action", "actions"), render.Date(q.Today), plural(len(h.Commits), "commit", "commits"))}
+		doc.Blocks = planBlocks(rows, cols)
+		err = printer(opts.Format, q.Style).Print(env.Stdout, doc)
+	}
+	if err != nil {
+		return err
+	}
+	return q.Loaded.finish()
 }
 
 // planBlocks groups rows into one table per plan, in the order the rows come.

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
@@ -72,13 +73,14 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 		}
 		return problemf(hint, "no action has id %q", opts.ID)
 	}
+	slip := deadlineHistory(env, opts.Paths, found.Action.ID, l)
 	if opts.Format == "json" {
-		if err := render.WriteJSON(env.Stdout, showRecord(*found)); err != nil {
+		if err := render.WriteJSON(env.Stdout, showRecord(*found, slip)); err != nil {
 			return err
 		}
 		return l.finish()
 	}
-	if err := printer(opts.Format, st).Print(env.Stdout, showDoc(*found)); err != nil {
+	if err := printer(opts.Format, st).Print(env.Stdout, showDoc(*found, slip)); err != nil {
 		return err
 	}
 	return l.finish()
@@ -95,6 +97,8 @@ type showJSON struct {
 	Links        []string     `json:"links"`
 	Parent       *string      `json:"parent"`
 	Updates      []updateJSON `json:"updates"`
+	// DeadlineHistory is null outside a git repository and for an action not yet committed.
+	DeadlineHistory *render.SlipRecord `json:"deadline_history"`
 }
 
 type updateJSON struct {
@@ -104,11 +108,31 @@ type updateJSON struct {
 	Note   string  `json:"note"`
 }
 
-func showRecord(r query.Row) showJSON {
+// deadlineHistory is how the action's deadline has moved through git; nil when the plans are not
+// in a git repository (or git is not installed), which show does not treat as an error.
+func deadlineHistory(env *Env, paths []string, id string, l *loaded) *slipInfo {
+	repo, err := openPlanRepo(env, paths)
+	if err != nil {
+		return nil
+	}
+	h, err := history.Load(repo.git, "HEAD", repo.under, l.Registry)
+	if err != nil {
+		return nil
+	}
+	return &slipInfo{history.SlipOf(h.Action(id))}
+}
+
+// slipInfo is what show knows of an action's history: a nil Slip means not committed yet.
+type slipInfo struct{ Slip *history.Slip }
+
+func showRecord(r query.Row, si *slipInfo) showJSON {
 	a := r.Action
 	out := showJSON{ActionRecord: render.ActionRecords([]query.Row{r})[0], PlanTitle: r.Plan.Title,
 		SectionTitle: r.Section.Title, Promise: r.Section.Promise, LeadsAsGiven: nonEmpty(a.EffectiveLeads()),
 		Outcomes: nonEmpty(a.Outcomes), Links: nonEmpty(a.Links), Updates: []updateJSON{}}
+	if si != nil {
+		out.DeadlineHistory = render.NewSlipRecord(si.Slip)
+	}
 	if a.Parent != "" {
 		out.Parent = &a.Parent
 	}
@@ -134,7 +158,7 @@ func nonEmpty(xs []string) []string {
 	return xs
 }
 
-func showDoc(r query.Row) render.Doc {
+func showDoc(r query.Row, si *slipInfo) render.Doc {
 	a := r.Action
 	d := render.Doc{Title: a.ID}
 	fields := [][]string{
@@ -151,6 +175,16 @@ func showDoc(r query.Row) render.Doc {
 		fields = append(fields, []string{"Part of", a.Parent})
 	}
 	fields = append(fields, []string{"Deadline", deadlineWords(r)})
+	if si != nil {
+		h := "not committed yet"
+		if s := si.Slip; s != nil {
+			h = render.SlipWords(s)
+			if s.Moves > 0 {
+				h += fmt.Sprintf(" Last moved in %s on %s; 'cpp log %s' shows each change.", s.LastMove.Short(), render.Date(s.LastMove.Date), a.ID)
+			}
+		}
+		fields = append(fields, []string{"Deadline history", h})
+	}
 	leads := strings.Join(r.Leads, ", ")
 	if len(a.Leads) == 0 && len(r.Leads) > 0 {
 		leads += " (the section's delivering teams)"

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 )
@@ -85,7 +87,8 @@ func nonNil(xs []string) []string {
 
 // ActionColumnsFor says which optional columns an action table shows.
 type ActionColumnsFor struct {
-	Late bool // days late, for overdue listings
+	Late  bool                     // days late, for overdue listings
+	Slips map[string]*history.Slip // when set, how often each deadline has moved and what it was first
 }
 
 // ActionBlock shows rows as a table for people.
@@ -94,6 +97,9 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 		Wide: []int{1, 2, 4}, RAGColumn: 6}
 	if cols.Late {
 		b.Header = append(b.Header, "Days late")
+	}
+	if cols.Slips != nil {
+		b.Header = append(b.Header, "Moves", "First deadline")
 	}
 	for _, r := range rows {
 		a := r.Action
@@ -107,6 +113,13 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 		row := []string{a.ID, a.Label(), a.Deadline.Text, due, strings.Join(r.Leads, ", "), StatusWord(a.Status), RAGWord(a.RAG)}
 		if cols.Late {
 			row = append(row, strconv.Itoa(r.DaysLate))
+		}
+		if cols.Slips != nil {
+			if s := cols.Slips[a.ID]; s != nil {
+				row = append(row, fmt.Sprintf("%d (%d later)", s.Moves, s.Later), s.Original)
+			} else {
+				row = append(row, "-", "-")
+			}
 		}
 		b.Rows = append(b.Rows, row)
 	}
@@ -125,4 +138,38 @@ func RAGWord(r plan.RAG) string {
 		return "-"
 	}
 	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
+
+// SlipActionRecord extends an action record with how its deadline has moved through git history.
+type SlipActionRecord struct {
+	ActionRecord
+	Moves            int     `json:"moves"`
+	Later            int     `json:"moves_later"`
+	OriginalDeadline string  `json:"original_deadline"`
+	OriginalDue      *string `json:"original_due"`
+	LastMoved        *string `json:"last_moved"`
+}
+
+// SlipColumns is the CSV header of --slipped listings, in the JSON field order.
+var SlipColumns = append(append([]string{}, ActionColumns...), "moves", "moves_later", "original_deadline", "original_due", "last_moved")
+
+// SlipRecords turns rows into records with their slippage.
+func SlipRecords(rows []query.Row, slips map[string]*history.Slip) []SlipActionRecord {
+	out := make([]SlipActionRecord, 0, len(rows))
+	for i, rec := range ActionRecords(rows) {
+		r := SlipActionRecord{ActionRecord: rec}
+		if s := slips[rows[i].Action.ID]; s != nil {
+			r.Moves, r.Later, r.OriginalDeadline, r.OriginalDue = s.Moves, s.Later, s.Original, isoPtr(s.OriginalDue)
+			if s.LastMove.Hash != "" {
+				r.LastMoved = ptr(s.LastMove.Date.Format(isoDate))
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// CSVRow is a record as CSV cells.
+func (r SlipActionRecord) CSVRow() []string {
+	return append(r.ActionRecord.CSVRow(), strconv.Itoa(r.Moves), strconv.Itoa(r.Later), r.OriginalDeadline, deref(r.OriginalDue), deref(r.LastMoved))
 }
