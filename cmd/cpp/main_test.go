@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -33,6 +34,14 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CPP_TODAY", "")
+			// git with no user or system configuration and a fixed identity, so that commits
+			// made by scripts have the same ids on every machine.
+			env.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+			env.Setenv("GIT_AUTHOR_NAME", "Ada Analyst")
+			env.Setenv("GIT_AUTHOR_EMAIL", "ada@example.org")
+			env.Setenv("GIT_COMMITTER_NAME", "Ada Analyst")
+			env.Setenv("GIT_COMMITTER_EMAIL", "ada@example.org")
 			return copyDir("../../plans", filepath.Join(env.WorkDir, "plans"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -44,6 +53,33 @@ func TestScripts(t *testing.T) {
 				data, err := hex.DecodeString(args[1])
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+			},
+			// commit DATE MESSAGE commits everything in the current folder's repository, dated
+			// DATE (YYYY-MM-DD), as a reviewer's branch would.
+			"commit": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: commit DATE MESSAGE")
+				}
+				ts.Setenv("GIT_AUTHOR_DATE", args[0]+"T09:00:00Z")
+				ts.Setenv("GIT_COMMITTER_DATE", args[0]+"T09:00:00Z")
+				ts.Check(ts.Exec("git", "add", "-A"))
+				ts.Check(ts.Exec("git", "commit", "-q", "-m", args[1]))
+			},
+			// replace FILE OLD NEW replaces the one occurrence of OLD in FILE ("\n" is a newline),
+			// as an officer editing a plan would.
+			"replace": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: replace FILE OLD NEW")
+				}
+				unescape := strings.NewReplacer(`\n`, "\n").Replace
+				path := ts.MkAbs(args[0])
+				data, err := os.ReadFile(path)
+				ts.Check(err)
+				old, new := unescape(args[1]), unescape(args[2])
+				if n := strings.Count(string(data), old); n != 1 {
+					ts.Fatalf("replace: %q occurs %d times in %s, want once", old, n, args[0])
+				}
+				ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
 			},
 		},
 	})

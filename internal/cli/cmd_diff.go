@@ -181,7 +181,7 @@ func leaveOutBroken(env *Env, sets ...*planSet) bool {
 	broken := map[string]string{}
 	for _, s := range sets {
 		for path, why := range s.broken {
-			broken[path] = s.side.Rev + ": " + why
+			broken[path] = why
 		}
 	}
 	if len(broken) == 0 {
@@ -196,7 +196,7 @@ func leaveOutBroken(env *Env, sets ...*planSet) bool {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		fmt.Fprintf(env.Stderr, "cpp: left out %s: %s\n", p, broken[p])
+		fmt.Fprintf(env.Stderr, "cpp: left out %s%s\n", p, broken[p])
 	}
 	fmt.Fprintf(env.Stderr, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", plural(len(paths), "file", "files"))
 	return true

@@ -56,7 +56,7 @@ type planSet struct {
 	side   render.Side
 	plans  []*plan.Plan
 	leads  *plan.Registry
-	broken map[string]string // path relative to the top → its first error
+	broken map[string]string // path relative to the top → its first error, as "LINE:COL (SIDE): MESSAGE"
 }
 
 // atRevision reads the plans at a commit: the file list from ls-tree, the contents through one
@@ -98,7 +98,11 @@ func newVersion(side render.Side, files []*planfile.File, name func(string) stri
 	for _, f := range files {
 		if f.HasErrors() {
 			d, _ := f.FirstError()
-			v.broken[name(f.Path)] = d.OneLine()
+			where := ""
+			if d.Line > 0 {
+				where = fmt.Sprintf(":%d:%d", d.Line, d.Col)
+			}
+			v.broken[name(f.Path)] = fmt.Sprintf("%s (%s): %s", where, side, d.Message)
 			continue
 		}
 		if f.Plan != nil {

@@ -68,19 +68,23 @@ func (s diffStyles) mark(k plandiff.Kind) string {
 	return s.mod.Render("~")
 }
 
+// words writes a word diff as git does: "Recruit [-15-]{+20+} more".
 func (s diffStyles) words(segs []plandiff.Segment) string {
-	var parts []string
-	for _, seg := range segs {
+	var b strings.Builder
+	for i, seg := range segs {
+		if i > 0 && !(seg.Op == plandiff.Inserted && segs[i-1].Op == plandiff.Deleted) {
+			b.WriteString(" ")
+		}
 		switch seg.Op {
 		case plandiff.Deleted:
-			parts = append(parts, s.del.Render("[-"+seg.Text+"-]"))
+			b.WriteString(s.del.Render("[-" + seg.Text + "-]"))
 		case plandiff.Inserted:
-			parts = append(parts, s.add.Render("{+"+seg.Text+"+}"))
+			b.WriteString(s.add.Render("{+" + seg.Text + "+}"))
 		default:
-			parts = append(parts, seg.Text)
+			b.WriteString(seg.Text)
 		}
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // field writes one changed field, indented under its item.
@@ -103,9 +107,22 @@ func (s diffStyles) fields(b *strings.Builder, indent string, fs []plandiff.Fiel
 			}
 			s.field(b, indent, f.Name, strings.Join(ps, "  "))
 		default:
-			s.field(b, indent, f.Name, orNone(f.From)+" → "+orNone(f.To))
+			s.field(b, indent, f.Name, valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To))
 		}
 	}
+}
+
+// valueWord is a field's value as people write it: "not started", "Amber", "(none)".
+func valueWord(field, v string) string {
+	switch {
+	case v == "":
+		return "(none)"
+	case field == "status":
+		return StatusWord(plan.Status(v))
+	case field == "rag":
+		return RAGWord(plan.RAG(v))
+	}
+	return v
 }
 
 // action writes what changed in an action, one field a line.
@@ -120,8 +137,6 @@ func (s diffStyles) action(b *strings.Builder, indent string, c *plandiff.Action
 		s.field(b, indent, "deadline", deadlineText(c.Old.Deadline.Text, c.Old))
 		s.field(b, indent, "status", StatusWord(c.Old.Status))
 		return
-	case plandiff.Renamed:
-		s.field(b, indent, "id", c.OldID+" → "+c.ID)
 	}
 	if dc := c.Deadline; dc != nil {
 		mv := dc.Movement()

@@ -53,8 +53,11 @@ func LogText(w io.Writer, l ActionLog, st Style) error {
 		e := &l.Events[i]
 		c := e.Commit
 		fmt.Fprintf(&b, "\n%s %s  %s  %s  %s\n", s.mark(e.Change.Kind), s.mod.Render(c.Short()), c.Date.Format(isoDate), c.Author, c.Subject)
-		if e.Change.Kind == plandiff.Added || e.Change.Kind == plandiff.Removed {
+		switch e.Change.Kind {
+		case plandiff.Added, plandiff.Removed:
 			s.field(&b, "    ", string(e.Change.Kind), e.Change.ID)
+		case plandiff.Renamed:
+			s.field(&b, "    ", "id", e.Change.OldID+" → "+e.Change.ID)
 		}
 		s.action(&b, "    ", &e.Change)
 	}
@@ -94,7 +97,7 @@ func changeCell(c *plandiff.ActionChange) string {
 		case f.Words != nil:
 			lines = append(lines, f.Name+": "+markdownWords(f.Words))
 		default:
-			lines = append(lines, f.Name+" "+MarkdownCell(orNone(f.From)+" → "+orNone(f.To)))
+			lines = append(lines, f.Name+" "+MarkdownCell(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To)))
 		}
 	}
 	for _, u := range c.NewUpdates {
