@@ -166,7 +166,6 @@ var (
 	reWordDate   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})$`)
 	reWordMonth  = regexp.MustCompile(`^([a-z]+),? (\d{4})$`)
 	reTerm       = regexp.MustCompile(`^(autumn|spring|summer)(?: term)? (\d{4})$`)
-	reSpaces     = regexp.MustCompile(`\s+`)
 )
 
 // Parse reads a deadline as written; conv is the plan's quarter convention.
@@ -200,10 +199,12 @@ func Parse(text string, conv Convention) (Deadline, error) {
 	return p, nil
 }
 
+// dashes makes the dashes and spaces people type the same; built once, as a replacer is costly.
+var dashes = strings.NewReplacer("–", "-", "—", "-", "\u00a0", " ")
+
 func normalise(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("–", "-", "—", "-", "\u00a0", " ").Replace(s)
-	s = reSpaces.ReplaceAllString(s, " ")
+	s = dashes.Replace(strings.ToLower(s))
+	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimSuffix(s, ".")
 	s = strings.ReplaceAll(s, " - ", "-")
 	s = strings.ReplaceAll(s, " / ", "/")

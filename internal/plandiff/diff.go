@@ -273,12 +273,27 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 		if !ok {
 			continue
 		}
+		if same(a.item, b.item) {
+			continue
+		}
 		if c := compareAction(a, b, opts); c.Deadline != nil || len(c.Fields)+len(c.NewUpdates)+len(c.LostUpdates) > 0 {
 			out, order = append(out, c), append(order, b.order)
 		}
 	}
 	sortBy(out, order, func(c ActionChange) string { return c.Plan })
 	d.Actions = out
+}
+
+// same is the fast path for the many actions a change leaves alone: every field written exactly
+// as before. Anything else goes through compareAction, which knows which differences matter.
+func same(a, b *plan.Action) bool {
+	return a.Text == b.Text && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
+		a.Section.ID == b.Section.ID && a.Parent == b.Parent &&
+		slices.Equal(a.Leads, b.Leads) && slices.Equal(a.Outcomes, b.Outcomes) && slices.Equal(a.Tags, b.Tags) &&
+		slices.Equal(a.Links, b.Links) && (len(a.Leads) > 0 || slices.Equal(a.Section.DeliveredBy, b.Section.DeliveredBy)) &&
+		slices.EqualFunc(a.Updates, b.Updates, func(x, y plan.Update) bool {
+			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note
+		})
 }
 
 // compareAction lists the fields that differ between two versions of an action.
