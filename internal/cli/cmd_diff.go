@@ -71,11 +71,7 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	var paths []string
-	if opts.Plans != "" {
-		paths = []string{opts.Plans}
-	}
-	repo, err := openPlanRepo(env, paths)
+	repo, err := openPlansFlag(env, opts.Plans)
 	if err != nil {
 		return err
 	}

@@ -49,11 +49,7 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	var paths []string
-	if opts.Plans != "" {
-		paths = []string{opts.Plans}
-	}
-	repo, err := openPlanRepo(env, paths)
+	repo, err := openPlansFlag(env, opts.Plans)
 	if err != nil {
 		return err
 	}

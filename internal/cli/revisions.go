@@ -20,6 +20,15 @@ type planRepo struct {
 	under string // the plans folder relative to the repository's top, with slashes
 }
 
+// openPlansFlag opens the repository around --plans DIR, or around the plans/ folder found
+// from the working directory when the flag is not given.
+func openPlansFlag(env *Env, dir string) (*planRepo, error) {
+	if dir == "" {
+		return openPlanRepo(env, nil)
+	}
+	return openPlanRepo(env, []string{dir})
+}
+
 // openPlanRepo finds the plans folder (or the folder given) and the git repository around it.
 func openPlanRepo(env *Env, paths []string) (*planRepo, error) {
 	paths, err := planPaths(env, paths)

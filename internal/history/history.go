@@ -6,7 +6,6 @@ package history
 
 import (
 	"bytes"
-	"runtime"
 	"sync"
 	"time"
 
@@ -217,24 +216,20 @@ func (h *History) plan(blob string) *plan.Plan {
 	return p
 }
 
-// parseAll parses, in parallel with one worker per CPU, every version whose contents pass want.
+// parseAll parses, in parallel, every version not parsed yet whose contents pass want.
 func (h *History) parseAll(want func([]byte) bool) {
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for blob := range next {
-				h.plan(blob)
-			}
-		}()
-	}
+	var blobs []string
+	h.mu.Lock()
 	for blob, data := range h.blobs {
-		if want(data) {
-			next <- blob
+		if _, done := h.parsed[blob]; !done && want(data) {
+			blobs = append(blobs, blob)
 		}
 	}
-	close(next)
-	wg.Wait()
+	h.mu.Unlock()
+	files := planfile.ParseAll(blobs, h.blobs, planfile.Options{})
+	h.mu.Lock()
+	for i, f := range files {
+		h.parsed[blobs[i]] = f.Plan
+	}
+	h.mu.Unlock()
 }

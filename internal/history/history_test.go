@@ -65,6 +65,20 @@ func (r *repo) commit(msg string) {
 	r.git("commit", "-q", "-m", msg)
 }
 
+// history loads the history of the repository's plans folder.
+func (r *repo) history() *History {
+	r.t.Helper()
+	g, err := gitrev.Open(r.dir)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	h, err := Load(g, "HEAD", "plans", nil)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return h
+}
+
 const demo = `id: demo
 title: Demo plan
 council: Demo Council
@@ -107,14 +121,7 @@ func TestActionAndSlippage(t *testing.T) {
 	r.write("README.md", "still not a plan\n")
 	r.commit("Touch the readme")
 
-	g, err := gitrev.Open(r.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Load(g, "HEAD", "plans", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := r.history()
 	if len(h.Commits) != 4 {
 		t.Errorf("%d commits changed plans, want 4", len(h.Commits))
 	}
@@ -174,14 +181,7 @@ func TestBrokenVersionIsSkipped(t *testing.T) {
 	r.commit("Break")
 	r.write("plans/demo.yaml", demo)
 	r.commit("Mend")
-	g, err := gitrev.Open(r.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := Load(g, "HEAD", "plans", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := r.history()
 	if ev := h.Action("demo.p1.1"); len(ev) != 1 || ev[0].Commit.Subject != "Add" {
 		t.Errorf("events for demo.p1.1 = %+v, want only its addition", ev)
 	}

@@ -177,6 +177,48 @@ type entry[T any] struct {
 	order int
 }
 
+// matcher says, for one kind of item, how to read its text and what each kind of change is.
+type matcher[T, C any] struct {
+	text    func(T) string                      // what a rename keeps
+	added   func(e entry[T]) C                  // an item only in the new version
+	removed func(e entry[T]) C                  // an item only in the old version
+	renamed func(oldID string, a, b entry[T]) C // an id changed, the text did not
+	changed func(a, b entry[T]) (C, bool)       // the same id in both; false when nothing changed
+	plan    func(C) string
+}
+
+// match pairs the items of two versions by id, then renames by text, and returns the changes in
+// the order a reader meets them: by plan, then by place in the plan.
+func match[T, C any](before, after map[string]entry[T], m matcher[T, C]) []C {
+	added, removed := split(before, after)
+	rn := pairRenames(removed, added, before, after, func(e entry[T]) string { return m.text(e.item) })
+	var out []C
+	var order []int
+	for _, id := range added {
+		e := after[id]
+		if oldID, ok := rn.newToOld[id]; ok {
+			out = append(out, m.renamed(oldID, before[oldID], e))
+		} else {
+			out = append(out, m.added(e))
+		}
+		order = append(order, e.order)
+	}
+	for _, id := range removed {
+		if !rn.old[id] {
+			out, order = append(out, m.removed(before[id])), append(order, before[id].order)
+		}
+	}
+	for id, b := range after {
+		if a, ok := before[id]; ok {
+			if c, changed := m.changed(a, b); changed {
+				out, order = append(out, c), append(order, b.order)
+			}
+		}
+	}
+	sortBy(out, order, m.plan)
+	return out
+}
+
 type sectionEntry = entry[*plan.Section]
 
 func (d *Diff) compareSections(old, new []*plan.Plan) {
@@ -189,36 +231,23 @@ func (d *Diff) compareSections(old, new []*plan.Plan) {
 		}
 		return m
 	}
-	before, after := index(old), index(new)
-	added, removed := split(before, after)
-	rn := pairRenames(removed, added, before, after, func(e sectionEntry) string { return e.item.Title })
-	var out []SectionChange
-	var order []int
-	for _, id := range added {
-		e := after[id]
-		c := SectionChange{Plan: e.plan.ID, ID: id, Title: e.item.Title, Kind: Added}
-		if oldID, ok := rn.newToOld[id]; ok {
-			c.Kind, c.OldID = Renamed, oldID
-			c.Fields = sectionFields(before[oldID].item, e.item)
-		}
-		out, order = append(out, c), append(order, e.order)
-	}
-	for _, id := range removed {
-		if rn.old[id] {
-			continue
-		}
-		e := before[id]
-		out, order = append(out, SectionChange{Plan: e.plan.ID, ID: id, Title: e.item.Title, Kind: Removed}), append(order, e.order)
-	}
-	for id, b := range after {
-		if a, ok := before[id]; ok {
-			if fs := sectionFields(a.item, b.item); len(fs) > 0 {
-				out, order = append(out, SectionChange{Plan: b.plan.ID, ID: id, Title: b.item.Title, Kind: Changed, Fields: fs}), append(order, b.order)
-			}
-		}
-	}
-	sortBy(out, order, func(c SectionChange) string { return c.Plan })
-	d.Sections = out
+	d.Sections = match(index(old), index(new), matcher[*plan.Section, SectionChange]{
+		text: func(s *plan.Section) string { return s.Title },
+		added: func(e sectionEntry) SectionChange {
+			return SectionChange{Plan: e.plan.ID, ID: e.item.ID, Title: e.item.Title, Kind: Added}
+		},
+		removed: func(e sectionEntry) SectionChange {
+			return SectionChange{Plan: e.plan.ID, ID: e.item.ID, Title: e.item.Title, Kind: Removed}
+		},
+		renamed: func(oldID string, a, b sectionEntry) SectionChange {
+			return SectionChange{Plan: b.plan.ID, ID: b.item.ID, OldID: oldID, Title: b.item.Title, Kind: Renamed, Fields: sectionFields(a.item, b.item)}
+		},
+		changed: func(a, b sectionEntry) (SectionChange, bool) {
+			fs := sectionFields(a.item, b.item)
+			return SectionChange{Plan: b.plan.ID, ID: b.item.ID, Title: b.item.Title, Kind: Changed, Fields: fs}, len(fs) > 0
+		},
+		plan: func(c SectionChange) string { return c.Plan },
+	})
 }
 
 func sectionFields(a, b *plan.Section) []Field {
@@ -246,42 +275,28 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 		}
 		return m
 	}
-	before, after := index(old), index(new)
-	added, removed := split(before, after)
-	rn := pairRenames(removed, added, before, after, func(e actionEntry) string { return e.item.Label() })
-	var out []ActionChange
-	var order []int
-	for _, id := range added {
-		e := after[id]
-		c := ActionChange{Plan: e.plan.ID, Section: e.item.Section.ID, ID: id, Text: e.item.Label(), Kind: Added, New: e.item}
-		if oldID, ok := rn.newToOld[id]; ok {
-			c = compareAction(before[oldID], e, opts)
+	d.Actions = match(index(old), index(new), matcher[*plan.Action, ActionChange]{
+		text: (*plan.Action).Label,
+		added: func(e actionEntry) ActionChange {
+			return ActionChange{Plan: e.plan.ID, Section: e.item.Section.ID, ID: e.item.ID, Text: e.item.Label(), Kind: Added, New: e.item}
+		},
+		removed: func(e actionEntry) ActionChange {
+			return ActionChange{Plan: e.plan.ID, Section: e.item.Section.ID, ID: e.item.ID, Text: e.item.Label(), Kind: Removed, Old: e.item}
+		},
+		renamed: func(oldID string, a, b actionEntry) ActionChange {
+			c := compareAction(a, b, opts)
 			c.Kind, c.OldID = Renamed, oldID
-		}
-		out, order = append(out, c), append(order, e.order)
-	}
-	for _, id := range removed {
-		if rn.old[id] {
-			continue
-		}
-		e := before[id]
-		out = append(out, ActionChange{Plan: e.plan.ID, Section: e.item.Section.ID, ID: id, Text: e.item.Label(), Kind: Removed, Old: e.item})
-		order = append(order, e.order)
-	}
-	for id, b := range after {
-		a, ok := before[id]
-		if !ok {
-			continue
-		}
-		if same(a.item, b.item) {
-			continue
-		}
-		if c := compareAction(a, b, opts); c.Deadline != nil || len(c.Fields)+len(c.NewUpdates)+len(c.LostUpdates) > 0 {
-			out, order = append(out, c), append(order, b.order)
-		}
-	}
-	sortBy(out, order, func(c ActionChange) string { return c.Plan })
-	d.Actions = out
+			return c
+		},
+		changed: func(a, b actionEntry) (ActionChange, bool) {
+			if same(a.item, b.item) {
+				return ActionChange{}, false
+			}
+			c := compareAction(a, b, opts)
+			return c, c.Deadline != nil || len(c.Fields)+len(c.NewUpdates)+len(c.LostUpdates) > 0
+		},
+		plan: func(c ActionChange) string { return c.Plan },
+	})
 }
 
 // same is the fast path for the many actions a change leaves alone: every field written exactly
@@ -385,36 +400,25 @@ func (d *Diff) compareMeasures(old, new []*plan.Plan) {
 		}
 		return m
 	}
-	before, after := index(old), index(new)
-	added, removed := split(before, after)
-	rn := pairRenames(removed, added, before, after, func(e measureEntry) string { return e.item.Text })
-	var out []MeasureChange
-	var order []int
-	for _, id := range added {
-		e := after[id]
-		c := MeasureChange{Plan: e.plan.ID, ID: id, Text: e.item.Text, Kind: Added}
-		if oldID, ok := rn.newToOld[id]; ok {
-			c = compareMeasure(before[oldID].item, e)
+	d.Measures = match(index(old), index(new), matcher[*plan.Measure, MeasureChange]{
+		text: func(m *plan.Measure) string { return m.Text },
+		added: func(e measureEntry) MeasureChange {
+			return MeasureChange{Plan: e.plan.ID, ID: e.item.ID, Text: e.item.Text, Kind: Added}
+		},
+		removed: func(e measureEntry) MeasureChange {
+			return MeasureChange{Plan: e.plan.ID, ID: e.item.ID, Text: e.item.Text, Kind: Removed}
+		},
+		renamed: func(oldID string, a, b measureEntry) MeasureChange {
+			c := compareMeasure(a.item, b)
 			c.Kind, c.OldID = Renamed, oldID
-		}
-		out, order = append(out, c), append(order, e.order)
-	}
-	for _, id := range removed {
-		if rn.old[id] {
-			continue
-		}
-		e := before[id]
-		out, order = append(out, MeasureChange{Plan: e.plan.ID, ID: id, Text: e.item.Text, Kind: Removed}), append(order, e.order)
-	}
-	for id, b := range after {
-		if a, ok := before[id]; ok {
-			if c := compareMeasure(a.item, b); len(c.Fields)+len(c.NewObservations) > 0 {
-				out, order = append(out, c), append(order, b.order)
-			}
-		}
-	}
-	sortBy(out, order, func(c MeasureChange) string { return c.Plan })
-	d.Measures = out
+			return c
+		},
+		changed: func(a, b measureEntry) (MeasureChange, bool) {
+			c := compareMeasure(a.item, b)
+			return c, len(c.Fields)+len(c.NewObservations) > 0
+		},
+		plan: func(c MeasureChange) string { return c.Plan },
+	})
 }
 
 func compareMeasure(a *plan.Measure, eb measureEntry) MeasureChange {
