@@ -1,10 +1,10 @@
 package report
 
 import (
-	"sort"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
 )
 
 // Changes are what changed in the plans since a git revision.
@@ -29,61 +29,33 @@ type Move struct {
 	Days           int       // positive: later
 }
 
-// Compare finds the changes from the old plans to the new, matching actions by id.
+// Compare finds the changes from the old plans to the new, in plan terms (plandiff): an action
+// whose id changed while its text did not is the same action, not one dropped and one added.
 func Compare(since string, old, new []*plan.Plan) *Changes {
 	c := &Changes{Since: since}
-	before := index(old)
-	after := index(new)
-	for _, id := range sortedKeys(after) {
-		a := after[id]
-		b, existed := before[id]
-		item := Item{Plan: a.Section.Plan.ID, ID: id, Text: a.Label()}
-		if !existed {
+	d := plandiff.Compare(old, new, plandiff.Options{})
+	for i := range d.Actions {
+		ch := &d.Actions[i]
+		item := Item{Plan: ch.Plan, ID: ch.ID, Text: ch.Text}
+		switch ch.Kind {
+		case plandiff.Added:
 			c.Added = append(c.Added, item)
 			continue
-		}
-		if a.Status == plan.Complete && b.Status != plan.Complete {
-			c.Completed = append(c.Completed, item)
-		}
-		if a.Status == plan.Dropped && b.Status != plan.Dropped {
+		case plandiff.Removed:
 			c.Dropped = append(c.Dropped, item)
+			continue
 		}
-		if a.Deadline.Text != b.Deadline.Text {
-			m := Move{Item: item, From: b.Deadline.Text, To: a.Deadline.Text}
-			m.FromDue, _ = b.Due()
-			m.ToDue, _ = a.Due()
-			if !m.FromDue.IsZero() && !m.ToDue.IsZero() {
-				m.Days = int(m.ToDue.Sub(m.FromDue).Hours() / 24)
+		for _, f := range ch.Fields {
+			if f.Name == "status" && f.To == string(plan.Complete) {
+				c.Completed = append(c.Completed, item)
 			}
-			c.Moved = append(c.Moved, m)
+			if f.Name == "status" && f.To == string(plan.Dropped) {
+				c.Dropped = append(c.Dropped, item)
+			}
 		}
-	}
-	for _, id := range sortedKeys(before) {
-		if _, still := after[id]; !still {
-			b := before[id]
-			c.Dropped = append(c.Dropped, Item{Plan: b.Section.Plan.ID, ID: id, Text: b.Label()})
+		if dc := ch.Deadline; dc != nil {
+			c.Moved = append(c.Moved, Move{Item: item, From: dc.From, To: dc.To, FromDue: dc.FromDue, ToDue: dc.ToDue, Days: dc.Days})
 		}
 	}
 	return c
-}
-
-func index(plans []*plan.Plan) map[string]*plan.Action {
-	out := map[string]*plan.Action{}
-	for _, p := range plans {
-		for _, s := range p.Sections {
-			for _, a := range s.Actions {
-				out[a.ID] = a
-			}
-		}
-	}
-	return out
-}
-
-func sortedKeys(m map[string]*plan.Action) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
