@@ -36,6 +36,27 @@ var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
 type builder struct {
 	file *File
 	conv deadline.Convention
+	// deadlines caches what each deadline text means in this file: a plan writes the same few
+	// deadlines ("Q3 2025", "Ongoing") over and over.
+	deadlines map[string]parsedDeadline
+}
+
+type parsedDeadline struct {
+	d   deadline.Deadline
+	err error
+}
+
+// deadline reads a deadline in the plan's convention, once per distinct text.
+func (b *builder) deadline(text string) (deadline.Deadline, error) {
+	if p, ok := b.deadlines[text]; ok {
+		return p.d, p.err
+	}
+	d, err := deadline.Parse(text, b.conv)
+	if b.deadlines == nil {
+		b.deadlines = map[string]parsedDeadline{}
+	}
+	b.deadlines[text] = parsedDeadline{d, err}
+	return d, err
 }
 
 func pos(n *yaml.Node) plan.Pos { return plan.Pos{Line: n.Line, Col: n.Column} }
@@ -477,7 +498,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 				continue
 			}
 			a.HasDeadline = true
-			a.Deadline, a.DeadlineErr = deadline.Parse(text, b.conv)
+			a.Deadline, a.DeadlineErr = b.deadline(text)
 			a.Deadline.Text = text
 			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
 				b.errorf(e.v, "deadline", de.Hint, "%s", de.Error())
