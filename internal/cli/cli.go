@@ -95,6 +95,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newReportCmd(env, g),
 		newDiffCmd(env, g),
 		newLogCmd(env, g),
+		newFmtCmd(env),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

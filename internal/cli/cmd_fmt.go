@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/tidy"
+)
+
+type fmtOptions struct {
+	Paths  []string
+	Check  bool
+	Format string
+}
+
+func newFmtCmd(env *Env) *cobra.Command {
+	opts := &fmtOptions{}
+	c := &cobra.Command{
+		Use:   "fmt [PATH...]",
+		Short: "Check or fix the layout of plan files: line endings, trailing spaces, final newline, BOM",
+		Long: `Checks the layout of plan files, which makes diffs noisy when it varies: CRLF line endings,
+spaces or tabs at the ends of lines, a missing or doubled final newline, a byte order mark, and tabs
+in indentation. Without --check it fixes them in place, atomically, leaving every value, comment
+and key in the order written. Tabs in indentation are reported, never fixed: the number of spaces
+a tab stands for decides the YAML structure. A file whose text would change (spaces inside a | or
+> block are part of the text) is left as it is, and said so.
+
+Exit status: 0 when every file is tidy (or was tidied); 1 when a file needs formatting (--check)
+or has layout cpp fmt cannot fix; 2 for bad usage.`,
+		Example: `  cpp fmt --check
+  cpp fmt plans/camden-corporate-parenting.yaml`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runFmt(env, opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.Check, "check", false, "change nothing; report what needs formatting and exit 1 if anything does")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	return c
+}
+
+func runFmt(env *Env, opts *fmtOptions) error {
+	if !slices.Contains(validateFormats, opts.Format) {
+		return badFormat(opts.Format, validateFormats)
+	}
+	paths, err := planPaths(env, opts.Paths)
+	if err != nil {
+		return err
+	}
+	files, missing := planfile.Expand(paths)
+	if len(missing) > 0 {
+		return problemf(missing[0].Hint, "%s", missing[0].OneLine())
+	}
+	if len(files) == 0 {
+		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
+	}
+	var ds []diag.Diagnostic
+	src := diag.Sources{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return problemf("check the path and its permissions", "cannot read %s: %v", f, err)
+		}
+		src[f] = data
+		if opts.Check {
+			ds = append(ds, tidy.Check(f, data)...)
+			continue
+		}
+		fixed := tidy.Fix(data)
+		if !bytes.Equal(fixed, data) {
+			if d, unsafe := tidy.Verify(f, data, fixed); unsafe {
+				ds = append(ds, d)
+				continue
+			}
+			if err := writeAtomic(f, fixed); err != nil {
+				return &exitError{code: ExitFailure, msg: fmt.Sprintf("cannot write %s: %v", f, err), hint: "check the folder's permissions"}
+			}
+			fmt.Fprintf(env.Stderr, "cpp: formatted %s\n", f)
+			src[f] = fixed
+		}
+		ds = append(ds, tidy.Check(f, fixed)...) // what Fix leaves: tabs in indentation
+	}
+	diag.Sort(ds)
+	switch opts.Format {
+	case "json":
+		err = diag.WriteJSON(env.Stdout, ds, diag.Summary{Files: len(files), Errors: len(ds)})
+	case "github":
+		err = diag.WriteGitHub(env.Stdout, ds)
+	default:
+		err = diag.WriteText(env.Stdout, ds, src)
+	}
+	if err != nil {
+		return err
+	}
+	if len(ds) > 0 {
+		return &silentExit{code: ExitProblem}
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package scaffold
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// TestReadmeShowsTheWorkflow keeps the workflow the README documents the same as the one cpp ships.
+func TestReadmeShowsTheWorkflow(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "```yaml\n"+Workflow+"```\n") {
+		t.Errorf("README.md does not show internal/scaffold/plans-workflow.yml as it is; copy the file into the README's yaml block")
+	}
+}
+
+// TestWorkflowRunsCpp checks the workflow parses and that every cpp command in it is one cpp has.
+func TestWorkflowRunsCpp(t *testing.T) {
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Run string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal([]byte(Workflow), &wf); err != nil {
+		t.Fatal(err)
+	}
+	var cmds []string
+	for _, j := range wf.Jobs {
+		for _, s := range j.Steps {
+			for _, line := range strings.Split(s.Run, "\n") {
+				if f := strings.Fields(line); len(f) > 1 && f[0] == "cpp" {
+					cmds = append(cmds, f[1])
+				}
+			}
+		}
+	}
+	if strings.Join(cmds, " ") != "validate diff diff" {
+		t.Errorf("cpp commands in the workflow = %v, want validate, diff, diff", cmds)
+	}
+}
+
+// TestActionlint lints the workflow with actionlint when it is installed (.ci/run installs it).
+func TestActionlint(t *testing.T) {
+	path, err := exec.LookPath("actionlint")
+	if err != nil {
+		if os.Getenv("CPP_REQUIRE_ACTIONLINT") == "1" {
+			t.Fatal("actionlint is not installed")
+		}
+		t.Skip("actionlint is not installed")
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, ".github", "workflows", "plans.yml")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(Workflow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(path, "-shellcheck=", "-pyflakes=", file)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("actionlint: %v\n%s", err, out)
+	}
+}
