@@ -63,21 +63,28 @@ func runFmt(env *Env, opts *fmtOptions) error {
 	var ds []diag.Diagnostic
 	src := diag.Sources{}
 	for _, f := range files {
+		if info, err := os.Stat(f); err == nil && info.Size() > planfile.MaxSize {
+			return problemf("check that this is a plan file", "%s is too large to be a plan file", f)
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return problemf("check the path and its permissions", "cannot read %s: %v", f, err)
 		}
 		src[f] = data
-		if opts.Check {
-			ds = append(ds, tidy.Check(f, data)...)
-			continue
-		}
 		fixed := tidy.Fix(data)
 		if !bytes.Equal(fixed, data) {
+			// A fix that would change a value (spaces inside a | block are text) is not made,
+			// and --check says so rather than telling the user to run cpp fmt.
 			if d, unsafe := tidy.Verify(f, data, fixed); unsafe {
 				ds = append(ds, d)
 				continue
 			}
+		}
+		if opts.Check {
+			ds = append(ds, tidy.Check(f, data)...)
+			continue
+		}
+		if !bytes.Equal(fixed, data) {
 			if err := writeAtomic(f, fixed); err != nil {
 				return &exitError{code: ExitFailure, msg: fmt.Sprintf("cannot write %s: %v", f, err), hint: "check the folder's permissions"}
 			}

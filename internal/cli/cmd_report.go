@@ -126,6 +126,10 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 
 // writeAtomic writes a file so that a reader sees the old contents or the new, never half.
 func writeAtomic(path string, data []byte) error {
+	// A symlink stays a symlink: the file it points at is the one rewritten.
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
