@@ -99,9 +99,10 @@ func (d *DeadlineChange) Earlier() bool {
 	return !d.FromDue.IsZero() && !d.ToDue.IsZero() && d.Days < 0
 }
 
-// Moved reports whether the date it falls due changed, not only its wording.
+// Moved reports whether the date it falls due changed, not only its wording. Between undated
+// deadlines, a change of kind is a move ("Ongoing" to "Reviewed annually"); case and spacing are not.
 func (d *DeadlineChange) Moved() bool {
-	return !d.FromDue.Equal(d.ToDue) || (d.FromDue.IsZero() && d.From != d.To)
+	return !d.FromDue.Equal(d.ToDue) || (d.FromDue.IsZero() && plan.Fold(d.From) != plan.Fold(d.To))
 }
 
 // Options tell Compare how each version spells its leads, so that "ICB" and "Integrated Care
@@ -189,9 +190,20 @@ type matcher[T, C any] struct {
 
 // match pairs the items of two versions by id, then renames by text, and returns the changes in
 // the order a reader meets them: by plan, then by place in the plan.
+//
+// An id kept for a different item is not a change to one item: when actions are renumbered after
+// a deletion, p1.2 now holds what p1.3 held. So an id whose text changed completely, while its old
+// text lives on under another id (or its new text was another id's), counts as removed and added,
+// and the texts then pair the renames.
 func match[T, C any](before, after map[string]entry[T], m matcher[T, C]) []C {
 	added, removed := split(before, after)
-	rn := pairRenames(removed, added, before, after, func(e entry[T]) string { return m.text(e.item) })
+	reused := reusedIDs(before, after, m.text)
+	if len(reused) > 0 {
+		added, removed = append(added, reused...), append(removed, reused...)
+		sort.Strings(added)
+		sort.Strings(removed)
+	}
+	rn := pairRenames(removed, added, before, after, m.text)
 	var out []C
 	var order []int
 	for _, id := range added {
@@ -209,7 +221,7 @@ func match[T, C any](before, after map[string]entry[T], m matcher[T, C]) []C {
 		}
 	}
 	for id, b := range after {
-		if a, ok := before[id]; ok {
+		if a, ok := before[id]; ok && !slices.Contains(reused, id) {
 			if c, changed := m.changed(a, b); changed {
 				out, order = append(out, c), append(order, b.order)
 			}
@@ -217,6 +229,43 @@ func match[T, C any](before, after map[string]entry[T], m matcher[T, C]) []C {
 	}
 	sortBy(out, order, m.plan)
 	return out
+}
+
+// reusedIDs lists the ids in both versions that now name a different item: the text changed
+// completely, and the old text is now another id's, or the new text was another id's.
+func reusedIDs[T any](before, after map[string]entry[T], text func(T) string) []string {
+	idsOf := func(m map[string]entry[T]) map[string][]string {
+		out := map[string][]string{}
+		for id, e := range m {
+			if k := plan.Fold(text(e.item)); k != "" {
+				out[k] = append(out[k], id)
+			}
+		}
+		return out
+	}
+	var oldIDs, newIDs map[string][]string
+	elsewhere := func(ids []string, id string) bool {
+		return slices.ContainsFunc(ids, func(other string) bool { return other != id })
+	}
+	var reused []string
+	for id, b := range after {
+		a, ok := before[id]
+		if !ok {
+			continue
+		}
+		ka, kb := plan.Fold(text(a.item)), plan.Fold(text(b.item))
+		if ka == kb || ka == "" || kb == "" {
+			continue
+		}
+		if oldIDs == nil {
+			oldIDs, newIDs = idsOf(before), idsOf(after)
+		}
+		if elsewhere(newIDs[ka], id) || elsewhere(oldIDs[kb], id) {
+			reused = append(reused, id)
+		}
+	}
+	sort.Strings(reused)
+	return reused
 }
 
 type sectionEntry = entry[*plan.Section]
@@ -315,7 +364,7 @@ func same(a, b *plan.Action) bool {
 func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	a, b := ea.item, eb.item
 	c := ActionChange{Plan: eb.plan.ID, Section: b.Section.ID, ID: b.ID, Text: b.Label(), Kind: Changed, Old: a, New: b}
-	if a.Deadline.Text != b.Deadline.Text {
+	if plan.Fold(a.Deadline.Text) != plan.Fold(b.Deadline.Text) {
 		dc := &DeadlineChange{From: a.Deadline.Text, To: b.Deadline.Text, PlanEnd: eb.plan.Period.End}
 		dc.FromDue, _ = a.Due()
 		dc.ToDue, _ = b.Due()
@@ -523,27 +572,47 @@ func split[T any](before, after map[string]T) (added, removed []string) {
 }
 
 // pairRenames matches removed ids with added ids whose text is the same (ignoring case and
-// spacing), in id order, and returns new id → old id.
-func pairRenames[T any](removed, added []string, before, after map[string]T, text func(T) string) renames {
+// spacing), and returns new id → old id. When several removed items share the text, the one
+// nearest in place (same plan, then closest position) is the match.
+func pairRenames[T any](removed, added []string, before, after map[string]entry[T], text func(T) string) renames {
 	r := renames{newToOld: map[string]string{}, old: map[string]bool{}}
 	if len(removed) == 0 || len(added) == 0 {
 		return r
 	}
 	waiting := map[string][]string{} // text → removed ids with that text, in id order
 	for _, id := range removed {
-		if k := plan.Fold(text(before[id])); k != "" {
+		if k := plan.Fold(text(before[id].item)); k != "" {
 			waiting[k] = append(waiting[k], id)
 		}
 	}
 	for _, id := range added {
-		k := plan.Fold(text(after[id]))
-		if olds := waiting[k]; len(olds) > 0 {
-			r.newToOld[id] = olds[0]
-			r.old[olds[0]] = true
-			waiting[k] = olds[1:]
+		k := plan.Fold(text(after[id].item))
+		olds := waiting[k]
+		if len(olds) == 0 {
+			continue
 		}
+		best, bestScore := 0, -1
+		for i, old := range olds {
+			score := abs(before[old].order - after[id].order)
+			if before[old].plan.ID != after[id].plan.ID {
+				score += 1 << 20
+			}
+			if bestScore < 0 || score < bestScore {
+				best, bestScore = i, score
+			}
+		}
+		r.newToOld[id] = olds[best]
+		r.old[olds[best]] = true
+		waiting[k] = slices.Delete(slices.Clone(olds), best, best+1)
 	}
 	return r
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // renames pairs new ids with the old ids they replaced.

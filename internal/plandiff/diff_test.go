@@ -235,3 +235,54 @@ func TestDeadlineMovement(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestRenumberAndDuplicates: actions renumbered after a deletion, and two actions with the same
+// text renamed in place, read as what happened, not as slips.
+func TestRenumberAndDuplicates(t *testing.T) {
+	const head = "id: demo\ntitle: Demo\ncouncil: Demo Council\nperiod: {start: 2025-01-01, end: 2026-12-31}\nquarters: calendar\nsections:\n  - id: demo.p1\n    kind: priority\n    title: Homes\n    actions:\n"
+	act := func(id, text, deadline string) string {
+		return "      - {id: " + id + ", text: " + text + ", deadline: " + deadline + "}\n"
+	}
+	describe := func(d *Diff) []string {
+		var got []string
+		for _, c := range d.Actions {
+			got = append(got, c.ID+": "+c.Describe())
+		}
+		return got
+	}
+	a, _ := load(t, "a.yaml", head+act("demo.p1.1", "First thing.", "Q1 2025")+act("demo.p1.2", "Second thing.", "Q2 2025")+act("demo.p1.3", "Third thing.", "Q4 2025"))
+	b, _ := load(t, "b.yaml", head+act("demo.p1.1", "First thing.", "Q1 2025")+act("demo.p1.2", "Third thing.", "Q4 2025"))
+	got := describe(Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{}))
+	want := []string{"demo.p1.2: renamed from demo.p1.3", "demo.p1.2: action removed: Second thing."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("renumbered:\n got %q\nwant %q", got, want)
+	}
+
+	a, _ = load(t, "a.yaml", head+act("demo.p1.1", "Same text.", "Q1 2025")+act("demo.p1.2", "Same text.", "Q3 2025"))
+	b, _ = load(t, "b.yaml", head+act("demo.p1.9", "Same text.", "Q1 2025")+act("demo.p1.3", "Same text.", "Q3 2025"))
+	got = describe(Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{}))
+	want = []string{"demo.p1.9: renamed from demo.p1.1", "demo.p1.3: renamed from demo.p1.2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("duplicate texts:\n got %q\nwant %q", got, want)
+	}
+
+	// Case and spacing in a deadline are not a change; a section renamed and nothing else is
+	// only "renamed".
+	a, _ = load(t, "a.yaml", head+act("demo.p1.1", "First thing.", "Ongoing"))
+	b, _ = load(t, "b.yaml", strings.Replace(head, "demo.p1\n", "demo.homes\n", 1)+act("demo.p1.1", "First thing.", "ongoing"))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{})
+	if len(d.Actions) != 1 || d.Actions[0].Deadline != nil {
+		t.Errorf("actions = %q, want only the section move", describe(d))
+	}
+	if tr := d.Triggers([]string{"deadline"}); len(tr) != 0 {
+		t.Errorf("--fail-on deadline fired on a change of case: %+v", tr)
+	}
+	if tr := d.Triggers([]string{"renamed"}); len(tr) != 1 || tr[0].ID != "demo.homes" {
+		t.Errorf("renamed triggers = %+v, want the section", tr)
+	}
+	for _, tr := range d.Triggers([]string{"section"}) {
+		if tr.ID == "demo.homes" {
+			t.Errorf("a section renamed and nothing else fired --fail-on section")
+		}
+	}
+}

@@ -105,13 +105,17 @@ func (c *MeasureChange) Kinds() []string {
 	return uniq(ks)
 }
 
-func kindsOf(k Kind, changed string) []string {
+// kindsOf lists the kinds of change a plan or section change is: a rename alone is only renamed.
+func kindsOf(k Kind, fields []Field, changed string) []string {
 	switch k {
 	case Added:
 		return []string{"added"}
 	case Removed:
 		return []string{"removed"}
 	case Renamed:
+		if len(fields) == 0 {
+			return []string{"renamed"}
+		}
 		return []string{"renamed", changed}
 	}
 	return []string{changed}
@@ -133,12 +137,12 @@ func (d *Diff) Triggers(kinds []string) []Trigger {
 	}
 	var out []Trigger
 	for _, c := range d.Plans {
-		if k, ok := want(kindsOf(c.Kind, "plan")); ok {
+		if k, ok := want(kindsOf(c.Kind, c.Fields, "plan")); ok {
 			out = append(out, Trigger{k, c.ID, fmt.Sprintf("plan %s %s", c.Kind, c.Title)})
 		}
 	}
 	for _, c := range d.Sections {
-		if k, ok := want(kindsOf(c.Kind, "section")); ok {
+		if k, ok := want(kindsOf(c.Kind, c.Fields, "section")); ok {
 			out = append(out, Trigger{k, c.ID, fmt.Sprintf("section %s: %s", c.Kind, c.Title)})
 		}
 	}
