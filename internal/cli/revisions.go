@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -43,6 +44,9 @@ func openPlanRepo(env *Env, paths []string) (*planRepo, error) {
 		}
 		dir = filepath.Join(wd, dir)
 	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil, problemf("check the path; with no path, cpp reads the plans/ folder of the repository", "%s: no such file or directory", paths[0])
+	}
 	dir = dirOf(filepath.Clean(dir))
 	repo, err := gitrev.Open(dir)
 	if err != nil {
@@ -54,7 +58,7 @@ func openPlanRepo(env *Env, paths []string) (*planRepo, error) {
 		real = r
 	}
 	under, err := filepath.Rel(repo.Top, real)
-	if err != nil || strings.HasPrefix(under, "..") {
+	if err != nil || under == ".." || strings.HasPrefix(under, ".."+string(filepath.Separator)) {
 		return nil, gitFailure(fmt.Errorf("%s is outside the git repository at %s", dir, repo.Top))
 	}
 	return &planRepo{git: repo, dir: dir, under: filepath.ToSlash(under)}, nil

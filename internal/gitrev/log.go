@@ -12,8 +12,7 @@ import (
 // Commit is one commit that changed plan files, with the files it changed.
 type Commit struct {
 	Hash    string
-	Author  string
-	Email   string
+	Author  string    // the name: an email address is personal data, and cpp does not read it
 	Date    time.Time // the author date
 	Subject string
 	Changes []Change
@@ -34,7 +33,7 @@ type Change struct {
 	Old, New string // blob ids; empty when the file did not exist
 }
 
-// zeroID is how git writes "no object" in raw diff output.
+// isZero reports whether id is how git writes "no object" in raw diff output.
 func isZero(id string) bool { return strings.Trim(id, "0") == "" }
 
 // Log lists the commits reachable from rev that changed .yaml or .yml files under a folder,
@@ -45,7 +44,7 @@ func (r *Repo) Log(rev, under string) ([]Commit, error) {
 		under = "."
 	}
 	out, err := run(context.Background(), r.Top, nil, "log", "-z", "--raw", "--no-abbrev", "--no-renames",
-		"--no-merges", "--topo-order", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", rev, "--", under)
+		"--no-merges", "--topo-order", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", rev, "--", under)
 	if err != nil {
 		return nil, &Error{Msg: "git log failed: " + firstLine(err.Error())}
 	}
@@ -61,14 +60,14 @@ func parseLog(out []byte) ([]Commit, error) {
 		}
 		head, rest, _ := bytes.Cut(rec, []byte{0})
 		f := strings.Split(string(head), "\x1f")
-		if len(f) != 5 {
+		if len(f) != 4 {
 			return nil, &Error{Msg: fmt.Sprintf("unexpected git log output: %.60q", head)}
 		}
-		date, err := time.Parse(time.RFC3339, f[3])
+		date, err := time.Parse(time.RFC3339, f[2])
 		if err != nil {
-			return nil, &Error{Msg: fmt.Sprintf("unexpected git log date %q", f[3])}
+			return nil, &Error{Msg: fmt.Sprintf("unexpected git log date %q", f[2])}
 		}
-		c := Commit{Hash: f[0], Author: f[1], Email: f[2], Date: date, Subject: f[4]}
+		c := Commit{Hash: f[0], Author: f[1], Date: date, Subject: f[3]}
 		tokens := strings.Split(strings.TrimLeft(string(rest), "\n"), "\x00")
 		for i := 0; i+1 < len(tokens); i += 2 {
 			meta := strings.Fields(tokens[i])
@@ -101,14 +100,7 @@ func (r *Repo) MergeBase(a, b string) (string, error) {
 		if shallow, _ := run(context.Background(), r.Top, nil, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(shallow)) == "true" {
 			hint = "this is a shallow clone: fetch more history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
 		}
-		return "", &Error{Msg: "no merge base between " + short(a) + " and " + short(b), Hint: hint}
+		return "", &Error{Msg: "no merge base between " + Commit{Hash: a}.Short() + " and " + Commit{Hash: b}.Short(), Hint: hint}
 	}
 	return strings.TrimSpace(string(out)), nil
-}
-
-func short(id string) string {
-	if len(id) > 7 {
-		return id[:7]
-	}
-	return id
 }

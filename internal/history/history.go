@@ -6,7 +6,6 @@ package history
 
 import (
 	"bytes"
-	"sync"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/gitrev"
@@ -20,9 +19,7 @@ type History struct {
 	Commits []gitrev.Commit // newest first
 	blobs   map[string][]byte
 	leads   *plan.Registry
-
-	mu     sync.Mutex
-	parsed map[string]*plan.Plan // by blob id; nil when the version does not parse
+	parsed  map[string]*plan.Plan // by blob id; nil when the version does not parse
 }
 
 // Load reads the history of the plan files under a folder (relative to the repository's top),
@@ -66,26 +63,47 @@ func (h *History) Action(id string) []Event {
 	h.parseAll(func(data []byte) bool { return bytes.Contains(data, needle) })
 	var events []Event
 	tracked := id
-	for _, c := range h.Commits {
+	for i, c := range h.Commits {
 		if !h.mentions(c, tracked) {
 			continue
 		}
 		// Every file the commit changed is compared, not only those naming the id: a rename may
 		// move the action to another file in the same commit.
-		old, new := h.versions(c)
+		old, new := h.versions(i)
 		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
-		for _, ch := range d.Actions {
-			if ch.ID != tracked {
-				continue
-			}
+		if ch, ok := find(d.Actions, tracked); ok {
 			events = append(events, Event{Commit: c, Change: ch})
-			if ch.Kind == plandiff.Renamed {
+			if ch.Kind == plandiff.Renamed && ch.ID == tracked {
 				tracked = ch.OldID
 			}
-			break
 		}
 	}
 	return events
+}
+
+// find picks the change to the action known as id at the newer side of a commit: the action
+// with that id (an id reused for another action also appears as removed: the one that stays
+// is the one followed); else the rename that gave the action its next id.
+func find(changes []plandiff.ActionChange, id string) (plandiff.ActionChange, bool) {
+	var removed, renamedAway *plandiff.ActionChange
+	for i := range changes {
+		ch := &changes[i]
+		switch {
+		case ch.ID == id && ch.Kind != plandiff.Removed:
+			return *ch, true
+		case ch.ID == id:
+			removed = ch
+		case ch.Kind == plandiff.Renamed && ch.OldID == id:
+			renamedAway = ch
+		}
+	}
+	if removed != nil {
+		return *removed, true
+	}
+	if renamedAway != nil {
+		return *renamedAway, true
+	}
+	return plandiff.ActionChange{}, false
 }
 
 // mentions reports whether any version of a file the commit changed holds the text id.
@@ -117,7 +135,7 @@ func (h *History) Slippage() map[string]*Slip {
 	slips := map[string]*Slip{}
 	for i := len(h.Commits) - 1; i >= 0; i-- {
 		c := h.Commits[i]
-		old, new := h.versions(c)
+		old, new := h.versions(i)
 		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
 		for _, ch := range d.Actions {
 			if ch.Kind == plandiff.Renamed {
@@ -175,19 +193,22 @@ func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange) {
 	}
 }
 
-// versions parses the files a commit changed, before and after. A version that does not parse is left out on both sides, so a commit that broke a file
-// and the one that mended it do not read as every action removed and added again.
-func (h *History) versions(c gitrev.Commit) (old, new []*plan.Plan) {
-	for _, ch := range c.Changes {
+// versions parses the files commit i changed, before and after. A version that does not parse
+// is not compared: a commit that broke a file is skipped, and the commit that mended it is
+// compared with the last version before it that parsed, so a change made while the file was
+// broken is still seen, once.
+func (h *History) versions(i int) (old, new []*plan.Plan) {
+	for _, ch := range h.Commits[i].Changes {
 		var before, after *plan.Plan
-		if ch.Old != "" {
-			before = h.plan(ch.Old)
-		}
 		if ch.New != "" {
-			after = h.plan(ch.New)
+			if after = h.plan(ch.New); after == nil {
+				continue
+			}
 		}
-		if (ch.Old != "" && before == nil) || (ch.New != "" && after == nil) {
-			continue
+		if ch.Old != "" {
+			if before = h.plan(ch.Old); before == nil {
+				before = h.lastGood(i, ch.Path)
+			}
 		}
 		if before != nil {
 			old = append(old, before)
@@ -199,37 +220,45 @@ func (h *History) versions(c gitrev.Commit) (old, new []*plan.Plan) {
 	return old, new
 }
 
+// lastGood is the newest version of path older than commit i that parses, or nil.
+func (h *History) lastGood(i int, path string) *plan.Plan {
+	for j := i + 1; j < len(h.Commits); j++ {
+		for _, ch := range h.Commits[j].Changes {
+			if ch.Path != path {
+				continue
+			}
+			if ch.New == "" {
+				return nil // the file did not exist then
+			}
+			if p := h.plan(ch.New); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
 // plan parses a version of a file once.
 func (h *History) plan(blob string) *plan.Plan {
-	h.mu.Lock()
-	p, ok := h.parsed[blob]
-	h.mu.Unlock()
-	if ok {
+	if p, ok := h.parsed[blob]; ok {
 		return p
 	}
 	// A past version is read as far as it goes: a field since renamed, or a deadline this version
 	// of cpp cannot read, must not hide the rest of the plan's history.
-	p = planfile.Parse(blob, h.blobs[blob], planfile.Options{}).Plan
-	h.mu.Lock()
+	p := planfile.Parse(blob, h.blobs[blob], planfile.Options{}).Plan
 	h.parsed[blob] = p
-	h.mu.Unlock()
 	return p
 }
 
 // parseAll parses, in parallel, every version not parsed yet whose contents pass want.
 func (h *History) parseAll(want func([]byte) bool) {
 	var blobs []string
-	h.mu.Lock()
 	for blob, data := range h.blobs {
 		if _, done := h.parsed[blob]; !done && want(data) {
 			blobs = append(blobs, blob)
 		}
 	}
-	h.mu.Unlock()
-	files := planfile.ParseAll(blobs, h.blobs, planfile.Options{})
-	h.mu.Lock()
-	for i, f := range files {
+	for i, f := range planfile.ParseAll(blobs, h.blobs, planfile.Options{}) {
 		h.parsed[blobs[i]] = f.Plan
 	}
-	h.mu.Unlock()
 }

@@ -168,6 +168,10 @@ func TestActionAndSlippage(t *testing.T) {
 	if SlipOf(h.Action("demo.p9.9")) != nil {
 		t.Errorf("an id no commit holds has slippage")
 	}
+	// The old id's history says what it became.
+	if ev := h.Action("demo.p1.2"); len(ev) != 2 || ev[0].Change.ID != "demo.p1.festival" || ev[0].Change.OldID != "demo.p1.2" {
+		t.Errorf("Action(old id) = %+v, want the rename to demo.p1.festival, then its addition", ev)
+	}
 	if _, ok := slips["demo.p1.2"]; ok {
 		t.Errorf("the old id demo.p1.2 is still listed after its rename")
 	}
@@ -177,15 +181,25 @@ func TestBrokenVersionIsSkipped(t *testing.T) {
 	r := newRepo(t)
 	r.write("plans/demo.yaml", demo)
 	r.commit("Add")
-	r.write("plans/demo.yaml", demo+"  - [unclosed\n")
+	// The deadline moves in the same commit that breaks the file; the mend keeps the move.
+	moved := strings.Replace(demo, "deadline: Q3 2025", "deadline: Q4 2026", 1)
+	r.write("plans/demo.yaml", moved+"  - [unclosed\n")
 	r.commit("Break")
-	r.write("plans/demo.yaml", demo)
+	r.write("plans/demo.yaml", moved)
 	r.commit("Mend")
 	h := r.history()
-	if ev := h.Action("demo.p1.1"); len(ev) != 1 || ev[0].Commit.Subject != "Add" {
-		t.Errorf("events for demo.p1.1 = %+v, want only its addition", ev)
+	var got []string
+	for _, e := range h.Action("demo.p1.1") {
+		got = append(got, e.Commit.Subject+": "+e.Change.Describe())
 	}
-	if s := h.Slippage()["demo.p1.1"]; s == nil || s.Moves != 0 {
-		t.Errorf("slippage = %+v, want no moves", s)
+	want := []string{"Mend: deadline Q3 2025 → Q4 2026 (slipped 457 days)", "Add: action added: Create a peer mentoring programme."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("events for demo.p1.1 = %q, want %q", got, want)
+	}
+	if s := h.Slippage()["demo.p1.1"]; s == nil || s.Moves != 1 || s.LastMove.Subject != "Mend" {
+		t.Errorf("slippage = %+v, want one move, in the mend", s)
+	}
+	if s := h.Slippage()["demo.p1.2"]; s == nil || s.Moves != 0 {
+		t.Errorf("slippage of an action the break did not touch = %+v, want no moves", s)
 	}
 }
