@@ -4,10 +4,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/cpp-plans/cpp/internal/cli"
+	"github.com/cpp-plans/cpp/internal/plandiff"
 )
 
 // TestReadmeShowsTheWorkflow keeps the workflow the README documents the same as the one cpp ships.
@@ -21,7 +25,8 @@ func TestReadmeShowsTheWorkflow(t *testing.T) {
 	}
 }
 
-// TestWorkflowRunsCpp checks the workflow parses and that every cpp command in it is one cpp has.
+// TestWorkflowRunsCpp checks the workflow parses, and that every cpp line in it is a command
+// cpp has, with flags it takes and --fail-on kinds it knows.
 func TestWorkflowRunsCpp(t *testing.T) {
 	var wf struct {
 		Jobs map[string]struct {
@@ -33,18 +38,40 @@ func TestWorkflowRunsCpp(t *testing.T) {
 	if err := yaml.Unmarshal([]byte(Workflow), &wf); err != nil {
 		t.Fatal(err)
 	}
-	var cmds []string
+	var names []string
 	for _, j := range wf.Jobs {
 		for _, s := range j.Steps {
 			for _, line := range strings.Split(s.Run, "\n") {
-				if f := strings.Fields(line); len(f) > 1 && f[0] == "cpp" {
-					cmds = append(cmds, f[1])
+				f := strings.Fields(strings.Split(line, ">")[0])
+				if len(f) < 2 || f[0] != "cpp" {
+					continue
+				}
+				names = append(names, f[1])
+				args := make([]string, 0, len(f))
+				for _, a := range f[1:] {
+					args = append(args, strings.Trim(a, `"`))
+				}
+				root := cli.NewRoot(&cli.Env{Getenv: func(string) string { return "" }})
+				cmd, rest, err := root.Find(args)
+				if err != nil || cmd == root {
+					t.Errorf("%q: no such cpp command: %v", line, err)
+					continue
+				}
+				if err := cmd.ParseFlags(rest); err != nil {
+					t.Errorf("%q: %v", line, err)
+				}
+				if kinds, err := cmd.Flags().GetStringSlice("fail-on"); err == nil {
+					for _, k := range kinds {
+						if !slices.Contains(plandiff.FailKinds, k) {
+							t.Errorf("%q: unknown --fail-on kind %q", line, k)
+						}
+					}
 				}
 			}
 		}
 	}
-	if strings.Join(cmds, " ") != "validate diff diff" {
-		t.Errorf("cpp commands in the workflow = %v, want validate, diff, diff", cmds)
+	if strings.Join(names, " ") != "validate diff diff" {
+		t.Errorf("cpp commands in the workflow = %v, want validate, diff, diff", names)
 	}
 }
 
