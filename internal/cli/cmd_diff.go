@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -111,64 +112,37 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 
 // diffSides reads the two versions the revision arguments name.
 func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
-	var from, to string // to == "" is the working tree
-	mergeBase := false
-	switch {
-	case len(revs) == 0:
-		from = "HEAD"
-	case len(revs) == 2:
-		from, to = revs[0], revs[1]
-	case strings.Contains(revs[0], "..."):
-		from, to, _ = strings.Cut(revs[0], "...")
-		mergeBase = true
-	case strings.Contains(revs[0], ".."):
-		from, to, _ = strings.Cut(revs[0], "..")
-	default:
-		from = revs[0]
+	r, err := gitrev.ParseRange(revs)
+	if err != nil {
+		return nil, nil, usageErrorf("give two revisions (cpp diff A B) or one range (cpp diff A..B)", "%s", err)
 	}
-	if len(revs) == 1 && strings.Contains(revs[0], "..") {
-		// As in git, an empty side of A..B or A...B is HEAD.
-		from, to = orHead(from), orHead(to)
-	}
-	if len(revs) == 2 && (strings.Contains(from, "..") || strings.Contains(to, "..")) {
-		return nil, nil, usageErrorf("give two revisions (cpp diff A B) or one range (cpp diff A..B), not both", "cannot mix a range with a second revision")
-	}
-	fromSide, err := repo.resolve(from)
+	fromSide, err := repo.resolve(r.From)
 	if err != nil {
 		return nil, nil, err
 	}
-	if to == "" {
-		old, err = repo.atRevision(from, fromSide.Commit)
-		if err != nil {
+	if r.To == "" {
+		if old, err = repo.atRevision(r.From, fromSide.Commit); err != nil {
 			return nil, nil, err
 		}
 		new, err = repo.workingTree()
 		return old, new, err
 	}
-	toSide, err := repo.resolve(to)
+	toSide, err := repo.resolve(r.To)
 	if err != nil {
 		return nil, nil, err
 	}
-	if mergeBase {
+	if r.MergeBase {
 		base, err := repo.git.MergeBase(fromSide.Commit, toSide.Commit)
 		if err != nil {
 			return nil, nil, gitFailure(err)
 		}
-		fromSide = render.Side{Rev: "merge base of " + from + " and " + to, Commit: base}
+		fromSide = render.Side{Rev: "merge base of " + r.From + " and " + r.To, Commit: base}
 	}
-	old, err = repo.atRevision(fromSide.Rev, fromSide.Commit)
-	if err != nil {
+	if old, err = repo.atRevision(fromSide.Rev, fromSide.Commit); err != nil {
 		return nil, nil, err
 	}
-	new, err = repo.atRevision(to, toSide.Commit)
+	new, err = repo.atRevision(r.To, toSide.Commit)
 	return old, new, err
-}
-
-func orHead(rev string) string {
-	if rev == "" {
-		return "HEAD"
-	}
-	return rev
 }
 
 // leaveOutBroken drops a file that does not parse on either side from both sides, and names it
