@@ -109,7 +109,9 @@ func newVersion(side render.Side, files []*planfile.File, name func(string) stri
 	v := &planSet{side: side, broken: map[string]string{}}
 	var leads []*plan.Lead
 	for _, f := range files {
-		if f.HasErrors() {
+		// A file with errors is still compared while its plan can be read (an unknown field, a
+		// bad deadline); only one that cannot be read at all is left out, as history does.
+		if f.Plan == nil && f.HasErrors() {
 			d, _ := f.FirstError()
 			where := ""
 			if d.Line > 0 {
