@@ -253,7 +253,11 @@ func reusedIDs[T any](before, after map[string]entry[T], text func(T) string) []
 		if !ok {
 			continue
 		}
-		ka, kb := plan.Fold(text(a.item)), plan.Fold(text(b.item))
+		ta, tb := text(a.item), text(b.item)
+		if ta == tb {
+			continue // the common case, decided without folding
+		}
+		ka, kb := plan.Fold(ta), plan.Fold(tb)
 		if ka == kb || ka == "" || kb == "" {
 			continue
 		}
