@@ -19,7 +19,7 @@ func changesSince(env *Env, opts *reportOptions, plans []*plan.Plan) (*report.Ch
 	if err != nil {
 		return nil, err
 	}
-	then, err := repo.atRevision(opts.Since, side.Commit)
+	then, err := repo.atRevision(side)
 	if err != nil {
 		return nil, err
 	}

@@ -121,7 +121,7 @@ func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
 		return nil, nil, err
 	}
 	if r.To == "" {
-		if old, err = repo.atRevision(r.From, fromSide.Commit); err != nil {
+		if old, err = repo.atRevision(fromSide); err != nil {
 			return nil, nil, err
 		}
 		new, err = repo.workingTree()
@@ -138,11 +138,11 @@ func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
 		}
 		fromSide = render.Side{Rev: "merge base of " + r.From + " and " + r.To, Commit: base}
 	}
-	if old, err = repo.atRevision(fromSide.Rev, fromSide.Commit); err != nil {
+	sets, err := repo.atRevisions(fromSide, toSide)
+	if err != nil {
 		return nil, nil, err
 	}
-	new, err = repo.atRevision(r.To, toSide.Commit)
-	return old, new, err
+	return sets[0], sets[1], nil
 }
 
 // leaveOutBroken drops a file that does not parse on either side from both sides, and names it

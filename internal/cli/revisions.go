@@ -72,19 +72,64 @@ type planSet struct {
 	broken map[string]string // path relative to the top → its first error, as "LINE:COL (SIDE): MESSAGE"
 }
 
-// atRevision reads the plans at a commit: the file list from ls-tree, the contents through one
-// cat-file, parsed in parallel.
-func (r *planRepo) atRevision(rev, commit string) (*planSet, error) {
-	files, err := r.git.Files(commit, r.under)
+// atRevision reads the plans at a commit.
+func (r *planRepo) atRevision(side render.Side) (*planSet, error) {
+	sets, err := r.atRevisions(side)
+	if err != nil {
+		return nil, err
+	}
+	return sets[0], nil
+}
+
+// atRevisions reads the plans at one or more commits together: one ls-tree each, then one
+// cat-file for every blob of them all, parsed in parallel. A file that is the same at two
+// commits (the same path and blob) is read and parsed once, so a diff of a change that touched
+// one file of many costs little more than loading one revision.
+func (r *planRepo) atRevisions(sides ...render.Side) ([]*planSet, error) {
+	type key struct{ path, blob string }
+	lists := make([][]gitrev.File, len(sides))
+	var keys []key
+	var blobIDs []string
+	seen := map[key]bool{}
+	for i, s := range sides {
+		files, err := r.git.Files(s.Commit, r.under)
+		if err != nil {
+			return nil, gitFailure(err)
+		}
+		lists[i] = files
+		for _, f := range files {
+			if k := (key{f.Path, f.ID}); !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+				blobIDs = append(blobIDs, f.ID)
+			}
+		}
+	}
+	blobs, err := r.git.Cat(blobIDs)
 	if err != nil {
 		return nil, gitFailure(err)
 	}
-	blobs, err := r.git.Read(commit, files)
-	if err != nil {
-		return nil, gitFailure(err)
+	names := make([]string, len(keys))
+	data := make(map[string][]byte, len(keys))
+	for i, k := range keys {
+		names[i] = k.path + "\x00" + k.blob // unique even when two commits hold different versions
+		data[names[i]] = blobs[k.blob]
+	}
+	parsed := map[key]*planfile.File{}
+	for i, f := range planfile.ParseAll(names, data, planfile.Options{}) {
+		f.Path = keys[i].path
+		parsed[keys[i]] = f
 	}
 	same := func(p string) string { return p }
-	return newVersion(render.Side{Rev: rev, Commit: commit}, planfile.ParseAll(files, blobs, planfile.Options{}), same), nil
+	sets := make([]*planSet, len(sides))
+	for i, s := range sides {
+		files := make([]*planfile.File, len(lists[i]))
+		for j, f := range lists[i] {
+			files[j] = parsed[key{f.Path, f.ID}]
+		}
+		sets[i] = newVersion(s, files, same)
+	}
+	return sets, nil
 }
 
 // workingTree reads the plans as they are on disk, committed or not.

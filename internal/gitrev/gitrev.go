@@ -52,17 +52,24 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
+// File is a plan file at a commit: its path from the top and its blob id.
+type File struct {
+	Path, ID string
+}
+
 // Files lists the .yaml and .yml files under a folder (relative to the top) at a commit.
-func (r *Repo) Files(commit, under string) ([]string, error) {
-	out, err := run(context.Background(), r.Top, nil, "ls-tree", "-r", "--name-only", "-z", commit, "--", under)
+func (r *Repo) Files(commit, under string) ([]File, error) {
+	out, err := run(context.Background(), r.Top, nil, "ls-tree", "-r", "-z", commit, "--", under)
 	if err != nil {
 		return nil, &Error{Msg: "git ls-tree failed: " + firstLine(err.Error())}
 	}
-	var files []string
-	for _, f := range strings.Split(string(out), "\x00") {
-		ext := strings.ToLower(filepath.Ext(f))
-		if f != "" && (ext == ".yaml" || ext == ".yml") {
-			files = append(files, f)
+	var files []File
+	for _, entry := range strings.Split(string(out), "\x00") {
+		meta, path, ok := strings.Cut(entry, "\t")
+		f := strings.Fields(meta)
+		ext := strings.ToLower(filepath.Ext(path))
+		if ok && len(f) == 3 && f[1] == "blob" && (ext == ".yaml" || ext == ".yml") {
+			files = append(files, File{Path: path, ID: f[2]})
 		}
 	}
 	return files, nil
