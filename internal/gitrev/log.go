@@ -15,7 +15,9 @@ type Commit struct {
 	Author  string    // the name: an email address is personal data, and cpp does not read it
 	Date    time.Time // the author date
 	Subject string
-	Changes []Change
+	Changes []Change // against the first parent
+	// Others are a merge's changes against each of its other parents; nil for other commits.
+	Others [][]Change
 }
 
 // Short is the abbreviated commit id people read.
@@ -37,14 +39,16 @@ type Change struct {
 func isZero(id string) bool { return strings.Trim(id, "0") == "" }
 
 // Log lists the commits reachable from rev that changed .yaml or .yml files under a folder,
-// newest first (parents after their children), leaving out merges: each commit's changes are
-// against its parent. One git process, however long the history.
+// newest first (parents after their children), each with its changes against its parent; a
+// merge also has its changes against its other parents, so that what the merge itself decided
+// (a conflict resolved) can be told from what its branches did. One git process, however long
+// the history.
 func (r *Repo) Log(rev, under string) ([]Commit, error) {
 	if under == "" {
 		under = "."
 	}
 	out, err := run(context.Background(), r.Top, nil, "log", "-z", "--raw", "--no-abbrev", "--no-renames",
-		"--no-merges", "--topo-order", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", rev, "--", under)
+		"-m", "--topo-order", "--format=%x1e%H%x1f%an%x1f%aI%x1f%s", rev, "--", under)
 	if err != nil {
 		return nil, &Error{Msg: "git log failed: " + firstLine(err.Error())}
 	}
@@ -68,6 +72,7 @@ func parseLog(out []byte) ([]Commit, error) {
 			return nil, &Error{Msg: fmt.Sprintf("unexpected git log date %q", f[2])}
 		}
 		c := Commit{Hash: f[0], Author: f[1], Date: date, Subject: f[3]}
+		var changes []Change
 		tokens := strings.Split(strings.TrimLeft(string(rest), "\n"), "\x00")
 		for i := 0; i+1 < len(tokens); i += 2 {
 			meta := strings.Fields(tokens[i])
@@ -85,8 +90,14 @@ func parseLog(out []byte) ([]Commit, error) {
 			if !isZero(meta[3]) {
 				ch.New = meta[3]
 			}
-			c.Changes = append(c.Changes, ch)
+			changes = append(changes, ch)
 		}
+		// git log -m shows a merge once for each parent, one after the other.
+		if n := len(commits); n > 0 && commits[n-1].Hash == c.Hash {
+			commits[n-1].Others = append(commits[n-1].Others, changes)
+			continue
+		}
+		c.Changes = changes
 		commits = append(commits, c)
 	}
 	return commits, nil

@@ -6,6 +6,7 @@ package history
 
 import (
 	"bytes"
+	"slices"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/gitrev"
@@ -33,11 +34,13 @@ func Load(repo *gitrev.Repo, rev, under string, leads *plan.Registry) (*History,
 	seen := map[string]bool{}
 	var ids []string
 	for _, c := range commits {
-		for _, ch := range c.Changes {
-			for _, id := range []string{ch.Old, ch.New} {
-				if id != "" && !seen[id] {
-					seen[id] = true
-					ids = append(ids, id)
+		for _, changes := range append([][]gitrev.Change{c.Changes}, c.Others...) {
+			for _, ch := range changes {
+				for _, id := range []string{ch.Old, ch.New} {
+					if id != "" && !seen[id] {
+						seen[id] = true
+						ids = append(ids, id)
+					}
 				}
 			}
 		}
@@ -69,9 +72,7 @@ func (h *History) Action(id string) []Event {
 		}
 		// Every file the commit changed is compared, not only those naming the id: a rename may
 		// move the action to another file in the same commit.
-		old, new := h.versions(i)
-		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
-		if ch, ok := find(d.Actions, tracked); ok {
+		if ch, ok := find(h.changes(i), tracked); ok {
 			events = append(events, Event{Commit: c, Change: ch})
 			if ch.Kind == plandiff.Renamed && ch.ID == tracked {
 				tracked = ch.OldID
@@ -109,12 +110,70 @@ func find(changes []plandiff.ActionChange, id string) (plandiff.ActionChange, bo
 // mentions reports whether any version of a file the commit changed holds the text id.
 func (h *History) mentions(c gitrev.Commit, id string) bool {
 	needle := []byte(id)
-	for _, ch := range c.Changes {
-		if bytes.Contains(h.blobs[ch.Old], needle) || bytes.Contains(h.blobs[ch.New], needle) {
-			return true
+	for _, changes := range append([][]gitrev.Change{c.Changes}, c.Others...) {
+		for _, ch := range changes {
+			if bytes.Contains(h.blobs[ch.Old], needle) || bytes.Contains(h.blobs[ch.New], needle) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// changes are the changes commit i made to actions. For a merge, they are only what the merge
+// decided itself (a conflict resolved, an edit while merging): a field counts when it differs
+// from every parent, as what a branch brought was counted in the branch's own commits.
+func (h *History) changes(i int) []plandiff.ActionChange {
+	opts := plandiff.Options{OldLeads: h.leads, NewLeads: h.leads}
+	old, new := h.versions(i, h.Commits[i].Changes)
+	first := plandiff.Compare(old, new, opts).Actions
+	if len(h.Commits[i].Others) == 0 {
+		return first
+	}
+	var others [][]plandiff.ActionChange
+	for _, changes := range h.Commits[i].Others {
+		old, new := h.versions(i, changes)
+		others = append(others, plandiff.Compare(old, new, opts).Actions)
+	}
+	var out []plandiff.ActionChange
+	for _, c := range first {
+		if d, ok := decided(c, others); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// decided keeps of a merge's change against its first parent what also changed against each
+// other parent.
+func decided(c plandiff.ActionChange, others [][]plandiff.ActionChange) (plandiff.ActionChange, bool) {
+	for _, changes := range others {
+		i := slices.IndexFunc(changes, func(o plandiff.ActionChange) bool { return o.ID == c.ID && o.Kind != plandiff.Removed })
+		if c.Kind == plandiff.Removed {
+			i = slices.IndexFunc(changes, func(o plandiff.ActionChange) bool { return o.ID == c.ID && o.Kind == plandiff.Removed })
+		}
+		if i < 0 {
+			return c, false // as the other parent had it: the branch's doing
+		}
+		o := changes[i]
+		if c.Kind != o.Kind {
+			// Added or renamed against one parent only: the other parent's branch did it.
+			if c.Kind == plandiff.Added || c.Kind == plandiff.Removed {
+				return c, false
+			}
+			c.Kind, c.OldID = plandiff.Changed, ""
+		}
+		if o.Deadline == nil {
+			c.Deadline = nil
+		}
+		c.Fields = slices.DeleteFunc(slices.Clone(c.Fields), func(f plandiff.Field) bool {
+			return !slices.ContainsFunc(o.Fields, func(g plandiff.Field) bool { return g.Name == f.Name })
+		})
+		c.NewUpdates = slices.DeleteFunc(slices.Clone(c.NewUpdates), func(u plan.Update) bool { return !slices.ContainsFunc(o.NewUpdates, u.Same) })
+		c.LostUpdates = slices.DeleteFunc(slices.Clone(c.LostUpdates), func(u plan.Update) bool { return !slices.ContainsFunc(o.LostUpdates, u.Same) })
+	}
+	nothing := c.Kind == plandiff.Changed && c.Deadline == nil && len(c.Fields)+len(c.NewUpdates)+len(c.LostUpdates) == 0
+	return c, !nothing
 }
 
 // Slip is how an action's deadline has moved through history.
@@ -135,9 +194,7 @@ func (h *History) Slippage() map[string]*Slip {
 	slips := map[string]*Slip{}
 	for i := len(h.Commits) - 1; i >= 0; i-- {
 		c := h.Commits[i]
-		old, new := h.versions(i)
-		d := plandiff.Compare(old, new, plandiff.Options{OldLeads: h.leads, NewLeads: h.leads})
-		for _, ch := range d.Actions {
+		for _, ch := range h.changes(i) {
 			if ch.Kind == plandiff.Renamed {
 				if s := slips[ch.OldID]; s != nil {
 					delete(slips, ch.OldID)
@@ -193,12 +250,12 @@ func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange) {
 	}
 }
 
-// versions parses the files commit i changed, before and after. A version that does not parse
+// versions parses the files commit i changed (against one of its parents), before and after. A version that does not parse
 // is not compared: a commit that broke a file is skipped, and the commit that mended it is
 // compared with the last version before it that parsed, so a change made while the file was
 // broken is still seen, once.
-func (h *History) versions(i int) (old, new []*plan.Plan) {
-	for _, ch := range h.Commits[i].Changes {
+func (h *History) versions(i int, changes []gitrev.Change) (old, new []*plan.Plan) {
+	for _, ch := range changes {
 		var before, after *plan.Plan
 		if ch.New != "" {
 			if after = h.plan(ch.New); after == nil {

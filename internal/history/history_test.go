@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -201,5 +202,57 @@ func TestBrokenVersionIsSkipped(t *testing.T) {
 	}
 	if s := h.Slippage()["demo.p1.2"]; s == nil || s.Moves != 0 {
 		t.Errorf("slippage of an action the break did not touch = %+v, want no moves", s)
+	}
+}
+
+// TestMergeResolution: a deadline moved on main and on a branch, and the merge resolving the
+// conflict with a third date. The merge's own decision is one more move; what the branch brought
+// is counted once, in the branch's commit.
+func TestMergeResolution(t *testing.T) {
+	r := newRepo(t)
+	r.write("plans/demo.yaml", demo)
+	r.commit("Add")
+	r.git("checkout", "-q", "-b", "branch")
+	onBranch := strings.NewReplacer("deadline: Q3 2025", "deadline: Q1 2026", "deadline: Q4 2025", "deadline: Q2 2026").Replace(demo)
+	r.write("plans/demo.yaml", onBranch)
+	r.commit("Branch: mentoring to Q1 2026, strategy to Q2 2026")
+	r.git("checkout", "-q", "main")
+	r.write("plans/demo.yaml", strings.Replace(demo, "deadline: Q3 2025", "deadline: Q2 2026", 1))
+	r.commit("Main: mentoring to Q2 2026")
+	r.git("merge", "-q", "--no-ff", "--no-commit", "-s", "ours", "branch")
+	r.write("plans/demo.yaml", strings.Replace(onBranch, "deadline: Q1 2026", "deadline: Q4 2027", 1))
+	r.commit("Merge: mentoring to Q4 2027")
+
+	h := r.history()
+	subjects := func(id string) []string {
+		var out []string
+		for _, e := range h.Action(id) {
+			out = append(out, e.Commit.Subject+": "+e.Change.Describe())
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := []string{
+		"Add: action added: Create a peer mentoring programme.",
+		"Branch: mentoring to Q1 2026, strategy to Q2 2026: deadline Q3 2025 → Q1 2026 (slipped 182 days)",
+		"Main: mentoring to Q2 2026: deadline Q3 2025 → Q2 2026 (slipped 273 days)",
+		"Merge: mentoring to Q4 2027: deadline Q2 2026 → Q4 2027 (slipped 549 days, after the plan ends on 31 Dec 2026)",
+	}
+	if got := subjects("demo.p1.1"); !reflect.DeepEqual(got, want) {
+		t.Errorf("demo.p1.1:\n got %q\nwant %q", got, want)
+	}
+	want = []string{
+		"Add: action added: Publish the sufficiency strategy.",
+		"Branch: mentoring to Q1 2026, strategy to Q2 2026: deadline Q4 2025 → Q2 2026 (slipped 181 days)",
+	}
+	if got := subjects("demo.p1.3"); !reflect.DeepEqual(got, want) {
+		t.Errorf("demo.p1.3, changed only on the branch:\n got %q\nwant %q", got, want)
+	}
+	slips := h.Slippage()
+	if s := slips["demo.p1.1"]; s == nil || s.Moves != 3 {
+		t.Errorf("demo.p1.1 slippage = %+v, want 3 moves", s)
+	}
+	if s := slips["demo.p1.3"]; s == nil || s.Moves != 1 {
+		t.Errorf("demo.p1.3 slippage = %+v, want 1 move", s)
 	}
 }

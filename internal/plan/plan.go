@@ -131,6 +131,12 @@ type Update struct {
 	Pos    Pos
 }
 
+// Same reports whether two updates say the same thing on the same day, whatever the spacing.
+func (u Update) Same(v Update) bool {
+	return u.Date.Equal(v.Date) && u.Status == v.Status && u.RAG == v.RAG &&
+		strings.Join(strings.Fields(u.Note), " ") == strings.Join(strings.Fields(v.Note), " ")
+}
+
 // Label is what a person reads as the action: its text, or for an action written only as its
 // expected outcome, that outcome.
 func (a *Action) Label() string {
