@@ -64,6 +64,14 @@ func TestParseLog(t *testing.T) {
 			t.Errorf("commit %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
+	// git log -m shows a merge once per parent: the second record is the merge's changes against
+	// its second parent.
+	merge := "\x1emmmm\x1fAda\x1f2025-10-01T09:00:00Z\x1fMerge\x00\n:100644 100644 1111 2222 M\x00plans/a.yaml\x00" +
+		"\x1emmmm\x1fAda\x1f2025-10-01T09:00:00Z\x1fMerge\x00\n:100644 100644 3333 2222 M\x00plans/a.yaml\x00"
+	got, err = parseLog([]byte(merge))
+	if err != nil || len(got) != 1 || len(got[0].Others) != 1 || got[0].Changes[0].Old != "1111" || got[0].Others[0][0].Old != "3333" {
+		t.Errorf("merge = %+v, %v; want one commit with changes against each parent", got, err)
+	}
 	if _, err := parseLog([]byte("\x1ebad header\x00\n")); err == nil {
 		t.Errorf("a header without its fields parsed")
 	}
