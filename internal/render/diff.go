@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 )
@@ -25,10 +26,7 @@ func (s Side) String() string {
 	if s.Commit == "" {
 		return s.Rev
 	}
-	short := s.Commit
-	if len(short) > 7 {
-		short = short[:7]
-	}
+	short := gitrev.Commit{Hash: s.Commit}.Short()
 	if s.Rev == s.Commit || strings.HasPrefix(s.Commit, s.Rev) {
 		return short
 	}
@@ -272,11 +270,7 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			what = append(what, "renamed from `"+c.OldID+"`")
 		}
 		for _, f := range c.Fields {
-			if f.Words != nil {
-				what = append(what, f.Name+": "+markdownWords(f.Words))
-			} else {
-				what = append(what, f.Name+" "+MarkdownCell(orNone(f.From)+" → "+orNone(f.To)))
-			}
+			what = append(what, fieldMarkdown(f))
 		}
 		for _, o := range c.NewObservations {
 			what = append(what, "new value "+MarkdownCell(observationText(o)))
@@ -299,16 +293,21 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 	return err
 }
 
+// fieldsCell is changed fields in one table cell, a line each.
 func fieldsCell(fs []plandiff.Field) string {
 	var what []string
 	for _, f := range fs {
-		if f.Words != nil {
-			what = append(what, f.Name+": "+markdownWords(f.Words))
-		} else {
-			what = append(what, f.Name+" "+MarkdownCell(orNone(f.From)+" → "+orNone(f.To)))
-		}
+		what = append(what, fieldMarkdown(f))
 	}
 	return strings.Join(what, "<br>")
+}
+
+// fieldMarkdown is one changed field in Markdown: "text: Recruit ~~15~~ **20**", "rag Amber → Red".
+func fieldMarkdown(f plandiff.Field) string {
+	if f.Words != nil {
+		return f.Name + ": " + markdownWords(f.Words)
+	}
+	return f.Name + " " + MarkdownCell(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To))
 }
 
 func change(pair []string) string {

@@ -93,12 +93,7 @@ func changeCell(c *plandiff.ActionChange) string {
 		lines = append(lines, "deadline "+MarkdownCell(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+dc.Movement()))
 	}
 	for _, f := range c.Fields {
-		switch {
-		case f.Words != nil:
-			lines = append(lines, f.Name+": "+markdownWords(f.Words))
-		default:
-			lines = append(lines, f.Name+" "+MarkdownCell(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To)))
-		}
+		lines = append(lines, fieldMarkdown(f))
 	}
 	for _, u := range c.NewUpdates {
 		lines = append(lines, "update added: "+MarkdownCell(updateText(u)))
