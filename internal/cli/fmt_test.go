@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/cpp-plans/cpp/internal/planfile"
 )
 
 // TestFmtKeepsFiles checks what a user cannot see in a script: a tidy file is not rewritten (its
@@ -50,5 +53,27 @@ func TestFmtKeepsFiles(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(target); string(data) != "id: c\n" {
 		t.Errorf("target.yaml = %q, want %q", data, "id: c\n")
+	}
+}
+
+// TestFmtRefusesHugeFiles: a file over the loader's size limit is not read, let alone rewritten.
+func TestFmtRefusesHugeFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.yaml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(planfile.MaxSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var stderr bytes.Buffer
+	env := benchEnv(filepath.Dir(path))
+	env.Stderr = &stderr
+	if code := Run(env, []string{"fmt", path}); code != ExitProblem {
+		t.Errorf("exit %d, want %d", code, ExitProblem)
+	}
+	if want := "is too large to be a plan file"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr = %q, want it to say %q", stderr.String(), want)
 	}
 }
