@@ -59,7 +59,11 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	if err != nil {
 		return err
 	}
-	h, err := history.Load(repo.git, "HEAD", repo.under, q.Loaded.Registry)
+	head, err := repo.resolve("HEAD")
+	if err != nil {
+		return err
+	}
+	h, err := history.Load(repo.git, head.Commit, repo.under, q.Loaded.Registry)
 	if err != nil {
 		return gitFailure(err)
 	}

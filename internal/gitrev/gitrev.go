@@ -46,6 +46,8 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		hint := "check the name with 'git log --oneline' or 'git tag'"
 		if shallow, _ := run(context.Background(), r.Top, nil, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(shallow)) == "true" {
 			hint = "this is a shallow clone: fetch more history (git fetch --unshallow) or fetch that revision"
+		} else if any, _ := run(context.Background(), r.Top, nil, "rev-list", "-n", "1", "--all"); len(bytes.TrimSpace(any)) == 0 {
+			hint = "the repository has no commits yet: commit the plans first"
 		}
 		return "", &Error{Msg: fmt.Sprintf("unknown revision %q", rev), Hint: hint}
 	}
