@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -96,9 +97,7 @@ func (o *dueOptions) window(today time.Time) (query.Window, error) {
 		w.Label = "the next " + o.Within
 		return w, nil
 	}
-	qs, _ := query.QuarterOf(today)
-	return query.Window{Label: fmt.Sprintf("Q%d %d", int(qs.Month()-1)/3+1, qs.Year()),
-		Quarter: int(qs.Month()-1)/3 + 1, Year: qs.Year()}, nil
+	return query.ThisQuarter(today), nil
 }
 
 // within reads "30d", "6w" or "3m" as a span from today.
@@ -118,7 +117,7 @@ func within(today time.Time, s string) (time.Time, error) {
 	case 'w':
 		return today.AddDate(0, 0, 7*n), nil
 	case 'm':
-		return today.AddDate(0, n, 0), nil
+		return deadline.AddMonths(today, n), nil
 	}
 	return today, bad
 }

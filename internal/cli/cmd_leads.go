@@ -61,14 +61,13 @@ func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
 		}
 		err = render.WriteCSV(env.Stdout, leadColumns, cells)
 	default:
-		qs, qe := query.QuarterOf(today)
 		blk := render.Block{Header: []string{"Lead", "Actions", "Overdue", "Due this quarter", "Complete", "In progress", "Not started"},
 			Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
 		for _, r := range recs {
 			blk.Rows = append(blk.Rows, []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)})
 		}
-		blk.Notes = []string{fmt.Sprintf("As of %s; this quarter is %s – %s. An action with several leads counts for each.",
-			render.Date(today), render.Date(qs), render.Date(qe))}
+		blk.Notes = []string{fmt.Sprintf("As of %s; this quarter is %s. An action with several leads counts for each.",
+			render.Date(today), query.ThisQuarter(today).Describe(plansOf(l, q.Filter)))}
 		err = printer(opts.Format, st).Print(env.Stdout, render.Doc{Title: plural(len(recs), "lead", "leads"), Blocks: []render.Block{blk}})
 	}
 	if err != nil {

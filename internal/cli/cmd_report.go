@@ -74,9 +74,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 		}
 	} else {
-		qs, _ := query.QuarterOf(asOf)
-		q := int(qs.Month()-1)/3 + 1
-		period = query.Window{Label: fmt.Sprintf("Q%d %d", q, qs.Year()), Quarter: q, Year: qs.Year()}
+		period = query.ThisQuarter(asOf)
 	}
 	l, err := loadPlans(env, opts.Paths)
 	if err != nil {

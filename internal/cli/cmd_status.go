@@ -95,7 +95,7 @@ func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
 		}
 		err = render.WriteCSV(env.Stdout, statusColumns, cells)
 	default:
-		err = printer(opts.Format, st).Print(env.Stdout, statusDoc(recs, rows, today))
+		err = printer(opts.Format, st).Print(env.Stdout, statusDoc(recs, rows, today, plansOf(l, q.Filter)))
 	}
 	if err != nil {
 		return err
@@ -103,9 +103,8 @@ func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
 	return l.finish()
 }
 
-func statusDoc(recs []statusJSON, rows []query.Row, today time.Time) render.Doc {
-	qs, qe := query.QuarterOf(today)
-	d := render.Doc{Title: fmt.Sprintf("Status as of %s (this quarter: %s – %s)", render.Date(today), render.Date(qs), render.Date(qe))}
+func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, plans []*plan.Plan) render.Doc {
+	d := render.Doc{Title: fmt.Sprintf("Status as of %s (this quarter: %s)", render.Date(today), query.ThisQuarter(today).Describe(plans))}
 	// The terminal shows the figures a board asks for first; JSON and CSV carry every count.
 	header := []string{"Section", "Actions", "Complete", "In progress", "Not started", "Red", "Amber", "Green", "% complete", "Overdue", "Due this qtr"}
 	var blk *render.Block

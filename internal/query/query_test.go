@@ -176,9 +176,6 @@ func TestSummaries(t *testing.T) {
 	if want := "Housing=2 Integrated Care Board=2 Virtual School=2"; strings.Join(got, " ") != want {
 		t.Errorf("by lead = %q, want %q", strings.Join(got, " "), want)
 	}
-	if s, e := QuarterOf(day("2025-08-15")); s != day("2025-07-01") || e != day("2025-09-30") {
-		t.Errorf("quarter of 15 Aug = %v – %v", s, e)
-	}
 }
 
 func TestUnknownLeads(t *testing.T) {

@@ -8,14 +8,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 )
 
-// QuarterOf returns the three months containing day. Calendar and financial quarters cover the
-// same blocks of months (only their numbers differ), so "this quarter" is the same for every plan.
-func QuarterOf(day time.Time) (start, end time.Time) {
-	m := time.Month((int(day.Month())-1)/3*3 + 1)
-	start = time.Date(day.Year(), m, 1, 0, 0, 0, 0, time.UTC)
-	return start, start.AddDate(0, 3, -1)
-}
-
 // Counts are the figures a board reads for a set of actions.
 type Counts struct {
 	Actions        int
@@ -36,7 +28,8 @@ func (c Counts) PercentComplete() float64 {
 	return 100 * float64(c.Status[plan.Complete]) / float64(live)
 }
 
-func (c *Counts) add(r Row, qStart, qEnd time.Time) {
+// add counts a row; quarter is "this quarter", whose dates are the same in every convention.
+func (c *Counts) add(r Row, quarter Window) {
 	if c.Status == nil {
 		c.Status = map[plan.Status]int{}
 		c.RAG = map[plan.RAG]int{}
@@ -47,6 +40,7 @@ func (c *Counts) add(r Row, qStart, qEnd time.Time) {
 	if r.DaysLate > 0 {
 		c.Overdue++
 	}
+	qStart, qEnd, _ := quarter.Span(r.Plan)
 	switch {
 	case r.Recurring:
 		c.Recurring++
@@ -73,7 +67,7 @@ type PlanSummary struct {
 // ByPlan summarises rows per plan and section, in plan file order. Sections with no rows are
 // left out (they were filtered away).
 func ByPlan(rows []Row, today time.Time) []PlanSummary {
-	qs, qe := QuarterOf(today)
+	quarter := ThisQuarter(today)
 	var out []PlanSummary
 	pi := map[*plan.Plan]int{}
 	si := map[*plan.Section]int{}
@@ -85,14 +79,14 @@ func ByPlan(rows []Row, today time.Time) []PlanSummary {
 			out = append(out, PlanSummary{Plan: r.Plan})
 		}
 		ps := &out[i]
-		ps.add(r, qs, qe)
+		ps.add(r, quarter)
 		j, ok := si[r.Section]
 		if !ok {
 			j = len(ps.Sections)
 			si[r.Section] = j
 			ps.Sections = append(ps.Sections, SectionSummary{Section: r.Section})
 		}
-		ps.Sections[j].add(r, qs, qe)
+		ps.Sections[j].add(r, quarter)
 	}
 	return out
 }
@@ -105,7 +99,7 @@ type LeadSummary struct {
 
 // ByLead summarises rows per lead (folded through the registry), busiest first.
 func ByLead(rows []Row, today time.Time) []LeadSummary {
-	qs, qe := QuarterOf(today)
+	quarter := ThisQuarter(today)
 	idx := map[string]int{}
 	var out []LeadSummary
 	for _, r := range rows {
@@ -120,7 +114,7 @@ func ByLead(rows []Row, today time.Time) []LeadSummary {
 				idx[l] = i
 				out = append(out, LeadSummary{Lead: l})
 			}
-			out[i].add(r, qs, qe)
+			out[i].add(r, quarter)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

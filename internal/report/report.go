@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 )
@@ -120,9 +119,9 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	if len(plans) == 1 {
 		r.Title = plans[0].Title
 	}
-	next := nextQuarter(opts.Period)
-	r.Period = Span{Label: opts.Period.Label, Description: opts.Period.Describe(plans), window: opts.Period}
-	r.Next = Span{Label: next.Label, Description: next.Describe(plans), window: next}
+	next := opts.Period.Next()
+	r.Period = Span{Label: opts.Period.Name(plans), Description: opts.Period.Describe(plans), window: opts.Period}
+	r.Next = Span{Label: next.Name(plans), Description: next.Describe(plans), window: next}
 
 	rows := query.Select(plans, reg, query.Filter{Today: opts.AsOf})
 	for _, ps := range query.ByPlan(rows, opts.AsOf) {
@@ -167,33 +166,6 @@ func dated(rows []query.Row) []query.Row {
 	d, _ := query.Split(rows)
 	return d
 }
-
-// nextQuarter is the quarter after a window (for a month or range: the quarter after its end).
-func nextQuarter(w query.Window) query.Window {
-	if w.Fixed == nil {
-		q, y := w.Quarter+1, w.Year
-		if q > 4 {
-			q, y = 1, y+1
-		}
-		return query.Window{Label: fmt.Sprintf("Q%d %d", q, y), Quarter: q, Year: y}
-	}
-	start := w.Fixed.End.AddDate(0, 0, 1)
-	qs, qe := query.QuarterOf(start)
-	if w.Fixed.Convention == deadline.Financial && w.Fixed.Unit == deadline.Quarter { // name a financial quarter as one
-		nw, _ := query.ParseQuarter(fmt.Sprintf("Q%d %d/%02d", financialQuarter(qs), financialYear(qs), (financialYear(qs)+1)%100))
-		return nw
-	}
-	return query.Range(qs, qe)
-}
-
-func financialYear(t time.Time) int {
-	if t.Month() < time.April {
-		return t.Year() - 1
-	}
-	return t.Year()
-}
-
-func financialQuarter(t time.Time) int { return (int(t.Month())-4+12)%12/3 + 1 }
 
 func exceptions(rows []query.Row, opts Options) []Exception {
 	var out []Exception

@@ -1,0 +1,64 @@
+package deadline
+
+import (
+	"fmt"
+	"time"
+)
+
+// This file is the one place that decides "the quarter containing a date" and "the quarter after
+// it" in each convention. Calendar and financial quarters cover the same blocks of three months;
+// only their names differ (1 Jan – 31 Mar 2026 is calendar Q1 2026 and financial Q4 2025/26), so
+// every command that has a default period asks here and names the period in the plan's own
+// convention.
+
+// QuarterContaining is the quarter that holds day, named in conv: "Q1 2026" (calendar) or
+// "Q4 2025/26" (financial).
+func QuarterContaining(day time.Time, conv Convention) Deadline {
+	start := date(day.Year(), time.Month((int(day.Month())-1)/3*3+1), 1)
+	d := dated(start, start.AddDate(0, 3, -1), Quarter, conv)
+	d.Text = QuarterName(d)
+	return d
+}
+
+// NextQuarter is the quarter after the period d (for a month or a range: the quarter after its
+// end), named in conv.
+func NextQuarter(d Deadline, conv Convention) Deadline {
+	return QuarterContaining(d.End.AddDate(0, 0, 1), conv)
+}
+
+// QuarterName names the quarter a period starts in, in the period's own convention: calendar
+// quarters by the year ("Q3 2025"), financial quarters by the financial year ("Q3 2025/26").
+func QuarterName(d Deadline) string {
+	m, y := int(d.Start.Month()), d.Start.Year()
+	if d.Convention != Financial {
+		return fmt.Sprintf("Q%d %d", (m-1)/3+1, y)
+	}
+	fy := y
+	if m < int(time.April) {
+		fy--
+	}
+	return fmt.Sprintf("Q%d %d/%02d", (m-4+12)%12/3+1, fy, (fy+1)%100)
+}
+
+// AddMonths moves day by n calendar months, keeping to the last day of a shorter month: a month
+// from 31 January is 28 (or 29) February, not 3 March as time.AddDate would have it.
+func AddMonths(day time.Time, n int) time.Time {
+	first := date(day.Year(), day.Month(), 1).AddDate(0, n, 0)
+	last := daysIn(first.Year(), first.Month())
+	return date(first.Year(), first.Month(), min(day.Day(), last))
+}
+
+// MinYear and MaxYear bound the dates cpp accepts from a flag or a plan: a year outside them is a
+// typo (20255, 1025), and date arithmetic far outside them stops meaning anything to a board.
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
+// CheckYear says whether a date's year is one cpp accepts.
+func CheckYear(t time.Time) error {
+	if y := t.Year(); y < MinYear || y > MaxYear {
+		return fmt.Errorf("the year %d is out of range (%d to %d)", y, MinYear, MaxYear)
+	}
+	return nil
+}
