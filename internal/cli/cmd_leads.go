@@ -27,18 +27,28 @@ func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
 	return c
 }
 
-// leadJSON is one lead in JSON and CSV output; field names are stable.
+// leadJSON is one lead in JSON and CSV output; field names are stable. council is the council
+// whose team it is, null (empty in CSV) for a team the registry shares across councils.
 type leadJSON struct {
-	Lead           string `json:"lead"`
-	Actions        int    `json:"actions"`
-	Overdue        int    `json:"overdue"`
-	DueThisQuarter int    `json:"due_this_quarter"`
-	Complete       int    `json:"complete"`
-	InProgress     int    `json:"in_progress"`
-	NotStarted     int    `json:"not_started"`
+	Lead           string  `json:"lead"`
+	Actions        int     `json:"actions"`
+	Overdue        int     `json:"overdue"`
+	DueThisQuarter int     `json:"due_this_quarter"`
+	Complete       int     `json:"complete"`
+	InProgress     int     `json:"in_progress"`
+	NotStarted     int     `json:"not_started"`
+	Council        *string `json:"council"`
 }
 
-var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started"}
+var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started", "council"}
+
+func (r leadJSON) cells() []string {
+	council := ""
+	if r.Council != nil {
+		council = *r.Council
+	}
+	return []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted), council}
+}
 
 func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
@@ -49,7 +59,10 @@ func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
 	sums := query.ByLead(rows, today)
 	recs := make([]leadJSON, len(sums))
 	for i, s := range sums {
-		recs[i] = leadJSON{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted]}
+		recs[i] = leadJSON{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted], nil}
+		if s.Council != "" {
+			recs[i].Council = &s.Council
+		}
 	}
 	switch opts.Format {
 	case "json":
@@ -57,17 +70,31 @@ func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
 	case "csv":
 		cells := make([][]string, len(recs))
 		for i, r := range recs {
-			cells[i] = []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)}
+			cells[i] = r.cells()
 		}
 		err = render.WriteCSV(env.Stdout, leadColumns, cells)
 	default:
+		// The council is shown when the answer spans more than one: otherwise it is the same on every row.
+		withCouncil := query.Councils(sums) > 1
 		blk := render.Block{Header: []string{"Lead", "Actions", "Overdue", "Due this quarter", "Complete", "In progress", "Not started"},
 			Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
+		if withCouncil {
+			blk.Header = append(blk.Header[:1], append([]string{"Council"}, blk.Header[1:]...)...)
+			blk.Wide = []int{0, 1}
+		}
 		for _, r := range recs {
-			blk.Rows = append(blk.Rows, []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)})
+			cells := r.cells()
+			row := cells[:len(cells)-1]
+			if withCouncil {
+				row = append([]string{cells[0], cells[len(cells)-1]}, row[1:]...)
+			}
+			blk.Rows = append(blk.Rows, row)
 		}
 		blk.Notes = []string{fmt.Sprintf("As of %s; this quarter is %s. An action with several leads counts for each.",
 			render.Date(today), query.ThisQuarter(today).Describe(plansOf(l, q.Filter)))}
+		if withCouncil {
+			blk.Notes = append(blk.Notes, "A team is its council's own: two councils' teams of one name are counted apart, unless the lead registry marks the team `shared: true`.")
+		}
 		err = printer(opts.Format, st).Print(env.Stdout, render.Doc{Title: plural(len(recs), "lead", "leads"), Blocks: []render.Block{blk}})
 	}
 	if err != nil {

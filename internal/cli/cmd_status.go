@@ -123,9 +123,19 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, plans []*pl
 	}
 	leads := render.Block{Heading: "By lead", Header: []string{"Lead", "Actions", "Overdue", "Due this qtr", "Complete", "Red", "Amber"},
 		Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
-	for _, s := range query.ByLead(rows, today) {
-		leads.Rows = append(leads.Rows, []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueThisQuarter),
-			itoa(s.Status[plan.Complete]), itoa(s.RAG[plan.Red]), itoa(s.RAG[plan.Amber])})
+	sums := query.ByLead(rows, today)
+	withCouncil := query.Councils(sums) > 1
+	if withCouncil {
+		leads.Header = append([]string{"Lead", "Council"}, leads.Header[1:]...)
+		leads.Wide = []int{0, 1}
+	}
+	for _, s := range sums {
+		row := []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueThisQuarter),
+			itoa(s.Status[plan.Complete]), itoa(s.RAG[plan.Red]), itoa(s.RAG[plan.Amber])}
+		if withCouncil {
+			row = append([]string{s.Lead, s.Council}, row[1:]...)
+		}
+		leads.Rows = append(leads.Rows, row)
 	}
 	d.Blocks = append(d.Blocks, leads)
 	return d

@@ -146,12 +146,36 @@ func (a *Action) Label() string {
 	return strings.Join(a.Outcomes, " ")
 }
 
-// EffectiveLeads are the action's own leads, or its section's delivering teams when it names none.
+// EffectiveLeads are the teams that answer for the action: its own leads; for a lettered
+// sub-action that names none, its parent's (up the chain); then its section's delivering teams.
 func (a *Action) EffectiveLeads() []string {
 	if len(a.Leads) > 0 || a.Section == nil {
 		return a.Leads
 	}
+	// A parent cycle is an error validate reports; here it only must not loop.
+	x := a
+	for range a.Section.Actions {
+		if x = a.Section.Action(x.Parent); x == nil {
+			break
+		}
+		if len(x.Leads) > 0 {
+			return x.Leads
+		}
+	}
 	return a.Section.DeliveredBy
+}
+
+// Action is the section's action with this id, or nil.
+func (s *Section) Action(id string) *Action {
+	if id == "" {
+		return nil
+	}
+	for _, a := range s.Actions {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
 }
 
 // Due is when a dated deadline falls due.
@@ -201,9 +225,12 @@ type Benchmark struct {
 type Lead struct {
 	Name    string
 	Aliases []string
-	File    string
-	Pos     Pos
-	At      Positions
+	// Shared marks a team that serves several councils (an NHS board): counted as one team
+	// whichever council's plan names it, where other leads are each council's own team.
+	Shared bool
+	File   string
+	Pos    Pos
+	At     Positions
 }
 
 // Practice is an example of what works elsewhere, linkable from actions as evidence.

@@ -10,14 +10,18 @@ type Registry struct {
 	canon     map[string]string // folded spelling -> canonical name
 	names     []string          // canonical names, sorted
 	spellings []string          // every name and alias as written, for suggestions
+	shared    map[string]bool   // canonical names of teams shared across councils
 }
 
 // NewRegistry builds a registry from lead entries. Entries with the same name merge; when one
 // spelling is claimed by two different names the first wins (validate reports the conflict).
 func NewRegistry(leads []*Lead) *Registry {
-	r := &Registry{canon: map[string]string{}}
+	r := &Registry{canon: map[string]string{}, shared: map[string]bool{}}
 	seen := map[string]bool{}
 	for _, l := range leads {
+		if l.Shared {
+			r.shared[l.Name] = true
+		}
 		if !seen[l.Name] {
 			seen[l.Name] = true
 			r.names = append(r.names, l.Name)
@@ -66,4 +70,29 @@ func (r *Registry) Spellings() []string {
 		return nil
 	}
 	return r.spellings
+}
+
+// Team is a lead as the team of one council: Camden's Virtual School and Cambridgeshire's are two
+// teams. A lead the registry marks `shared` is one team whichever council names it, with no
+// council.
+type Team struct {
+	Lead    string // the registry's name
+	Council string // "" for a shared team
+}
+
+// String names the team with its council: "Virtual School (London Borough of Camden)".
+func (t Team) String() string {
+	if t.Council == "" {
+		return t.Lead
+	}
+	return t.Lead + " (" + t.Council + ")"
+}
+
+// Team is the team a plan of council means by a spelling.
+func (r *Registry) Team(council, spelling string) Team {
+	name, _ := r.Canonical(spelling)
+	if r != nil && r.shared[name] {
+		return Team{Lead: name}
+	}
+	return Team{Lead: name, Council: council}
 }

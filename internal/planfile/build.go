@@ -26,7 +26,7 @@ var (
 	measureKeys     = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
 	observationKeys = []string{"date", "value", "source", "note"}
 	benchmarkKeys   = []string{"name", "value", "period", "source"}
-	leadKeys        = []string{"name", "aliases"}
+	leadKeys        = []string{"name", "aliases", "shared"}
 	practiceKeys    = []string{"id", "council", "title", "summary", "team", "partners", "themes", "outcomes", "source"}
 )
 
@@ -179,6 +179,15 @@ func (b *builder) text(e entry, what string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(e.v.Value), true
+}
+
+// flag reads true or false.
+func (b *builder) flag(e entry, what string) bool {
+	if e.v.Kind == yaml.ScalarNode && e.v.Tag == "!!bool" {
+		return strings.EqualFold(e.v.Value, "true")
+	}
+	b.errorf(e.v, "type", fmt.Sprintf("write `%s: true` or `%s: false`", e.key, e.key), "`%s` in %s must be true or false, not %s", e.key, what, describe(e.v))
+	return false
 }
 
 // list reads a list of text; a single value is taken as a one-item list, as officers write it.
@@ -676,6 +685,8 @@ func (b *builder) lead(n *yaml.Node) *plan.Lead {
 			l.Name, _ = b.text(e, "a lead")
 		case "aliases":
 			l.Aliases = b.list(e, "lead "+l.Name, &l.At)
+		case "shared":
+			l.Shared = b.flag(e, "lead "+l.Name)
 		}
 	}
 	if l.Name == "" {

@@ -20,8 +20,10 @@ type Row struct {
 	Plan    *plan.Plan
 	Section *plan.Section
 	Action  *plan.Action
-	// Leads are the action's leads (or its section's), folded to the registry's names.
+	// Leads are the action's leads (or its parent's, or its section's), folded to the registry's names.
 	Leads []string
+	// Teams are the same leads as the teams of the plan's council (see plan.Team).
+	Teams []plan.Team
 	// Due is the date the action falls due; zero when it has no dated deadline.
 	Due time.Time
 	// DaysLate is how many days past due an open action is, as of today; 0 when not overdue.
@@ -109,9 +111,10 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, today time.Time) Row {
 	r := Row{Plan: p, Section: s, Action: a}
 	for _, l := range a.EffectiveLeads() {
-		c, _ := reg.Canonical(l)
-		if !slices.Contains(r.Leads, c) {
-			r.Leads = append(r.Leads, c)
+		t := reg.Team(p.Council, l)
+		if !slices.Contains(r.Leads, t.Lead) {
+			r.Leads = append(r.Leads, t.Lead)
+			r.Teams = append(r.Teams, t)
 		}
 	}
 	if due, ok := a.Due(); ok {

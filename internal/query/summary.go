@@ -93,26 +93,30 @@ func ByPlan(rows []Row, today time.Time) []PlanSummary {
 
 // LeadSummary counts one lead team's actions. An action with two leads counts for both.
 type LeadSummary struct {
-	Lead string
+	plan.Team
 	Counts
 }
 
-// ByLead summarises rows per lead (folded through the registry), busiest first.
+// NoLead is the name that a council's actions with no lead are counted under.
+const NoLead = "(no lead)"
+
+// ByLead summarises rows per team (a lead folded through the registry, within the council of the
+// plan naming it), busiest first.
 func ByLead(rows []Row, today time.Time) []LeadSummary {
 	quarter := ThisQuarter(today)
-	idx := map[string]int{}
+	idx := map[plan.Team]int{}
 	var out []LeadSummary
 	for _, r := range rows {
-		leads := r.Leads
-		if len(leads) == 0 {
-			leads = []string{"(no lead)"}
+		teams := r.Teams
+		if len(teams) == 0 {
+			teams = []plan.Team{{Lead: NoLead, Council: r.Plan.Council}}
 		}
-		for _, l := range leads {
-			i, ok := idx[l]
+		for _, t := range teams {
+			i, ok := idx[t]
 			if !ok {
 				i = len(out)
-				idx[l] = i
-				out = append(out, LeadSummary{Lead: l})
+				idx[t] = i
+				out = append(out, LeadSummary{Team: t})
 			}
 			out[i].add(r, quarter)
 		}
@@ -121,9 +125,24 @@ func ByLead(rows []Row, today time.Time) []LeadSummary {
 		if out[i].Actions != out[j].Actions {
 			return out[i].Actions > out[j].Actions
 		}
-		return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead)
+		if a, b := strings.ToLower(out[i].Lead), strings.ToLower(out[j].Lead); a != b {
+			return a < b
+		}
+		return out[i].Council < out[j].Council
 	})
 	return out
+}
+
+// Councils counts the distinct councils among teams (a shared team has none), so that output
+// names a team's council only when there is more than one to tell apart.
+func Councils(teams []LeadSummary) int {
+	seen := map[string]bool{}
+	for _, t := range teams {
+		if t.Council != "" {
+			seen[t.Council] = true
+		}
+	}
+	return len(seen)
 }
 
 // UnknownLeads returns the lead filters that name no team: neither a spelling the registry knows

@@ -138,7 +138,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
-	r.ComingUp = byLead(dated(nextRows))
+	r.ComingUp = byLead(dated(nextRows), plans)
 	r.Measures = measures(plans, opts.Tolerance)
 	r.Summary.Narrative = narrative(r)
 	return r
@@ -241,22 +241,35 @@ func sections(plans []*plan.Plan, rows []query.Row) []SectionProgress {
 	return out
 }
 
-func byLead(rows []query.Row) []LeadGroup {
-	idx := map[string]int{}
+// byLead groups rows by team. A team is named with its council when the report covers more than
+// one council, since two councils' teams of one name are not one team.
+func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
+	idx := map[plan.Team]int{}
+	var teams []plan.Team
 	var out []LeadGroup
+	councils := map[string]bool{}
+	for _, p := range plans {
+		councils[p.Council] = true
+	}
 	for _, row := range rows {
-		leads := row.Leads
-		if len(leads) == 0 {
-			leads = []string{"(no lead named)"}
+		ts := row.Teams
+		if len(ts) == 0 {
+			ts = []plan.Team{{Lead: "(no lead named)", Council: row.Plan.Council}}
 		}
-		for _, l := range leads {
-			i, ok := idx[l]
+		for _, t := range ts {
+			i, ok := idx[t]
 			if !ok {
 				i = len(out)
-				idx[l] = i
-				out = append(out, LeadGroup{Lead: l})
+				idx[t] = i
+				teams = append(teams, t)
+				out = append(out, LeadGroup{Lead: t.Lead})
 			}
 			out[i].Rows = append(out[i].Rows, row)
+		}
+	}
+	if len(councils) > 1 {
+		for i, t := range teams {
+			out[i].Lead = t.String()
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead) })
