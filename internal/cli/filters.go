@@ -28,7 +28,9 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl := c.Flags()
 	fl.StringSliceVar(&f.Plans, "plan", nil, "only these plans (ids; repeat or separate with commas)")
 	fl.StringSliceVar(&f.Sections, "section", nil, "only these sections (ids)")
-	fl.StringSliceVar(&f.Leads, "lead", nil, "only actions led by these teams (any spelling the registry knows; case-insensitive)")
+	// Not a StringSlice: a role such as "Team Manager: CLA, CSST, Family Safeguarding" has commas
+	// of its own, so the values are split only once the registry says what is a whole name.
+	fl.StringArrayVar(&f.Leads, "lead", nil, "only actions led by these teams (any spelling the registry knows; case-insensitive; repeat or separate with commas)")
 	fl.StringSliceVar(&f.Statuses, "status", nil, "only these statuses: not-started, in-progress, complete, dropped")
 	fl.StringSliceVar(&f.RAGs, "rag", nil, "only these RAG ratings: green, amber, red")
 	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
@@ -85,8 +87,8 @@ func flagDate(name, s string) (time.Time, error) {
 	return t, nil
 }
 
-// explainEmpty tells the user on stderr why a filter on lead or plan matched nothing, naming the
-// nearest names, so that a misspelt team is not mistaken for a team with no work.
+// explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
+// naming the nearest names, so that a misspelt team is not mistaken for a team with no work.
 func explainEmpty(env *Env, l *loaded, f query.Filter) {
 	for _, lead := range query.UnknownLeads(l.Plans, l.Registry, f.Leads) {
 		msg := fmt.Sprintf("cpp: no lead matches %q", lead)
@@ -153,12 +155,13 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if q.Loaded, err = loadPlans(env, paths); err != nil {
 		return nil, err
 	}
+	q.Filter.Leads = query.LeadValues(q.Filter.Leads, q.Loaded.Plans, q.Loaded.Registry)
 	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
 	if err := query.Sort(q.Rows, f.Sort); err != nil {
 		return nil, usageErrorf("", "%s", err)
 	}
-	if len(q.Rows) == 0 {
-		explainEmpty(env, q.Loaded, q.Filter)
-	}
+	// A name that matches nothing is noted even when the rest of a list matched: it is
+	// probably misspelt, and the answer would quietly leave its team out.
+	explainEmpty(env, q.Loaded, q.Filter)
 	return q, nil
 }

@@ -145,9 +145,9 @@ func Councils(teams []LeadSummary) int {
 	return len(seen)
 }
 
-// UnknownLeads returns the lead filters that name no team: neither a spelling the registry knows
-// nor a lead any action uses. A filter like that is probably misspelt, not a team with no work.
-func UnknownLeads(plans []*plan.Plan, reg *plan.Registry, leads []string) []string {
+// leadsKnown says whether a spelling names a team: one the registry knows, or a lead some action
+// names.
+func leadsKnown(plans []*plan.Plan, reg *plan.Registry) func(string) bool {
 	used := map[string]bool{}
 	for _, p := range plans {
 		for _, s := range p.Sections {
@@ -158,10 +158,40 @@ func UnknownLeads(plans []*plan.Plan, reg *plan.Registry, leads []string) []stri
 			}
 		}
 	}
+	return func(l string) bool {
+		_, known := reg.Canonical(l)
+		return known || used[plan.Fold(l)]
+	}
+}
+
+// UnknownLeads returns the lead filters that name no team: neither a spelling the registry knows
+// nor a lead any action uses. A filter like that is probably misspelt, not a team with no work.
+func UnknownLeads(plans []*plan.Plan, reg *plan.Registry, leads []string) []string {
+	known := leadsKnown(plans, reg)
 	var out []string
 	for _, l := range leads {
-		if _, known := reg.Canonical(l); !known && !used[plan.Fold(l)] {
+		if !known(l) {
 			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// LeadValues reads the values given to --lead. A value that is a whole team's name (as
+// UnknownLeads knows teams) is one lead, commas and all: "Team Manager: CLA, CSST, Family
+// Safeguarding" is one role. Any other value is a list separated by commas.
+func LeadValues(values []string, plans []*plan.Plan, reg *plan.Registry) []string {
+	known := leadsKnown(plans, reg)
+	var out []string
+	for _, v := range values {
+		if known(v) || !strings.Contains(v, ",") {
+			out = append(out, strings.TrimSpace(v))
+			continue
+		}
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
 		}
 	}
 	return out
