@@ -100,6 +100,10 @@ func (o *dueOptions) window(today time.Time) (query.Window, error) {
 	return query.ThisQuarter(today), nil
 }
 
+// maxWithin bounds --within at about ten years in each unit: a board looks a quarter or a year
+// ahead, and a longer span is a typo (36500d).
+var maxWithin = map[byte]int{'d': 3660, 'w': 522, 'm': 120}
+
 // within reads "30d", "6w" or "3m" as a span from today.
 func within(today time.Time, s string) (time.Time, error) {
 	bad := usageErrorf("write a number and a unit: 30d (days), 6w (weeks) or 3m (months)", "invalid --within %q", s)
@@ -107,19 +111,21 @@ func within(today time.Time, s string) (time.Time, error) {
 	if len(s) < 2 {
 		return today, bad
 	}
+	unit := s[len(s)-1]
 	n, err := strconv.Atoi(s[:len(s)-1])
-	if err != nil || n < 0 || n > 3650 {
+	if err != nil || n < 0 || maxWithin[unit] == 0 {
 		return today, bad
 	}
-	switch s[len(s)-1] {
+	if n > maxWithin[unit] {
+		return today, usageErrorf("for a longer span use --from and --to", "--within %s is too long: at most ten years (%dd, %dw or %dm)", s, maxWithin['d'], maxWithin['w'], maxWithin['m'])
+	}
+	switch unit {
 	case 'd':
 		return today.AddDate(0, 0, n), nil
 	case 'w':
 		return today.AddDate(0, 0, 7*n), nil
-	case 'm':
-		return deadline.AddMonths(today, n), nil
 	}
-	return today, bad
+	return deadline.AddMonths(today, n), nil
 }
 
 func runDue(env *Env, g *globalOptions, opts *dueOptions) error {

@@ -12,7 +12,7 @@ func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts := &listOptions{}
 	c := &cobra.Command{
 		Use:   "overdue [PATH...]",
-		Short: "Actions past their deadline and not complete or dropped, latest first",
+		Short: "Actions past their deadline and not complete or dropped, the most days late first",
 		Example: `  cpp overdue --today 2026-04-01
   cpp overdue --lead "Corporate Parenting" --format csv`,
 		RunE: func(c *cobra.Command, args []string) error {

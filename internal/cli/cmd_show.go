@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/history"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
@@ -29,6 +31,12 @@ func newShowCmd(env *Env, g *globalOptions) *cobra.Command {
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ID, opts.Paths = args[0], args[1:]
+			for _, p := range opts.Paths {
+				if looksLikeID(p) {
+					return usageErrorf("show one action at a time: run 'cpp show "+p+"' next, or 'cpp list --format markdown' for many",
+						"cpp show takes one action id; %q is a second id, not a file or folder", p)
+				}
+			}
 			return runShow(env, g, opts)
 		},
 	}
@@ -248,4 +256,14 @@ func deadlineWords(r query.Row) string {
 		s += fmt.Sprintf(", %s late", plural(r.DaysLate, "day", "days"))
 	}
 	return s + ")"
+}
+
+// looksLikeID tells a second action id from a path given after the id: an id has no slash, no
+// .yaml ending, and names nothing on disk.
+func looksLikeID(arg string) bool {
+	if strings.ContainsAny(arg, `/\`) || planfile.IsPlanFile(arg) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -76,13 +77,22 @@ func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	return q, nil
 }
 
+// flagDate reads an optional date flag; empty is the zero time.
 func flagDate(name, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
+	return parseFlagDate(name, s)
+}
+
+// parseFlagDate reads a date given to a flag or CPP_TODAY: YYYY-MM-DD, in the years cpp accepts.
+func parseFlagDate(name, s string) (time.Time, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
 		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
+	}
+	if err := deadline.CheckYear(t); err != nil {
+		return t, usageErrorf(fmt.Sprintf("dates run from %d to %d; check the year", deadline.MinYear, deadline.MaxYear), "invalid %s %q: %s", name, s, err)
 	}
 	return t, nil
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -33,11 +32,7 @@ func (g *globalOptions) today(env *Env) (time.Time, error) {
 		now := env.Now()
 		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
 	}
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-	if err != nil {
-		return time.Time{}, usageErrorf("write the date as YYYY-MM-DD, as in 2025-10-01", "invalid %s %q", from, s)
-	}
-	return t, nil
+	return parseFlagDate(from, s)
 }
 
 // style decides colour and width once, for the table printer.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -16,6 +17,10 @@ func planPaths(env *Env, args []string) ([]string, error) {
 		return nil, &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
 	}
 	dir, ok := planfile.FindPlansDir(wd)
+	if info, err := os.Stat(filepath.Join(wd, "plans")); err == nil && !info.IsDir() {
+		return nil, usageErrorf("plan files go in a plans/ folder: rename or move the file, then make the folder",
+			"plans is a file here, not a folder")
+	}
 	if !ok {
 		return nil, usageErrorf("run cpp inside a plan repository (one with a plans/ folder), or pass the plan files or folders to read",
 			"no plans/ folder here or in any parent folder")
