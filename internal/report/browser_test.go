@@ -45,7 +45,7 @@ func TestHTMLInChromium(t *testing.T) {
 	plans, reg := load(t, "../../testdata/report/fixture")
 	period, _ := query.ParseQuarter("Q3-2025/26")
 	var page bytes.Buffer
-	if err := WriteHTML(&page, Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: period})); err != nil {
+	if err := WriteHTML(&page, Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: period, Tolerance: DefaultTolerance})); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

@@ -24,11 +24,15 @@ type Options struct {
 	Period query.Window
 	// StaleDays flags an exception whose latest note is older than this (default 90).
 	StaleDays int
-	// Tolerance is how far from target a measure may be and still be green (default 0.10).
+	// Tolerance is how far from target, as a fraction of it, a measure may be and still be green.
+	// Zero is a tolerance (on target or better), not a default: callers set DefaultTolerance.
 	Tolerance float64
 	// Changes since the last report, from git; nil when not asked for.
 	Changes *Changes
 }
+
+// DefaultTolerance is the usual indicator tolerance: within 10% of target is green.
+const DefaultTolerance = 0.10
 
 // Report is everything the board reads, in the order it reads it.
 type Report struct {
@@ -111,9 +115,6 @@ type MeasureStatus struct {
 func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	if opts.StaleDays == 0 {
 		opts.StaleDays = 90
-	}
-	if opts.Tolerance == 0 {
-		opts.Tolerance = 0.10
 	}
 	r := &Report{AsOf: opts.AsOf, Plans: plans, Changes: opts.Changes, Options: opts}
 	r.Title = "Corporate parenting report"
@@ -212,7 +213,7 @@ func exceptions(rows []query.Row, opts Options) []Exception {
 		e := Exception{Row: row, Reasons: reasons}
 		if u := latestNote(a, opts.AsOf); u != nil {
 			e.Latest = u
-			e.Stale = opts.AsOf.Sub(u.Date) > time.Duration(opts.StaleDays)*24*time.Hour
+			e.Stale = u.Date.AddDate(0, 0, opts.StaleDays).Before(opts.AsOf)
 		} else {
 			e.NoCommentary = true
 		}

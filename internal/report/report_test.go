@@ -55,7 +55,9 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			build := func() *Report { return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period}) }
+			build := func() *Report {
+				return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period, Tolerance: DefaultTolerance})
+			}
 			var md, md2, page, page2 bytes.Buffer
 			if err := WriteMarkdown(&md, build()); err != nil {
 				t.Fatal(err)
@@ -162,5 +164,36 @@ func TestEscaping(t *testing.T) {
 	}
 	if !strings.Contains(md.String(), `A \| B C &lt;script&gt;`) {
 		t.Errorf("Markdown does not escape the cell:\n%s", md.String())
+	}
+}
+
+// A tolerance of 0 is a tolerance: only on target or better is green.
+func TestToleranceZero(t *testing.T) {
+	m := plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70},
+		Observations: []plan.Observation{{Date: date("2025-06-30"), HasDate: true, Value: 69}}}
+	p := &plan.Plan{ID: "x", Title: "X", Measures: []*plan.Measure{&m}}
+	q, _ := query.ParseQuarter("Q4-2025")
+	r := Build([]*plan.Plan{p}, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: q, Tolerance: 0})
+	if got := r.Measures[0].RAG; got != plan.Red {
+		t.Errorf("69 against a target of 70 with no tolerance rated %q, want red", got)
+	}
+}
+
+// A note is stale by the calendar, however many days --stale-days allows.
+func TestStaleDays(t *testing.T) {
+	a := &plan.Action{ID: "x.1", Text: "x", Status: plan.InProgress, RAG: plan.Red,
+		Updates: []plan.Update{{Date: date("2025-01-01"), Note: "n"}}}
+	s := &plan.Section{ID: "x.s", Title: "S", Actions: []*plan.Action{a}}
+	p := &plan.Plan{ID: "x", Title: "X", Sections: []*plan.Section{s}}
+	a.Section, s.Plan = s, p
+	q, _ := query.ParseQuarter("Q4-2025")
+	for _, tt := range []struct {
+		days  int
+		stale bool
+	}{{364, true}, {365, false}, {36500, false}} {
+		r := Build([]*plan.Plan{p}, plan.NewRegistry(nil), Options{AsOf: date("2026-01-01"), Period: q, StaleDays: tt.days, Tolerance: DefaultTolerance})
+		if len(r.Exceptions) != 1 || r.Exceptions[0].Stale != tt.stale {
+			t.Errorf("stale days %d: got %+v, want stale %v", tt.days, r.Exceptions, tt.stale)
+		}
 	}
 }
