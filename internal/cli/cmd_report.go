@@ -26,6 +26,16 @@ type reportOptions struct {
 	Paths     []string
 }
 
+// leftOut names the files a report leaves out, for the notice at its top.
+func leftOut(l *loaded) []report.LeftOut {
+	var out []report.LeftOut
+	for _, f := range l.Broken {
+		d, _ := f.FirstError()
+		out = append(out, report.LeftOut{File: f.Path, Error: d.OneLine()})
+	}
+	return out
+}
+
 // maxStaleDays is a century: a note older than that is stale under any rule a board would set.
 const maxStaleDays = 36500
 
@@ -93,17 +103,26 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	plans := l.Plans
 	if len(opts.Plans) > 0 {
 		plans = nil
+		var ids []string
 		for _, p := range l.Plans {
 			if query.ContainsFold(opts.Plans, p.ID) {
 				plans = append(plans, p)
+				ids = append(ids, p.ID)
 			}
 		}
-		if len(plans) == 0 {
-			explainEmpty(env, l, query.Filter{Plans: opts.Plans})
-			return problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(opts.Plans, ","))
+		// A misspelt name among good ones would otherwise drop a plan from the board's report unseen.
+		var unknown []string
+		for _, id := range opts.Plans {
+			if !query.ContainsFold(ids, id) {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			explainEmpty(env, l, query.Filter{Plans: unknown})
+			return problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
 		}
 	}
-	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance}
+	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err

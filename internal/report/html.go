@@ -29,6 +29,8 @@ func (v htmlView) MultiPlan() bool { return len(v.Plans) > 1 }
 
 func (v htmlView) SummaryRows() [][]string { return summaryRows(v.Report) }
 
+func (v htmlView) PartialSentence() string { return partialSentence(v.Report) }
+
 func (v htmlView) ExceptionRows() [][]string { return exceptionRows(v.Report) }
 
 func (v htmlView) MeasureRows() [][]string { return measureRows(v.Report) }
@@ -147,6 +149,8 @@ td { overflow-wrap: anywhere; white-space: pre-line; }
 .rag-amber { background: #ffd966; color: #1b1b1b; }
 .rag-green { background: #1e6b33; color: #fff; }
 .flag { font-weight: bold; color: #8a1c1c; }
+.partial { border: 3px solid #b00020; background: #fdf1f1; padding: 0 1rem; margin: 1rem 0; }
+.partial h2 { border-bottom: none; color: #8a1c1c; margin-top: .75rem; }
 figure { margin: 1rem 0; }
 figcaption { font-size: .9rem; color: #3b3b3b; }
 svg text { font-family: Arial, Helvetica, sans-serif; }
@@ -163,7 +167,12 @@ svg text { font-family: Arial, Helvetica, sans-serif; }
 <body>
 <main>
 <h1>{{.Title}}</h1>
-<p class="meta">Report as of {{.AsOfText}}. Reporting period: {{.Period.Description}}. Next period: {{.Next.Description}}.</p>
+{{with .LeftOut}}<section class="partial" aria-labelledby="partial-report">
+<h2 id="partial-report">Partial report</h2>
+<p>{{$.PartialSentence}} Run <code>cpp validate</code> for details.</p>
+<ul>{{range .}}<li><strong>{{.File}}</strong>: {{.Error}}</li>{{end}}</ul>
+</section>
+{{end}}<p class="meta">Report as of {{.AsOfText}}. Reporting period: {{.Period.Description}}. Next period: {{.Next.Description}}.</p>
 {{if .MultiPlan}}<p>Plans in this report:</p>
 <ul>{{range .Plans}}<li>{{.ID}}: {{.Title}} ({{.Council}})</li>{{end}}</ul>{{end}}
 

@@ -18,6 +18,15 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
 	esc := render.InlineMarkdown
 	fmt.Fprintf(&b, "# %s\n\n", esc(r.Title))
+	if len(r.LeftOut) > 0 {
+		// A plain blockquote rather than GitHub's [!WARNING] alert, which other renderers
+		// (pandoc, editors' previews) show as literal text.
+		fmt.Fprintf(&b, "> **Partial report:** %s Run `cpp validate` for details.\n>\n", partialSentence(r))
+		for _, lo := range r.LeftOut {
+			fmt.Fprintf(&b, "> - **%s**: %s\n", esc(oneLine(lo.File)), esc(oneLine(lo.Error)))
+		}
+		b.WriteString("\n")
+	}
 	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", r.AsOf.Format(dateFmt),
 		esc(r.Period.Description), esc(r.Next.Description))
 	if len(r.Plans) > 1 {
@@ -84,6 +93,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
 	return err
+}
+
+// partialSentence says how much of the plans a partial report leaves out.
+func partialSentence(r *Report) string {
+	n := len(r.LeftOut)
+	return fmt.Sprintf("%s with errors %s left out, so this report does not count what %s.",
+		count(n, "plan file", "plan files"), pick(n, "is", "are"), pick(n, "it holds", "they hold"))
 }
 
 func summaryRows(r *Report) [][]string {

@@ -29,10 +29,18 @@ type Options struct {
 	Tolerance float64
 	// Changes since the last report, from git; nil when not asked for.
 	Changes *Changes
+	// LeftOut are the plan files that could not be read, so that a partial report says so at
+	// its top and is never taken for a whole one.
+	LeftOut []LeftOut
 }
 
 // DefaultTolerance is the usual indicator tolerance: within 10% of target is green.
 const DefaultTolerance = 0.10
+
+// LeftOut is a plan file a report leaves out, with its first error on one line.
+type LeftOut struct {
+	File, Error string
+}
 
 // Report is everything the board reads, in the order it reads it.
 type Report struct {
@@ -47,6 +55,7 @@ type Report struct {
 	ComingUp   []LeadGroup
 	Measures   []MeasureStatus
 	Changes    *Changes
+	LeftOut    []LeftOut
 	Options    Options
 }
 
@@ -116,7 +125,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	if opts.StaleDays == 0 {
 		opts.StaleDays = 90
 	}
-	r := &Report{AsOf: opts.AsOf, Plans: plans, Changes: opts.Changes, Options: opts}
+	r := &Report{AsOf: opts.AsOf, Plans: plans, Changes: opts.Changes, LeftOut: opts.LeftOut, Options: opts}
 	r.Title = "Corporate parenting report"
 	if len(plans) == 1 {
 		r.Title = plans[0].Title

@@ -167,6 +167,62 @@ func TestEscaping(t *testing.T) {
 	}
 }
 
+// A report that leaves files out says so at its top, in both formats, naming each file and its
+// first error; file names and errors are hostile text like any other.
+func TestPartialNotice(t *testing.T) {
+	plans, reg := load(t, "../../testdata/report/fixture")
+	q, _ := query.ParseQuarter("Q3-2025/26")
+	left := []LeftOut{
+		{File: "plans/a <b>x</b>.yaml", Error: "plans/a.yaml:3:1: error: unknown field `<script>alert(1)</script>` [unknown-field]"},
+		{File: "plans/b.yaml", Error: "plans/b.yaml:1:1: error: a | b\n# heading [yaml]"},
+	}
+	r := Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: q, Tolerance: DefaultTolerance, LeftOut: left})
+	var md, page bytes.Buffer
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	wantMD := "# Riverside Corporate Parenting Plan 2025-2028\n\n" +
+		"> **Partial report:** 2 plan files with errors are left out, so this report does not count what they hold. Run `cpp validate` for details.\n>\n" +
+		"> - **plans/a &lt;b&gt;x&lt;/b&gt;.yaml**: plans/a.yaml:3:1: error: unknown field \\`&lt;script&gt;alert(1)&lt;/script&gt;\\` \\[unknown-field\\]\n" +
+		"> - **plans/b.yaml**: plans/b.yaml:1:1: error: a | b \\# heading \\[yaml\\]\n\nReport as of"
+	if !strings.HasPrefix(md.String(), wantMD) {
+		t.Errorf("Markdown does not open with the notice:\n%s", md.String()[:min(len(md.String()), 900)])
+	}
+	checkMarkdownTables(t, md.String())
+	for _, want := range []string{
+		"<h1>Riverside Corporate Parenting Plan 2025-2028</h1>\n<section class=\"partial\" aria-labelledby=\"partial-report\">\n<h2 id=\"partial-report\">Partial report</h2>\n",
+		"<li><strong>plans/a &lt;b&gt;x&lt;/b&gt;.yaml</strong>: plans/a.yaml:3:1: error: unknown field `&lt;script&gt;alert(1)&lt;/script&gt;` [unknown-field]</li>",
+	} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script>", "<b>"} {
+		if strings.Contains(md.String(), bad) || strings.Contains(page.String(), bad) {
+			t.Errorf("%q reached the output unescaped", bad)
+		}
+	}
+
+	one := Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: q, Tolerance: DefaultTolerance, LeftOut: left[1:]})
+	md.Reset()
+	WriteMarkdown(&md, one)
+	if !strings.Contains(md.String(), "1 plan file with errors is left out, so this report does not count what it holds.") {
+		t.Errorf("one file left out is not said in the singular:\n%s", md.String()[:400])
+	}
+
+	whole := Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: q, Tolerance: DefaultTolerance})
+	md.Reset()
+	page.Reset()
+	WriteMarkdown(&md, whole)
+	WriteHTML(&page, whole)
+	if strings.Contains(md.String(), "Partial report") || strings.Contains(page.String(), "Partial report") {
+		t.Error("a whole report carries the partial notice")
+	}
+}
+
 // A tolerance of 0 is a tolerance: only on target or better is green.
 func TestToleranceZero(t *testing.T) {
 	m := plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70},
