@@ -31,6 +31,8 @@ func (v htmlView) SummaryRows() [][]string { return summaryRows(v.Report) }
 
 func (v htmlView) PartialSentence() string { return partialSentence(v.Report) }
 
+func (v htmlView) MeasuresNote() string { return measuresNote(v.Report) }
+
 func (v htmlView) ExceptionRows() [][]string { return exceptionRows(v.Report) }
 
 func (v htmlView) MeasureRows() [][]string { return measureRows(v.Report) }
@@ -215,7 +217,7 @@ svg text { font-family: Arial, Helvetica, sans-serif; }
 {{else}}<p>Nothing falls due in the next period.</p>
 {{end}}
 <h2 id="measures">Measures</h2>
-{{with .MeasureRows}}<p>RAG against target: green on target or within {{printf "%.0f" (mul100 $.Options.Tolerance)}}% of it; amber further off but improving; red further off and not improving. Direction of travel is against the previous observation.</p>
+{{with .MeasureRows}}<p>RAG against target: green on target or within {{printf "%.0f" (mul100 $.Options.Tolerance)}}% of it; amber further off but improving; red further off and not improving. Direction of travel is against the previous observation.{{$.MeasuresNote}}</p>
 <table>
 <caption>Measures against target</caption>
 <thead><tr><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Latest</th><th scope="col">Previous</th><th scope="col">Target</th><th scope="col">Travel</th><th scope="col">RAG</th></tr></thead>

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -82,7 +83,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString("The plans set no measures.\n\n")
 	} else {
 		fmt.Fprintf(&b, "RAG against target: green on target or within %.0f%% of it; amber further off but improving; red further off and not improving. "+
-			"Direction of travel is against the previous observation.\n\n", r.Options.Tolerance*100)
+			"Direction of travel is against the previous observation.%s\n\n", r.Options.Tolerance*100, measuresNote(r))
 		b.WriteString(render.MarkdownTable([]string{"Measure", "Baseline", "Latest", "Previous", "Target", "Travel", "RAG"}, measureRows(r)))
 		b.WriteString("\n")
 	}
@@ -226,10 +227,32 @@ func MeasureRAGWord(m MeasureStatus) string {
 	switch {
 	case m.NoData:
 		return "no data"
-	case m.RAG == "":
+	case m.RAG != "":
+		return render.RAGWord(m.RAG)
+	case m.Measure.Target == nil:
 		return "no target"
+	case m.Direction == "context":
+		return "context"
 	}
-	return render.RAGWord(m.RAG)
+	return "no direction"
+}
+
+// measuresNote explains the ratings that are not plain: those with a direction taken from
+// baseline and target, and those that have a target but no way to tell which side of it is good.
+func measuresNote(r *Report) string {
+	var inferred, none bool
+	for _, m := range r.Measures {
+		inferred = inferred || m.Inferred
+		none = none || MeasureRAGWord(m) == "no direction"
+	}
+	var s string
+	if inferred {
+		s += " A measure that gives no direction is rated by the way its target lies from its baseline."
+	}
+	if none {
+		s += " \"No direction\" marks a measure with a target but no direction, and no baseline different from the target to infer one from."
+	}
+	return s
 }
 
 func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
@@ -248,11 +271,13 @@ func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
 	return v
 }
 
+// formatNumber writes a value as the plan wrote it: every digit it gave, never rounded to 0 nor in
+// e-notation (a trailing zero, as in 12.50, is not kept).
 func formatNumber(f float64) string {
-	if f == float64(int64(f)) {
-		return fmt.Sprint(int64(f))
+	if f == 0 {
+		return "0" // not "-0"
 	}
-	return fmt.Sprintf("%.1f", f)
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func measureRows(r *Report) [][]string {
