@@ -26,6 +26,19 @@ type reportOptions struct {
 	Paths     []string
 }
 
+// leftOut names the files a report leaves out, for the notice at its top.
+func leftOut(l *loaded) []report.LeftOut {
+	var out []report.LeftOut
+	for _, f := range l.Broken {
+		d, _ := f.FirstError()
+		out = append(out, report.LeftOut{File: f.Path, Error: d.OneLine()})
+	}
+	return out
+}
+
+// maxStaleDays is a century: a note older than that is stale under any rule a board would set.
+const maxStaleDays = 36500
+
 func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts := &reportOptions{}
 	c := &cobra.Command{
@@ -47,7 +60,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically) instead of standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
-	fl.Float64Var(&opts.Tolerance, "tolerance", 0.10, "how far from target (a fraction) a measure may be and still be green")
+	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
 	return c
 }
 
@@ -56,8 +69,13 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
 	}
-	if opts.StaleDays < 1 || opts.Tolerance < 0 || opts.Tolerance >= 1 {
-		return usageErrorf("--stale-days is a number of days; --tolerance a fraction such as 0.1", "invalid --stale-days or --tolerance")
+	// NaN compares false with everything, so this form turns it away too.
+	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
+		return usageErrorf("write a fraction such as 0.1 (within 10% of target is green)",
+			"invalid --tolerance %v: it is a fraction of the target, at least 0 and less than 1", opts.Tolerance)
+	}
+	if opts.StaleDays < 1 || opts.StaleDays > maxStaleDays {
+		return usageErrorf("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", opts.StaleDays, maxStaleDays)
 	}
 	asOf, err := g.today(env)
 	if err != nil {
@@ -83,17 +101,26 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	plans := l.Plans
 	if len(opts.Plans) > 0 {
 		plans = nil
+		var ids []string
 		for _, p := range l.Plans {
 			if query.ContainsFold(opts.Plans, p.ID) {
 				plans = append(plans, p)
+				ids = append(ids, p.ID)
 			}
 		}
-		if len(plans) == 0 {
-			explainEmpty(env, l, query.Filter{Plans: opts.Plans})
-			return problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(opts.Plans, ","))
+		// A misspelt name among good ones would otherwise drop a plan from the board's report unseen.
+		var unknown []string
+		for _, id := range opts.Plans {
+			if !query.ContainsFold(ids, id) {
+				unknown = append(unknown, id)
+			}
+		}
+		if len(unknown) > 0 {
+			explainEmpty(env, l, query.Filter{Plans: unknown})
+			return problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
 		}
 	}
-	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance}
+	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err

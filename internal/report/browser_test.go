@@ -39,13 +39,14 @@ func browser(t *testing.T) (chromium, pdftotext, pdfinfo string) {
 
 // TestHTMLInChromium prints the fixture's HTML report to A4 PDF in headless Chromium and checks
 // what the printed pages show: every section, RAG as words, flagged commentary, plan text shown
-// literally (not run), and A4 pages.
+// literally (not run), the notice of a file left out, and A4 pages.
 func TestHTMLInChromium(t *testing.T) {
 	chromium, pdftotext, pdfinfo := browser(t)
 	plans, reg := load(t, "../../testdata/report/fixture")
 	period, _ := query.ParseQuarter("Q3-2025/26")
 	var page bytes.Buffer
-	if err := WriteHTML(&page, Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: period})); err != nil {
+	left := []LeftOut{{File: "plans/<i>other</i>.yaml", Error: "plans/other.yaml:2:1: error: unknown field `<b>x</b>` [unknown-field]"}}
+	if err := WriteHTML(&page, Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: period, Tolerance: DefaultTolerance, LeftOut: left})); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
@@ -74,6 +75,7 @@ func TestHTMLInChromium(t *testing.T) {
 		"Red", "Amber", "Green", "No commentary", "Stale (",
 		"better", "worse", "no data",
 		"<script>alert('x')</script>", "R&D",
+		"Partial report", "plans/<i>other</i>.yaml: plans/other.yaml:2:1: error: unknown field `<b>x</b>`",
 	} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("the printed report does not show %q", want)

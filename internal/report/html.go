@@ -29,6 +29,10 @@ func (v htmlView) MultiPlan() bool { return len(v.Plans) > 1 }
 
 func (v htmlView) SummaryRows() [][]string { return summaryRows(v.Report) }
 
+func (v htmlView) PartialSentence() string { return partialSentence(v.Report) }
+
+func (v htmlView) MeasuresNote() string { return measuresNote(v.Report) }
+
 func (v htmlView) ExceptionRows() [][]string { return exceptionRows(v.Report) }
 
 func (v htmlView) MeasureRows() [][]string { return measureRows(v.Report) }
@@ -147,6 +151,8 @@ td { overflow-wrap: anywhere; white-space: pre-line; }
 .rag-amber { background: #ffd966; color: #1b1b1b; }
 .rag-green { background: #1e6b33; color: #fff; }
 .flag { font-weight: bold; color: #8a1c1c; }
+.partial { border: 3px solid #b00020; background: #fdf1f1; padding: 0 1rem; margin: 1rem 0; }
+.partial h2 { border-bottom: none; color: #8a1c1c; margin-top: .75rem; }
 figure { margin: 1rem 0; }
 figcaption { font-size: .9rem; color: #3b3b3b; }
 svg text { font-family: Arial, Helvetica, sans-serif; }
@@ -163,7 +169,12 @@ svg text { font-family: Arial, Helvetica, sans-serif; }
 <body>
 <main>
 <h1>{{.Title}}</h1>
-<p class="meta">Report as of {{.AsOfText}}. Reporting period: {{.Period.Description}}. Next period: {{.Next.Description}}.</p>
+{{with .LeftOut}}<section class="partial" aria-labelledby="partial-report">
+<h2 id="partial-report">Partial report</h2>
+<p>{{$.PartialSentence}} Run <code>cpp validate</code> for details.</p>
+<ul>{{range .}}<li><strong>{{.File}}</strong>: {{.Error}}</li>{{end}}</ul>
+</section>
+{{end}}<p class="meta">Report as of {{.AsOfText}}. Reporting period: {{.Period.Description}}. Next period: {{.Next.Description}}.</p>
 {{if .MultiPlan}}<p>Plans in this report:</p>
 <ul>{{range .Plans}}<li>{{.ID}}: {{.Title}} ({{.Council}})</li>{{end}}</ul>{{end}}
 
@@ -206,7 +217,7 @@ svg text { font-family: Arial, Helvetica, sans-serif; }
 {{else}}<p>Nothing falls due in the next period.</p>
 {{end}}
 <h2 id="measures">Measures</h2>
-{{with .MeasureRows}}<p>RAG against target: green on target or within {{printf "%.0f" (mul100 $.Options.Tolerance)}}% of it; amber further off but improving; red further off and not improving. Direction of travel is against the previous observation.</p>
+{{with .MeasureRows}}<p>RAG against target: green on target or within {{printf "%.0f" (mul100 $.Options.Tolerance)}}% of it; amber further off but improving; red further off and not improving. Direction of travel is against the previous observation.{{$.MeasuresNote}}</p>
 <table>
 <caption>Measures against target</caption>
 <thead><tr><th scope="col">Measure</th><th scope="col">Baseline</th><th scope="col">Latest</th><th scope="col">Previous</th><th scope="col">Target</th><th scope="col">Travel</th><th scope="col">RAG</th></tr></thead>

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -18,6 +19,15 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
 	esc := render.InlineMarkdown
 	fmt.Fprintf(&b, "# %s\n\n", esc(r.Title))
+	if len(r.LeftOut) > 0 {
+		// A plain blockquote rather than GitHub's [!WARNING] alert, which other renderers
+		// (pandoc, editors' previews) show as literal text.
+		fmt.Fprintf(&b, "> **Partial report:** %s Run `cpp validate` for details.\n>\n", partialSentence(r))
+		for _, lo := range r.LeftOut {
+			fmt.Fprintf(&b, "> - **%s**: %s\n", esc(oneLine(lo.File)), esc(oneLine(lo.Error)))
+		}
+		b.WriteString("\n")
+	}
 	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", r.AsOf.Format(dateFmt),
 		esc(r.Period.Description), esc(r.Next.Description))
 	if len(r.Plans) > 1 {
@@ -73,7 +83,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString("The plans set no measures.\n\n")
 	} else {
 		fmt.Fprintf(&b, "RAG against target: green on target or within %.0f%% of it; amber further off but improving; red further off and not improving. "+
-			"Direction of travel is against the previous observation.\n\n", r.Options.Tolerance*100)
+			"Direction of travel is against the previous observation.%s\n\n", r.Options.Tolerance*100, measuresNote(r))
 		b.WriteString(render.MarkdownTable([]string{"Measure", "Baseline", "Latest", "Previous", "Target", "Travel", "RAG"}, measureRows(r)))
 		b.WriteString("\n")
 	}
@@ -84,6 +94,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
 	return err
+}
+
+// partialSentence says how much of the plans a partial report leaves out.
+func partialSentence(r *Report) string {
+	n := len(r.LeftOut)
+	return fmt.Sprintf("%s with errors %s left out, so this report does not count what %s.",
+		count(n, "plan file", "plan files"), pick(n, "is", "are"), pick(n, "it holds", "they hold"))
 }
 
 func summaryRows(r *Report) [][]string {
@@ -210,10 +227,32 @@ func MeasureRAGWord(m MeasureStatus) string {
 	switch {
 	case m.NoData:
 		return "no data"
-	case m.RAG == "":
+	case m.RAG != "":
+		return render.RAGWord(m.RAG)
+	case m.Measure.Target == nil:
 		return "no target"
+	case m.Direction == "context":
+		return "context"
 	}
-	return render.RAGWord(m.RAG)
+	return "no direction"
+}
+
+// measuresNote explains the ratings that are not plain: those with a direction taken from
+// baseline and target, and those that have a target but no way to tell which side of it is good.
+func measuresNote(r *Report) string {
+	var inferred, none bool
+	for _, m := range r.Measures {
+		inferred = inferred || m.Inferred
+		none = none || MeasureRAGWord(m) == "no direction"
+	}
+	var s string
+	if inferred {
+		s += " A measure that gives no direction is rated by the way its target lies from its baseline."
+	}
+	if none {
+		s += " \"No direction\" marks a measure with a target but no direction, and no baseline different from the target to infer one from."
+	}
+	return s
 }
 
 func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
@@ -232,11 +271,13 @@ func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
 	return v
 }
 
+// formatNumber writes a value as the plan wrote it: every digit it gave, never rounded to 0 nor in
+// e-notation (a trailing zero, as in 12.50, is not kept).
 func formatNumber(f float64) string {
-	if f == float64(int64(f)) {
-		return fmt.Sprint(int64(f))
+	if f == 0 {
+		return "0" // not "-0"
 	}
-	return fmt.Sprintf("%.1f", f)
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func measureRows(r *Report) [][]string {

@@ -23,10 +23,22 @@ type Options struct {
 	Period query.Window
 	// StaleDays flags an exception whose latest note is older than this (default 90).
 	StaleDays int
-	// Tolerance is how far from target a measure may be and still be green (default 0.10).
+	// Tolerance is how far from target, as a fraction of it, a measure may be and still be green.
+	// Zero is a tolerance (on target or better), not a default: callers set DefaultTolerance.
 	Tolerance float64
 	// Changes since the last report, from git; nil when not asked for.
 	Changes *Changes
+	// LeftOut are the plan files that could not be read, so that a partial report says so at
+	// its top and is never taken for a whole one.
+	LeftOut []LeftOut
+}
+
+// DefaultTolerance is the usual indicator tolerance: within 10% of target is green.
+const DefaultTolerance = 0.10
+
+// LeftOut is a plan file a report leaves out, with its first error on one line.
+type LeftOut struct {
+	File, Error string
 }
 
 // Report is everything the board reads, in the order it reads it.
@@ -42,6 +54,7 @@ type Report struct {
 	ComingUp   []LeadGroup
 	Measures   []MeasureStatus
 	Changes    *Changes
+	LeftOut    []LeftOut
 	Options    Options
 }
 
@@ -101,9 +114,15 @@ type MeasureStatus struct {
 	Latest   *plan.Observation
 	Previous *plan.Observation
 	Travel   Travel   // "" with fewer than two observations
-	RAG      plan.RAG // "" when there is no target or no data
-	Gap      float64  // latest against target, as a fraction of target (positive = short of it)
-	NoData   bool
+	RAG      plan.RAG // "" when there is no target, no direction or no data
+	// Gap is latest against target, as a fraction of target (positive = short of it); for a
+	// target of 0, of which no fraction means anything, in the measure's own units.
+	Gap float64
+	// Direction is the way the measure should move: as the plan says, or Inferred from the way
+	// its target lies from its baseline when the plan gives none.
+	Direction string
+	Inferred  bool
+	NoData    bool
 }
 
 // Build composes the report.
@@ -111,10 +130,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	if opts.StaleDays == 0 {
 		opts.StaleDays = 90
 	}
-	if opts.Tolerance == 0 {
-		opts.Tolerance = 0.10
-	}
-	r := &Report{AsOf: opts.AsOf, Plans: plans, Changes: opts.Changes, Options: opts}
+	r := &Report{AsOf: opts.AsOf, Plans: plans, Changes: opts.Changes, LeftOut: opts.LeftOut, Options: opts}
 	r.Title = "Corporate parenting report"
 	if len(plans) == 1 {
 		r.Title = plans[0].Title
@@ -139,7 +155,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
 	r.ComingUp = byLead(dated(nextRows), plans)
-	r.Measures = measures(plans, opts.Tolerance)
+	r.Measures = measures(plans, opts.AsOf, opts.Tolerance)
 	r.Summary.Narrative = narrative(r)
 	return r
 }
@@ -184,7 +200,7 @@ func exceptions(rows []query.Row, opts Options) []Exception {
 		e := Exception{Row: row, Reasons: reasons}
 		if u := latestNote(a, opts.AsOf); u != nil {
 			e.Latest = u
-			e.Stale = opts.AsOf.Sub(u.Date) > time.Duration(opts.StaleDays)*24*time.Hour
+			e.Stale = u.Date.AddDate(0, 0, opts.StaleDays).Before(opts.AsOf)
 		} else {
 			e.NoCommentary = true
 		}
@@ -276,10 +292,10 @@ func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
 	return out
 }
 
-func measures(plans []*plan.Plan, tol float64) []MeasureStatus {
+func measures(plans []*plan.Plan, asOf time.Time, tol float64) []MeasureStatus {
 	var out []MeasureStatus
 	add := func(p *plan.Plan, s *plan.Section, m *plan.Measure) {
-		out = append(out, Assess(p, s, m, tol))
+		out = append(out, Assess(p, s, m, asOf, tol))
 	}
 	for _, p := range plans {
 		for _, s := range p.Sections {
@@ -294,12 +310,18 @@ func measures(plans []*plan.Plan, tol float64) []MeasureStatus {
 	return out
 }
 
-// Assess rates a measure: direction of travel against the previous observation, and a RAG
-// against target: green on target or within tol of it; amber further off but improving; red
-// further off and not improving.
-func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, tol float64) MeasureStatus {
+// Assess rates a measure as it stood on asOf: direction of travel against the previous
+// observation, and a RAG against target: green on target or within tol of it; amber further off
+// but improving; red further off and not improving. An observation dated after asOf was not
+// known on that date, so it counts for nothing.
+func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, asOf time.Time, tol float64) MeasureStatus {
 	ms := MeasureStatus{Plan: p, Section: s, Measure: m}
-	obs := append([]plan.Observation(nil), m.Observations...)
+	var obs []plan.Observation
+	for _, o := range m.Observations {
+		if !o.Date.After(asOf) {
+			obs = append(obs, o)
+		}
+	}
 	sort.SliceStable(obs, func(i, j int) bool { return obs[i].Date.Before(obs[j].Date) })
 	if len(obs) == 0 {
 		ms.NoData = true
@@ -308,23 +330,30 @@ func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, tol float64) Measure
 	ms.Latest = &obs[len(obs)-1]
 	if len(obs) > 1 {
 		ms.Previous = &obs[len(obs)-2]
-	} else if m.Baseline != nil {
-		ms.Previous = m.Baseline
+	} else if b := m.Baseline; b != nil && !(b.HasDate && b.Date.After(asOf)) {
+		ms.Previous = b
 	}
+	ms.Direction, ms.Inferred = direction(m)
 	if ms.Previous != nil {
-		ms.Travel = travel(m.Direction, ms.Previous.Value, ms.Latest.Value)
+		ms.Travel = travel(ms.Direction, ms.Previous.Value, ms.Latest.Value)
 	}
-	if m.Target == nil || m.Target.Value == 0 || (m.Direction != "higher" && m.Direction != "lower") {
+	if m.Target == nil || (ms.Direction != "higher" && ms.Direction != "lower") {
 		return ms
 	}
 	target := m.Target.Value
-	short := (target - ms.Latest.Value) / math.Abs(target) // positive: below target
-	if m.Direction == "lower" {
+	short := target - ms.Latest.Value // positive: below target
+	if ms.Direction == "lower" {
 		short = -short
+	}
+	// Within a fraction of a target of 0 is on it exactly, so a zero target is met or not.
+	met := short <= 0
+	if target != 0 {
+		short /= math.Abs(target)
+		met = short <= tol+1e-9
 	}
 	ms.Gap = short
 	switch {
-	case short <= tol+1e-9:
+	case met:
 		ms.RAG = plan.Green
 	case ms.Travel == Better:
 		ms.RAG = plan.Amber
@@ -332,6 +361,20 @@ func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, tol float64) Measure
 		ms.RAG = plan.Red
 	}
 	return ms
+}
+
+// direction is the way a measure should move: as the plan says or, where it says nothing, the
+// way its target lies from its baseline (inferred). "" when neither tells.
+func direction(m *plan.Measure) (dir string, inferred bool) {
+	switch {
+	case m.Direction != "":
+		return m.Direction, false
+	case m.Target == nil || m.Baseline == nil || m.Target.Value == m.Baseline.Value:
+		return "", false
+	case m.Target.Value > m.Baseline.Value:
+		return "higher", true
+	}
+	return "lower", true
 }
 
 func travel(direction string, prev, latest float64) Travel {

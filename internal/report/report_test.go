@@ -55,7 +55,9 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			build := func() *Report { return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period}) }
+			build := func() *Report {
+				return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period, Tolerance: DefaultTolerance})
+			}
 			var md, md2, page, page2 bytes.Buffer
 			if err := WriteMarkdown(&md, build()); err != nil {
 				t.Fatal(err)
@@ -102,6 +104,7 @@ func checkMarkdownTables(t *testing.T, md string) {
 }
 
 func TestAssessMeasures(t *testing.T) {
+	// Observations a quarter apart from 1 January 2025.
 	obs := func(vals ...float64) []plan.Observation {
 		var out []plan.Observation
 		for i, v := range vals {
@@ -109,32 +112,81 @@ func TestAssessMeasures(t *testing.T) {
 		}
 		return out
 	}
+	target := func(v float64) *plan.Observation { return &plan.Observation{Value: v} }
 	tests := []struct {
 		name   string
 		m      plan.Measure
+		asOf   string // default 2025-12-31
 		rag    plan.RAG
 		travel Travel
-		noData bool
+		word   string // MeasureRAGWord
+		latest float64
 	}{
-		{"on target", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(60, 71)}, plan.Green, Better, false},
-		{"within 10%", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(66, 64)}, plan.Green, Worse, false},
-		{"off but improving", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(50, 55)}, plan.Amber, Better, false},
-		{"off and worse", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(55, 50)}, plan.Red, Worse, false},
-		{"off and same", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}, Observations: obs(50, 50)}, plan.Red, Same, false},
-		{"lower is better", plan.Measure{Direction: "lower", Target: &plan.Observation{Value: 8}, Observations: obs(11.2, 10.1)}, plan.Amber, Better, false},
-		{"lower on target", plan.Measure{Direction: "lower", Target: &plan.Observation{Value: 8}, Observations: obs(9, 7)}, plan.Green, Better, false},
-		{"no data", plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70}}, "", "", true},
-		{"no target", plan.Measure{Direction: "higher", Observations: obs(1, 2)}, "", Better, false},
-		{"context", plan.Measure{Direction: "context", Observations: obs(706, 690)}, "", Down, false},
-		{"one observation, baseline", plan.Measure{Direction: "higher", Baseline: &plan.Observation{Value: 40}, Target: &plan.Observation{Value: 70}, Observations: obs(45)}, plan.Amber, Better, false},
+		{"on target", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(60, 71)}, "", plan.Green, Better, "Green", 71},
+		{"within 10%", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(66, 64)}, "", plan.Green, Worse, "Green", 64},
+		{"off but improving", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55)}, "", plan.Amber, Better, "Amber", 55},
+		{"off and worse", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(55, 50)}, "", plan.Red, Worse, "Red", 50},
+		{"off and same", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 50)}, "", plan.Red, Same, "Red", 50},
+		{"lower is better", plan.Measure{Direction: "lower", Target: target(8), Observations: obs(11.2, 10.1)}, "", plan.Amber, Better, "Amber", 10.1},
+		{"lower on target", plan.Measure{Direction: "lower", Target: target(8), Observations: obs(9, 7)}, "", plan.Green, Better, "Green", 7},
+		{"no data", plan.Measure{Direction: "higher", Target: target(70)}, "", "", "", "no data", 0},
+		{"no target", plan.Measure{Direction: "higher", Observations: obs(1, 2)}, "", "", Better, "no target", 2},
+		{"context", plan.Measure{Direction: "context", Observations: obs(706, 690)}, "", "", Down, "no target", 690},
+		{"context with a target", plan.Measure{Direction: "context", Target: target(700), Observations: obs(706, 690)}, "", "", Down, "context", 690},
+		{"one observation, baseline", plan.Measure{Direction: "higher", Baseline: &plan.Observation{Value: 40}, Target: target(70), Observations: obs(45)}, "", plan.Amber, Better, "Amber", 45},
+
+		// A target of 0 is a target: met at 0 (or beyond it), and no tolerance can be a fraction of it.
+		{"target 0 met", plan.Measure{Direction: "lower", Target: target(0), Observations: obs(3, 0)}, "", plan.Green, Better, "Green", 0},
+		{"target 0 missed, improving", plan.Measure{Direction: "lower", Target: target(0), Observations: obs(5, 3)}, "", plan.Amber, Better, "Amber", 3},
+		{"target 0 missed, worse", plan.Measure{Direction: "lower", Target: target(0), Observations: obs(0.1, 0.5)}, "", plan.Red, Worse, "Red", 0.5},
+		{"target 0, higher is better", plan.Measure{Direction: "higher", Target: target(0), Observations: obs(-3, 0)}, "", plan.Green, Better, "Green", 0},
+
+		// Observations after the report date are not yet known on it.
+		{"later observation ignored", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55, 71)}, "2025-06-30", plan.Amber, Better, "Amber", 55},
+		{"later observation ignored for travel", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(72, 60, 40)}, "2025-05-01", plan.Red, Worse, "Red", 60},
+		{"every observation later", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55)}, "2024-12-31", "", "", "no data", 0},
+		{"observation on the report date counts", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55)}, "2025-04-01", plan.Amber, Better, "Amber", 55},
+
+		// With a target but no direction, the way from baseline to target is the direction.
+		{"no direction, target above baseline", plan.Measure{Baseline: &plan.Observation{Value: 40}, Target: target(70), Observations: obs(45, 50)}, "", plan.Amber, Better, "Amber", 50},
+		{"no direction, target below baseline", plan.Measure{Baseline: &plan.Observation{Value: 12}, Target: target(8), Observations: obs(9, 8.5)}, "", plan.Green, Better, "Green", 8.5},
+		{"no direction, moving away", plan.Measure{Baseline: &plan.Observation{Value: 12}, Target: target(8), Observations: obs(9, 11)}, "", plan.Red, Worse, "Red", 11},
+		{"no direction, no baseline", plan.Measure{Target: target(70), Observations: obs(60, 65)}, "", "", Up, "no direction", 65},
+		{"no direction, baseline is the target", plan.Measure{Baseline: &plan.Observation{Value: 70}, Target: target(70), Observations: obs(60, 65)}, "", "", Up, "no direction", 65},
+		{"no direction, no target", plan.Measure{Observations: obs(60, 65)}, "", "", Up, "no target", 65},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Assess(nil, nil, &tt.m, 0.10)
-			if got.RAG != tt.rag || got.Travel != tt.travel || got.NoData != tt.noData {
-				t.Errorf("got RAG %q travel %q no data %v; want %q %q %v", got.RAG, got.Travel, got.NoData, tt.rag, tt.travel, tt.noData)
+			asOf := date("2025-12-31")
+			if tt.asOf != "" {
+				asOf = date(tt.asOf)
+			}
+			got := Assess(nil, nil, &tt.m, asOf, 0.10)
+			if got.RAG != tt.rag || got.Travel != tt.travel || MeasureRAGWord(got) != tt.word {
+				t.Errorf("got RAG %q travel %q word %q; want %q %q %q", got.RAG, got.Travel, MeasureRAGWord(got), tt.rag, tt.travel, tt.word)
+			}
+			if got.NoData != (got.Latest == nil) {
+				t.Errorf("no data %v with latest %v", got.NoData, got.Latest)
+			}
+			if got.Latest != nil && got.Latest.Value != tt.latest {
+				t.Errorf("latest %v, want %v", got.Latest.Value, tt.latest)
 			}
 		})
+	}
+}
+
+// Values print as written: small ones are not rounded to 0 or put in e-notation.
+func TestFormatNumber(t *testing.T) {
+	for _, tt := range []struct {
+		in   float64
+		want string
+	}{
+		{70, "70"}, {0, "0"}, {-2, "-2"}, {12.5, "12.5"}, {12.25, "12.25"}, {0.35, "0.35"}, {0.004, "0.004"},
+		{0.00001, "0.00001"}, {1e-5, "0.00001"}, {-0.05, "-0.05"}, {1234567.89, "1234567.89"}, {1e21, "1000000000000000000000"},
+	} {
+		if got := formatNumber(tt.in); got != tt.want {
+			t.Errorf("formatNumber(%v) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -162,5 +214,92 @@ func TestEscaping(t *testing.T) {
 	}
 	if !strings.Contains(md.String(), `A \| B C &lt;script&gt;`) {
 		t.Errorf("Markdown does not escape the cell:\n%s", md.String())
+	}
+}
+
+// A report that leaves files out says so at its top, in both formats, naming each file and its
+// first error; file names and errors are hostile text like any other.
+func TestPartialNotice(t *testing.T) {
+	plans, reg := load(t, "../../testdata/report/fixture")
+	q, _ := query.ParseQuarter("Q3-2025/26")
+	left := []LeftOut{
+		{File: "plans/a <b>x</b>.yaml", Error: "plans/a.yaml:3:1: error: unknown field `<script>alert(1)</script>` [unknown-field]"},
+		{File: "plans/b.yaml", Error: "plans/b.yaml:1:1: error: a | b\n# heading [yaml]"},
+	}
+	r := Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: q, Tolerance: DefaultTolerance, LeftOut: left})
+	var md, page bytes.Buffer
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	wantMD := "# Riverside Corporate Parenting Plan 2025-2028\n\n" +
+		"> **Partial report:** 2 plan files with errors are left out, so this report does not count what they hold. Run `cpp validate` for details.\n>\n" +
+		"> - **plans/a &lt;b&gt;x&lt;/b&gt;.yaml**: plans/a.yaml:3:1: error: unknown field \\`&lt;script&gt;alert(1)&lt;/script&gt;\\` \\[unknown-field\\]\n" +
+		"> - **plans/b.yaml**: plans/b.yaml:1:1: error: a | b \\# heading \\[yaml\\]\n\nReport as of"
+	if !strings.HasPrefix(md.String(), wantMD) {
+		t.Errorf("Markdown does not open with the notice:\n%s", md.String()[:min(len(md.String()), 900)])
+	}
+	checkMarkdownTables(t, md.String())
+	for _, want := range []string{
+		"<h1>Riverside Corporate Parenting Plan 2025-2028</h1>\n<section class=\"partial\" aria-labelledby=\"partial-report\">\n<h2 id=\"partial-report\">Partial report</h2>\n",
+		"<li><strong>plans/a &lt;b&gt;x&lt;/b&gt;.yaml</strong>: plans/a.yaml:3:1: error: unknown field `&lt;script&gt;alert(1)&lt;/script&gt;` [unknown-field]</li>",
+	} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<script>", "<b>"} {
+		if strings.Contains(md.String(), bad) || strings.Contains(page.String(), bad) {
+			t.Errorf("%q reached the output unescaped", bad)
+		}
+	}
+
+	one := Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: q, Tolerance: DefaultTolerance, LeftOut: left[1:]})
+	md.Reset()
+	WriteMarkdown(&md, one)
+	if !strings.Contains(md.String(), "1 plan file with errors is left out, so this report does not count what it holds.") {
+		t.Errorf("one file left out is not said in the singular:\n%s", md.String()[:400])
+	}
+
+	whole := Build(plans, reg, Options{AsOf: date("2025-12-31"), Period: q, Tolerance: DefaultTolerance})
+	md.Reset()
+	page.Reset()
+	WriteMarkdown(&md, whole)
+	WriteHTML(&page, whole)
+	if strings.Contains(md.String(), "Partial report") || strings.Contains(page.String(), "Partial report") {
+		t.Error("a whole report carries the partial notice")
+	}
+}
+
+// A tolerance of 0 is a tolerance: only on target or better is green.
+func TestToleranceZero(t *testing.T) {
+	m := plan.Measure{Direction: "higher", Target: &plan.Observation{Value: 70},
+		Observations: []plan.Observation{{Date: date("2025-06-30"), HasDate: true, Value: 69}}}
+	p := &plan.Plan{ID: "x", Title: "X", Measures: []*plan.Measure{&m}}
+	q, _ := query.ParseQuarter("Q4-2025")
+	r := Build([]*plan.Plan{p}, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: q, Tolerance: 0})
+	if got := r.Measures[0].RAG; got != plan.Red {
+		t.Errorf("69 against a target of 70 with no tolerance rated %q, want red", got)
+	}
+}
+
+// A note is stale by the calendar, however many days --stale-days allows.
+func TestStaleDays(t *testing.T) {
+	a := &plan.Action{ID: "x.1", Text: "x", Status: plan.InProgress, RAG: plan.Red,
+		Updates: []plan.Update{{Date: date("2025-01-01"), Note: "n"}}}
+	s := &plan.Section{ID: "x.s", Title: "S", Actions: []*plan.Action{a}}
+	p := &plan.Plan{ID: "x", Title: "X", Sections: []*plan.Section{s}}
+	a.Section, s.Plan = s, p
+	q, _ := query.ParseQuarter("Q4-2025")
+	for _, tt := range []struct {
+		days  int
+		stale bool
+	}{{364, true}, {365, false}, {36500, false}} {
+		r := Build([]*plan.Plan{p}, plan.NewRegistry(nil), Options{AsOf: date("2026-01-01"), Period: q, StaleDays: tt.days, Tolerance: DefaultTolerance})
+		if len(r.Exceptions) != 1 || r.Exceptions[0].Stale != tt.stale {
+			t.Errorf("stale days %d: got %+v, want stale %v", tt.days, r.Exceptions, tt.stale)
+		}
 	}
 }
