@@ -240,3 +240,41 @@ func TestFindPlansDir(t *testing.T) {
 		t.Errorf("found a plans folder where there is none")
 	}
 }
+
+// Problems in the text and syntax errors are reported where they are, not at 1:1, and not on the
+// line before (yaml.v3 counts parser errors' lines from zero).
+func TestBadTextPositions(t *testing.T) {
+	tests := []struct {
+		name, input, rule string
+		line, col         int
+	}{
+		{"vertical tab", "id: x\ntitle: y\ncouncil: a\vb\n", "encoding", 3, 11},
+		{"escape", "id: x\ntitle: \x1b[31mred\n", "encoding", 2, 8},
+		{"delete", "id: x\n\x7f: y\n", "encoding", 2, 1},
+		{"C1 control after a multi-byte letter", "id: x\ntitle: café\u0080\n", "encoding", 2, 12},
+		{"noncharacter", "id: x\ntitle: \uffff\n", "encoding", 2, 8},
+		{"control after CRLF lines", "id: x\r\ntitle: y\r\ncouncil: \x01\r\n", "encoding", 3, 10},
+		{"unclosed flow list", "id: x\nleads: [a, b\n", "syntax", 2, 8},
+		{"unclosed flow mapping", "id: x\nsections:\n  - id: a\n    actions: [\n      {id: b, text: c\n", "syntax", 5, 7},
+		{"sequence item in a mapping", "id: x\ntitle: y\n- z\n", "syntax", 3, 1},
+		{"bad indentation", "a:\n  b: c\n d: e\n", "syntax", 3, 2},
+		{"undefined tag handle", "id: x\ntitle: !foo!bar y\n", "syntax", 2, 8},
+		{"reserved character on line 1", "title: @foo\n", "syntax", 1, 8},
+		{"reserved character", "id: x\ntitle: `foo`\n", "syntax", 2, 8},
+		{"colon in a value", "id: x\ntitle: Team Manager: Life Chances\n", "syntax", 2, 20},
+		{"unclosed quote", "id: x\ntitle: \"y\n", "syntax", 2, 8},
+		{"undefined alias", "id: x\ntitle: *nope\n", "alias", 2, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Parse("bad.yaml", []byte(tt.input), Options{})
+			d, ok := f.FirstError()
+			if !ok {
+				t.Fatalf("no error; diagnostics: %v", f.Diags)
+			}
+			if d.Rule != tt.rule || d.Line != tt.line || d.Col != tt.col {
+				t.Errorf("got %s, want [%s] at %d:%d", d.OneLine(), tt.rule, tt.line, tt.col)
+			}
+		})
+	}
+}
