@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -227,10 +228,17 @@ func Parse(path string, data []byte, opts Options) (f *File) {
 			Message: "file is empty", Hint: "a plan file needs at least id, title, council, period and sections; or delete the file"})
 		return f
 	}
+	// A decoder rather than yaml.Unmarshal, which reads the first document and silently ignores
+	// the rest: everything in a plan file must be read, so a second document is an error.
+	dec := yaml.NewDecoder(bytes.NewReader(body))
 	var root yaml.Node
-	if err := yaml.Unmarshal(body, &root); err != nil {
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		f.Diags = append(f.Diags, syntaxDiag(path, body, err))
 		return f
+	}
+	var rest yaml.Node
+	if err := dec.Decode(&rest); err != io.EOF {
+		f.Diags = append(f.Diags, secondDocument(path, body, &rest, err))
 	}
 	if opts.KeepNodes {
 		f.Root = &root
@@ -238,6 +246,64 @@ func Parse(path string, data []byte, opts Options) (f *File) {
 	b := &builder{file: f}
 	b.document(&root)
 	return f
+}
+
+// secondDocument reports what follows the plan's document, at the marker that ends it. rest is
+// the second document when it parsed; err is why it did not. Invalid YAML after the marker is
+// reported the same way: it is the second document that must go, not its syntax that must be
+// fixed.
+func secondDocument(path string, body []byte, rest *yaml.Node, err error) diag.Diagnostic {
+	line, marker := documentBoundary(body)
+	if err == nil && rest.Kind == yaml.DocumentNode && rest.Line > 0 {
+		// The node knows its own `---`, even after a first document that was only a marker.
+		line, marker = rest.Line, "---"
+	}
+	if line == 0 {
+		line, marker = syntaxDiag(path, body, err).Line, "---"
+	}
+	d := diag.Diagnostic{File: path, Line: line, Col: 1, Span: 3, Severity: diag.Error, Rule: "multiple-documents",
+		Message: "`---` starts a second YAML document; a plan file holds one plan",
+		Hint:    "one plan per file: move what follows `---` into a file of its own, or delete it"}
+	if marker == "..." {
+		d.Message = "`...` ends the YAML document, but the file goes on"
+		d.Hint = "one plan per file: delete the `...` line, or move what follows it into a file of its own"
+	}
+	return d
+}
+
+// documentBoundary finds the first document marker (`---` or `...` at the start of a line) that
+// follows content: a `---` before any content only opens the first document. YAML ends a
+// document at such a line wherever it appears, so no quoting can hide one.
+func documentBoundary(body []byte) (line int, marker string) {
+	content := false
+	for n := 1; len(body) > 0; n++ {
+		var text []byte
+		text, body, _ = bytes.Cut(body, []byte("\n"))
+		text = bytes.TrimSuffix(text, []byte("\r"))
+		if m := documentMarker(text); m != "" {
+			if content {
+				return n, m
+			}
+			after := bytes.TrimSpace(text[3:])
+			content = len(after) > 0 && after[0] != '#'
+			continue
+		}
+		t := bytes.TrimSpace(text)
+		if len(t) > 0 && t[0] != '#' && text[0] != '%' {
+			content = true
+		}
+	}
+	return 0, ""
+}
+
+func documentMarker(text []byte) string {
+	if len(text) < 3 || !(bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("..."))) {
+		return ""
+	}
+	if len(text) > 3 && text[3] != ' ' && text[3] != '\t' {
+		return ""
+	}
+	return string(text[:3])
 }
 
 // checkText rejects what is not UTF-8 text, control characters, and tabs used for indentation,

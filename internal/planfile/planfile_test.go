@@ -241,6 +241,56 @@ func TestFindPlansDir(t *testing.T) {
 	}
 }
 
+// Everything in a file is read: a second YAML document is an error at the marker that starts it,
+// whatever follows; a single document may start with `---` or end with `...`.
+func TestDocuments(t *testing.T) {
+	lines := strings.Count(small, "\n")
+	after := lines + 1 // the line just after small
+	tests := []struct {
+		name, input string
+		line        int // 0: no multiple-documents error
+	}{
+		{"one document", small, 0},
+		{"leading marker", "---\n" + small, 0},
+		{"comment before leading marker", "# plan\n---\n" + small, 0},
+		{"end marker", small + "...\n", 0},
+		{"end marker and a comment", small + "...\n# the end\n", 0},
+		{"second document", small + "---\nid: u\ntitle: another\n", after},
+		{"second document, invalid YAML", small + "---\n  - [not valid\n", after},
+		{"second document after a comment on the marker line", small + "--- # more\nid: u\n", after},
+		{"empty second document", small + "---\n", after},
+		{"leading marker and a second document", "---\n" + small + "---\nid: u\n", after + 1},
+		{"content after an end marker", small + "...\nid: u\n", after},
+		{"content after an end marker, invalid YAML", small + "...\n[\n", after},
+		{"CRLF", strings.ReplaceAll(small+"---\nid: u\n", "\n", "\r\n"), after},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Parse("d.yaml", []byte(tt.input), Options{})
+			var got []diag.Diagnostic
+			for _, d := range f.Diags {
+				if d.Rule == "multiple-documents" {
+					got = append(got, d)
+				} else {
+					t.Errorf("unexpected diagnostic: %s", d.OneLine())
+				}
+			}
+			if tt.line == 0 {
+				if len(got) != 0 {
+					t.Fatalf("got %v, want no multiple-documents error", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Line != tt.line || got[0].Col != 1 || got[0].Severity != diag.Error || got[0].Hint == "" {
+				t.Fatalf("got %v, want one multiple-documents error at %d:1 with a hint", got, tt.line)
+			}
+			if f.Plan == nil || f.Plan.ID != "t" {
+				t.Errorf("the first document was not read: plan = %v", f.Plan)
+			}
+		})
+	}
+}
+
 // Problems in the text and syntax errors are reported where they are, not at 1:1, and not on the
 // line before (yaml.v3 counts parser errors' lines from zero).
 func TestBadTextPositions(t *testing.T) {
