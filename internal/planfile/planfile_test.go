@@ -150,6 +150,8 @@ func TestBadInput(t *testing.T) {
 		{"a list", "- a\n- b\n", "type", 1},
 		{"a word", "hello\n", "type", 1},
 		{"alias", "id: &i x\ntitle: *i\n", "alias", 2},
+		{"anchor", "id: &i x\n", "alias", 1},
+		{"merge key", "id: x\n<<: {title: y}\n", "alias", 2},
 		{"alias bomb", bomb, "alias", 0},
 		{"unknown key", "id: x\ntitel: y\n", "unknown-field", 2},
 		{"section not a list", "id: x\ntitle: t\ncouncil: c\nperiod: {start: 2025-01-01, end: 2026-01-01}\nsections: nope\n", "type", 5},
