@@ -258,17 +258,31 @@ func (b *builder) items(e entry, what string) []*yaml.Node {
 	return e.v.Content
 }
 
+var reDateLike = regexp.MustCompile(`^(\d+)-\d{1,2}-\d{1,2}$`)
+
 func (b *builder) date(n *yaml.Node, key, what string) (time.Time, bool) {
 	if n.Kind != yaml.ScalarNode || isNull(n) {
 		b.errorf(n, "type", "write dates as YYYY-MM-DD", "`%s` in %s must be a date, not %s", key, what, describe(n))
 		return time.Time{}, false
 	}
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(n.Value))
+	s := strings.TrimSpace(n.Value)
+	if m := reDateLike.FindStringSubmatch(s); m != nil {
+		// A year out of range is a slip of the keyboard (0025, 20250), whether or not Go can read it.
+		if y, _ := strconv.Atoi(m[1]); deadline.CheckYear(y) != nil || len(m[1]) != 4 {
+			b.errorf(n, "date", deadline.YearHint, "`%s` in %s is %q: the year %s is out of range", key, what, s, m[1])
+			return time.Time{}, false
+		}
+	}
+	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
+		if day, ok := deadline.Timestamp(s); ok {
+			b.errorf(n, "date", "write the date only, as YYYY-MM-DD: "+day, "`%s` in %s is a timestamp, not a date: %q", key, what, n.Value)
+			return time.Time{}, false
+		}
 		hint := "write dates as YYYY-MM-DD, as in 2025-09-30"
 		if d, derr := deadline.Parse(n.Value, deadline.Calendar); derr == nil && d.Kind == deadline.Dated && d.Unit == deadline.Day {
 			hint = fmt.Sprintf("write it as %s", d.Start.Format("2006-01-02"))
-		} else if _, derr := time.Parse("2006-1-2", strings.TrimSpace(n.Value)); derr != nil && strings.Count(n.Value, "-") == 2 {
+		} else if _, derr := time.Parse("2006-1-2", s); derr != nil && strings.Count(n.Value, "-") == 2 {
 			hint = "that date does not exist; write dates as YYYY-MM-DD"
 		}
 		b.errorf(n, "date", hint, "`%s` in %s is not a date: %q", key, what, n.Value)
