@@ -259,7 +259,10 @@ func secondDocument(path string, body []byte, rest *yaml.Node, err error) diag.D
 		line, marker = rest.Line, "---"
 	}
 	if line == 0 {
-		line, marker = syntaxDiag(path, body, err).Line, "---"
+		line, marker = 1, "---"
+		if err != nil {
+			line = syntaxDiag(path, body, err).Line
+		}
 	}
 	d := diag.Diagnostic{File: path, Line: line, Col: 1, Span: 3, Severity: diag.Error, Rule: "multiple-documents",
 		Message: "`---` starts a second YAML document; a plan file holds one plan",
