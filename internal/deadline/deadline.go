@@ -304,6 +304,9 @@ func parsePeriod(text, s string, conv Convention) (Deadline, error) {
 		}
 		return monthPeriod(y, mo, conv), nil
 	}
+	if day, ok := Timestamp(s); ok {
+		return fail("it is a timestamp, not a date", "write the date only, as YYYY-MM-DD: "+day)
+	}
 	return fail("it is not a form cpp knows", "")
 }
 
@@ -363,14 +366,15 @@ func checkFinancialPair(text string, y int, second string) error {
 }
 
 // isoMonthLike tells "2025-09" (a month) from "2025-26" (two years): a two-digit second part
-// that cannot be a later year in the same century is read as a month.
+// that cannot be a later year in the same century is read as a month. "2025-25" is neither, and
+// is read as a range so that it is told to be one year.
 func isoMonthLike(ys, sep, second string) bool {
 	if sep != "-" || len(second) != 2 {
 		return false
 	}
 	y, _ := strconv.Atoi(ys)
 	n, _ := strconv.Atoi(second)
-	return n <= y%100
+	return n < y%100 || (n == y%100 && n <= 12)
 }
 
 func yearPair(text, ys, sep, second string, conv Convention) (Deadline, error) {
@@ -392,7 +396,11 @@ func yearPair(text, ys, sep, second string, conv Convention) (Deadline, error) {
 			y2 += 100
 		}
 	}
-	if y2 <= y {
+	if y2 == y {
+		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("the range starts and ends in %d", y),
+			Hint: fmt.Sprintf("for one year, write %d", y)}
+	}
+	if y2 < y {
 		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("the range ends (%d) before it starts (%d)", y2, y),
 			Hint: "write the earlier year first, as in 2025-2028"}
 	}
@@ -432,10 +440,42 @@ func monthPeriod(y int, m time.Month, conv Convention) Deadline {
 
 func year(text, s string) (int, error) {
 	y, _ := strconv.Atoi(s)
-	if y < 1990 || y > 2100 {
-		return 0, &Error{Text: text, Problem: fmt.Sprintf("the year %s is out of range", s), Hint: "years run from 1990 to 2100"}
+	if err := CheckYear(y); err != nil {
+		return 0, &Error{Text: text, Problem: fmt.Sprintf("the year %s is out of range", s), Hint: YearHint}
 	}
 	return y, nil
+}
+
+// MinYear and MaxYear bound the years cpp accepts in any date: in a plan's dates and deadlines,
+// and on the command line. Years outside them are slips of the keyboard (0025, 20250), not plans.
+const (
+	MinYear = 1900
+	MaxYear = 2199
+)
+
+// YearHint says which years are accepted, for hints.
+var YearHint = fmt.Sprintf("cpp reads years from %d to %d; check the year", MinYear, MaxYear)
+
+// CheckYear reports whether a year is one cpp accepts, and says why not.
+func CheckYear(y int) error {
+	if y < MinYear || y > MaxYear {
+		return fmt.Errorf("the year %d is out of range: cpp reads years from %d to %d", y, MinYear, MaxYear)
+	}
+	return nil
+}
+
+var reTimestamp = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)\d{1,2}:\d{2}`)
+
+// Timestamp reports whether s is a date with a time of day ("2025-01-01T10:00:00Z", as
+// spreadsheets and other tools export dates), and returns the date alone as YYYY-MM-DD.
+func Timestamp(s string) (string, bool) {
+	m := reTimestamp.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	return fmt.Sprintf("%s-%02d-%02d", m[1], mo, d), true
 }
 
 func dated(start, end time.Time, unit Unit, conv Convention) Deadline {

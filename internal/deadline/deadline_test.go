@@ -35,6 +35,8 @@ func TestParseDated(t *testing.T) {
 		{"Q4 2025/2026", Calendar, "2026-01-01", "2026-03-31", Quarter, false},
 		{"Q3-2025/26", Calendar, "2025-10-01", "2025-12-31", Quarter, false},
 		{"Q4 2099/00", Calendar, "2100-01-01", "2100-03-31", Quarter, false},
+		{"Q4 2199", Calendar, "2199-10-01", "2199-12-31", Quarter, false},
+		{"1900", Calendar, "1900-01-01", "1900-12-31", Year, false},
 		// months
 		{"September 2025", Calendar, "2025-09-01", "2025-09-30", Month, false},
 		{"Sept 2025", Calendar, "2025-09-01", "2025-09-30", Month, false},
@@ -150,8 +152,18 @@ func TestParseErrors(t *testing.T) {
 		{"2025-13", "there is no month 13", "01 to 12"},
 		{"Q3 2025/27", "consecutive years", "2025/26"},
 		{"2028-2025", "ends (2025) before it starts (2028)", ""},
-		{"2025-2025", "ends (2025) before it starts", ""},
-		{"1066", "out of range", ""},
+		{"2025-2025", "the range starts and ends in 2025", "for one year, write 2025"},
+		{"2025 - 2025", "the range starts and ends in 2025", "write 2025"},
+		{"2025-25", "the range starts and ends in 2025", "write 2025"},
+		{"1066", "out of range", "1900 to 2199"},
+		{"1899", "the year 1899 is out of range", "1900 to 2199"},
+		{"Q1 2250", "the year 2250 is out of range", "1900 to 2199"},
+		{"2150-2250", "the year 2250 is out of range", ""},
+		{"31/12/9999", "the year 9999 is out of range", ""},
+		{"2025-09-30T17:00:00Z", "it is a timestamp, not a date", "write the date only, as YYYY-MM-DD: 2025-09-30"},
+		{"2025-09-30 17:00", "it is a timestamp, not a date", "2025-09-30"},
+		{"2025-9-3t09:00:00+01:00", "it is a timestamp, not a date", "2025-09-03"},
+		{"by 2025-09-30T17:00:00Z", "it is a timestamp, not a date", "2025-09-30"},
 		{"", "it is empty", ""},
 		{"soon", "not a form cpp knows", "Q3 2025"},
 		{"TBC", "not a form cpp knows", ""},
@@ -174,6 +186,36 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error %q does not quote the deadline", err)
 			}
 		})
+	}
+}
+
+func TestCheckYear(t *testing.T) {
+	for y, ok := range map[int]bool{MinYear: true, MaxYear: true, 2025: true, MinYear - 1: false, MaxYear + 1: false, 0: false, 20250: false} {
+		err := CheckYear(y)
+		if (err == nil) != ok {
+			t.Errorf("CheckYear(%d) = %v, want ok %v", y, err, ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "1900 to 2199") {
+			t.Errorf("CheckYear(%d) = %q: it should say which years are accepted", y, err)
+		}
+	}
+}
+
+func TestTimestamp(t *testing.T) {
+	tests := map[string]string{
+		"2025-01-01T10:00:00Z":      "2025-01-01",
+		"2025-01-01 10:00:00":       "2025-01-01",
+		"2025-01-01t10:00":          "2025-01-01",
+		"2025-1-2T10:00:00.5+01:00": "2025-01-02",
+		"2025-01-01":                "",
+		"2025-01-01 to 2025-02-01":  "",
+		"Q3 2025":                   "",
+	}
+	for in, want := range tests {
+		got, ok := Timestamp(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("Timestamp(%q) = %q, %v; want %q", in, got, ok, want)
+		}
 	}
 }
 

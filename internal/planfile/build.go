@@ -102,6 +102,13 @@ func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry,
 			b.errorf(k, "type", "keys are plain words such as `id` or `text`", "a key in %s must be a word, not %s", what, describe(k))
 			continue
 		}
+		b.noAnchor(k)
+		if k.Tag == "!!merge" {
+			// Without this, `<<` reads as a misspelt key and is offered the nearest one.
+			b.errorf(k, "alias", "write the values out in full in each place that needs them",
+				"YAML merge keys (<<) are not supported in plan files")
+			continue
+		}
 		key := k.Value
 		if slices.Contains(done, key) {
 			b.errorf(k, "duplicate-key", "delete one of them", "key `%s` appears twice in %s", key, what)
@@ -119,6 +126,7 @@ func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry,
 		if !b.notAlias(v) {
 			continue
 		}
+		b.noAnchor(v)
 		entries = append(entries, entry{key: key, k: k, v: v, index: i / 2})
 	}
 	return entries, true
@@ -134,7 +142,33 @@ func (b *builder) notAlias(n *yaml.Node) bool {
 	return true
 }
 
+// noAnchor rejects YAML anchors, which exist only to be aliased or merged. Each node is checked
+// once, where its parent reads it; the value it anchors is still read.
+func (b *builder) noAnchor(n *yaml.Node) {
+	if n.Anchor == "" {
+		return
+	}
+	b.file.Diags = append(b.file.Diags, diag.Diagnostic{File: b.file.Path, Line: n.Line, Col: n.Column,
+		Span: len([]rune(n.Anchor)) + 1, Severity: diag.Error, Rule: "alias",
+		Message: fmt.Sprintf("YAML anchors (&%s) are not supported in plan files", n.Anchor),
+		Hint:    fmt.Sprintf("delete `&%s`: plan files write each value out in full where it is needed", n.Anchor)})
+}
+
+// hasMerge reports whether a mapping has a merge key: the fields it would have brought are
+// not reported missing as well.
+func hasMerge(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Tag == "!!merge" {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) require(n *yaml.Node, what string, entries []entry, keys ...string) {
+	if hasMerge(n) {
+		return
+	}
 	for _, key := range keys {
 		found := false
 		for _, e := range entries {
@@ -208,6 +242,7 @@ func (b *builder) list(e entry, what string, at *plan.Positions) []string {
 		if !b.notAlias(item) {
 			continue
 		}
+		b.noAnchor(item)
 		if item.Kind != yaml.ScalarNode || isNull(item) {
 			b.errorf(item, "type", "each item is one line of text after `- `", "item %d of `%s` in %s must be text, not %s", i+1, e.key, what, describe(item))
 			continue
@@ -226,20 +261,37 @@ func (b *builder) items(e entry, what string) []*yaml.Node {
 		b.errorf(e.v, "type", fmt.Sprintf("write `%s:` followed by items starting with `- `", e.key), "`%s` in %s must be a list, not %s", e.key, what, describe(e.v))
 		return nil
 	}
+	for _, item := range e.v.Content {
+		b.noAnchor(item)
+	}
 	return e.v.Content
 }
+
+var reDateLike = regexp.MustCompile(`^(\d+)-\d{1,2}-\d{1,2}$`)
 
 func (b *builder) date(n *yaml.Node, key, what string) (time.Time, bool) {
 	if n.Kind != yaml.ScalarNode || isNull(n) {
 		b.errorf(n, "type", "write dates as YYYY-MM-DD", "`%s` in %s must be a date, not %s", key, what, describe(n))
 		return time.Time{}, false
 	}
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(n.Value))
+	s := strings.TrimSpace(n.Value)
+	if m := reDateLike.FindStringSubmatch(s); m != nil {
+		// A year out of range is a slip of the keyboard (0025, 20250), whether or not Go can read it.
+		if y, _ := strconv.Atoi(m[1]); deadline.CheckYear(y) != nil || len(m[1]) != 4 {
+			b.errorf(n, "date", deadline.YearHint, "`%s` in %s is %q: the year %s is out of range", key, what, s, m[1])
+			return time.Time{}, false
+		}
+	}
+	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
+		if day, ok := deadline.Timestamp(s); ok {
+			b.errorf(n, "date", "write the date only, as YYYY-MM-DD: "+day, "`%s` in %s is a timestamp, not a date: %q", key, what, n.Value)
+			return time.Time{}, false
+		}
 		hint := "write dates as YYYY-MM-DD, as in 2025-09-30"
 		if d, derr := deadline.Parse(n.Value, deadline.Calendar); derr == nil && d.Kind == deadline.Dated && d.Unit == deadline.Day {
 			hint = fmt.Sprintf("write it as %s", d.Start.Format("2006-01-02"))
-		} else if _, derr := time.Parse("2006-1-2", strings.TrimSpace(n.Value)); derr != nil && strings.Count(n.Value, "-") == 2 {
+		} else if _, derr := time.Parse("2006-1-2", s); derr != nil && strings.Count(n.Value, "-") == 2 {
 			hint = "that date does not exist; write dates as YYYY-MM-DD"
 		}
 		b.errorf(n, "date", hint, "`%s` in %s is not a date: %q", key, what, n.Value)
@@ -322,6 +374,7 @@ func (b *builder) document(root *yaml.Node) {
 		return
 	}
 	top := root.Content[0]
+	b.noAnchor(top)
 	if isNull(top) {
 		b.errorf(top, "empty", "a plan file needs at least id, title, council, period and sections", "file has no content, only comments")
 		return
@@ -538,7 +591,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			}
 		}
 	}
-	if !hasText && len(a.Outcomes) == 0 {
+	if !hasText && len(a.Outcomes) == 0 && !hasMerge(n) {
 		b.errorf(n, "required", "add `text:` (what will be done) or `outcomes:` (what it will achieve)", "%s has neither `text` nor `outcomes`", what)
 	}
 	return a

@@ -8,11 +8,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -226,10 +228,17 @@ func Parse(path string, data []byte, opts Options) (f *File) {
 			Message: "file is empty", Hint: "a plan file needs at least id, title, council, period and sections; or delete the file"})
 		return f
 	}
+	// A decoder rather than yaml.Unmarshal, which reads the first document and silently ignores
+	// the rest: everything in a plan file must be read, so a second document is an error.
+	dec := yaml.NewDecoder(bytes.NewReader(body))
 	var root yaml.Node
-	if err := yaml.Unmarshal(body, &root); err != nil {
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		f.Diags = append(f.Diags, syntaxDiag(path, body, err))
 		return f
+	}
+	var rest yaml.Node
+	if err := dec.Decode(&rest); err != io.EOF {
+		f.Diags = append(f.Diags, secondDocument(path, body, &rest, err))
 	}
 	if opts.KeepNodes {
 		f.Root = &root
@@ -239,8 +248,70 @@ func Parse(path string, data []byte, opts Options) (f *File) {
 	return f
 }
 
-// checkText rejects what is not UTF-8 text, and tabs used for indentation, with their positions:
-// the YAML library's own messages for these are less helpful.
+// secondDocument reports what follows the plan's document, at the marker that ends it. rest is
+// the second document when it parsed; err is why it did not. Invalid YAML after the marker is
+// reported the same way: it is the second document that must go, not its syntax that must be
+// fixed.
+func secondDocument(path string, body []byte, rest *yaml.Node, err error) diag.Diagnostic {
+	line, marker := documentBoundary(body)
+	if err == nil && rest.Kind == yaml.DocumentNode && rest.Line > 0 {
+		// The node knows its own `---`, even after a first document that was only a marker.
+		line, marker = rest.Line, "---"
+	}
+	if line == 0 {
+		line, marker = 1, "---"
+		if err != nil {
+			line = syntaxDiag(path, body, err).Line
+		}
+	}
+	d := diag.Diagnostic{File: path, Line: line, Col: 1, Span: 3, Severity: diag.Error, Rule: "multiple-documents",
+		Message: "`---` starts a second YAML document; a plan file holds one plan",
+		Hint:    "one plan per file: move what follows `---` into a file of its own, or delete it"}
+	if marker == "..." {
+		d.Message = "`...` ends the YAML document, but the file goes on"
+		d.Hint = "one plan per file: delete the `...` line, or move what follows it into a file of its own"
+	}
+	return d
+}
+
+// documentBoundary finds the first document marker (`---` or `...` at the start of a line) that
+// follows content: a `---` before any content only opens the first document. YAML ends a
+// document at such a line wherever it appears, so no quoting can hide one.
+func documentBoundary(body []byte) (line int, marker string) {
+	content := false
+	for n := 1; len(body) > 0; n++ {
+		var text []byte
+		text, body, _ = bytes.Cut(body, []byte("\n"))
+		text = bytes.TrimSuffix(text, []byte("\r"))
+		if m := documentMarker(text); m != "" {
+			if content {
+				return n, m
+			}
+			after := bytes.TrimSpace(text[3:])
+			content = len(after) > 0 && after[0] != '#'
+			continue
+		}
+		t := bytes.TrimSpace(text)
+		if len(t) > 0 && t[0] != '#' && text[0] != '%' {
+			content = true
+		}
+	}
+	return 0, ""
+}
+
+func documentMarker(text []byte) string {
+	if len(text) < 3 || !(bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("..."))) {
+		return ""
+	}
+	if len(text) > 3 && text[3] != ' ' && text[3] != '\t' {
+		return ""
+	}
+	return string(text[:3])
+}
+
+// checkText rejects what is not UTF-8 text, control characters, and tabs used for indentation,
+// with their positions: the YAML library reports a control character with no position at all,
+// and its messages for the others are less helpful.
 func checkText(path string, body []byte) (diag.Diagnostic, bool) {
 	line, col := 1, 1
 	lineStart := true
@@ -255,6 +326,10 @@ func checkText(path string, body []byte) (diag.Diagnostic, bool) {
 			return diag.Diagnostic{File: path, Line: line, Col: col, Severity: diag.Error, Rule: "encoding",
 				Message: "file contains a NUL byte: it is not a text file",
 				Hint:    "plan files are YAML text; move other files out of plans/"}, true
+		case isControl(r):
+			return diag.Diagnostic{File: path, Line: line, Col: col, Severity: diag.Error, Rule: "encoding",
+				Message: fmt.Sprintf("control character %U is not allowed in a plan file", r),
+				Hint:    "delete it: plan files are plain text, and such characters come from pasting out of other programs"}, true
 		case r == '\t' && lineStart:
 			return diag.Diagnostic{File: path, Line: line, Col: col, Severity: diag.Error, Rule: "syntax",
 				Message: "tab used for indentation", Hint: "YAML indents with spaces: replace the tab with spaces"}, true
@@ -271,20 +346,54 @@ func checkText(path string, body []byte) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{}, false
 }
 
+// isControl reports the characters YAML does not allow in a file at all (YAML 1.2, 5.1): C0 and
+// C1 controls other than tab, line feed, carriage return and next line, DEL, and U+FFFE/U+FFFF.
+func isControl(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f, r == 0xfffe, r == 0xffff:
+		return true
+	}
+	return false
+}
+
+// yaml.v3 numbers a scanner error's line from one but a parser error's from zero, and leaves the
+// line out when it is zero. These are the parser's problems (parserc.go).
+var parserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
+	"did not find expected <document start>", "did not find expected <stream-start>", "did not find expected key",
+	"did not find expected node content", "found duplicate %TAG directive", "found duplicate %YAML directive",
+	"found incompatible YAML document", "found undefined tag handle",
+}
+
+var reUnknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
 func syntaxDiag(path string, body []byte, err error) diag.Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	d := diag.Diagnostic{File: path, Line: 1, Col: 1, Severity: diag.Error, Rule: "syntax", Message: msg}
+	d := diag.Diagnostic{File: path, Line: 1, Severity: diag.Error, Rule: "syntax", Message: msg}
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
+		d.Message = te.Errors[0]
+	}
+	if m := reUnknownAnchor.FindStringSubmatch(err.Error()); m != nil {
+		// An alias with no anchor: the alias is the mistake, wherever it points.
+		d.Line, d.Col = find(body, "*"+m[1])
+		d.Rule, d.Span = "alias", len([]rune(m[1]))+1
+		d.Message = fmt.Sprintf("YAML aliases (*%s) are not supported in plan files", m[1])
+		d.Hint = "write the value out in full"
+		return d
 	}
 	if m := reYAMLLine.FindStringSubmatch(err.Error()); m != nil {
 		d.Line, _ = strconv.Atoi(m[1])
 		d.Message = m[2]
-		d.Col = firstNonSpace(body, d.Line)
-	} else {
-		d.Message = msg
+		if slices.Contains(parserProblems, d.Message) {
+			d.Line++
+		}
 	}
+	// A file whose lines end in a bare carriage return has more lines for YAML than for us.
+	d.Line = min(d.Line, bytes.Count(body, []byte("\n"))+1)
+	d.Col = problemColumn(body, d.Line, d.Message)
 	if strings.Contains(d.Message, "could not find expected ':'") {
 		d.Hint = "each line in a mapping needs `key: value`; a text value that contains ': ' must be quoted"
 	} else if strings.Contains(d.Message, "mapping values are not allowed") {
@@ -295,6 +404,77 @@ func syntaxDiag(path string, body []byte, err error) diag.Diagnostic {
 		d.Hint = "check the YAML syntax near this line"
 	}
 	return d
+}
+
+// problemColumn finds where on its line a syntax problem is. yaml.v3 gives only the line, so the
+// column is the character the problem is about when the line shows it (an unclosed bracket or
+// quote, a second ': ', a reserved character), or else the line's first.
+func problemColumn(body []byte, line int, problem string) int {
+	text := lineText(body, line)
+	i := -1
+	switch problem {
+	case "did not find expected ',' or ']'":
+		i = bytes.LastIndexByte(text, '[')
+	case "did not find expected ',' or '}'":
+		i = bytes.LastIndexByte(text, '{')
+	case "found undefined tag handle":
+		i = bytes.IndexByte(text, '!')
+	case "found unexpected end of stream", "found unexpected document indicator":
+		i = bytes.IndexAny(text, "\"'")
+	case "found character that cannot start any token":
+		for j, c := range text {
+			if (c == '@' || c == '`') && (j == 0 || bytes.IndexByte([]byte(" \t[{,"), text[j-1]) >= 0) {
+				i = j
+				break
+			}
+		}
+	case "mapping values are not allowed in this context":
+		// The first ': ' ends the key; a second is the one YAML cannot take. A line with only one
+		// is indented as if it were inside the line above.
+		seen := 0
+		for j, c := range text {
+			if c == ':' && (j+1 == len(text) || text[j+1] == ' ') && seen < 2 {
+				i, seen = j, seen+1
+			}
+		}
+	}
+	if i < 0 {
+		return firstNonSpace(body, line)
+	}
+	return utf8.RuneCount(text[:i]) + 1
+}
+
+// lineText is the text of a 1-based line, without its line ending.
+func lineText(body []byte, line int) []byte {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(body, '\n')
+		if j < 0 {
+			return nil
+		}
+		body = body[j+1:]
+	}
+	text, _, _ := bytes.Cut(body, []byte("\n"))
+	return bytes.TrimSuffix(text, []byte("\r"))
+}
+
+// find returns the line and column of the first occurrence of word standing alone (not inside a
+// longer word), or 1:1.
+func find(body []byte, word string) (line, col int) {
+	for off := 0; off < len(body); {
+		i := bytes.Index(body[off:], []byte(word))
+		if i < 0 {
+			break
+		}
+		i += off
+		end := i + len(word)
+		if end == len(body) || bytes.IndexByte([]byte(" \t\r\n,]}"), body[end]) >= 0 {
+			before := body[:i]
+			start := bytes.LastIndexByte(before, '\n') + 1
+			return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(body[start:i]) + 1
+		}
+		off = i + 1
+	}
+	return 1, 1
 }
 
 // firstNonSpace returns the column of the first non-blank character on a line, or 1.

@@ -150,6 +150,8 @@ func TestBadInput(t *testing.T) {
 		{"a list", "- a\n- b\n", "type", 1},
 		{"a word", "hello\n", "type", 1},
 		{"alias", "id: &i x\ntitle: *i\n", "alias", 2},
+		{"anchor", "id: &i x\n", "alias", 1},
+		{"merge key", "id: x\n<<: {title: y}\n", "alias", 2},
 		{"alias bomb", bomb, "alias", 0},
 		{"unknown key", "id: x\ntitel: y\n", "unknown-field", 2},
 		{"section not a list", "id: x\ntitle: t\ncouncil: c\nperiod: {start: 2025-01-01, end: 2026-01-01}\nsections: nope\n", "type", 5},
@@ -238,5 +240,93 @@ func TestFindPlansDir(t *testing.T) {
 	}
 	if _, ok := FindPlansDir(t.TempDir()); ok {
 		t.Errorf("found a plans folder where there is none")
+	}
+}
+
+// Everything in a file is read: a second YAML document is an error at the marker that starts it,
+// whatever follows; a single document may start with `---` or end with `...`.
+func TestDocuments(t *testing.T) {
+	lines := strings.Count(small, "\n")
+	after := lines + 1 // the line just after small
+	tests := []struct {
+		name, input string
+		line        int // 0: no multiple-documents error
+	}{
+		{"one document", small, 0},
+		{"leading marker", "---\n" + small, 0},
+		{"comment before leading marker", "# plan\n---\n" + small, 0},
+		{"end marker", small + "...\n", 0},
+		{"end marker and a comment", small + "...\n# the end\n", 0},
+		{"second document", small + "---\nid: u\ntitle: another\n", after},
+		{"second document, invalid YAML", small + "---\n  - [not valid\n", after},
+		{"second document after a comment on the marker line", small + "--- # more\nid: u\n", after},
+		{"empty second document", small + "---\n", after},
+		{"leading marker and a second document", "---\n" + small + "---\nid: u\n", after + 1},
+		{"content after an end marker", small + "...\nid: u\n", after},
+		{"content after an end marker, invalid YAML", small + "...\n[\n", after},
+		{"CRLF", strings.ReplaceAll(small+"---\nid: u\n", "\n", "\r\n"), after},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Parse("d.yaml", []byte(tt.input), Options{})
+			var got []diag.Diagnostic
+			for _, d := range f.Diags {
+				if d.Rule == "multiple-documents" {
+					got = append(got, d)
+				} else {
+					t.Errorf("unexpected diagnostic: %s", d.OneLine())
+				}
+			}
+			if tt.line == 0 {
+				if len(got) != 0 {
+					t.Fatalf("got %v, want no multiple-documents error", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Line != tt.line || got[0].Col != 1 || got[0].Severity != diag.Error || got[0].Hint == "" {
+				t.Fatalf("got %v, want one multiple-documents error at %d:1 with a hint", got, tt.line)
+			}
+			if f.Plan == nil || f.Plan.ID != "t" {
+				t.Errorf("the first document was not read: plan = %v", f.Plan)
+			}
+		})
+	}
+}
+
+// Problems in the text and syntax errors are reported where they are, not at 1:1, and not on the
+// line before (yaml.v3 counts parser errors' lines from zero).
+func TestBadTextPositions(t *testing.T) {
+	tests := []struct {
+		name, input, rule string
+		line, col         int
+	}{
+		{"vertical tab", "id: x\ntitle: y\ncouncil: a\vb\n", "encoding", 3, 11},
+		{"escape", "id: x\ntitle: \x1b[31mred\n", "encoding", 2, 8},
+		{"delete", "id: x\n\x7f: y\n", "encoding", 2, 1},
+		{"C1 control after a multi-byte letter", "id: x\ntitle: café\u0080\n", "encoding", 2, 12},
+		{"noncharacter", "id: x\ntitle: \uffff\n", "encoding", 2, 8},
+		{"control after CRLF lines", "id: x\r\ntitle: y\r\ncouncil: \x01\r\n", "encoding", 3, 10},
+		{"unclosed flow list", "id: x\nleads: [a, b\n", "syntax", 2, 8},
+		{"unclosed flow mapping", "id: x\nsections:\n  - id: a\n    actions: [\n      {id: b, text: c\n", "syntax", 5, 7},
+		{"sequence item in a mapping", "id: x\ntitle: y\n- z\n", "syntax", 3, 1},
+		{"bad indentation", "a:\n  b: c\n d: e\n", "syntax", 3, 2},
+		{"undefined tag handle", "id: x\ntitle: !foo!bar y\n", "syntax", 2, 8},
+		{"reserved character on line 1", "title: @foo\n", "syntax", 1, 8},
+		{"reserved character", "id: x\ntitle: `foo`\n", "syntax", 2, 8},
+		{"colon in a value", "id: x\ntitle: Team Manager: Life Chances\n", "syntax", 2, 20},
+		{"unclosed quote", "id: x\ntitle: \"y\n", "syntax", 2, 8},
+		{"undefined alias", "id: x\ntitle: *nope\n", "alias", 2, 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Parse("bad.yaml", []byte(tt.input), Options{})
+			d, ok := f.FirstError()
+			if !ok {
+				t.Fatalf("no error; diagnostics: %v", f.Diags)
+			}
+			if d.Rule != tt.rule || d.Line != tt.line || d.Col != tt.col {
+				t.Errorf("got %s, want [%s] at %d:%d", d.OneLine(), tt.rule, tt.line, tt.col)
+			}
+		})
 	}
 }

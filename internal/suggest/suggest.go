@@ -6,9 +6,13 @@ import (
 	"strings"
 )
 
-// Distance is the Levenshtein distance between a and b, counted in runes.
+// Distance is the number of single-rune edits (insert, delete, replace, or swap two neighbours)
+// that turn a into b. A swap counts as one edit because "titel" for "title" is one slip of the
+// fingers, not two.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows: a swap looks two rows back.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -22,20 +26,29 @@ func Distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }
 
 // Closest returns up to n candidates nearest to word, nearest first, ignoring case. A candidate
-// qualifies when it is within a third of the word's length in edits, or contains the word.
+// qualifies when it is within a third of the word's length in edits (at least one edit, and
+// never the whole word), or when it starts with or contains the word and the word is at least
+// half of it: "Virtual" finds "Virtual School", but "care" does not find "Leaving Care Team".
+// A suggestion that is not close is worse than none: it sends the reader after a mistake they
+// did not make.
 func Closest(word string, candidates []string, n int) []string {
 	w := strings.ToLower(word)
-	limit := max(2, len([]rune(w))/3)
+	wlen := len([]rune(w))
+	limit := max(1, wlen/3)
 	type scored struct {
-		s string
-		d int
+		s      string
+		d      int
+		prefix int
 	}
 	var found []scored
 	seen := map[string]bool{}
@@ -46,13 +59,20 @@ func Closest(word string, candidates []string, n int) []string {
 		seen[c] = true
 		lc := strings.ToLower(c)
 		d := Distance(w, lc)
-		if d <= limit || (len(w) >= 3 && strings.Contains(lc, w)) {
-			found = append(found, scored{c, d})
+		near := d <= limit && d < wlen
+		part := wlen >= 3 && 2*wlen >= len([]rune(lc)) && strings.Contains(lc, w)
+		if near || part {
+			found = append(found, scored{c, d, commonPrefix(w, lc)})
 		}
 	}
+	// Between equally near words, the one that starts like the word written is the likelier:
+	// "tag" is nearer "tags" than "rag".
 	sort.SliceStable(found, func(i, j int) bool {
 		if found[i].d != found[j].d {
 			return found[i].d < found[j].d
+		}
+		if found[i].prefix != found[j].prefix {
+			return found[i].prefix > found[j].prefix
 		}
 		return found[i].s < found[j].s
 	})
@@ -61,4 +81,12 @@ func Closest(word string, candidates []string, n int) []string {
 		out = append(out, found[i].s)
 	}
 	return out
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
