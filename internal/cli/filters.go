@@ -91,8 +91,8 @@ func parseFlagDate(name, s string) (time.Time, error) {
 	if err != nil {
 		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
 	}
-	if err := deadline.CheckYear(t); err != nil {
-		return t, usageErrorf(fmt.Sprintf("dates run from %d to %d; check the year", deadline.MinYear, deadline.MaxYear), "invalid %s %q: %s", name, s, err)
+	if err := deadline.CheckYear(t.Year()); err != nil {
+		return t, usageErrorf(deadline.YearHint, "invalid %s %q: %s", name, s, err)
 	}
 	return t, nil
 }

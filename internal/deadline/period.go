@@ -47,18 +47,3 @@ func AddMonths(day time.Time, n int) time.Time {
 	last := daysIn(first.Year(), first.Month())
 	return date(first.Year(), first.Month(), min(day.Day(), last))
 }
-
-// MinYear and MaxYear bound the dates cpp accepts from a flag or a plan: a year outside them is a
-// typo (20255, 1025), and date arithmetic far outside them stops meaning anything to a board.
-const (
-	MinYear = 1900
-	MaxYear = 2199
-)
-
-// CheckYear says whether a date's year is one cpp accepts.
-func CheckYear(t time.Time) error {
-	if y := t.Year(); y < MinYear || y > MaxYear {
-		return fmt.Errorf("the year %d is out of range (%d to %d)", y, MinYear, MaxYear)
-	}
-	return nil
-}
