@@ -10,6 +10,7 @@
 package termsafe
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,10 +24,14 @@ func Unsafe(r rune) bool {
 		return false
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
 	}
-	return false
+	return Bidi(r)
+}
+
+// Bidi reports whether r is a bidirectional control: it reorders the text around it, so that
+// what is shown is not what is written.
+func Bidi(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // Text is s with every unsafe character made visible; newlines and tabs stay, for places where
@@ -106,4 +111,43 @@ func visible(s string, keepNewlines bool) string {
 func byteEscape(c byte) string {
 	const hex = "0123456789abcdef"
 	return `\x` + string([]byte{hex[c>>4], hex[c&0xf]})
+}
+
+// Writer passes text on with every unsafe character made visible, newlines and tabs kept: for a
+// stream that carries only messages, such as stderr, where a file name or a plan's text can turn
+// up in any line.
+type Writer struct {
+	w       io.Writer
+	pending []byte // the start of a character cut off at the end of the last write
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+func (t *Writer) Write(p []byte) (int, error) {
+	data := append(t.pending, p...)
+	cut := len(data)
+	for i := len(data) - 1; i >= 0 && i > len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	t.pending = append([]byte(nil), data[cut:]...)
+	if _, err := io.WriteString(t.w, Text(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Flush writes what is left of a character cut off at the end, as the bytes it is.
+func (t *Writer) Flush() error {
+	if len(t.pending) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(t.w, Text(string(t.pending)))
+	t.pending = nil
+	return err
 }

@@ -2,6 +2,7 @@ package termsafe
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +53,23 @@ func TestFound(t *testing.T) {
 	}
 	if Found("clean\ttext\n") != nil {
 		t.Error("tab and newline reported")
+	}
+}
+
+// A character split across two writes is passed on whole, not as two stray bytes.
+func TestWriter(t *testing.T) {
+	var out strings.Builder
+	w := NewWriter(&out)
+	rlo := "\u202e"
+	for _, p := range []string{"cpp: skipped plans/a\x1b[2K", rlo[:1], rlo[1:], "b.yaml: ", "é"[:1], "é"[1:] + "\n", "\xe2\x80"} {
+		if n, err := w.Write([]byte(p)); n != len(p) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", p, n, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := `cpp: skipped plans/a\x1b[2K\u202eb.yaml: é` + "\n" + `\xe2\x80`; out.String() != want {
+		t.Errorf("wrote %q, want %q", out.String(), want)
 	}
 }
