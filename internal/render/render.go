@@ -142,17 +142,22 @@ func drawTable(blk Block, width int, color bool, lg *lipgloss.Renderer) string {
 				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
 			},
 			Row: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNormal},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Alignment: tw.CellAlignment{Global: tw.AlignLeft},
 			},
 			Widths: tw.CellWidth{PerColumn: widths},
 		}),
+		// Rows are wrapped by wrapCell before they are handed over. (WrapNone is zero, which
+		// the Config above would read as "unset".)
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithTrimSpace(tw.Off),
 	)
 	t.Header(toAny(blk.Header)...)
 	for _, row := range blk.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
+			if w, ok := widths.OK(i); ok {
+				c = wrapCell(c, w-2)
+			}
 			if color && i == blk.RAGColumn && c != "" {
 				c = ragStyle(lg, c).Render(c)
 			}
