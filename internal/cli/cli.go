@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // Env is everything a command may touch outside its arguments: streams, environment and clock.
@@ -34,6 +36,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // Run executes a command line in env; tests call it with buffers.
 func Run(env *Env, args []string) (code int) {
+	// stderr carries only messages, and they quote file names and plan text: nothing in them may
+	// act on the terminal.
+	stderr := termsafe.NewWriter(env.Stderr)
+	defer stderr.Flush()
+	e := *env
+	e.Stderr = stderr
+	env = &e
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.Stderr, "cpp: internal error: %v\n  hint: this is a bug in cpp; please report it with the command you ran\n", r)

@@ -24,7 +24,8 @@ func newValidateCmd(env *Env) *cobra.Command {
 		Short: "Check plan files and report every problem with its file, line and column",
 		Long: `Check plan files: YAML syntax, unknown fields, types, required values, deadlines, ids
 unique across the repository, links between plans, the lead registry, repeated actions, deadlines
-outside a plan's period, and personal data. With no PATH, reads the repository's plans/ folder.
+outside a plan's period, personal data, and control characters in plan text. With no PATH,
+reads the repository's plans/ folder.
 
 Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 when there are;
 2 for bad usage.`,

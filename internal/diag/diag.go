@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // Severity says whether a diagnostic fails validation.
@@ -87,16 +89,19 @@ func (d Diagnostic) Location() string {
 	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
 }
 
-// OneLine is the diagnostic as a single line: "file:line:col: severity: message [rule]".
+// OneLine is the diagnostic as a single line for a terminal: "file:line:col: severity: message
+// [rule]". A file name or message that holds control characters shows them as escapes.
 func (d Diagnostic) OneLine() string {
-	return fmt.Sprintf("%s: %s: %s [%s]", d.Location(), d.Severity, d.Message, d.Rule)
+	return termsafe.Line(fmt.Sprintf("%s: %s: %s [%s]", d.Location(), d.Severity, d.Message, d.Rule))
 }
 
 // Sources gives the text of a file by path, for quoting the offending line.
 type Sources map[string][]byte
 
 // WriteText prints each diagnostic as "file:line:col: severity: message [rule]", then the source
-// line with a caret under the column, then "hint: ..." where there is one.
+// line with a caret under the column, then "hint: ..." where there is one. The source line is
+// quoted with its control characters shown as escapes (a raw ESC or NUL would act on the terminal),
+// and the caret moves right by what the escapes add.
 func WriteText(w io.Writer, ds []Diagnostic, src Sources) error {
 	var b bytes.Buffer
 	for _, d := range ds {
@@ -104,16 +109,18 @@ func WriteText(w io.Writer, ds []Diagnostic, src Sources) error {
 		b.WriteByte('\n')
 		if line, ok := sourceLine(src[d.File], d.Line); ok && d.Col > 0 {
 			line = strings.ReplaceAll(line, "\t", " ")
-			fmt.Fprintf(&b, "  %s\n", line)
-			pad := utf8.RuneCountInString(prefixRunes(line, d.Col-1))
+			fmt.Fprintf(&b, "  %s\n", termsafe.Line(line))
+			before := prefixRunes(line, d.Col-1)
+			pad := utf8.RuneCountInString(termsafe.Line(before))
 			marker := "^"
 			if d.Span > 1 {
-				marker += strings.Repeat("~", d.Span-1)
+				covered := prefixRunes(line[len(before):], d.Span)
+				marker += strings.Repeat("~", max(utf8.RuneCountInString(termsafe.Line(covered)), 1)-1)
 			}
 			fmt.Fprintf(&b, "  %s%s\n", strings.Repeat(" ", pad), marker)
 		}
 		if d.Hint != "" {
-			fmt.Fprintf(&b, "  hint: %s\n", d.Hint)
+			fmt.Fprintf(&b, "  hint: %s\n", termsafe.Line(d.Hint))
 		}
 	}
 	_, err := w.Write(b.Bytes())
@@ -190,7 +197,7 @@ func WriteJSON(w io.Writer, ds []Diagnostic, sum Summary) error {
 func WriteGitHub(w io.Writer, ds []Diagnostic) error {
 	var b bytes.Buffer
 	for _, d := range ds {
-		props := []string{"file=" + escapeProperty(d.File)}
+		props := []string{"file=" + escapeProperty(termsafe.Line(d.File))}
 		if d.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", d.Line))
 		}
@@ -198,9 +205,10 @@ func WriteGitHub(w io.Writer, ds []Diagnostic) error {
 			props = append(props, fmt.Sprintf("col=%d", d.Col))
 		}
 		props = append(props, "title="+escapeProperty("cpp "+d.Rule))
-		msg := d.Message
+		// The Actions log is a terminal too: control characters show as escapes.
+		msg := termsafe.Line(d.Message)
 		if d.Hint != "" {
-			msg += "\nhint: " + d.Hint
+			msg += "\nhint: " + termsafe.Line(d.Hint)
 		}
 		fmt.Fprintf(&b, "::%s %s::%s\n", d.Severity, strings.Join(props, ","), escapeData(msg))
 	}

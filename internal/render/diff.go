@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // Side names one side of a diff: the revision as the user wrote it and the commit it resolved to.
@@ -24,17 +25,18 @@ type Side struct {
 
 func (s Side) String() string {
 	if s.Commit == "" {
-		return s.Rev
+		return termsafe.Line(s.Rev)
 	}
 	short := gitrev.Commit{Hash: s.Commit}.Short()
 	if s.Rev == s.Commit || strings.HasPrefix(s.Commit, s.Rev) {
 		return short
 	}
-	return s.Rev + " (" + short + ")"
+	return termsafe.Line(s.Rev) + " (" + short + ")"
 }
 
 // diffStyles decorate diff text on a terminal. The markers (+, -, ~, >, [-…-], {+…+}) carry the
-// meaning; colour only repeats it.
+// meaning; colour only repeats it. Text from plans and git goes through termsafe.Line before it
+// is styled or written: each field keeps to its line, and only cpp's own colours reach the terminal.
 type diffStyles struct {
 	bold, add, del, mod lipgloss.Style
 }
@@ -75,11 +77,11 @@ func (s diffStyles) words(segs []plandiff.Segment) string {
 		}
 		switch seg.Op {
 		case plandiff.Deleted:
-			b.WriteString(s.del.Render("[-" + seg.Text + "-]"))
+			b.WriteString(s.del.Render("[-" + termsafe.Line(seg.Text) + "-]"))
 		case plandiff.Inserted:
-			b.WriteString(s.add.Render("{+" + seg.Text + "+}"))
+			b.WriteString(s.add.Render("{+" + termsafe.Line(seg.Text) + "+}"))
 		default:
-			b.WriteString(seg.Text)
+			b.WriteString(termsafe.Line(seg.Text))
 		}
 	}
 	return b.String()
@@ -98,14 +100,14 @@ func (s diffStyles) fields(b *strings.Builder, indent string, fs []plandiff.Fiel
 		case f.Added != nil || f.Removed != nil:
 			var ps []string
 			for _, a := range f.Added {
-				ps = append(ps, s.add.Render("+"+a))
+				ps = append(ps, s.add.Render("+"+termsafe.Line(a)))
 			}
 			for _, r := range f.Removed {
-				ps = append(ps, s.del.Render("-"+r))
+				ps = append(ps, s.del.Render("-"+termsafe.Line(r)))
 			}
 			s.field(b, indent, f.Name, strings.Join(ps, "  "))
 		default:
-			s.field(b, indent, f.Name, valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To))
+			s.field(b, indent, f.Name, termsafe.Line(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To)))
 		}
 	}
 }
@@ -127,13 +129,13 @@ func valueWord(field, v string) string {
 func (s diffStyles) action(b *strings.Builder, indent string, c *plandiff.ActionChange) {
 	switch c.Kind {
 	case plandiff.Added:
-		s.field(b, indent, "deadline", deadlineText(c.New.Deadline.Text, c.New))
-		s.field(b, indent, "leads", orNone(strings.Join(c.New.EffectiveLeads(), ", ")))
-		s.field(b, indent, "status", StatusWord(c.New.Status))
+		s.field(b, indent, "deadline", termsafe.Line(deadlineText(c.New.Deadline.Text, c.New)))
+		s.field(b, indent, "leads", termsafe.Line(orNone(strings.Join(c.New.EffectiveLeads(), ", "))))
+		s.field(b, indent, "status", termsafe.Line(StatusWord(c.New.Status)))
 		return
 	case plandiff.Removed:
-		s.field(b, indent, "deadline", deadlineText(c.Old.Deadline.Text, c.Old))
-		s.field(b, indent, "status", StatusWord(c.Old.Status))
+		s.field(b, indent, "deadline", termsafe.Line(deadlineText(c.Old.Deadline.Text, c.Old)))
+		s.field(b, indent, "status", termsafe.Line(StatusWord(c.Old.Status)))
 		return
 	}
 	if dc := c.Deadline; dc != nil {
@@ -141,14 +143,14 @@ func (s diffStyles) action(b *strings.Builder, indent string, c *plandiff.Action
 		if dc.Slipped() {
 			mv = s.del.Render(mv)
 		}
-		s.field(b, indent, "deadline", dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+mv)
+		s.field(b, indent, "deadline", termsafe.Line(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue))+": "+mv)
 	}
 	s.fields(b, indent, c.Fields)
 	for _, u := range c.NewUpdates {
-		s.field(b, indent, "update", s.add.Render("+"+updateText(u)))
+		s.field(b, indent, "update", s.add.Render("+"+termsafe.Line(updateText(u))))
 	}
 	for _, u := range c.LostUpdates {
-		s.field(b, indent, "update", s.del.Render("-"+updateText(u)))
+		s.field(b, indent, "update", s.del.Render("-"+termsafe.Line(updateText(u))))
 	}
 }
 
@@ -160,7 +162,7 @@ func DiffText(w io.Writer, d *plandiff.Diff, from, to Side, st Style) error {
 	fmt.Fprintf(&b, "%s\n%s\n", s.bold.Render("Plan changes from "+from.String()+" to "+to.String()), d.Count().Headline())
 	const indent = "      "
 	for _, id := range diffPlanIDs(d) {
-		fmt.Fprintf(&b, "\n%s  %s\n", s.bold.Render(id), d.Titles[id])
+		fmt.Fprintf(&b, "\n%s  %s\n", s.bold.Render(termsafe.Line(id)), termsafe.Line(d.Titles[id]))
 		for _, c := range d.Plans {
 			if c.ID == id {
 				fmt.Fprintf(&b, "  %s plan %s\n", s.mark(c.Kind), c.Kind)
@@ -169,22 +171,22 @@ func DiffText(w io.Writer, d *plandiff.Diff, from, to Side, st Style) error {
 		}
 		for _, c := range d.Sections {
 			if c.Plan == id {
-				fmt.Fprintf(&b, "  %s section %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), c.Title)
+				fmt.Fprintf(&b, "  %s section %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), termsafe.Line(c.Title))
 				s.fields(&b, indent, c.Fields)
 			}
 		}
 		for i := range d.Actions {
 			if c := &d.Actions[i]; c.Plan == id {
-				fmt.Fprintf(&b, "  %s %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), c.Text)
+				fmt.Fprintf(&b, "  %s %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), termsafe.Line(c.Text))
 				s.action(&b, indent, c)
 			}
 		}
 		for i := range d.Measures {
 			if c := &d.Measures[i]; c.Plan == id {
-				fmt.Fprintf(&b, "  %s measure %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), c.Text)
+				fmt.Fprintf(&b, "  %s measure %s  %s\n", s.mark(c.Kind), renamedID(c.ID, c.OldID), termsafe.Line(c.Text))
 				s.fields(&b, indent, c.Fields)
 				for _, o := range c.NewObservations {
-					s.field(&b, indent, "value", s.add.Render("+"+observationText(o)))
+					s.field(&b, indent, "value", s.add.Render("+"+termsafe.Line(observationText(o))))
 				}
 			}
 		}
@@ -197,7 +199,7 @@ func DiffText(w io.Writer, d *plandiff.Diff, from, to Side, st Style) error {
 // one line, then one table per kind of change, most consequential first.
 func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Plan changes: `%s` → `%s`\n\n**%s**\n", from.String(), to.String(), InlineMarkdown(d.Count().Headline()))
+	fmt.Fprintf(&b, "### Plan changes: %s → %s\n\n**%s**\n", code(from.String()), code(to.String()), InlineMarkdown(d.Count().Headline()))
 	table := func(heading string, header []string, rows [][]string) {
 		if len(rows) == 0 {
 			return
@@ -205,7 +207,7 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 		fmt.Fprintf(&b, "\n#### %s\n\n%s", heading, MarkdownRawTable(header, rows))
 	}
 	action := func(c *plandiff.ActionChange) string {
-		return "`" + c.ID + "` " + MarkdownCell(c.Text)
+		return code(c.ID) + " " + MarkdownCell(c.Text)
 	}
 	var moved, status, leads, wording, updates, other, added, removed, renamed [][]string
 	for i := range d.Actions {
@@ -218,7 +220,7 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			removed = append(removed, []string{action(c), MarkdownCell(deadlineText(c.Old.Deadline.Text, c.Old)), MarkdownCell(string(c.Old.Status))})
 			continue
 		case plandiff.Renamed:
-			renamed = append(renamed, []string{"`" + c.OldID + "`", "`" + c.ID + "`", MarkdownCell(c.Text)})
+			renamed = append(renamed, []string{code(c.OldID), code(c.ID), MarkdownCell(c.Text)})
 		}
 		if dc := c.Deadline; dc != nil {
 			mv := MarkdownCell(dc.Movement())
@@ -237,19 +239,19 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			case f.Name == "leads":
 				leads = append(leads, []string{action(c), MarkdownCell(strings.Join(f.Added, ", ")), MarkdownCell(strings.Join(f.Removed, ", "))})
 			case f.Words != nil:
-				wording = append(wording, []string{"`" + c.ID + "`", f.Name, markdownWords(f.Words)})
+				wording = append(wording, []string{code(c.ID), f.Name, markdownWords(f.Words)})
 			default:
-				other = append(other, []string{"`" + c.ID + "`", f.Name, MarkdownCell(orNone(f.From)), MarkdownCell(orNone(f.To))})
+				other = append(other, []string{code(c.ID), f.Name, MarkdownCell(orNone(f.From)), MarkdownCell(orNone(f.To))})
 			}
 		}
 		if st != nil || rag != nil {
 			status = append(status, []string{action(c), change(st), change(rag)})
 		}
 		for _, u := range c.NewUpdates {
-			updates = append(updates, []string{"`" + c.ID + "`", "added", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
+			updates = append(updates, []string{code(c.ID), "added", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
 		}
 		for _, u := range c.LostUpdates {
-			updates = append(updates, []string{"`" + c.ID + "`", "deleted or rewritten", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
+			updates = append(updates, []string{code(c.ID), "deleted or rewritten", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
 		}
 	}
 	table("Deadlines moved", []string{"Action", "From", "To", "Change"}, moved)
@@ -267,7 +269,7 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 		c := &d.Measures[i]
 		var what []string
 		if c.Kind == plandiff.Renamed {
-			what = append(what, "renamed from `"+c.OldID+"`")
+			what = append(what, "renamed from "+code(c.OldID))
 		}
 		for _, f := range c.Fields {
 			what = append(what, fieldMarkdown(f))
@@ -275,18 +277,18 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 		for _, o := range c.NewObservations {
 			what = append(what, "new value "+MarkdownCell(observationText(o)))
 		}
-		measures = append(measures, []string{"`" + c.ID + "` " + MarkdownCell(c.Text), string(c.Kind), strings.Join(what, "<br>")})
+		measures = append(measures, []string{code(c.ID) + " " + MarkdownCell(c.Text), string(c.Kind), strings.Join(what, "<br>")})
 	}
 	table("Measures", []string{"Measure", "Change", "Detail"}, measures)
 	for _, c := range d.Plans {
-		structure = append(structure, []string{"plan `" + c.ID + "` " + MarkdownCell(c.Title), string(c.Kind), fieldsCell(c.Fields)})
+		structure = append(structure, []string{"plan " + code(c.ID) + " " + MarkdownCell(c.Title), string(c.Kind), fieldsCell(c.Fields)})
 	}
 	for _, c := range d.Sections {
 		what := fieldsCell(c.Fields)
 		if c.Kind == plandiff.Renamed {
-			what = strings.TrimPrefix(what+"<br>renamed from `"+c.OldID+"`", "<br>")
+			what = strings.TrimPrefix(what+"<br>renamed from "+code(c.OldID), "<br>")
 		}
-		structure = append(structure, []string{"section `" + c.ID + "` " + MarkdownCell(c.Title), string(c.Kind), what})
+		structure = append(structure, []string{"section " + code(c.ID) + " " + MarkdownCell(c.Title), string(c.Kind), what})
 	}
 	table("Plans and sections", []string{"Item", "Change", "Detail"}, structure)
 	_, err := io.WriteString(w, b.String())
@@ -359,11 +361,12 @@ func diffPlanIDs(d *plandiff.Diff) []string {
 	return ids
 }
 
+// renamedID is an id, or an old id and the new one, for a line of text.
 func renamedID(id, old string) string {
 	if old == "" {
-		return id
+		return termsafe.Line(id)
 	}
-	return old + " → " + id
+	return termsafe.Line(old) + " → " + termsafe.Line(id)
 }
 
 // dueText is a deadline as written with the day it falls due: "Q3 2025 (30 Sep 2025)".

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // ActionLog is one action's history for printing: its id and text now, and the commits that
@@ -48,16 +49,17 @@ func pl(n int, one, many string) string {
 func LogText(w io.Writer, l ActionLog, st Style) error {
 	s := newDiffStyles(w, st)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n", s.bold.Render("History of "+l.ID+": "+l.Text), l.summary())
+	fmt.Fprintf(&b, "%s\n%s\n", s.bold.Render(termsafe.Line("History of "+l.ID+": "+l.Text)), termsafe.Line(l.summary()))
 	for i := range l.Events {
 		e := &l.Events[i]
 		c := e.Commit
-		fmt.Fprintf(&b, "\n%s %s  %s  %s  %s\n", s.mark(e.Change.Kind), s.mod.Render(c.Short()), c.Date.Format(isoDate), c.Author, c.Subject)
+		fmt.Fprintf(&b, "\n%s %s  %s  %s  %s\n", s.mark(e.Change.Kind), s.mod.Render(c.Short()), c.Date.Format(isoDate),
+			termsafe.Line(c.Author), termsafe.Line(c.Subject))
 		switch e.Change.Kind {
 		case plandiff.Added, plandiff.Removed:
-			s.field(&b, "    ", string(e.Change.Kind), e.Change.ID)
+			s.field(&b, "    ", string(e.Change.Kind), termsafe.Line(e.Change.ID))
 		case plandiff.Renamed:
-			s.field(&b, "    ", "id", e.Change.OldID+" → "+e.Change.ID)
+			s.field(&b, "    ", "id", renamedID(e.Change.ID, e.Change.OldID))
 		}
 		s.action(&b, "    ", &e.Change)
 	}
@@ -70,10 +72,10 @@ func LogMarkdown(w io.Writer, l ActionLog) error {
 	var rows [][]string
 	for i := range l.Events {
 		e := &l.Events[i]
-		rows = append(rows, []string{"`" + e.Commit.Short() + "`", e.Commit.Date.Format(isoDate), MarkdownCell(e.Commit.Author),
+		rows = append(rows, []string{code(e.Commit.Short()), e.Commit.Date.Format(isoDate), MarkdownCell(e.Commit.Author),
 			MarkdownCell(e.Commit.Subject), changeCell(&e.Change)})
 	}
-	_, err := fmt.Fprintf(w, "### History of `%s`\n\n%s\n\n%s\n%s", l.ID, MarkdownCell(l.Text), InlineMarkdown(l.summary()),
+	_, err := fmt.Fprintf(w, "### History of %s\n\n%s\n\n%s\n%s", code(l.ID), MarkdownCell(l.Text), InlineMarkdown(l.summary()),
 		"\n"+MarkdownRawTable([]string{"Commit", "Date", "Author", "Subject", "Changes"}, rows))
 	return err
 }
@@ -87,7 +89,7 @@ func changeCell(c *plandiff.ActionChange) string {
 	case plandiff.Removed:
 		return "removed"
 	case plandiff.Renamed:
-		lines = append(lines, "renamed from `"+c.OldID+"`")
+		lines = append(lines, "renamed from "+code(c.OldID))
 	}
 	if dc := c.Deadline; dc != nil {
 		lines = append(lines, "deadline "+MarkdownCell(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+dc.Movement()))

@@ -16,6 +16,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // Formats every listing command accepts.
@@ -72,24 +74,24 @@ func (p TablePrinter) Print(w io.Writer, d Doc) error {
 	}
 	var b strings.Builder
 	if d.Title != "" {
-		b.WriteString(bold.Render(d.Title) + "\n")
+		b.WriteString(bold.Render(termsafe.Line(d.Title)) + "\n")
 	}
 	for i, blk := range d.Blocks {
 		if i > 0 || d.Title != "" {
 			b.WriteString("\n")
 		}
 		if blk.Heading != "" {
-			b.WriteString(bold.Render(blk.Heading) + "\n")
+			b.WriteString(bold.Render(termsafe.Line(blk.Heading)) + "\n")
 		}
 		if len(blk.Rows) == 0 {
 			if blk.Empty != "" {
-				b.WriteString(blk.Empty + "\n")
+				b.WriteString(termsafe.Text(blk.Empty) + "\n")
 			}
 		} else {
-			b.WriteString(drawTable(blk, width, p.Style.Color, lg))
+			b.WriteString(drawTable(visibleBlock(blk), width, p.Style.Color, lg))
 		}
 		for _, n := range blk.Notes {
-			b.WriteString(n + "\n")
+			b.WriteString(termsafe.Text(n) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -109,6 +111,26 @@ func ragStyle(lg *lipgloss.Renderer, word string) lipgloss.Style {
 	return lg.NewStyle()
 }
 
+// visibleBlock is a copy of blk whose cells hold nothing a terminal would act on, so that widths
+// are measured on what will be shown. A newline in a cell is layout; a tab is a space.
+func visibleBlock(blk Block) Block {
+	cell := func(c string) string { return strings.ReplaceAll(termsafe.Text(c), "\t", " ") }
+	out := blk
+	out.Header = make([]string, len(blk.Header))
+	for i, h := range blk.Header {
+		out.Header[i] = cell(h)
+	}
+	out.Rows = make([][]string, len(blk.Rows))
+	for i, row := range blk.Rows {
+		r := make([]string, len(row))
+		for j, c := range row {
+			r[j] = cell(c)
+		}
+		out.Rows[i] = r
+	}
+	return out
+}
+
 func drawTable(blk Block, width int, color bool, lg *lipgloss.Renderer) string {
 	widths := fitWidths(blk, width)
 	var sb strings.Builder
@@ -120,18 +142,22 @@ func drawTable(blk Block, width int, color bool, lg *lipgloss.Renderer) string {
 				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
 			},
 			Row: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNormal},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+				Alignment: tw.CellAlignment{Global: tw.AlignLeft},
 			},
 			Widths: tw.CellWidth{PerColumn: widths},
 		}),
+		// Rows are wrapped by wrapCell before they are handed over. (WrapNone is zero, which
+		// the Config above would read as "unset".)
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithTrimSpace(tw.Off),
 	)
 	t.Header(toAny(blk.Header)...)
 	for _, row := range blk.Rows {
 		cells := make([]string, len(row))
 		for i, c := range row {
-			c = strings.ReplaceAll(c, "\t", " ")
+			if w, ok := widths.OK(i); ok {
+				c = wrapCell(c, w-2)
+			}
 			if color && i == blk.RAGColumn && c != "" {
 				c = ragStyle(lg, c).Render(c)
 			}
@@ -285,9 +311,9 @@ func pipeTable(header []string, rows [][]string, cell func(string) string) strin
 
 // MarkdownCell escapes text for a table cell: it stays in one cell and shows literally.
 func MarkdownCell(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = InlineMarkdown(s)
 	s = strings.ReplaceAll(s, "|", `\|`)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.ReplaceAll(s, "\n", "<br>")
 }
 
@@ -297,8 +323,16 @@ var mdEscaper = strings.NewReplacer(
 )
 
 // InlineMarkdown escapes the characters Markdown would act on, so that plan text shows as written.
+// Markdown is read raw on a terminal as often as rendered, so control characters show as escapes
+// (termsafe), whose backslash is then escaped like any other.
 func InlineMarkdown(s string) string {
-	return mdEscaper.Replace(s)
+	return mdEscaper.Replace(termsafe.Text(s))
+}
+
+// code is s as a Markdown code span, for ids and revisions: shown as written, control characters
+// as escapes, and no backtick inside to end the span early.
+func code(s string) string {
+	return "`" + strings.ReplaceAll(termsafe.Line(s), "`", "'") + "`"
 }
 
 // WriteCSV writes a header and rows as RFC 4180 CSV. A cell that a spreadsheet would run as a
