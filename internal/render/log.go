@@ -90,7 +90,7 @@ func changeCell(c *plandiff.ActionChange) string {
 		lines = append(lines, "renamed from `"+c.OldID+"`")
 	}
 	if dc := c.Deadline; dc != nil {
-		lines = append(lines, "deadline "+MarkdownCell(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+dc.Movement()))
+		lines = append(lines, "deadline "+MarkdownCell(withNote(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+dc.Movement(), dc.Note)))
 	}
 	for _, f := range c.Fields {
 		lines = append(lines, fieldMarkdown(f))
