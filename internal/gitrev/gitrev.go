@@ -184,3 +184,33 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// ObjectIDs resolves object names (commit:path, commit^2:path) to blob ids through one
+// `git cat-file --batch-check`, without reading the contents. A name that names nothing (a path
+// the commit lacks, the parent of a root commit) is left out.
+func (r *Repo) ObjectIDs(names []string) (map[string]string, error) {
+	out := make(map[string]string, len(names))
+	if len(names) == 0 {
+		return out, nil
+	}
+	var in bytes.Buffer
+	for _, n := range names {
+		in.WriteString(n)
+		in.WriteByte('\n')
+	}
+	data, err := run(context.Background(), r.Top, &in, "cat-file", "--batch-check")
+	if err != nil {
+		return nil, &Error{Msg: "git cat-file failed: " + firstLine(err.Error())}
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != len(names) {
+		return nil, &Error{Msg: fmt.Sprintf("git cat-file answered %d of %d names", len(lines), len(names))}
+	}
+	for i, line := range lines {
+		f := strings.Fields(line)
+		if len(f) == 3 && f[1] == "blob" {
+			out[names[i]] = f[0]
+		}
+	}
+	return out, nil
+}

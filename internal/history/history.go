@@ -19,14 +19,27 @@ import (
 type History struct {
 	Commits []gitrev.Commit // newest first
 	blobs   map[string][]byte
-	leads   *plan.Registry
-	parsed  map[string]*plan.Plan // by blob id; nil when the version does not parse
+	today   *plan.Registry
+	// leads is the lead registry at each commit and at each of its parents; nil when no version
+	// of any file holds a registry, and then today's is used throughout.
+	leads []commitLeads
+	// reread are, for each commit and each parent, the files the commit left alone but whose
+	// leads it changed the meaning of, by changing the registry.
+	reread [][][]gitrev.Change
+	parsed map[string]*plan.Plan // by blob id; nil when the version does not parse
+}
+
+// commitLeads is the lead registry at a commit and at each of its parents, first parent first.
+type commitLeads struct {
+	at      *plan.Registry
+	parents []*plan.Registry
 }
 
 // Load reads the history of the plan files under a folder (relative to the repository's top),
-// from rev back to the first commit. leads spell the lead names, so a change of spelling is not
-// reported as a change of lead.
-func Load(repo *gitrev.Repo, rev, under string, leads *plan.Registry) (*History, error) {
+// from rev back to the first commit. Each commit's leads are read through the registry of its
+// time, so an alias moved to another lead is a change of lead for each action naming it; then
+// through today's registry, so a spelling today's registry knows is not a change.
+func Load(repo *gitrev.Repo, rev, under string, today *plan.Registry) (*History, error) {
 	commits, err := repo.Log(rev, under)
 	if err != nil {
 		return nil, err
@@ -49,7 +62,11 @@ func Load(repo *gitrev.Repo, rev, under string, leads *plan.Registry) (*History,
 	if err != nil {
 		return nil, err
 	}
-	return &History{Commits: commits, blobs: blobs, leads: leads, parsed: map[string]*plan.Plan{}}, nil
+	h := &History{Commits: commits, blobs: blobs, today: today, parsed: map[string]*plan.Plan{}}
+	if err := h.loadRegistries(repo); err != nil {
+		return nil, err
+	}
+	return h, nil
 }
 
 // Event is one commit's change to an action.
@@ -67,7 +84,7 @@ func (h *History) Action(id string) []Event {
 	var events []Event
 	tracked := id
 	for i, c := range h.Commits {
-		if !h.mentions(c, tracked) {
+		if !h.mentions(i, tracked) {
 			continue
 		}
 		// Every file the commit changed is compared, not only those naming the id: a rename may
@@ -107,10 +124,11 @@ func find(changes []plandiff.ActionChange, id string) (plandiff.ActionChange, bo
 	return plandiff.ActionChange{}, false
 }
 
-// mentions reports whether any version of a file the commit changed holds the text id.
-func (h *History) mentions(c gitrev.Commit, id string) bool {
+// mentions reports whether any version of a file commit i changed (or re-read) holds the text id.
+func (h *History) mentions(i int, id string) bool {
 	needle := []byte(id)
-	for _, changes := range append([][]gitrev.Change{c.Changes}, c.Others...) {
+	for k := range 1 + len(h.Commits[i].Others) {
+		changes := h.changesOf(i, k)
 		for _, ch := range changes {
 			if bytes.Contains(h.blobs[ch.Old], needle) || bytes.Contains(h.blobs[ch.New], needle) {
 				return true
@@ -124,16 +142,15 @@ func (h *History) mentions(c gitrev.Commit, id string) bool {
 // decided itself (a conflict resolved, an edit while merging): a field counts when it differs
 // from every parent, as what a branch brought was counted in the branch's own commits.
 func (h *History) changes(i int) []plandiff.ActionChange {
-	opts := plandiff.Options{OldLeads: h.leads, NewLeads: h.leads}
-	old, new := h.versions(i, h.Commits[i].Changes)
-	first := plandiff.Compare(old, new, opts).Actions
+	old, new := h.versions(i, h.changesOf(i, 0))
+	first := plandiff.Compare(old, new, h.options(i, 0)).Actions
 	if len(h.Commits[i].Others) == 0 {
 		return first
 	}
 	var others [][]plandiff.ActionChange
-	for _, changes := range h.Commits[i].Others {
-		old, new := h.versions(i, changes)
-		others = append(others, plandiff.Compare(old, new, opts).Actions)
+	for k := 1; k <= len(h.Commits[i].Others); k++ {
+		old, new := h.versions(i, h.changesOf(i, k))
+		others = append(others, plandiff.Compare(old, new, h.options(i, k)).Actions)
 	}
 	var out []plandiff.ActionChange
 	for _, c := range first {

@@ -121,14 +121,17 @@ type Options struct {
 	Then *plan.Registry
 }
 
-// canon is how a side's registry names a lead, folded for comparing.
-func (o Options) canon(r *plan.Registry, name string) string {
-	c, _ := r.Canonical(name)
+// name is how a side's registry names a lead.
+func (o Options) name(r *plan.Registry, s string) string {
+	c, _ := r.Canonical(s)
 	if o.Then != nil {
 		c, _ = o.Then.Canonical(c)
 	}
-	return plan.Fold(c)
+	return c
 }
+
+// canon is a lead's name, folded for comparing.
+func (o Options) canon(r *plan.Registry, s string) string { return plan.Fold(o.name(r, s)) }
 
 // registriesAgree reports whether the two sides name every lead spelling the same way, so that
 // an action whose leads are written as before cannot have changed lead.
@@ -507,7 +510,7 @@ func addLeads(fs []Field, a, b []string, opts Options) []Field {
 	show := func(names []string, r *plan.Registry, other map[string]bool) {
 		for i, s := range names {
 			if other[plan.Fold(s)] {
-				names[i], _ = r.Canonical(s)
+				names[i] = opts.name(r, s)
 			}
 		}
 	}
@@ -515,9 +518,17 @@ func addLeads(fs []Field, a, b []string, opts Options) []Field {
 		if !inB[plan.Fold(s)] {
 			continue
 		}
-		was, _ := opts.OldLeads.Canonical(s)
-		now, _ := opts.NewLeads.Canonical(s)
-		if opts.canon(opts.OldLeads, s) != opts.canon(opts.NewLeads, s) {
+		if opts.canon(opts.OldLeads, s) == opts.canon(opts.NewLeads, s) {
+			continue
+		}
+		was, knew := opts.OldLeads.Canonical(s)
+		now, knows := opts.NewLeads.Canonical(s)
+		switch {
+		case !knew:
+			notes = append(notes, s+" added to it as "+now)
+		case !knows:
+			notes = append(notes, s+" taken out of it (was "+was+")")
+		default:
 			notes = append(notes, s+" was "+was+", now "+now)
 		}
 	}
