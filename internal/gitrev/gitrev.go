@@ -7,8 +7,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -213,4 +216,29 @@ func (r *Repo) ObjectIDs(names []string) (map[string]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// ShallowCommits are the commits where a shallow clone's history is cut off: their parents were
+// not fetched. It is empty for a repository with its full history.
+func (r *Repo) ShallowCommits() (map[string]bool, error) {
+	out, err := run(context.Background(), r.Top, nil, "rev-parse", "--git-path", "shallow")
+	if err != nil {
+		return nil, &Error{Msg: "git rev-parse failed: " + firstLine(err.Error())}
+	}
+	path := strings.TrimSpace(string(out))
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(r.Top, path)
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, &Error{Msg: "cannot read the shallow clone's boundary: " + err.Error()}
+	}
+	commits := map[string]bool{}
+	for _, line := range strings.Fields(string(data)) {
+		commits[line] = true
+	}
+	return commits, nil
 }

@@ -27,6 +27,9 @@ type History struct {
 	// leads it changed the meaning of, by changing the registry.
 	reread [][][]gitrev.Change
 	parsed map[string]*plan.Plan // by blob id; nil when the version does not parse
+	// shallow are the commits where a shallow clone's history starts: what they seem to add
+	// was there before.
+	shallow map[string]bool
 }
 
 // commitLeads is the lead registry at a commit and at each of its parents, first parent first.
@@ -62,17 +65,35 @@ func Load(repo *gitrev.Repo, rev, under string, today *plan.Registry) (*History,
 	if err != nil {
 		return nil, err
 	}
-	h := &History{Commits: commits, blobs: blobs, today: today, parsed: map[string]*plan.Plan{}}
+	shallow, err := repo.ShallowCommits()
+	if err != nil {
+		return nil, err
+	}
+	h := &History{Commits: commits, blobs: blobs, today: today, parsed: map[string]*plan.Plan{}, shallow: shallow}
 	if err := h.loadRegistries(repo); err != nil {
 		return nil, err
 	}
 	return h, nil
 }
 
+// Truncated returns the commit where the history read stops short because the clone is shallow,
+// and false when the history is whole.
+func (h *History) Truncated() (gitrev.Commit, bool) {
+	for _, c := range h.Commits {
+		if h.shallow[c.Hash] {
+			return c, true
+		}
+	}
+	return gitrev.Commit{}, false
+}
+
 // Event is one commit's change to an action.
 type Event struct {
 	Commit gitrev.Commit
 	Change plandiff.ActionChange
+	// Truncated marks the commit where a shallow clone's history starts: the action was there
+	// before it, not added by it.
+	Truncated bool
 }
 
 // Action lists the commits that changed an action, newest first. It follows the action back
@@ -90,7 +111,7 @@ func (h *History) Action(id string) []Event {
 		// Every file the commit changed is compared, not only those naming the id: a rename may
 		// move the action to another file in the same commit.
 		if ch, ok := find(h.changes(i), tracked); ok {
-			events = append(events, Event{Commit: c, Change: ch})
+			events = append(events, Event{Commit: c, Change: ch, Truncated: h.shallow[c.Hash]})
 			if ch.Kind == plandiff.Renamed && ch.ID == tracked {
 				tracked = ch.OldID
 			}
@@ -202,6 +223,9 @@ type Slip struct {
 	Moves       int // commits that changed when it falls due (rewording the same date is not a move)
 	Later       int // of those, moves to a later date or to no date
 	LastMove    gitrev.Commit
+	// Truncated is set when the history starts at a shallow clone's boundary: Original is the
+	// deadline then, not the first one, and earlier moves are unknown.
+	Truncated bool
 }
 
 // Slippage follows every action from the first commit to the last and returns, for each action
@@ -223,7 +247,7 @@ func (h *History) Slippage() map[string]*Slip {
 				s = &Slip{}
 				slips[ch.ID] = s
 			}
-			s.apply(c, ch)
+			s.apply(c, ch, h.shallow[c.Hash])
 		}
 	}
 	return slips
@@ -237,15 +261,16 @@ func SlipOf(events []Event) *Slip {
 	}
 	s := &Slip{}
 	for i := len(events) - 1; i >= 0; i-- {
-		s.apply(events[i].Commit, events[i].Change)
+		s.apply(events[i].Commit, events[i].Change, events[i].Truncated)
 	}
 	return s
 }
 
-// apply counts one commit's change to the action.
-func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange) {
+// apply counts one commit's change to the action; start marks a shallow clone's first commit.
+func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange, start bool) {
 	s.ID = ch.ID
 	if s.Added.Hash == "" {
+		s.Truncated = start
 		// The first commit seen: where the action was added, or where its history in this
 		// folder starts.
 		first := ch.New
