@@ -30,13 +30,38 @@ type Repo struct {
 	Top string // the work tree's top folder
 }
 
-// Open finds the repository that holds dir.
+// Open finds the repository that holds dir. When git is missing, or refuses the repository
+// (one owned by another user is "dubious ownership" until marked safe), the error is git's own
+// first line with the fix git suggests, not "not a git repository".
 func Open(dir string) (*Repo, error) {
 	out, err := run(context.Background(), dir, nil, "rev-parse", "--show-toplevel")
 	if err != nil {
+		var re *runError
+		switch {
+		case errors.Is(err, exec.ErrNotFound):
+			return nil, &Error{Msg: "git is not installed (or not on PATH)", Hint: "install git (https://git-scm.com/downloads); cpp reads plan history through it"}
+		case errors.As(err, &re) && re.stderr != "" && !strings.Contains(re.stderr, "not a git repository"):
+			return nil, refusal(re.stderr)
+		}
 		return nil, &Error{Msg: "not a git repository: " + dir, Hint: "run cpp inside the plan repository's git work tree"}
 	}
 	return &Repo{Top: strings.TrimSpace(string(out))}, nil
+}
+
+// refusal turns git's message for a repository it will not read into one line and a hint: the
+// command git suggests when it suggests one ("git config --global --add safe.directory DIR").
+func refusal(stderr string) *Error {
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	e := &Error{Msg: "git: " + strings.TrimPrefix(strings.TrimSpace(lines[0]), "fatal: ")}
+	for _, l := range lines[1:] {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "git ") {
+			e.Hint = "if you trust the repository, as git says: " + l
+		}
+	}
+	if e.Hint == "" && len(lines) > 1 {
+		e.Hint = strings.TrimSpace(strings.Join(lines[1:], " "))
+	}
+	return e
 }
 
 // Resolve turns a revision (tag, branch, commit, HEAD~2) into a commit id.
@@ -167,6 +192,15 @@ func (r *Repo) Cat(names []string) (map[string][]byte, error) {
 	return out, nil
 }
 
+// runError is a git command that failed, with what it said on stderr.
+type runError struct {
+	err    error
+	stderr string
+}
+
+func (e *runError) Error() string { return fmt.Sprintf("%v: %s", e.err, e.stderr) }
+func (e *runError) Unwrap() error { return e.err }
+
 func run(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
@@ -175,7 +209,7 @@ func run(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]by
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+		return nil, &runError{err: err, stderr: strings.TrimSpace(stderr.String())}
 	}
 	return out, nil
 }
