@@ -19,7 +19,9 @@ type diffOptions struct {
 	Revs   []string
 	Format string
 	FailOn []string
-	Plans  string
+	// FailOnGiven is set when --fail-on was given, even as nothing: an empty gate is a mistake.
+	FailOnGiven bool
+	Plans       string
 }
 
 func newDiffCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -45,6 +47,7 @@ the same is a rename. With --fail-on, cpp exits 1 when the change does any of th
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Revs = args
+			opts.FailOnGiven = c.Flags().Changed("fail-on")
 			return runDiff(env, g, opts)
 		},
 	}
@@ -59,6 +62,11 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
 	}
+	kinds, err := failKinds(opts.FailOn, opts.FailOnGiven)
+	if err != nil {
+		return err
+	}
+	opts.FailOn = kinds
 	for _, k := range opts.FailOn {
 		if !slices.Contains(plandiff.FailKinds, k) {
 			hint := "use one or more of: " + strings.Join(plandiff.FailKinds, ", ")
@@ -108,6 +116,22 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		return &silentExit{code: ExitPartial}
 	}
 	return nil
+}
+
+// failKinds reads --fail-on as people type it: "slip, removed" and "SLIP" are slip and removed.
+// Empty items between commas are passed over, but a --fail-on with no kind at all (an unset
+// variable in CI) is an error, not a gate that never fires.
+func failKinds(given []string, set bool) ([]string, error) {
+	var kinds []string
+	for _, k := range given {
+		if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
+			kinds = append(kinds, k)
+		}
+	}
+	if set && len(kinds) == 0 {
+		return nil, usageErrorf("use one or more of: "+strings.Join(plandiff.FailKinds, ", "), "--fail-on names no kind of change")
+	}
+	return kinds, nil
 }
 
 // diffSides reads the two versions the revision arguments name.

@@ -67,6 +67,11 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	if err != nil {
 		return gitFailure(err)
 	}
+	if at, cut := h.Truncated(); cut {
+		// A short list from a shallow clone would read as "these moved, the rest did not".
+		return &exitError{code: ExitFailure, hint: shallowHint,
+			msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
+	}
 	slips := h.Slippage()
 	var rows []query.Row
 	for _, r := range q.Rows {

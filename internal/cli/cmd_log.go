@@ -88,9 +88,19 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	l.Text = l.Events[0].Change.Text
 	switch opts.Format {
 	case "markdown":
-		return render.LogMarkdown(env.Stdout, l)
+		err = render.LogMarkdown(env.Stdout, l)
 	case "json":
-		return render.LogJSON(env.Stdout, l)
+		err = render.LogJSON(env.Stdout, l)
+	default:
+		err = render.LogText(env.Stdout, l, st)
 	}
-	return render.LogText(env.Stdout, l, st)
+	if err != nil {
+		return err
+	}
+	if l.Slip.Truncated {
+		// The commits fetched are shown, but not as the whole story.
+		warnShallow(env, l.Slip)
+		return &silentExit{code: ExitPartial}
+	}
+	return nil
 }

@@ -83,13 +83,16 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	}
 	slip := deadlineHistory(env, opts.Paths, found.Action.ID, l)
 	if opts.Format == "json" {
-		if err := render.WriteJSON(env.Stdout, showRecord(*found, slip)); err != nil {
-			return err
-		}
-		return l.finish()
+		err = render.WriteJSON(env.Stdout, showRecord(*found, slip))
+	} else {
+		err = printer(opts.Format, st).Print(env.Stdout, showDoc(*found, slip))
 	}
-	if err := printer(opts.Format, st).Print(env.Stdout, showDoc(*found, slip)); err != nil {
+	if err != nil {
 		return err
+	}
+	if slip != nil && slip.Slip != nil && slip.Slip.Truncated {
+		warnShallow(env, slip.Slip)
+		return &silentExit{code: ExitPartial}
 	}
 	return l.finish()
 }

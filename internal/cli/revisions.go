@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/gitrev"
+	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -182,6 +183,15 @@ func (r *planRepo) resolve(rev string) (render.Side, error) {
 		return render.Side{}, gitFailure(err)
 	}
 	return render.Side{Rev: rev, Commit: commit}, nil
+}
+
+// shallowHint says how to fetch the history a shallow clone lacks.
+const shallowHint = "fetch the full history: git fetch --unshallow (on GitHub Actions, actions/checkout with fetch-depth: 0)"
+
+// warnShallow says on stderr that an action's deadline history is cut off by a shallow clone.
+func warnShallow(env *Env, s *history.Slip) {
+	fmt.Fprintf(env.Stderr, "cpp: warning: this is a shallow clone: history before %s is not fetched, so the deadline's earlier moves are unknown\n  hint: %s\n",
+		s.Added.Short(), shallowHint)
 }
 
 func gitFailure(err error) error {

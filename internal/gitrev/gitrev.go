@@ -7,8 +7,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -27,13 +30,38 @@ type Repo struct {
 	Top string // the work tree's top folder
 }
 
-// Open finds the repository that holds dir.
+// Open finds the repository that holds dir. When git is missing, or refuses the repository
+// (one owned by another user is "dubious ownership" until marked safe), the error is git's own
+// first line with the fix git suggests, not "not a git repository".
 func Open(dir string) (*Repo, error) {
 	out, err := run(context.Background(), dir, nil, "rev-parse", "--show-toplevel")
 	if err != nil {
+		var re *runError
+		switch {
+		case errors.Is(err, exec.ErrNotFound):
+			return nil, &Error{Msg: "git is not installed (or not on PATH)", Hint: "install git (https://git-scm.com/downloads); cpp reads plan history through it"}
+		case errors.As(err, &re) && re.stderr != "" && !strings.Contains(re.stderr, "not a git repository"):
+			return nil, refusal(re.stderr)
+		}
 		return nil, &Error{Msg: "not a git repository: " + dir, Hint: "run cpp inside the plan repository's git work tree"}
 	}
 	return &Repo{Top: strings.TrimSpace(string(out))}, nil
+}
+
+// refusal turns git's message for a repository it will not read into one line and a hint: the
+// command git suggests when it suggests one ("git config --global --add safe.directory DIR").
+func refusal(stderr string) *Error {
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	e := &Error{Msg: "git: " + strings.TrimPrefix(strings.TrimSpace(lines[0]), "fatal: ")}
+	for _, l := range lines[1:] {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "git ") {
+			e.Hint = "if you trust the repository, as git says: " + l
+		}
+	}
+	if e.Hint == "" && len(lines) > 1 {
+		e.Hint = strings.TrimSpace(strings.Join(lines[1:], " "))
+	}
+	return e
 }
 
 // Resolve turns a revision (tag, branch, commit, HEAD~2) into a commit id.
@@ -164,6 +192,15 @@ func (r *Repo) Cat(names []string) (map[string][]byte, error) {
 	return out, nil
 }
 
+// runError is a git command that failed, with what it said on stderr.
+type runError struct {
+	err    error
+	stderr string
+}
+
+func (e *runError) Error() string { return fmt.Sprintf("%v: %s", e.err, e.stderr) }
+func (e *runError) Unwrap() error { return e.err }
+
 func run(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
@@ -172,7 +209,7 @@ func run(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]by
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("%v: %s", err, strings.TrimSpace(stderr.String()))
+		return nil, &runError{err: err, stderr: strings.TrimSpace(stderr.String())}
 	}
 	return out, nil
 }
@@ -183,4 +220,59 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// ObjectIDs resolves object names (commit:path, commit^2:path) to blob ids through one
+// `git cat-file --batch-check`, without reading the contents. A name that names nothing (a path
+// the commit lacks, the parent of a root commit) is left out.
+func (r *Repo) ObjectIDs(names []string) (map[string]string, error) {
+	out := make(map[string]string, len(names))
+	if len(names) == 0 {
+		return out, nil
+	}
+	var in bytes.Buffer
+	for _, n := range names {
+		in.WriteString(n)
+		in.WriteByte('\n')
+	}
+	data, err := run(context.Background(), r.Top, &in, "cat-file", "--batch-check")
+	if err != nil {
+		return nil, &Error{Msg: "git cat-file failed: " + firstLine(err.Error())}
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != len(names) {
+		return nil, &Error{Msg: fmt.Sprintf("git cat-file answered %d of %d names", len(lines), len(names))}
+	}
+	for i, line := range lines {
+		f := strings.Fields(line)
+		if len(f) == 3 && f[1] == "blob" {
+			out[names[i]] = f[0]
+		}
+	}
+	return out, nil
+}
+
+// ShallowCommits are the commits where a shallow clone's history is cut off: their parents were
+// not fetched. It is empty for a repository with its full history.
+func (r *Repo) ShallowCommits() (map[string]bool, error) {
+	out, err := run(context.Background(), r.Top, nil, "rev-parse", "--git-path", "shallow")
+	if err != nil {
+		return nil, &Error{Msg: "git rev-parse failed: " + firstLine(err.Error())}
+	}
+	path := strings.TrimSpace(string(out))
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(r.Top, path)
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, &Error{Msg: "cannot read the shallow clone's boundary: " + err.Error()}
+	}
+	commits := map[string]bool{}
+	for _, line := range strings.Fields(string(data)) {
+		commits[line] = true
+	}
+	return commits, nil
 }

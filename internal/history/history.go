@@ -19,14 +19,30 @@ import (
 type History struct {
 	Commits []gitrev.Commit // newest first
 	blobs   map[string][]byte
-	leads   *plan.Registry
-	parsed  map[string]*plan.Plan // by blob id; nil when the version does not parse
+	today   *plan.Registry
+	// leads is the lead registry at each commit and at each of its parents; nil when no version
+	// of any file holds a registry, and then today's is used throughout.
+	leads []commitLeads
+	// reread are, for each commit and each parent, the files the commit left alone but whose
+	// leads it changed the meaning of, by changing the registry.
+	reread [][][]gitrev.Change
+	parsed map[string]*plan.Plan // by blob id; nil when the version does not parse
+	// shallow are the commits where a shallow clone's history starts: what they seem to add
+	// was there before.
+	shallow map[string]bool
+}
+
+// commitLeads is the lead registry at a commit and at each of its parents, first parent first.
+type commitLeads struct {
+	at      *plan.Registry
+	parents []*plan.Registry
 }
 
 // Load reads the history of the plan files under a folder (relative to the repository's top),
-// from rev back to the first commit. leads spell the lead names, so a change of spelling is not
-// reported as a change of lead.
-func Load(repo *gitrev.Repo, rev, under string, leads *plan.Registry) (*History, error) {
+// from rev back to the first commit. Each commit's leads are read through the registry of its
+// time, so an alias moved to another lead is a change of lead for each action naming it; then
+// through today's registry, so a spelling today's registry knows is not a change.
+func Load(repo *gitrev.Repo, rev, under string, today *plan.Registry) (*History, error) {
 	commits, err := repo.Log(rev, under)
 	if err != nil {
 		return nil, err
@@ -49,13 +65,35 @@ func Load(repo *gitrev.Repo, rev, under string, leads *plan.Registry) (*History,
 	if err != nil {
 		return nil, err
 	}
-	return &History{Commits: commits, blobs: blobs, leads: leads, parsed: map[string]*plan.Plan{}}, nil
+	shallow, err := repo.ShallowCommits()
+	if err != nil {
+		return nil, err
+	}
+	h := &History{Commits: commits, blobs: blobs, today: today, parsed: map[string]*plan.Plan{}, shallow: shallow}
+	if err := h.loadRegistries(repo); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Truncated returns the commit where the history read stops short because the clone is shallow,
+// and false when the history is whole.
+func (h *History) Truncated() (gitrev.Commit, bool) {
+	for _, c := range h.Commits {
+		if h.shallow[c.Hash] {
+			return c, true
+		}
+	}
+	return gitrev.Commit{}, false
 }
 
 // Event is one commit's change to an action.
 type Event struct {
 	Commit gitrev.Commit
 	Change plandiff.ActionChange
+	// Truncated marks the commit where a shallow clone's history starts: the action was there
+	// before it, not added by it.
+	Truncated bool
 }
 
 // Action lists the commits that changed an action, newest first. It follows the action back
@@ -67,13 +105,13 @@ func (h *History) Action(id string) []Event {
 	var events []Event
 	tracked := id
 	for i, c := range h.Commits {
-		if !h.mentions(c, tracked) {
+		if !h.mentions(i, tracked) {
 			continue
 		}
 		// Every file the commit changed is compared, not only those naming the id: a rename may
 		// move the action to another file in the same commit.
 		if ch, ok := find(h.changes(i), tracked); ok {
-			events = append(events, Event{Commit: c, Change: ch})
+			events = append(events, Event{Commit: c, Change: ch, Truncated: h.shallow[c.Hash]})
 			if ch.Kind == plandiff.Renamed && ch.ID == tracked {
 				tracked = ch.OldID
 			}
@@ -107,10 +145,11 @@ func find(changes []plandiff.ActionChange, id string) (plandiff.ActionChange, bo
 	return plandiff.ActionChange{}, false
 }
 
-// mentions reports whether any version of a file the commit changed holds the text id.
-func (h *History) mentions(c gitrev.Commit, id string) bool {
+// mentions reports whether any version of a file commit i changed (or re-read) holds the text id.
+func (h *History) mentions(i int, id string) bool {
 	needle := []byte(id)
-	for _, changes := range append([][]gitrev.Change{c.Changes}, c.Others...) {
+	for k := range 1 + len(h.Commits[i].Others) {
+		changes := h.changesOf(i, k)
 		for _, ch := range changes {
 			if bytes.Contains(h.blobs[ch.Old], needle) || bytes.Contains(h.blobs[ch.New], needle) {
 				return true
@@ -124,16 +163,15 @@ func (h *History) mentions(c gitrev.Commit, id string) bool {
 // decided itself (a conflict resolved, an edit while merging): a field counts when it differs
 // from every parent, as what a branch brought was counted in the branch's own commits.
 func (h *History) changes(i int) []plandiff.ActionChange {
-	opts := plandiff.Options{OldLeads: h.leads, NewLeads: h.leads}
-	old, new := h.versions(i, h.Commits[i].Changes)
-	first := plandiff.Compare(old, new, opts).Actions
+	old, new := h.versions(i, h.changesOf(i, 0))
+	first := plandiff.Compare(old, new, h.options(i, 0)).Actions
 	if len(h.Commits[i].Others) == 0 {
 		return first
 	}
 	var others [][]plandiff.ActionChange
-	for _, changes := range h.Commits[i].Others {
-		old, new := h.versions(i, changes)
-		others = append(others, plandiff.Compare(old, new, opts).Actions)
+	for k := 1; k <= len(h.Commits[i].Others); k++ {
+		old, new := h.versions(i, h.changesOf(i, k))
+		others = append(others, plandiff.Compare(old, new, h.options(i, k)).Actions)
 	}
 	var out []plandiff.ActionChange
 	for _, c := range first {
@@ -185,6 +223,9 @@ type Slip struct {
 	Moves       int // commits that changed when it falls due (rewording the same date is not a move)
 	Later       int // of those, moves to a later date or to no date
 	LastMove    gitrev.Commit
+	// Truncated is set when the history starts at a shallow clone's boundary: Original is the
+	// deadline then, not the first one, and earlier moves are unknown.
+	Truncated bool
 }
 
 // Slippage follows every action from the first commit to the last and returns, for each action
@@ -206,7 +247,7 @@ func (h *History) Slippage() map[string]*Slip {
 				s = &Slip{}
 				slips[ch.ID] = s
 			}
-			s.apply(c, ch)
+			s.apply(c, ch, h.shallow[c.Hash])
 		}
 	}
 	return slips
@@ -220,15 +261,16 @@ func SlipOf(events []Event) *Slip {
 	}
 	s := &Slip{}
 	for i := len(events) - 1; i >= 0; i-- {
-		s.apply(events[i].Commit, events[i].Change)
+		s.apply(events[i].Commit, events[i].Change, events[i].Truncated)
 	}
 	return s
 }
 
-// apply counts one commit's change to the action.
-func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange) {
+// apply counts one commit's change to the action; start marks a shallow clone's first commit.
+func (s *Slip) apply(c gitrev.Commit, ch plandiff.ActionChange, start bool) {
 	s.ID = ch.ID
 	if s.Added.Hash == "" {
+		s.Truncated = start
 		// The first commit seen: where the action was added, or where its history in this
 		// folder starts.
 		first := ch.New

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/cpp-plans/cpp/internal/gitrev"
+	"github.com/cpp-plans/cpp/internal/plan"
 )
 
 // repo is a real git repository in a temporary folder, committing with a fixed identity and
@@ -254,5 +255,56 @@ func TestMergeResolution(t *testing.T) {
 	}
 	if s := slips["demo.p1.3"]; s == nil || s.Moves != 1 {
 		t.Errorf("demo.p1.3 slippage = %+v, want 1 move", s)
+	}
+}
+
+// TestLeadRegistryThroughHistory: each commit reads leads through the registry of its time, so
+// moving an alias to another lead is a change of lead for the actions naming it, in the commit
+// that moved it, though the plan file is untouched; and a spelling today's registry knows is not
+// a change in a commit made before the registry knew it.
+func TestLeadRegistryThroughHistory(t *testing.T) {
+	r := newRepo(t)
+	led := strings.NewReplacer("deadline: Q3 2025", "deadline: Q3 2025\n        leads: [Sufficiency]",
+		"deadline: September 2025", "deadline: September 2025\n        leads: [ICB]").Replace(demo)
+	r.write("plans/demo.yaml", led)
+	r.commit("Add the demo plan")
+
+	r.write("plans/demo.yaml", strings.Replace(led, "leads: [ICB]", "leads: [Integrated Care Board]", 1))
+	r.commit("Spell out the ICB")
+
+	leads := "leads:\n  - name: Commissioning\n    aliases: [Sufficiency]\n  - name: Placements\n  - name: Integrated Care Board\n    aliases: [ICB]\n"
+	r.write("plans/leads.yaml", leads)
+	r.commit("Add the lead registry")
+
+	r.write("plans/leads.yaml", strings.Replace(strings.Replace(leads, "    aliases: [Sufficiency]\n", "", 1), "  - name: Placements\n", "  - name: Placements\n    aliases: [Sufficiency]\n", 1))
+	r.commit("Sufficiency moves to placements")
+
+	g, err := gitrev.Open(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := plan.NewRegistry([]*plan.Lead{{Name: "Integrated Care Board", Aliases: []string{"ICB"}}, {Name: "Placements", Aliases: []string{"Sufficiency"}}})
+	h, err := Load(g, "HEAD", "plans", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(id string) []string {
+		var out []string
+		for _, e := range h.Action(id) {
+			out = append(out, e.Commit.Subject+": "+e.Change.Describe())
+		}
+		return out
+	}
+	if got, want := describe("demo.p1.1"), []string{
+		"Sufficiency moves to placements: leads Commissioning → Placements (lead registry: Sufficiency was Commissioning, now Placements)",
+		// Today's registry reads the unregistered Sufficiency as Placements; the registry of
+		// the time assigned it to Commissioning.
+		"Add the lead registry: leads Placements → Commissioning (lead registry: Sufficiency added to it as Commissioning)",
+		"Add the demo plan: action added: Create a peer mentoring programme.",
+	}; !reflect.DeepEqual(got, want) {
+		t.Errorf("demo.p1.1:\n got %q\nwant %q", got, want)
+	}
+	if got, want := describe("demo.p1.2"), []string{"Add the demo plan: action added: Run a summer festival."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("demo.p1.2:\n got %q\nwant %q", got, want)
 	}
 }

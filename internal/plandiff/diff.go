@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 )
 
@@ -75,6 +76,7 @@ type Field struct {
 	From, To       string
 	Added, Removed []string
 	Words          []Segment
+	Note           string // why a value reads differently though it is written the same, as for leads moved in the registry
 }
 
 // DeadlineChange is a deadline rewritten: the texts, the dates they fall due, and how far it moved.
@@ -84,6 +86,9 @@ type DeadlineChange struct {
 	Days           int       // ToDue - FromDue in days, when both are dated; positive is later
 	PlanEnd        time.Time // the end of the plan's period, zero when the plan has none
 	AfterEnd       bool      // the new deadline falls after the plan's end
+	// Note says why the dates moved when that was not only the deadline's wording:
+	// "quarters: calendar → financial".
+	Note string
 }
 
 // Slipped reports whether the action is now due later, or has lost the date it had.
@@ -106,9 +111,42 @@ func (d *DeadlineChange) Moved() bool {
 }
 
 // Options tell Compare how each version spells its leads, so that "ICB" and "Integrated Care
-// Board" are not a change.
+// Board" are not a change. Each side's leads are read through its own registry, so an alias
+// moved from one lead to another is a change of lead for every action that names it.
 type Options struct {
 	OldLeads, NewLeads *plan.Registry
+	// Then, when set, reads both sides' canonical names once more: history passes today's
+	// registry, so that a spelling today's registry knows is not a change in an old commit made
+	// before the registry knew it.
+	Then *plan.Registry
+}
+
+// name is how a side's registry names a lead.
+func (o Options) name(r *plan.Registry, s string) string {
+	c, _ := r.Canonical(s)
+	if o.Then != nil {
+		c, _ = o.Then.Canonical(c)
+	}
+	return c
+}
+
+// canon is a lead's name, folded for comparing.
+func (o Options) canon(r *plan.Registry, s string) string { return plan.Fold(o.name(r, s)) }
+
+// registriesAgree reports whether the two sides name every lead spelling the same way, so that
+// an action whose leads are written as before cannot have changed lead.
+func (o Options) registriesAgree() bool {
+	if o.OldLeads == o.NewLeads {
+		return true
+	}
+	for _, r := range []*plan.Registry{o.OldLeads, o.NewLeads} {
+		for _, s := range r.Spellings() {
+			if o.canon(o.OldLeads, s) != o.canon(o.NewLeads, s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Compare finds what changed from old to new. Plans, sections, actions and measures are matched
@@ -328,6 +366,7 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 		}
 		return m
 	}
+	agree := opts.registriesAgree()
 	d.Actions = match(index(old), index(new), matcher[*plan.Action, ActionChange]{
 		text: (*plan.Action).Label,
 		added: func(e actionEntry) ActionChange {
@@ -342,7 +381,9 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 			return c
 		},
 		changed: func(a, b actionEntry) (ActionChange, bool) {
-			if same(a.item, b.item) {
+			// Written the same is not the same when what the words mean changed: the plan's
+			// quarter convention, or the registry's lead for an alias.
+			if same(a.item, b.item) && a.plan.Quarters == b.plan.Quarters && (agree || leadsAgree(a.item, opts)) {
 				return ActionChange{}, false
 			}
 			c := compareAction(a, b, opts)
@@ -364,14 +405,30 @@ func same(a, b *plan.Action) bool {
 		})
 }
 
-// compareAction lists the fields that differ between two versions of an action.
+// leadsAgree reports whether each of the action's leads has the same canonical name in both
+// registries.
+func leadsAgree(a *plan.Action, opts Options) bool {
+	for _, l := range a.EffectiveLeads() {
+		if opts.canon(opts.OldLeads, l) != opts.canon(opts.NewLeads, l) {
+			return false
+		}
+	}
+	return true
+}
+
+// compareAction lists the fields that differ between two versions of an action. A deadline is
+// compared by the date it falls due as well as by its wording: the same "Q3 2025" under another
+// quarter convention is a move.
 func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	a, b := ea.item, eb.item
 	c := ActionChange{Plan: eb.plan.ID, Section: b.Section.ID, ID: b.ID, Text: b.Label(), Kind: Changed, Old: a, New: b}
-	if plan.Fold(a.Deadline.Text) != plan.Fold(b.Deadline.Text) {
-		dc := &DeadlineChange{From: a.Deadline.Text, To: b.Deadline.Text, PlanEnd: eb.plan.Period.End}
-		dc.FromDue, _ = a.Due()
-		dc.ToDue, _ = b.Due()
+	fromDue, _ := a.Due()
+	toDue, _ := b.Due()
+	if plan.Fold(a.Deadline.Text) != plan.Fold(b.Deadline.Text) || !fromDue.Equal(toDue) {
+		dc := &DeadlineChange{From: a.Deadline.Text, To: b.Deadline.Text, FromDue: fromDue, ToDue: toDue, PlanEnd: eb.plan.Period.End}
+		if ea.plan.Quarters != eb.plan.Quarters && conventionMatters(b, ea.plan.Quarters) {
+			dc.Note = "quarters: " + ea.plan.Quarters.String() + " → " + eb.plan.Quarters.String()
+		}
 		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
 			dc.Days = int(dc.ToDue.Sub(dc.FromDue).Hours() / 24)
 		}
@@ -417,20 +474,71 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	return c
 }
 
-// addLeads compares leads by their canonical names, so a change of spelling is not a change.
+// conventionMatters reports whether the action's deadline falls due on another date when read
+// in the other quarter convention, so that a note names the convention only where it moved a date.
+func conventionMatters(b *plan.Action, other deadline.Convention) bool {
+	due, _ := b.Due()
+	d, err := deadline.Parse(b.Deadline.Text, other)
+	if err != nil || b.DeadlineErr != nil {
+		return false
+	}
+	was, _ := d.Due()
+	return !was.Equal(due)
+}
+
+// addLeads compares leads by their canonical names, each side through its own registry, so a
+// change of spelling is not a change and an alias moved to another lead is. A lead written the
+// same on both sides that changed is shown by its canonical names, with a note naming the move.
 func addLeads(fs []Field, a, b []string, opts Options) []Field {
 	canon := func(r *plan.Registry) func(string) string {
-		return func(s string) string {
-			c, _ := r.Canonical(s)
-			return plan.Fold(c)
-		}
+		return func(s string) string { return opts.canon(r, s) }
 	}
 	removed := missing(a, b, canon(opts.OldLeads), canon(opts.NewLeads))
 	added := missing(b, a, canon(opts.NewLeads), canon(opts.OldLeads))
 	if len(added)+len(removed) == 0 {
 		return fs
 	}
-	return append(fs, Field{Name: "leads", From: strings.Join(a, ", "), To: strings.Join(b, ", "), Added: added, Removed: removed})
+	written := func(names []string) map[string]bool {
+		m := make(map[string]bool, len(names))
+		for _, s := range names {
+			m[plan.Fold(s)] = true
+		}
+		return m
+	}
+	inA, inB := written(a), written(b)
+	var notes []string
+	show := func(names []string, r *plan.Registry, other map[string]bool) {
+		for i, s := range names {
+			if other[plan.Fold(s)] {
+				names[i] = opts.name(r, s)
+			}
+		}
+	}
+	for _, s := range a {
+		if !inB[plan.Fold(s)] {
+			continue
+		}
+		if opts.canon(opts.OldLeads, s) == opts.canon(opts.NewLeads, s) {
+			continue
+		}
+		was, knew := opts.OldLeads.Canonical(s)
+		now, knows := opts.NewLeads.Canonical(s)
+		switch {
+		case !knew:
+			notes = append(notes, s+" added to it as "+now)
+		case !knows:
+			notes = append(notes, s+" taken out of it (was "+was+")")
+		default:
+			notes = append(notes, s+" was "+was+", now "+now)
+		}
+	}
+	show(removed, opts.OldLeads, inB)
+	show(added, opts.NewLeads, inA)
+	f := Field{Name: "leads", From: strings.Join(a, ", "), To: strings.Join(b, ", "), Added: added, Removed: removed}
+	if len(notes) > 0 {
+		f.Note = "lead registry: " + strings.Join(notes, "; ")
+	}
+	return append(fs, f)
 }
 
 type measureEntry = entry[*plan.Measure]

@@ -286,3 +286,84 @@ func TestRenumberAndDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// TestResolvedValues: what a deadline or a lead means can change while it is written the same;
+// each action it changes is reported, with a note saying why.
+func TestResolvedValues(t *testing.T) {
+	a, ra := load(t, "before.yaml", before)
+	tests := []struct {
+		name    string
+		after   string
+		then    bool // read both sides through the old registry once more, as history does
+		want    []string
+		trigger []string
+	}{
+		{
+			name:  "quarter convention",
+			after: strings.Replace(before, "quarters: calendar", "quarters: financial", 1),
+			want: []string{
+				"demo.p1.1: deadline Q3 2025 → Q3 2025 (slipped 92 days; quarters: calendar → financial)",
+				"demo.p1.2: deadline Q4 2025 → Q4 2025 (slipped 90 days; quarters: calendar → financial)",
+				"demo.p1.3: deadline Q2 2025 → Q2 2025 (slipped 92 days; quarters: calendar → financial)",
+				"demo.p1.6: deadline Q4 2026 → Q4 2026 (slipped 90 days, after the plan ends on 31 Dec 2026; quarters: calendar → financial)",
+			},
+			trigger: []string{"slip"},
+		},
+		{
+			name:  "quarter convention and a rewritten deadline",
+			after: strings.NewReplacer("quarters: calendar", "quarters: financial", "deadline: Q3 2025", "deadline: Q2 2025", "deadline: Q4 2025", "deadline: December 2025", "deadline: Q2 2025\n        status", "deadline: 2025-06-30\n        status", "deadline: Q4 2026", "deadline: December 2026").Replace(before),
+			want: []string{
+				"demo.p1.1: deadline Q3 2025 → Q2 2025 (same date, reworded; quarters: calendar → financial)",
+				"demo.p1.2: deadline Q4 2025 → December 2025 (same date, reworded)",
+				"demo.p1.3: deadline Q2 2025 → 2025-06-30 (same date, reworded)",
+				"demo.p1.6: deadline Q4 2026 → December 2026 (same date, reworded)",
+			},
+			trigger: []string{"deadline"},
+		},
+		{
+			name:  "alias moved to another lead",
+			after: strings.Replace(before, "  - name: Integrated Care Board\n    aliases: [ICB]\n", "  - name: Integrated Care Board\n  - name: Health Partnership\n    aliases: [ICB]\n", 1),
+			want: []string{
+				"demo.p1.2: leads Integrated Care Board → Health Partnership (lead registry: ICB was Integrated Care Board, now Health Partnership)",
+				"demo.p1.3: leads Integrated Care Board → Health Partnership (lead registry: ICB was Integrated Care Board, now Health Partnership)",
+			},
+			trigger: []string{"lead"},
+		},
+		{
+			name:  "alias moved, both read through a registry that calls them one",
+			after: strings.Replace(before, "  - name: Integrated Care Board\n    aliases: [ICB]\n", "  - name: Integrated Care Board\n  - name: ICB\n", 1),
+			then:  true,
+		},
+		{
+			name:  "alias added for a spelling already used",
+			after: strings.Replace(before, "aliases: [ICB]", "aliases: [ICB, NHS ICB]", 1),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, rb := load(t, "after.yaml", tt.after)
+			opts := Options{OldLeads: ra, NewLeads: rb}
+			if tt.then {
+				opts.Then = ra
+			}
+			d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, opts)
+			var got, ids []string
+			for _, c := range d.Actions {
+				got = append(got, c.ID+": "+c.Describe())
+				ids = append(ids, c.ID)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("actions:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(tt.want, "\n     "))
+			}
+			if tt.trigger != nil {
+				var fired []string
+				for _, tr := range d.Triggers(tt.trigger) {
+					fired = append(fired, tr.ID)
+				}
+				if !reflect.DeepEqual(fired, ids) {
+					t.Errorf("--fail-on %v fired for %v, want every changed action %v", tt.trigger, fired, ids)
+				}
+			}
+		})
+	}
+}

@@ -174,12 +174,18 @@ func (c *ActionChange) Describe() string {
 		parts = append(parts, "renamed from "+c.OldID)
 	}
 	if d := c.Deadline; d != nil {
-		parts = append(parts, "deadline "+orNone(d.From)+" → "+orNone(d.To)+" ("+d.Movement()+")")
+		why := d.Movement()
+		if d.Note != "" {
+			why += "; " + d.Note
+		}
+		parts = append(parts, "deadline "+orNone(d.From)+" → "+orNone(d.To)+" ("+why+")")
 	}
 	for _, f := range c.Fields {
 		switch {
 		case f.Words != nil:
 			parts = append(parts, f.Name+" edited")
+		case f.Note != "":
+			parts = append(parts, f.Name+" "+orNone(strings.Join(f.Removed, ", "))+" → "+orNone(strings.Join(f.Added, ", "))+" ("+f.Note+")")
 		default:
 			parts = append(parts, f.Name+" "+orNone(f.From)+" → "+orNone(f.To))
 		}

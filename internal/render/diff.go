@@ -105,7 +105,7 @@ func (s diffStyles) fields(b *strings.Builder, indent string, fs []plandiff.Fiel
 			for _, r := range f.Removed {
 				ps = append(ps, s.del.Render("-"+termsafe.Line(r)))
 			}
-			s.field(b, indent, f.Name, strings.Join(ps, "  "))
+			s.field(b, indent, f.Name, withNote(strings.Join(ps, "  "), f.Note))
 		default:
 			s.field(b, indent, f.Name, termsafe.Line(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To)))
 		}
@@ -143,7 +143,7 @@ func (s diffStyles) action(b *strings.Builder, indent string, c *plandiff.Action
 		if dc.Slipped() {
 			mv = s.del.Render(mv)
 		}
-		s.field(b, indent, "deadline", termsafe.Line(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue))+": "+mv)
+		s.field(b, indent, "deadline", withNote(termsafe.Line(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue))+": "+mv, dc.Note))
 	}
 	s.fields(b, indent, c.Fields)
 	for _, u := range c.NewUpdates {
@@ -223,7 +223,7 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			renamed = append(renamed, []string{code(c.OldID), code(c.ID), MarkdownCell(c.Text)})
 		}
 		if dc := c.Deadline; dc != nil {
-			mv := MarkdownCell(dc.Movement())
+			mv := MarkdownCell(withNote(dc.Movement(), dc.Note))
 			if dc.Slipped() {
 				mv = "**" + mv + "**"
 			}
@@ -237,7 +237,11 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			case f.Name == "rag":
 				rag = []string{RAGWord(plan.RAG(f.From)), RAGWord(plan.RAG(f.To))}
 			case f.Name == "leads":
-				leads = append(leads, []string{action(c), MarkdownCell(strings.Join(f.Added, ", ")), MarkdownCell(strings.Join(f.Removed, ", "))})
+				who := action(c)
+				if f.Note != "" {
+					who += " (" + MarkdownCell(f.Note) + ")"
+				}
+				leads = append(leads, []string{who, MarkdownCell(strings.Join(f.Added, ", ")), MarkdownCell(strings.Join(f.Removed, ", "))})
 			case f.Words != nil:
 				wording = append(wording, []string{code(c.ID), f.Name, markdownWords(f.Words)})
 			default:
@@ -309,7 +313,16 @@ func fieldMarkdown(f plandiff.Field) string {
 	if f.Words != nil {
 		return f.Name + ": " + markdownWords(f.Words)
 	}
-	return f.Name + " " + MarkdownCell(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To))
+	return f.Name + " " + MarkdownCell(withNote(valueWord(f.Name, f.From)+" → "+valueWord(f.Name, f.To), f.Note))
+}
+
+// withNote adds why a value changed though it is written the same: "(quarters: calendar → financial)".
+func withNote(s, note string) string {
+	if note == "" {
+		return s
+	}
+	// A note names leads and registry spellings: data, made visible like any other.
+	return s + " (" + termsafe.Line(note) + ")"
 }
 
 func change(pair []string) string {
@@ -457,6 +470,7 @@ type DeadlineRecord struct {
 	Slipped  bool    `json:"slipped"`
 	AfterEnd bool    `json:"after_plan_end"`
 	PlanEnd  *string `json:"plan_end"`
+	Note     string  `json:"note,omitempty"`
 }
 
 // FieldRecord is one changed field. Lists carry added and removed items; texts their words.
@@ -467,6 +481,7 @@ type FieldRecord struct {
 	Added   []string     `json:"added,omitempty"`
 	Removed []string     `json:"removed,omitempty"`
 	Words   []WordRecord `json:"words,omitempty"`
+	Note    string       `json:"note,omitempty"`
 }
 
 // WordRecord is a run of words kept ("same"), "deleted" or "inserted".
@@ -521,7 +536,7 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 	r := ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Text, Change: c.Kind, Kinds: c.Kinds(), Fields: fieldRecords(c.Fields)}
 	if dc := c.Deadline; dc != nil {
 		r.Deadline = &DeadlineRecord{From: dc.From, To: dc.To, FromDue: isoPtr(dc.FromDue), ToDue: isoPtr(dc.ToDue),
-			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd)}
+			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: dc.Note}
 		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
 			days := dc.Days
 			r.Deadline.Days = &days
@@ -535,7 +550,7 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 func fieldRecords(fs []plandiff.Field) []FieldRecord {
 	out := []FieldRecord{}
 	for _, f := range fs {
-		r := FieldRecord{Field: f.Name, From: f.From, To: f.To, Added: f.Added, Removed: f.Removed}
+		r := FieldRecord{Field: f.Name, From: f.From, To: f.To, Added: f.Added, Removed: f.Removed, Note: f.Note}
 		for _, s := range f.Words {
 			op := map[plandiff.Op]string{plandiff.Same: "same", plandiff.Deleted: "deleted", plandiff.Inserted: "inserted"}[s.Op]
 			r.Words = append(r.Words, WordRecord{op, s.Text})

@@ -20,6 +20,9 @@ type ActionLog struct {
 
 func (l ActionLog) summary() string {
 	s := fmt.Sprintf("%d %s changed it.", len(l.Events), pl(len(l.Events), "commit", "commits"))
+	if l.Slip != nil && l.Slip.Truncated {
+		s = fmt.Sprintf("%d %s fetched %s it.", len(l.Events), pl(len(l.Events), "commit", "commits"), pl(len(l.Events), "holds", "hold"))
+	}
 	if l.Slip != nil {
 		s += " " + SlipWords(l.Slip)
 	}
@@ -30,6 +33,14 @@ func (l ActionLog) summary() string {
 // first committed as Q3 2025 (30 Sep 2025)."
 func SlipWords(s *history.Slip) string {
 	first := dueText(s.Original, s.OriginalDue)
+	if s.Truncated {
+		// A shallow clone: what the history fetched starts with is not what was first committed.
+		w := "Deadline history unknown (shallow clone): the history fetched starts at " + s.Added.Short() + " with " + first + "."
+		if s.Moves > 0 {
+			w += fmt.Sprintf(" Moved %d %s (%d later) since.", s.Moves, pl(s.Moves, "time", "times"), s.Later)
+		}
+		return w
+	}
 	if s.Moves == 0 {
 		return "Deadline not moved since it was first committed as " + first + "."
 	}
@@ -53,12 +64,18 @@ func LogText(w io.Writer, l ActionLog, st Style) error {
 	for i := range l.Events {
 		e := &l.Events[i]
 		c := e.Commit
-		fmt.Fprintf(&b, "\n%s %s  %s  %s  %s\n", s.mark(e.Change.Kind), s.mod.Render(c.Short()), c.Date.Format(isoDate),
+		mark := s.mark(e.Change.Kind)
+		if e.Truncated {
+			mark = "?"
+		}
+		fmt.Fprintf(&b, "\n%s %s  %s  %s  %s\n", mark, s.mod.Render(c.Short()), c.Date.Format(isoDate),
 			termsafe.Line(c.Author), termsafe.Line(c.Subject))
-		switch e.Change.Kind {
-		case plandiff.Added, plandiff.Removed:
+		switch {
+		case e.Truncated:
+			s.field(&b, "    ", "shallow", "history fetched starts here; earlier commits are not in this clone")
+		case e.Change.Kind == plandiff.Added, e.Change.Kind == plandiff.Removed:
 			s.field(&b, "    ", string(e.Change.Kind), termsafe.Line(e.Change.ID))
-		case plandiff.Renamed:
+		case e.Change.Kind == plandiff.Renamed:
 			s.field(&b, "    ", "id", renamedID(e.Change.ID, e.Change.OldID))
 		}
 		s.action(&b, "    ", &e.Change)
@@ -72,8 +89,12 @@ func LogMarkdown(w io.Writer, l ActionLog) error {
 	var rows [][]string
 	for i := range l.Events {
 		e := &l.Events[i]
+		cell := changeCell(&e.Change)
+		if e.Truncated {
+			cell = "history fetched starts here (shallow clone)<br>" + strings.TrimPrefix(cell, "added, ")
+		}
 		rows = append(rows, []string{code(e.Commit.Short()), e.Commit.Date.Format(isoDate), MarkdownCell(e.Commit.Author),
-			MarkdownCell(e.Commit.Subject), changeCell(&e.Change)})
+			MarkdownCell(e.Commit.Subject), cell})
 	}
 	_, err := fmt.Fprintf(w, "### History of %s\n\n%s\n\n%s\n%s", code(l.ID), MarkdownCell(l.Text), InlineMarkdown(l.summary()),
 		"\n"+MarkdownRawTable([]string{"Commit", "Date", "Author", "Subject", "Changes"}, rows))
@@ -92,7 +113,7 @@ func changeCell(c *plandiff.ActionChange) string {
 		lines = append(lines, "renamed from "+code(c.OldID))
 	}
 	if dc := c.Deadline; dc != nil {
-		lines = append(lines, "deadline "+MarkdownCell(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+dc.Movement()))
+		lines = append(lines, "deadline "+MarkdownCell(withNote(dueText(dc.From, dc.FromDue)+" → "+dueText(dc.To, dc.ToDue)+": "+dc.Movement(), dc.Note)))
 	}
 	for _, f := range c.Fields {
 		lines = append(lines, fieldMarkdown(f))
@@ -112,6 +133,8 @@ type LogRecord struct {
 	Text    string         `json:"text"`
 	Slip    *SlipRecord    `json:"deadline_history"`
 	Commits []CommitChange `json:"commits"`
+	// Truncated: the clone is shallow and the action's history goes back past what was fetched.
+	Truncated bool `json:"history_truncated"`
 }
 
 // CommitChange is one commit's change to the action.
@@ -120,6 +143,8 @@ type CommitChange struct {
 	Date    string `json:"date"`
 	Author  string `json:"author"` // the name only: an email address is personal data
 	Subject string `json:"subject"`
+	// ShallowStart marks where a shallow clone's history starts: "added" there means "already there".
+	ShallowStart bool `json:"shallow_start,omitempty"`
 	ChangeRecord
 }
 
@@ -132,6 +157,7 @@ type SlipRecord struct {
 	FirstCommit      string  `json:"first_commit"`
 	LastMoveCommit   *string `json:"last_move_commit"`
 	LastMoveDate     *string `json:"last_move_date"`
+	Truncated        bool    `json:"history_truncated"` // a shallow clone: moves before first_commit are unknown
 }
 
 // NewSlipRecord is a Slip for JSON; nil stays null.
@@ -139,7 +165,7 @@ func NewSlipRecord(s *history.Slip) *SlipRecord {
 	if s == nil {
 		return nil
 	}
-	r := &SlipRecord{Moves: s.Moves, Later: s.Later, OriginalDeadline: s.Original, OriginalDue: isoPtr(s.OriginalDue), FirstCommit: s.Added.Hash}
+	r := &SlipRecord{Moves: s.Moves, Later: s.Later, OriginalDeadline: s.Original, OriginalDue: isoPtr(s.OriginalDue), FirstCommit: s.Added.Hash, Truncated: s.Truncated}
 	if s.LastMove.Hash != "" {
 		r.LastMoveCommit = ptr(s.LastMove.Hash)
 		r.LastMoveDate = ptr(s.LastMove.Date.Format(isoDate))
@@ -149,11 +175,11 @@ func NewSlipRecord(s *history.Slip) *SlipRecord {
 
 // LogJSON writes an action's history as one JSON document.
 func LogJSON(w io.Writer, l ActionLog) error {
-	rec := LogRecord{ID: l.ID, Text: l.Text, Slip: NewSlipRecord(l.Slip), Commits: []CommitChange{}}
+	rec := LogRecord{ID: l.ID, Text: l.Text, Slip: NewSlipRecord(l.Slip), Commits: []CommitChange{}, Truncated: l.Slip != nil && l.Slip.Truncated}
 	for i := range l.Events {
 		e := &l.Events[i]
 		rec.Commits = append(rec.Commits, CommitChange{Commit: e.Commit.Hash, Date: e.Commit.Date.Format("2006-01-02T15:04:05Z07:00"),
-			Author: e.Commit.Author, Subject: e.Commit.Subject, ChangeRecord: actionRecord(&e.Change)})
+			Author: e.Commit.Author, Subject: e.Commit.Subject, ShallowStart: e.Truncated, ChangeRecord: actionRecord(&e.Change)})
 	}
 	return WriteJSON(w, rec)
 }
