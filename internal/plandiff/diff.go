@@ -394,12 +394,12 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 }
 
 // same is the fast path for the many actions a change leaves alone: every field written exactly
-// as before. Anything else goes through compareAction, which knows which differences matter.
+// as before, and the same leads answering for it (a sub-action's may come from its parent). Anything else goes through compareAction, which knows which differences matter.
 func same(a, b *plan.Action) bool {
 	return a.Text == b.Text && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
 		a.Section.ID == b.Section.ID && a.Parent == b.Parent &&
 		slices.Equal(a.Leads, b.Leads) && slices.Equal(a.Outcomes, b.Outcomes) && slices.Equal(a.Tags, b.Tags) &&
-		slices.Equal(a.Links, b.Links) && (len(a.Leads) > 0 || slices.Equal(a.Section.DeliveredBy, b.Section.DeliveredBy)) &&
+		slices.Equal(a.Links, b.Links) && slices.Equal(a.EffectiveLeads(), b.EffectiveLeads()) &&
 		slices.EqualFunc(a.Updates, b.Updates, func(x, y plan.Update) bool {
 			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note
 		})

@@ -367,3 +367,37 @@ func TestResolvedValues(t *testing.T) {
 		})
 	}
 }
+
+// A sub-action with no leads of its own answers to its parent's: when the parent's leads change,
+// so do the sub-action's, and the lead gate fires for both.
+func TestSubActionLeadsFollowParent(t *testing.T) {
+	const src = `id: sub
+title: Sub-actions
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+leads:
+  - name: Fostering
+  - name: Commissioning
+sections:
+  - id: sub.p1
+    kind: priority
+    title: Homes
+    actions:
+      - {id: sub.1, text: Recruit carers., leads: [Fostering]}
+      - {id: sub.1a, text: Run a campaign., parent: sub.1}
+`
+	a, ra := load(t, "before.yaml", src)
+	b, rb := load(t, "after.yaml", strings.Replace(src, "leads: [Fostering]", "leads: [Commissioning]", 1))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
+	var got []string
+	for _, c := range d.Actions {
+		got = append(got, c.ID+": "+c.Describe())
+	}
+	want := []string{"sub.1: leads Fostering → Commissioning", "sub.1a: leads Fostering → Commissioning"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("actions:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+	if fired := d.Triggers([]string{"lead"}); len(fired) != 2 {
+		t.Errorf("--fail-on lead fired %d times, want 2", len(fired))
+	}
+}
