@@ -100,7 +100,7 @@ func (e *Error) Hint() string {
 	switch e.Kind {
 	case NotRegular:
 		if e.Op == "write" {
-			return "cpp writes regular files only: name a file (to throw the output away, send it to standard output instead)"
+			return "cpp writes regular files only; to throw the output away, leave out -o and send standard output to /dev/null"
 		}
 		return "cpp reads regular files only"
 	case Input:

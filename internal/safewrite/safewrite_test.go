@@ -341,3 +341,23 @@ func TestWriteCreatesNewFilesOnly(t *testing.T) {
 	}
 	noTemp(t, dir)
 }
+
+// TestWriteKeepsOwner: root rewriting another user's file leaves it theirs.
+func TestWriteKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root can give a file to another user")
+	}
+	path := filepath.Join(t.TempDir(), "theirs.yaml")
+	writeFile(t, path, "id: a  \n", 0o640)
+	if err := os.Chown(path, 4321, 4322); err != nil {
+		t.Skip("cannot chown here:", err)
+	}
+	if err := Write(path, []byte("id: a\n"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(path)
+	st := info.Sys().(*syscall.Stat_t)
+	if st.Uid != 4321 || st.Gid != 4322 || info.Mode().Perm() != 0o640 {
+		t.Errorf("owner %d:%d mode %v, want 4321:4322 0640", st.Uid, st.Gid, info.Mode().Perm())
+	}
+}
