@@ -3,13 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tidy"
 )
 
@@ -27,7 +27,8 @@ func newFmtCmd(env *Env) *cobra.Command {
 		Long: `Checks the layout of plan files, which makes diffs noisy when it varies: CRLF line endings,
 spaces or tabs at the ends of lines, a missing or doubled final newline, a byte order mark, and tabs
 in indentation. Without --check it fixes them in place, atomically, leaving every value, comment
-and key in the order written. Tabs in indentation are reported, never fixed: the number of spaces
+and key in the order written; a read-only file is left alone, and a file that changes while cpp
+fmt works on it (an editor saving it) is not written. Tabs in indentation are reported, never fixed: the number of spaces
 a tab stands for decides the YAML structure. A file whose text would change (spaces inside a | or
 > block are part of the text) is left as it is, and said so.
 
@@ -63,12 +64,12 @@ func runFmt(env *Env, opts *fmtOptions) error {
 	var ds []diag.Diagnostic
 	src := diag.Sources{}
 	for _, f := range files {
-		if info, err := os.Stat(f); err == nil && info.Size() > planfile.MaxSize {
-			return problemf("check that this is a plan file", "%s is too large to be a plan file", f)
-		}
-		data, err := os.ReadFile(f)
+		// What was read is stamped, so that the write is abandoned if an editor saves the file
+		// meanwhile, rather than losing the editor's work.
+		data, stamp, err := safewrite.Read(f, planfile.MaxSize)
 		if err != nil {
-			return problemf("check the path and its permissions", "cannot read %s: %v", f, err)
+			d := planfile.ReadError(f, err)
+			return problemf(d.Hint, "%s", d.OneLine())
 		}
 		src[f] = data
 		fixed := tidy.Fix(data)
@@ -85,8 +86,8 @@ func runFmt(env *Env, opts *fmtOptions) error {
 			continue
 		}
 		if !bytes.Equal(fixed, data) {
-			if err := writeAtomic(f, fixed); err != nil {
-				return &exitError{code: ExitFailure, msg: fmt.Sprintf("cannot write %s: %v", f, err), hint: "check the folder's permissions"}
+			if err := safewrite.Write(f, fixed, safewrite.Options{Policy: safewrite.MustExist, Expect: &stamp}); err != nil {
+				return writeFailed(err)
 			}
 			fmt.Fprintf(env.Stderr, "cpp: formatted %s\n", f)
 			src[f] = fixed

@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -12,6 +10,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 )
 
 type reportOptions struct {
@@ -57,7 +56,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
 	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically) instead of standard output")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
@@ -141,43 +140,11 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	} else {
-		if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
-			return &exitError{code: ExitFailure, msg: fmt.Sprintf("cannot write %s: %v", opts.Output, err)}
+		// The report is never written over a plan it was made from, however the path is spelt.
+		if err := safewrite.Write(opts.Output, buf.Bytes(), safewrite.Options{Inputs: l.Files}); err != nil {
+			return writeFailed(err)
 		}
 		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", opts.Output)
 	}
 	return l.finish()
-}
-
-// writeAtomic writes a file so that a reader sees the old contents or the new, never half.
-func writeAtomic(path string, data []byte) error {
-	// A symlink stays a symlink: the file it points at is the one rewritten.
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

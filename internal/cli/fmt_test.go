@@ -73,7 +73,7 @@ func TestFmtRefusesHugeFiles(t *testing.T) {
 	if code := Run(env, []string{"fmt", path}); code != ExitProblem {
 		t.Errorf("exit %d, want %d", code, ExitProblem)
 	}
-	if want := "is too large to be a plan file"; !strings.Contains(stderr.String(), want) {
+	if want := "huge.yaml: error: file is too large (10.0 MB); plan files are limited to 10.0 MB [size]"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr = %q, want it to say %q", stderr.String(), want)
 	}
 }

@@ -16,6 +16,7 @@ type loaded struct {
 	Leads    []*plan.Lead
 	Registry *plan.Registry
 	Broken   []*planfile.File
+	Files    []string // every file read, broken or not: what a command must never write over
 }
 
 // loadPlans loads the plan files for a query. Files with errors are left out and named on stderr
@@ -32,7 +33,7 @@ func loadPlans(env *Env, paths []string) (*loaded, error) {
 	if len(files) == 0 {
 		return nil, problemf("put plan files (.yaml) in the folder, or pass the files to read", "no plan files found in %s", joinPaths(paths))
 	}
-	l := &loaded{}
+	l := &loaded{Files: files}
 	for _, f := range planfile.LoadAll(files, planfile.Options{}) {
 		if f.HasErrors() {
 			l.Broken = append(l.Broken, f)

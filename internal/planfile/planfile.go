@@ -25,6 +25,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 )
 
 // MaxSize is the largest plan file read. A council's plan is tens of kilobytes; a file a thousand
@@ -76,14 +77,17 @@ func IsPlanFile(path string) bool {
 }
 
 // Expand turns the paths given on the command line into the plan files they name: a directory
-// means every .yaml and .yml file under it, sorted. A path that does not exist is an error.
+// means every .yaml and .yml file under it, sorted, less hidden folders and the droppings of
+// editors and operating systems (see IsDropping). A file named twice, however its path is spelt
+// (./plans/x.yaml and plans/x.yaml, a folder and a file in it, a symlink beside its target), is
+// listed once, under the name it was first given: reading it twice would make each of its ids a
+// duplicate. A path that does not exist is an error.
 func Expand(paths []string) ([]string, []diag.Diagnostic) {
 	var files []string
 	var ds []diag.Diagnostic
-	seen := map[string]bool{}
+	var seen sameFiles
 	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
+		if seen.add(p) {
 			files = append(files, p)
 		}
 	}
@@ -106,7 +110,7 @@ func Expand(paths []string) ([]string, []diag.Diagnostic) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && IsPlanFile(path) {
+			if !d.IsDir() && IsPlanFile(path) && !IsDropping(d.Name()) {
 				found = append(found, path)
 			}
 			return nil
@@ -120,6 +124,54 @@ func Expand(paths []string) ([]string, []diag.Diagnostic) {
 		}
 	}
 	return files, ds
+}
+
+// IsDropping reports whether a file name is one that editors and operating systems leave beside
+// the file a person edits, which is not a plan even when its name ends in .yaml:
+//
+//	.#x.yaml   Emacs's lock: a symlink to user@host.pid, pointing nowhere
+//	._x.yaml   macOS's AppleDouble file (resource fork), written on shared drives and in zips
+//	#x.yaml#   Emacs's auto-save; .~lock.x.yaml# LibreOffice's lock
+//	x.yaml~    the backup copy of Emacs, gedit, nano and others
+//
+// Vim's .x.yaml.swp and the temporary files safewrite makes do not end in .yaml.
+func IsDropping(name string) bool {
+	return strings.HasPrefix(name, ".#") || strings.HasPrefix(name, "._") ||
+		strings.HasSuffix(name, "#") || strings.HasSuffix(name, "~")
+}
+
+// sameFiles remembers files by identity (device and inode, through os.SameFile), so that two
+// names for one file count once. A name that cannot be stat'ed is remembered by its cleaned
+// absolute path.
+type sameFiles struct {
+	bySize map[int64][]fs.FileInfo
+	names  map[string]bool
+}
+
+// add reports whether path names a file not seen before, and remembers it.
+func (s *sameFiles) add(path string) bool {
+	if s.bySize == nil {
+		s.bySize, s.names = map[int64][]fs.FileInfo{}, map[string]bool{}
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		name := path
+		if abs, err := filepath.Abs(path); err == nil {
+			name = abs
+		}
+		if s.names[name] {
+			return false
+		}
+		s.names[name] = true
+		return true
+	}
+	for _, o := range s.bySize[info.Size()] {
+		if os.SameFile(o, info) {
+			return false
+		}
+	}
+	s.bySize[info.Size()] = append(s.bySize[info.Size()], info)
+	return true
 }
 
 func ioDiag(path string, err error) diag.Diagnostic {
@@ -174,34 +226,35 @@ func parallel(n int, do func(i int)) {
 
 // Load reads and parses one file.
 func Load(path string, opts Options) *File {
-	f, err := os.Open(path)
+	data, err := safewrite.ReadFile(path, MaxSize)
 	if err != nil {
-		return &File{Path: path, Diags: []diag.Diagnostic{ioDiag(path, err)}}
+		return &File{Path: path, Diags: []diag.Diagnostic{ReadError(path, err)}}
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return &File{Path: path, Diags: []diag.Diagnostic{ioDiag(path, err)}}
-	}
-	if info.IsDir() {
-		return &File{Path: path, Diags: []diag.Diagnostic{{File: path, Severity: diag.Error, Rule: "io",
-			Message: "is a directory, not a plan file"}}}
-	}
-	if info.Size() > MaxSize {
-		return &File{Path: path, Diags: []diag.Diagnostic{{File: path, Severity: diag.Error, Rule: "size",
-			Message: fmt.Sprintf("file is too large (%s); plan files are limited to %s", humanSize(info.Size()), humanSize(MaxSize)),
-			Hint:    "split the plan into one file per plan, or check that this is a plan file"}}}
-	}
-	data := make([]byte, 0, info.Size()+1)
-	buf := bytes.NewBuffer(data)
-	if _, err := buf.ReadFrom(f); err != nil {
-		return &File{Path: path, Diags: []diag.Diagnostic{ioDiag(path, err)}}
-	}
-	return Parse(path, buf.Bytes(), opts)
+	return Parse(path, data, opts)
 }
 
-func humanSize(n int64) string {
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+// ReadError is the diagnostic for a plan file that could not be read (from safewrite.Read).
+func ReadError(path string, err error) diag.Diagnostic {
+	var se *safewrite.Error
+	if !errors.As(err, &se) {
+		return ioDiag(path, err)
+	}
+	switch se.Kind {
+	case safewrite.NotRegular:
+		d := diag.Diagnostic{File: path, Severity: diag.Error, Rule: "io", Message: "is " + se.What + ", not a plan file"}
+		if se.What != "a directory" {
+			d.Hint = "plan files are regular files; move it out of the plans folder"
+		}
+		return d
+	case safewrite.TooLarge:
+		msg := fmt.Sprintf("file is larger than %s, the limit for plan files", safewrite.HumanSize(se.Limit))
+		if se.Size > 0 {
+			msg = fmt.Sprintf("file is too large (%s); plan files are limited to %s", safewrite.HumanSize(se.Size), safewrite.HumanSize(se.Limit))
+		}
+		return diag.Diagnostic{File: path, Severity: diag.Error, Rule: "size", Message: msg,
+			Hint: "split the plan into one file per plan, or check that this is a plan file"}
+	}
+	return ioDiag(path, se.Err)
 }
 
 var reYAMLLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -515,11 +568,9 @@ func FindPlansDir(dir string) (string, bool) {
 // Context returns the other plan files of the repositories the given files belong to: the plans/
 // folder found from each file's own folder. Files already given are left out.
 func Context(files []string) []string {
-	given := make(map[string]bool, len(files))
+	var given sameFiles
 	for _, f := range files {
-		if abs, err := filepath.Abs(f); err == nil {
-			given[abs] = true
-		}
+		given.add(f)
 	}
 	var out []string
 	dirs := map[string]bool{}
@@ -535,8 +586,7 @@ func Context(files []string) []string {
 		dirs[dir] = true
 		found, _ := Expand([]string{dir})
 		for _, c := range found {
-			if !given[c] {
-				given[c] = true
+			if given.add(c) {
 				out = append(out, c)
 			}
 		}

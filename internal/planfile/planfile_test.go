@@ -330,3 +330,59 @@ func TestBadTextPositions(t *testing.T) {
 		})
 	}
 }
+
+func TestIsDropping(t *testing.T) {
+	for name, want := range map[string]bool{
+		"camden.yaml": false, "camden-2025.yml": false, "x#y.yaml": false, "a~b.yaml": false,
+		".#camden.yaml": true, "._camden.yaml": true, "camden.yaml~": true, "#camden.yaml#": true,
+		".~lock.camden.yaml#": true,
+	} {
+		if got := IsDropping(name); got != want {
+			t.Errorf("IsDropping(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestExpandNamesEachFileOnce: however a file is named, through a folder, a symlink, a hard
+// link, or two spellings of its path, it is listed once, by the first name given.
+func TestExpandNamesEachFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
+	os.WriteFile(a, []byte("x: 1\n"), 0o644)
+	os.WriteFile(b, []byte("x: 1\n"), 0o644) // the same bytes, another file: kept
+	if err := os.Symlink("a.yaml", filepath.Join(dir, "c.yaml")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	if err := os.Link(a, filepath.Join(dir, "d.yaml")); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	files, ds := Expand([]string{filepath.Join(dir, "c.yaml"), dir, filepath.Join(dir, ".", "a.yaml"), dir + "/"})
+	if len(ds) != 0 {
+		t.Fatal(ds)
+	}
+	want := []string{filepath.Join(dir, "c.yaml"), b}
+	if strings.Join(files, ",") != strings.Join(want, ",") {
+		t.Errorf("files = %v, want %v", files, want)
+	}
+	if ctx := Context([]string{filepath.Join(dir, "d.yaml")}); len(ctx) != 0 {
+		t.Errorf("Context = %v: no plans/ folder, nothing to add", ctx)
+	}
+}
+
+// TestLoadReadsRegularFilesOnly: a named pipe is refused without waiting for a writer.
+func TestLoadReadsRegularFilesOnly(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.yaml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	done := make(chan *File)
+	go func() { done <- Load(fifo, Options{}) }()
+	select {
+	case f := <-done:
+		if d, ok := f.FirstError(); !ok || d.Message != "is a named pipe (FIFO), not a plan file" {
+			t.Errorf("Load(fifo) = %v", f.Diags)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Load waited on a named pipe")
+	}
+}

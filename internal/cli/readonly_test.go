@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestOnlyWritersWrite is the property that no command other than the ones that exist to write
+// (fmt, and report's -o) changes any byte under plans/: every command in the tree, in each of its
+// formats, runs over a copy of the bundled plans in a git repository (with a messy, a broken, a
+// read-only and a symlinked file among them, and an uncommitted edit), and after each one every
+// file under plans/ has the same bytes, mode and modification time, and no file came or went.
+// The writers run too, in ways that must not touch plans/: fmt on a tidy file, report -o outside
+// plans/, and report -o naming a plan it reads, which is refused.
+func TestOnlyWritersWrite(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	plans := filepath.Join(dir, "plans")
+	if err := os.MkdirAll(plans, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir("../../plans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("../../plans", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(plans, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	extra := map[string]string{
+		"messy.yaml":  "id: messy  \r\ntitle: Messy\r\ncouncil: Test\r\nperiod: {start: 2025-01-01, end: 2026-12-31}\r\nsections: []",
+		"broken.yaml": "id: broken\ntitle: [unclosed\n",
+	}
+	for name, text := range extra {
+		if err := os.WriteFile(filepath.Join(plans, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("camden-kinship.yaml", filepath.Join(plans, "kinship-link.yaml")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	mustGit := func(args ...string) {
+		t.Helper()
+		if out, err := gitCmd(dir, nil, args...); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+	}
+	mustGit("init", "-q")
+	mustGit("add", "-A")
+	mustGit("commit", "-q", "-m", "plans as adopted")
+	replaceIn(t, filepath.Join(plans, "camden-corporate-parenting.yaml"), "deadline: Q3 2025", "deadline: Q1 2026")
+	mustGit("commit", "-q", "-a", "-m", "a deadline slips")
+	replaceIn(t, filepath.Join(plans, "camden-kinship.yaml"), "deadline:", "deadline:  ")
+	if err := os.Chmod(filepath.Join(plans, "ten-pledge-action-plan.yaml"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	// An old modification time, so that a rewrite with the same bytes still shows.
+	old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	filepath.WalkDir(plans, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			os.Chtimes(path, old, old)
+		}
+		return nil
+	})
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	before := snapshot(t, plans)
+
+	readers := [][]string{
+		{"validate"}, {"validate", "--format", "json"}, {"validate", "--format", "github"}, {"validate", "--strict"},
+		{"validate", "plans/camden-kinship.yaml", "./plans/kinship-link.yaml"},
+		{"list", "--slipped"}, {"list", "--lead", "ICB", "--sort", "due"},
+		{"due", "--quarter", "Q3-2025"}, {"due", "--within", "90d"},
+		{"overdue"}, {"leads"}, {"status"},
+		{"show", "camden-cp.p1.2"}, {"show", "no-such-id"},
+		{"report"}, {"report", "--format", "html"}, {"report", "--since", "HEAD~1"}, {"report", "plans"},
+		{"diff"}, {"diff", "HEAD~1", "HEAD"}, {"diff", "HEAD~1...HEAD", "--fail-on", "slip"},
+		{"log", "camden-cp.p1.2"},
+		{"fmt", "--check"}, {"fmt", "--check", "plans/messy.yaml"},
+		{"version"}, {"help"}, {"completion", "bash"}, {"completion", "powershell"},
+		{"no-such-command"}, {"list", "--no-such-flag"},
+	}
+	for _, c := range []string{"list", "due", "overdue", "leads", "status", "show camden-cp.p1.2", "diff", "log camden-cp.p1.2", "validate", "fmt --check"} {
+		formats := []string{"json", "markdown", "csv"}
+		switch strings.Fields(c)[0] {
+		case "diff", "log":
+			formats = []string{"markdown", "json"}
+		case "validate", "fmt":
+			formats = []string{"json", "github"}
+		}
+		for _, f := range formats {
+			readers = append(readers, append(strings.Fields(c), "--format", f))
+		}
+	}
+	writers := [][]string{
+		{"fmt", "plans/camden-corporate-parenting.yaml"}, // tidy: nothing to write
+		{"fmt", "plans/london-practice-examples.yaml"},
+		{"report", "-o", "out/report.md"},
+		{"report", "--format", "html", "-o", "out/report.html"},
+		{"report", "-o", "plans/camden-kinship.yaml"},
+		{"report", "-o", "plans/kinship-link.yaml"},
+		{"report", "-o", "plans/ten-pledge-action-plan.yaml"},
+		{"report", "-o", "plans"},
+	}
+
+	env := func() (*Env, *bytes.Buffer) {
+		var stderr bytes.Buffer
+		return &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr,
+			Getenv:     func(string) string { return "" },
+			Now:        func() time.Time { return time.Date(2025, 10, 1, 9, 0, 0, 0, time.UTC) },
+			IsTerminal: func(io.Writer) bool { return false },
+			Getwd:      os.Getwd}, &stderr
+	}
+	ran := map[string]bool{}
+	for _, args := range append(readers, writers...) {
+		ran[args[0]] = true
+		e, stderr := env()
+		code := Run(e, args)
+		if code == ExitFailure {
+			t.Errorf("cpp %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+		}
+		if diff := compareSnapshots(before, snapshot(t, plans)); diff != "" {
+			t.Fatalf("cpp %s changed plans/: %s", strings.Join(args, " "), diff)
+		}
+	}
+	if data, err := os.ReadFile("out/report.md"); err != nil || !bytes.HasPrefix(data, []byte("# ")) {
+		t.Errorf("report -o out/report.md wrote %.20q, %v", data, err)
+	}
+	// Every command, now and to come, is run above: a new one must be added to readers or writers.
+	root := NewRoot(&Env{})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if !ran[c.Name()] {
+			t.Errorf("command %q is not in this test: add it to readers, or to writers with a case that must not touch plans/", c.Name())
+		}
+	}
+}
+
+type fileState struct {
+	data    string
+	mode    fs.FileMode
+	modTime time.Time
+	link    string
+}
+
+// snapshot records every name under dir, with each file's bytes, mode and modification time.
+func snapshot(t *testing.T, dir string) map[string]fileState {
+	t.Helper()
+	s := map[string]fileState{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := os.Lstat(path)
+		if err != nil {
+			return err
+		}
+		st := fileState{mode: info.Mode(), modTime: info.ModTime()}
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			st.link, _ = os.Readlink(path)
+		case info.Mode().IsRegular():
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			st.data = string(data)
+		}
+		s[path] = st
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func compareSnapshots(before, after map[string]fileState) string {
+	var diffs []string
+	for path, b := range before {
+		a, ok := after[path]
+		switch {
+		case !ok:
+			diffs = append(diffs, path+" is gone")
+		case a.data != b.data:
+			diffs = append(diffs, path+"'s bytes changed")
+		case a.mode != b.mode:
+			diffs = append(diffs, path+"'s mode changed")
+		case !a.modTime.Equal(b.modTime):
+			diffs = append(diffs, path+" was rewritten")
+		case a.link != b.link:
+			diffs = append(diffs, path+" links elsewhere")
+		}
+	}
+	for path := range after {
+		if _, ok := before[path]; !ok {
+			diffs = append(diffs, path+" appeared")
+		}
+	}
+	return strings.Join(diffs, "; ")
+}
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

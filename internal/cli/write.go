@@ -1,0 +1,23 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/cpp-plans/cpp/internal/safewrite"
+)
+
+// writeFailed turns a safewrite error into the command's error: a refusal (a file cpp will not
+// write: not regular, an input, read-only, changed meanwhile) is a problem the user can fix, exit
+// 1; the system failing (no such folder, disk full) is exit 3. The message names the file the user
+// gave, never the temporary file.
+func writeFailed(err error) error {
+	var se *safewrite.Error
+	if !errors.As(err, &se) {
+		return &exitError{code: ExitFailure, msg: err.Error()}
+	}
+	code := ExitFailure
+	if se.Refused() {
+		code = ExitProblem
+	}
+	return &exitError{code: code, msg: se.Error(), hint: se.Hint()}
+}
