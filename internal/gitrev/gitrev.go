@@ -16,6 +16,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/cpp-plans/cpp/internal/planfile"
 )
 
 // Error is a failure of git or of the repository, in one line with a hint.
@@ -97,8 +99,7 @@ func (r *Repo) Files(commit, under string) ([]File, error) {
 	for _, entry := range strings.Split(string(out), "\x00") {
 		meta, path, ok := strings.Cut(entry, "\t")
 		f := strings.Fields(meta)
-		ext := strings.ToLower(filepath.Ext(path))
-		if ok && len(f) == 3 && f[1] == "blob" && (ext == ".yaml" || ext == ".yml") {
+		if ok && len(f) == 3 && f[1] == "blob" && planfile.IsPlanName(path) {
 			files = append(files, File{Path: path, ID: f[2]})
 		}
 	}

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/cpp-plans/cpp/internal/planfile"
 )
 
 // Commit is one commit that changed plan files, with the files it changed.
@@ -80,7 +81,7 @@ func parseLog(out []byte) ([]Commit, error) {
 				break
 			}
 			path := tokens[i+1]
-			if ext := strings.ToLower(filepath.Ext(path)); ext != ".yaml" && ext != ".yml" {
+			if !planfile.IsPlanName(path) {
 				continue
 			}
 			ch := Change{Path: path}

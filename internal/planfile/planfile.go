@@ -76,6 +76,13 @@ func IsPlanFile(path string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
+// IsPlanName reports whether a file found in a plans folder (on disk or at a git revision) is
+// read as a plan: a YAML file that is not an editor's or operating system's dropping. The working
+// tree and every revision use it, so that a committed ._x.yaml is not a plan in one and not the other.
+func IsPlanName(path string) bool {
+	return IsPlanFile(path) && !IsDropping(filepath.Base(path))
+}
+
 // Expand turns the paths given on the command line into the plan files they name: a directory
 // means every .yaml and .yml file under it, sorted, less hidden folders and the droppings of
 // editors and operating systems (see IsDropping). A file named twice, however its path is spelt
@@ -110,7 +117,7 @@ func Expand(paths []string) ([]string, []diag.Diagnostic) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && IsPlanFile(path) && !IsDropping(d.Name()) {
+			if !d.IsDir() && IsPlanName(path) {
 				found = append(found, path)
 			}
 			return nil
