@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestPreCommitHooks keeps .pre-commit-hooks.yaml true: each hook runs a real cpp command that

@@ -21,7 +21,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/cpp-plans/cpp/internal/cli"
 	"github.com/cpp-plans/cpp/internal/plandiff"

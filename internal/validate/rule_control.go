@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/termsafe"
