@@ -106,11 +106,7 @@ func idOf(m *yaml.Node) string {
 // splices edits the file's text: it finds the action or measure and, written as a flow mapping
 // ({id: …, text: …}), first rewrites it one key a line, then changes its keys and list. body is
 // the file's text without a byte-order mark.
-func splices(body []byte, id string, ch change) ([]byte, error) {
-	root, err := parseNode(body)
-	if err != nil {
-		return nil, err
-	}
+func splices(body []byte, root *yaml.Node, id string, ch change) ([]byte, error) {
 	t, ok := locate(root, ch.what, id)
 	if !ok {
 		return nil, errLayout(fmt.Sprintf("%s %s is not where the plan reader found it", ch.what, id))
@@ -237,8 +233,9 @@ func blockEdit(src *source, root *yaml.Node, t target, ch change) ([]splice, err
 	case e == nil:
 		st := fileStyle(root, ch.list, t)
 		dash := indent + st.dash
-		sps = append(sps, insertAfter(after(ch.list), spaces(indent)+ch.list+":",
-			renderItem(ch.item, st.flow, dash, dash+st.key, src.eol)))
+		at := after(ch.list)
+		sps = append(sps, insertAfter(at, spaces(indent)+ch.list+":",
+			renderItem(ch.item, st.flow, dash, dash+st.key, src.breakOf(at.last))))
 	case e.v.Kind == yaml.SequenceNode && e.v.Style&yaml.FlowStyle == 0:
 		last := e.v.Content[len(e.v.Content)-1]
 		dash, err := dashBefore(src, last)
@@ -275,7 +272,7 @@ func blockEdit(src *source, root *yaml.Node, t target, ch change) ([]splice, err
 			lines = append(lines, spaces(dash)+"- "+text)
 			flow = true
 		}
-		lines = append(lines, renderItem(ch.item, flow, dash, dash+st.key, src.eol))
+		lines = append(lines, renderItem(ch.item, flow, dash, dash+st.key, src.breakOf(e.last)))
 		sps = append(sps, splice{colon, e.sp.end, ""}, insertAfter(e, lines...))
 	default:
 		return nil, &FileError{Line: e.v.Line, Col: e.v.Column,

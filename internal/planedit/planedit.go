@@ -135,17 +135,23 @@ func (e *FileError) Error() string {
 	return e.Message
 }
 
+// oneLine keeps a message on one line: a key or value quoted in it may hold a line break.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`, "\u0085", `\u0085`, "\u2028", `\u2028`, "\u2029", `\u2029`).Replace(s)
+}
+
 func errLayout(msg string) *FileError {
-	return &FileError{Message: "cannot edit the file in place: " + msg,
+	return &FileError{Message: "cannot edit the file in place: " + oneLine(msg),
 		Hint: "make the change by hand; if the file is valid YAML, report this as a bug"}
 }
 
 // EditAction records an update of the action with the id and returns the file's new text.
 func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
-	old, err := read(data)
+	in, err := read(data)
 	if err != nil {
 		return nil, err
 	}
+	old := in.file
 	a, err := findAction(old.Plan, id)
 	if err != nil {
 		return nil, err
@@ -174,15 +180,16 @@ func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
 			v.Updates = append(v.Updates, updateViewOf(*up))
 		}
 	})
-	return apply(data, old, id, *ch, want)
+	return apply(in, id, *ch, want)
 }
 
 // EditMeasure records a new figure for the measure with the id and returns the file's new text.
 func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
-	old, err := read(data)
+	in, err := read(data)
 	if err != nil {
 		return nil, err
 	}
+	old := in.file
 	m, err := findMeasure(old.Plan, id)
 	if err != nil {
 		return nil, err
@@ -218,19 +225,45 @@ func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
 	ch := change{what: "measure", order: measureOrder, list: "observations", item: item}
 	want := viewOf(old)
 	want.measure(id, func(v *measureView) { v.Observations = append(v.Observations, observationViewOf(o)) })
-	return apply(data, old, id, ch, want)
+	return apply(in, id, ch, want)
+}
+
+// input is a file about to be edited: its plan, and its YAML nodes, parsed at the same time on
+// another core, as both are needed and each takes as long as the other.
+type input struct {
+	file         *planfile.File
+	prefix, body []byte // a byte-order mark, and the text after it
+	nodes        chan parsed
+}
+
+type parsed struct {
+	root *yaml.Node
+	err  error
 }
 
 // read parses the file as it is; an edit starts only from a file without errors.
-func read(data []byte) (*planfile.File, error) {
+func read(data []byte) (*input, error) {
+	in := &input{nodes: make(chan parsed, 1)}
+	in.prefix, in.body = splitBOM(data)
+	go func() {
+		root, err := parseNode(in.body)
+		in.nodes <- parsed{root, err}
+	}()
 	f := planfile.Parse("", data, planfile.Options{})
 	if d, bad := f.FirstError(); bad {
-		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + d.Message, Hint: d.Hint}
+		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + oneLine(d.Message), Hint: d.Hint}
 	}
 	if f.Plan == nil {
 		return nil, &FileError{Message: "the file holds no plan", Hint: "name a plan file, not a lead registry"}
 	}
-	return f, nil
+	in.file = f
+	return in, nil
+}
+
+func (in *input) root() (*yaml.Node, error) {
+	p := <-in.nodes
+	in.nodes <- p
+	return p.root, p.err
 }
 
 func findAction(p *plan.Plan, id string) (*plan.Action, error) {
@@ -456,9 +489,13 @@ func numberText(s string) (string, float64, error) {
 
 // apply splices the change into the file and reads the result back: it must have no errors and
 // read as want.
-func apply(data []byte, old *planfile.File, id string, ch change, want fileView) ([]byte, error) {
-	prefix, body := splitBOM(data)
-	out, err := splices(body, id, ch)
+func apply(in *input, id string, ch change, want fileView) ([]byte, error) {
+	prefix, body := in.prefix, in.body
+	root, err := in.root()
+	if err != nil {
+		return nil, err
+	}
+	out, err := splices(body, root, id, ch)
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +503,7 @@ func apply(data []byte, old *planfile.File, id string, ch change, want fileView)
 	res = append(append(res, prefix...), out...)
 	f := planfile.Parse("", res, planfile.Options{})
 	if d, bad := f.FirstError(); bad {
-		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + d.Message, Hint: d.Hint}
+		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}
 	}
 	if got := viewOf(f); !reflect.DeepEqual(got, want) {
 		return nil, &FileError{Message: "the edit would not read back as intended: " + firstDiff(want, got),

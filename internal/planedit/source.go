@@ -72,10 +72,11 @@ func (s *source) lineOf(off int) int {
 	return i
 }
 
-// breakOf is line i's own line break, or the file's usual one when it has none.
+// breakOf is line i's own line break (CR for a file written with CRs alone), or the file's usual
+// one when it has none or ends it with a Unicode line separator.
 func (s *source) breakOf(i int) string {
 	l := s.lines[i]
-	if b := string(s.data[l.end:l.next]); b == "\n" || b == "\r\n" {
+	if b := string(s.data[l.end:l.next]); b == "\n" || b == "\r\n" || b == "\r" {
 		return b
 	}
 	return s.eol
