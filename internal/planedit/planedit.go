@@ -12,14 +12,17 @@
 // evidence given, sets the action's current `status:` and `rag:` to match, and with a deadline
 // replaces `deadline:`. EditMeasure appends an observation to a measure's `observations:`.
 // Within the action:
-//   - a value that is there is replaced where it is written, and a comment after it stays;
+//   - a value that is there is replaced where it is written, in its quotes, and a comment after
+//     it stays; a status or RAG that already says the same is left as written;
 //   - a key that is absent is added after the keys that come before it in the README's order
-//     (status and RAG after deadline and leads, before `updates:`), at the keys' indentation;
+//     (status and RAG after deadline and leads, before `updates:`), at the keys' indentation; a
+//     new `updates:` list goes at the end of the action;
 //   - a new entry goes after the last one of the list, in the same style ({…} on one line, or a
 //     key a line) and indentation; a list written `[]`, `[{…}]` or left empty becomes a block
 //     list; a missing list is added in the style the file's other lists use;
 //   - an action written as a flow mapping (`- {id: …, text: …}`) is first rewritten one key a
-//     line, each value kept exactly as written;
+//     line, each value kept exactly as written (one spread over several lines is put on one,
+//     text double-quoted);
 //   - comment lines after the action belong to what follows them, so new lines go before them.
 //
 // New text is written unquoted only when it reads back as exactly that text (and not as true,
@@ -33,6 +36,12 @@
 // An edit already recorded (an update or observation with the same date and words is there)
 // returns the input unchanged, so importing the same return twice changes nothing the second
 // time.
+//
+// Errors come in three types, for the command line to map to exit codes: *InputError (the edit
+// is wrong: a bad status word, no date; bad usage), *NotFoundError (no such id, with the nearest
+// ones) and *FileError (the file cannot be edited safely: it has errors already, it writes the id
+// twice, a comment inside {…} or […] that rewriting would lose, or a result that would not read
+// back as intended). Each message is one line; each has a hint.
 package planedit
 
 import (
@@ -78,9 +87,10 @@ type MeasureEdit struct {
 	Source, Note string
 }
 
-// The orders plan files write keys in (planfile's, the README's).
+// The orders plan files write keys in (planfile's, the README's), to place a key that is absent.
+// An action's updates go last: the list that grows stays at the end, after `parent:` too.
 var (
-	actionOrder  = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
+	actionOrder  = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "parent", "updates"}
 	measureOrder = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
 )
 
@@ -121,7 +131,8 @@ func (e *InputError) Error() string { return e.Message }
 
 // FileError says the file cannot be edited safely: it already has errors, the id is written
 // twice, it is laid out in a way the editor cannot change line by line, or the result would not
-// read back as intended. Line and Col point into the file where known.
+// read back as intended. Line and Col point into the file where known. For the command line, a
+// problem found (exit 1); nothing is written.
 type FileError struct {
 	Line, Col int
 	Message   string

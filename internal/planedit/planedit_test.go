@@ -366,6 +366,95 @@ func TestEditAction(t *testing.T) {
             note: Started.
 `,
 		},
+		{
+			name: "a dash on a line of its own, a tagged status, a deadline over two lines",
+			in: `      -
+        id: t.p1.1
+        text: Recruit mentors.
+        deadline: Q3
+          2025
+        status: !!str not-started
+`,
+			id:   "t.p1.1",
+			edit: ActionEdit{Date: oct1, Status: "in-progress", Deadline: "Q4 2025"},
+			want: `      -
+        id: t.p1.1
+        text: Recruit mentors.
+        deadline: Q4 2025
+        status: !!str in-progress
+        updates:
+          - date: 2025-10-01
+            status: in-progress
+`,
+		},
+		{
+			name: "a flow action on a line of its own after its dash, a plain value over two lines",
+			in: `      -
+        {id: t.p1.1, text: Recruit
+          mentors., tags: [a,
+          b]}
+`,
+			id:   "t.p1.1",
+			edit: ActionEdit{Date: oct1, Note: "Started."},
+			want: `      -
+        id: t.p1.1
+        text: "Recruit mentors."
+        tags: [a, b]
+        updates:
+          - date: 2025-10-01
+            note: Started.
+`,
+		},
+		{
+			name: "updates go at the end of the action, after parent",
+			in: `      - id: t.p1.1
+        text: Recruit mentors.
+        parent: t.p1.2
+      - id: t.p1.2
+        text: Another.
+`,
+			id:   "t.p1.1",
+			edit: ActionEdit{Date: oct1, Status: "complete"},
+			want: `      - id: t.p1.1
+        text: Recruit mentors.
+        status: complete
+        parent: t.p1.2
+        updates:
+          - date: 2025-10-01
+            status: complete
+      - id: t.p1.2
+        text: Another.
+`,
+		},
+		{
+			name: "a list not indented from its key: new lists follow suit",
+			in: `      - id: t.p1.1
+        text: Recruit mentors.
+        leads:
+        - Virtual School
+      - id: t.p1.2
+        text: Another.
+`,
+			id:   "t.p1.1",
+			edit: ActionEdit{Date: oct1, Note: "Started."},
+			want: `      - id: t.p1.1
+        text: Recruit mentors.
+        leads:
+        - Virtual School
+        updates:
+          - date: 2025-10-01
+            note: Started.
+      - id: t.p1.2
+        text: Another.
+`,
+		},
+		{
+			name: "a line separator in a quoted text does not throw the line count",
+			in: "      # a comment\n      - id: t.p1.1\n        text: \"Recruit\u2028mentors.\"\n        rag: green\n      - id: t.p1.2\n        text: Another.\n",
+			id:   "t.p1.2",
+			edit: ActionEdit{Date: oct1, RAG: "red"},
+			want: "      # a comment\n      - id: t.p1.1\n        text: \"Recruit\u2028mentors.\"\n        rag: green\n      - id: t.p1.2\n        text: Another.\n        rag: red\n        updates:\n          - date: 2025-10-01\n            rag: red\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -480,6 +569,7 @@ func TestEditMeasure(t *testing.T) {
         target: {value: 20}
         benchmarks:
           - {name: England, value: 12}
+      - {id: t.p1.m3, text: Mentors trained, unit: count}
     actions:
       - {id: t.p1.1, text: Recruit mentors.}
 `
@@ -496,6 +586,9 @@ func TestEditMeasure(t *testing.T) {
 		{"t.p1.m2", MeasureEdit{Date: oct1, Value: "14", Note: "First count"},
 			"        target: {value: 20}\n",
 			"        target: {value: 20}\n        observations:\n          - {date: 2025-10-01, value: 14, note: First count}\n"},
+		{"t.p1.m3", MeasureEdit{Date: oct1, Value: " 3 "},
+			"      - {id: t.p1.m3, text: Mentors trained, unit: count}\n",
+			"      - id: t.p1.m3\n        text: Mentors trained\n        unit: count\n        observations:\n          - {date: 2025-10-01, value: 3}\n"},
 	}
 	for _, tt := range tests {
 		got, err := EditMeasure([]byte(base), tt.id, tt.edit)

@@ -247,7 +247,7 @@ func unified(a, b []string) string {
 // every line outside the edited item is byte-identical, and the file reads back with exactly
 // the change asked for and nothing else.
 func TestEveryPlanRandomEdits(t *testing.T) {
-	n := 30
+	n := 20
 	if testing.Short() {
 		n = 5
 	}
