@@ -450,7 +450,7 @@ func TestEditAction(t *testing.T) {
 		},
 		{
 			name: "a line separator in a quoted text does not throw the line count",
-			in: "      # a comment\n      - id: t.p1.1\n        text: \"Recruit\u2028mentors.\"\n        rag: green\n      - id: t.p1.2\n        text: Another.\n",
+			in:   "      # a comment\n      - id: t.p1.1\n        text: \"Recruit\u2028mentors.\"\n        rag: green\n      - id: t.p1.2\n        text: Another.\n",
 			id:   "t.p1.2",
 			edit: ActionEdit{Date: oct1, RAG: "red"},
 			want: "      # a comment\n      - id: t.p1.1\n        text: \"Recruit\u2028mentors.\"\n        rag: green\n      - id: t.p1.2\n        text: Another.\n        rag: red\n        updates:\n          - date: 2025-10-01\n            rag: red\n",
