@@ -158,6 +158,10 @@ func errLayout(msg string) *FileError {
 
 // EditAction records an update of the action with the id and returns the file's new text.
 func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
+	e, err := checkAction(e)
+	if err != nil {
+		return nil, err
+	}
 	in, err := read(data)
 	if err != nil {
 		return nil, err
@@ -196,15 +200,6 @@ func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
 
 // EditMeasure records a new figure for the measure with the id and returns the file's new text.
 func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
-	in, err := read(data)
-	if err != nil {
-		return nil, err
-	}
-	old := in.file
-	m, err := findMeasure(old.Plan, id)
-	if err != nil {
-		return nil, err
-	}
 	if e.Date.IsZero() {
 		return nil, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
 	}
@@ -217,6 +212,15 @@ func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
 		return nil, err
 	}
 	note, err := cleanText("note", e.Note)
+	if err != nil {
+		return nil, err
+	}
+	in, err := read(data)
+	if err != nil {
+		return nil, err
+	}
+	old := in.file
+	m, err := findMeasure(old.Plan, id)
 	if err != nil {
 		return nil, err
 	}
@@ -364,32 +368,42 @@ func hasAction(p *plan.Plan, id string) bool {
 	return false
 }
 
-// actionChange checks an action edit and turns it into keys to set and the update to append. A
-// nil change means there is nothing to do: the edit was recorded before.
-func actionChange(p *plan.Plan, a *plan.Action, e ActionEdit) (*change, *plan.Update, string, error) {
+// checkAction checks what it can of an edit without the plan, and trims its text as the plan
+// reader will: bad usage is reported before any problem with the file.
+func checkAction(e ActionEdit) (ActionEdit, error) {
 	if e.Date.IsZero() {
-		return nil, nil, "", &InputError{Field: "date", Message: "the update needs a date", Hint: "give the date of the update, as YYYY-MM-DD"}
+		return e, &InputError{Field: "date", Message: "the update needs a date", Hint: "give the date of the update, as YYYY-MM-DD"}
 	}
 	if e.Status != "" && !slices.Contains(plan.Statuses, e.Status) {
-		return nil, nil, "", &InputError{Field: "status", Message: fmt.Sprintf("%q is not a status", string(e.Status)),
+		return e, &InputError{Field: "status", Message: fmt.Sprintf("%q is not a status", string(e.Status)),
 			Hint: "use one of: " + joinWords(plan.Statuses)}
 	}
 	if e.RAG != "" && !slices.Contains(plan.RAGs, e.RAG) {
-		return nil, nil, "", &InputError{Field: "rag", Message: fmt.Sprintf("%q is not a RAG rating", string(e.RAG)),
+		return e, &InputError{Field: "rag", Message: fmt.Sprintf("%q is not a RAG rating", string(e.RAG)),
 			Hint: "use one of: " + joinWords(plan.RAGs)}
 	}
-	note, err := cleanText("note", e.Note)
-	if err != nil {
-		return nil, nil, "", err
+	var err error
+	if e.Note, err = cleanText("note", e.Note); err != nil {
+		return e, err
 	}
-	evidence, err := cleanText("evidence", e.Evidence)
-	if err != nil {
-		return nil, nil, "", err
+	if e.Evidence, err = cleanText("evidence", e.Evidence); err != nil {
+		return e, err
 	}
-	dl, err := cleanText("deadline", e.Deadline)
-	if err != nil {
-		return nil, nil, "", err
+	if e.Deadline, err = cleanText("deadline", e.Deadline); err != nil {
+		return e, err
 	}
+	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" {
+		return e, &InputError{Message: "nothing to record: give a status, RAG, note, evidence or deadline",
+			Hint: "an update says what changed, as in a note of the progress made"}
+	}
+	return e, nil
+}
+
+// actionChange turns a checked edit into keys to set and the update to append, checking the
+// deadline in the plan's quarter convention. A nil change means there is nothing to do: the edit
+// was recorded before.
+func actionChange(p *plan.Plan, a *plan.Action, e ActionEdit) (*change, *plan.Update, string, error) {
+	note, evidence, dl := e.Note, e.Evidence, e.Deadline
 	if dl != "" {
 		if _, err := deadline.Parse(dl, p.Quarters); err != nil {
 			ie := &InputError{Field: "deadline", Message: err.Error(), Hint: deadline.Hint}
@@ -398,10 +412,6 @@ func actionChange(p *plan.Plan, a *plan.Action, e ActionEdit) (*change, *plan.Up
 			}
 			return nil, nil, "", ie
 		}
-	}
-	if e.Status == "" && e.RAG == "" && note == "" && evidence == "" && dl == "" {
-		return nil, nil, "", &InputError{Message: "nothing to record: give a status, RAG, note, evidence or deadline",
-			Hint: "an update says what changed, as in a note of the progress made"}
 	}
 	ch := &change{what: "action", order: actionOrder, list: "updates"}
 	var up *plan.Update
@@ -500,7 +510,13 @@ func numberText(s string) (string, float64, error) {
 
 // apply splices the change into the file and reads the result back: it must have no errors and
 // read as want.
-func apply(in *input, id string, ch change, want fileView) ([]byte, error) {
+func apply(in *input, id string, ch change, want fileView) (_ []byte, err error) {
+	defer func() {
+		// A slip in the editor must refuse the edit, never crash the command.
+		if r := recover(); r != nil {
+			err = errLayout(fmt.Sprintf("the editor failed: %v", r))
+		}
+	}()
 	prefix, body := in.prefix, in.body
 	root, err := in.root()
 	if err != nil {

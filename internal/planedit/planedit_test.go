@@ -625,6 +625,8 @@ func TestEditErrors(t *testing.T) {
 		{"a measure given as an action", good, "t.p1.m1", ActionEdit{Date: oct1, Note: "x"}, "t.p1.m1 is a measure, not an action", new(*NotFoundError)},
 		{"an action given as a measure", good, "t.p1.1", MeasureEdit{Date: oct1, Value: "1"}, "t.p1.1 is an action, not a measure", new(*NotFoundError)},
 		{"bad status", good, "t.p1.1", ActionEdit{Date: oct1, Status: "done"}, `"done" is not a status`, new(*InputError)},
+		{"bad usage is named before an unknown id", good, "nosuch", ActionEdit{Date: oct1, Status: "done"}, `"done" is not a status`, new(*InputError)},
+		{"bad usage is named before a broken file", "id: [", "t.p1.m1", MeasureEdit{Date: oct1, Value: "many"}, `"many" is not a number`, new(*InputError)},
 		{"bad rag", good, "t.p1.1", ActionEdit{Date: oct1, RAG: "blue"}, `"blue" is not a RAG rating`, new(*InputError)},
 		{"no date", good, "t.p1.1", ActionEdit{Note: "x"}, "the update needs a date", new(*InputError)},
 		{"nothing to record", good, "t.p1.1", ActionEdit{Date: oct1, Note: "  "}, "nothing to record", new(*InputError)},
