@@ -128,12 +128,14 @@ type Update struct {
 	Status Status
 	RAG    RAG
 	Note   string
-	Pos    Pos
+	// Evidence is what shows the progress: a document's name or a URL.
+	Evidence string
+	Pos      Pos
 }
 
 // Same reports whether two updates say the same thing on the same day, whatever the spacing.
 func (u Update) Same(v Update) bool {
-	return u.Date.Equal(v.Date) && u.Status == v.Status && u.RAG == v.RAG &&
+	return u.Date.Equal(v.Date) && u.Status == v.Status && u.RAG == v.RAG && u.Evidence == v.Evidence &&
 		strings.Join(strings.Fields(u.Note), " ") == strings.Join(strings.Fields(v.Note), " ")
 }
 

@@ -22,7 +22,7 @@ var (
 	periodKeys      = []string{"start", "end"}
 	sectionKeys     = []string{"id", "kind", "title", "promise", "you_said", "delivered_by", "measures", "actions"}
 	actionKeys      = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
-	updateKeys      = []string{"date", "status", "rag", "note"}
+	updateKeys      = []string{"date", "status", "rag", "note", "evidence"}
 	measureKeys     = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
 	observationKeys = []string{"date", "value", "source", "note"}
 	benchmarkKeys   = []string{"name", "value", "period", "source"}
@@ -619,6 +619,8 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 			}
 		case "note":
 			u.Note, _ = b.text(e, what)
+		case "evidence":
+			u.Evidence, _ = b.text(e, what)
 		}
 	}
 	return u, !u.Date.IsZero()

@@ -386,3 +386,22 @@ func TestLoadReadsRegularFilesOnly(t *testing.T) {
 		t.Fatal("Load waited on a named pipe")
 	}
 }
+
+// cpp update --evidence and a return's Evidence column record what shows the progress (a report,
+// a link) with the dated update it supports.
+func TestUpdateEvidence(t *testing.T) {
+	src := strings.Replace(small, "note: Started.}", "note: Started., evidence: \"https://example.org/minutes#4\"}", 1)
+	f := Parse("t.yaml", []byte(src), Options{})
+	if len(f.Diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", f.Diags)
+	}
+	u := f.Plan.Sections[0].Actions[0].Updates[0]
+	if u.Evidence != "https://example.org/minutes#4" || u.Note != "Started." {
+		t.Errorf("update = %+v", u)
+	}
+	v := u
+	v.Evidence = "board minutes"
+	if u.Same(v) {
+		t.Errorf("updates with different evidence are not the same update")
+	}
+}

@@ -1,0 +1,540 @@
+// Package planedit changes one action or one measure in a plan file's text, the way a careful
+// person editing by hand would, for `cpp update` and `cpp returns import`. It owns no files and
+// prints nothing: bytes in, bytes out.
+//
+// It edits by splicing text at the positions the YAML parser gives its nodes, never by encoding
+// the file again: an encoder drops blank lines, moves comments and requotes values. Only the
+// lines of the edited action (or measure) change; every other byte of the file (comments, blank
+// lines, key order, quoting, block scalars, CRLF line breaks, a byte-order mark, a missing final
+// line break) stays as it was.
+//
+// EditAction appends a dated entry to the action's `updates:` with the status, RAG, note and
+// evidence given, sets the action's current `status:` and `rag:` to match, and with a deadline
+// replaces `deadline:`. EditMeasure appends an observation to a measure's `observations:`.
+// Within the action:
+//   - a value that is there is replaced where it is written, in its quotes, and a comment after
+//     it stays; a status or RAG that already says the same is left as written;
+//   - a key that is absent is added after the keys that come before it in the README's order
+//     (status and RAG after deadline and leads, before `updates:`), at the keys' indentation; a
+//     new `updates:` list goes at the end of the action;
+//   - a new entry goes after the last one of the list, in the same style ({…} on one line, or a
+//     key a line) and indentation; a list written `[]`, `[{…}]` or left empty becomes a block
+//     list; a missing list is added in the style the file's other lists use;
+//   - an action written as a flow mapping (`- {id: …, text: …}`) is first rewritten one key a
+//     line, each value kept exactly as written (one spread over several lines is put on one,
+//     text double-quoted);
+//   - comment lines after the action belong to what follows them, so new lines go before them.
+//
+// New text is written unquoted only when it reads back as exactly that text (and not as true,
+// null or a number to a YAML 1.1 reader); otherwise it is double-quoted, with escapes for line
+// breaks and control characters.
+//
+// The result is read back with planfile before it is returned: it must have no errors, the
+// edited action must hold exactly the values asked for, and everything else in the file must
+// read as before. If not, the edit is refused with an error and no bytes are returned.
+//
+// An edit already recorded (an update or observation with the same date and words is there)
+// returns the input unchanged, so importing the same return twice changes nothing the second
+// time.
+//
+// Errors come in three types, for the command line to map to exit codes: *InputError (the edit
+// is wrong: a bad status word, no date; bad usage), *NotFoundError (no such id, with the nearest
+// ones) and *FileError (the file cannot be edited safely: it has errors already, it writes the id
+// twice, a comment inside {…} or […] that rewriting would lose, or a result that would not read
+// back as intended). Each message is one line; each has a hint.
+package planedit
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/suggest"
+)
+
+// ActionEdit is one progress update of an action. Date is required, and at least one other
+// field.
+type ActionEdit struct {
+	// Date is the update's date.
+	Date time.Time
+	// Status and RAG are the action's new current values, recorded in the update too; "" leaves
+	// them as they are.
+	Status plan.Status
+	RAG    plan.RAG
+	// Note and Evidence (a document or a URL) go in the update; "" records none.
+	Note, Evidence string
+	// Deadline replaces the action's deadline (or adds one); "" leaves it. It is checked in the
+	// plan's quarter convention.
+	Deadline string
+}
+
+// MeasureEdit is one new figure for a measure.
+type MeasureEdit struct {
+	Date time.Time
+	// Value is the figure as the user wrote it ("61.5"), written to the file as given.
+	Value string
+	// Source and Note are optional.
+	Source, Note string
+}
+
+// The orders plan files write keys in (planfile's, the README's), to place a key that is absent.
+// An action's updates go last: the list that grows stays at the end, after `parent:` too.
+var (
+	actionOrder  = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "parent", "updates"}
+	measureOrder = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
+)
+
+// NotFoundError says the file has no action (or measure) with the id: for the command line, a
+// problem found (exit 1), with the nearest ids.
+type NotFoundError struct {
+	ID   string
+	What string // "action" or "measure"
+	// Is names what the id is instead ("measure" for an action asked for), or "".
+	Is      string
+	Nearest []string
+	Hint    string
+}
+
+func (e *NotFoundError) Error() string {
+	if e.Is != "" {
+		return fmt.Sprintf("%s is %s, not %s", e.ID, article(e.Is), article(e.What))
+	}
+	return fmt.Sprintf("no %s %s in this file", e.What, e.ID)
+}
+
+// InputError says the edit itself is wrong (a status that is not a status, no date, a value that
+// is not a number): for the command line, bad usage (exit 2).
+type InputError struct {
+	Field   string // the ActionEdit or MeasureEdit field: "status", "rag", "date", "value", …
+	Message string
+	Hint    string
+}
+
+func article(noun string) string {
+	if strings.HasPrefix(noun, "a") {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+func (e *InputError) Error() string { return e.Message }
+
+// FileError says the file cannot be edited safely: it already has errors, the id is written
+// twice, it is laid out in a way the editor cannot change line by line, or the result would not
+// read back as intended. Line and Col point into the file where known. For the command line, a
+// problem found (exit 1); nothing is written.
+type FileError struct {
+	Line, Col int
+	Message   string
+	Hint      string
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Message)
+	}
+	return e.Message
+}
+
+// oneLine keeps a message on one line: a key or value quoted in it may hold a line break.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`, "\u0085", `\u0085`, "\u2028", `\u2028`, "\u2029", `\u2029`).Replace(s)
+}
+
+func errLayout(msg string) *FileError {
+	return &FileError{Message: "cannot edit the file in place: " + oneLine(msg),
+		Hint: "make the change by hand; if the file is valid YAML, report this as a bug"}
+}
+
+// EditAction records an update of the action with the id and returns the file's new text.
+func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
+	e, err := checkAction(e)
+	if err != nil {
+		return nil, err
+	}
+	in, err := read(data)
+	if err != nil {
+		return nil, err
+	}
+	old := in.file
+	a, err := findAction(old.Plan, id)
+	if err != nil {
+		return nil, err
+	}
+	ch, up, deadlineText, err := actionChange(old.Plan, a, e)
+	if err != nil {
+		return nil, err
+	}
+	if ch == nil {
+		return data, nil
+	}
+	want := viewOf(old)
+	want.action(id, func(v *actionView) {
+		if deadlineText != "" {
+			d, _ := deadline.Parse(deadlineText, old.Plan.Quarters)
+			d.Text = deadlineText
+			v.Deadline, v.HasDeadline = d, true
+		}
+		if e.Status != "" {
+			v.Status = e.Status
+		}
+		if e.RAG != "" {
+			v.RAG = e.RAG
+		}
+		if up != nil {
+			v.Updates = append(v.Updates, updateViewOf(*up))
+		}
+	})
+	return apply(in, id, *ch, want)
+}
+
+// EditMeasure records a new figure for the measure with the id and returns the file's new text.
+func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
+	if e.Date.IsZero() {
+		return nil, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
+	}
+	num, v, err := numberText(e.Value)
+	if err != nil {
+		return nil, err
+	}
+	src, err := cleanText("source", e.Source)
+	if err != nil {
+		return nil, err
+	}
+	note, err := cleanText("note", e.Note)
+	if err != nil {
+		return nil, err
+	}
+	in, err := read(data)
+	if err != nil {
+		return nil, err
+	}
+	old := in.file
+	m, err := findMeasure(old.Plan, id)
+	if err != nil {
+		return nil, err
+	}
+	o := plan.Observation{Date: day(e.Date), HasDate: true, Value: v, Source: src, Note: note}
+	for _, x := range m.Observations {
+		if x.HasDate && x.Date.Equal(o.Date) && x.Value == o.Value && x.Source == o.Source && x.Note == o.Note {
+			return data, nil
+		}
+	}
+	item := []field{{"date", value{kind: date, s: o.Date.Format(time.DateOnly)}}, {"value", value{kind: number, s: num}}}
+	if src != "" {
+		item = append(item, field{"source", value{kind: text, s: src}})
+	}
+	if note != "" {
+		item = append(item, field{"note", value{kind: text, s: note}})
+	}
+	ch := change{what: "measure", order: measureOrder, list: "observations", item: item}
+	want := viewOf(old)
+	want.measure(id, func(v *measureView) { v.Observations = append(v.Observations, observationViewOf(o)) })
+	return apply(in, id, ch, want)
+}
+
+// input is a file about to be edited: its plan, and its YAML nodes, parsed at the same time on
+// another core, as both are needed and each takes as long as the other.
+type input struct {
+	file         *planfile.File
+	prefix, body []byte // a byte-order mark, and the text after it
+	nodes        chan parsed
+}
+
+type parsed struct {
+	root *yaml.Node
+	err  error
+}
+
+// read parses the file as it is; an edit starts only from a file without errors.
+func read(data []byte) (*input, error) {
+	in := &input{nodes: make(chan parsed, 1)}
+	in.prefix, in.body = splitBOM(data)
+	go func() {
+		root, err := parseNode(in.body)
+		in.nodes <- parsed{root, err}
+	}()
+	f := planfile.Parse("", data, planfile.Options{})
+	if d, bad := f.FirstError(); bad {
+		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + oneLine(d.Message), Hint: d.Hint}
+	}
+	if f.Plan == nil {
+		return nil, &FileError{Message: "the file holds no plan", Hint: "name a plan file, not a lead registry"}
+	}
+	in.file = f
+	return in, nil
+}
+
+func (in *input) root() (*yaml.Node, error) {
+	p := <-in.nodes
+	in.nodes <- p
+	return p.root, p.err
+}
+
+func findAction(p *plan.Plan, id string) (*plan.Action, error) {
+	var found []*plan.Action
+	var ids []string
+	for _, s := range p.Sections {
+		for _, a := range s.Actions {
+			ids = append(ids, a.ID)
+			if a.ID == id {
+				found = append(found, a)
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil, notFound(p, "action", id, ids)
+	}
+	if len(found) > 1 {
+		return nil, twice(id, found[0].Pos, found[1].Pos)
+	}
+	return found[0], nil
+}
+
+func findMeasure(p *plan.Plan, id string) (*plan.Measure, error) {
+	var found []*plan.Measure
+	var ids []string
+	all := slices.Clone(p.Measures)
+	for _, s := range p.Sections {
+		all = append(all, s.Measures...)
+	}
+	for _, m := range all {
+		ids = append(ids, m.ID)
+		if m.ID == id {
+			found = append(found, m)
+		}
+	}
+	if len(found) == 0 {
+		return nil, notFound(p, "measure", id, ids)
+	}
+	if len(found) > 1 {
+		return nil, twice(id, found[0].Pos, found[1].Pos)
+	}
+	return found[0], nil
+}
+
+func twice(id string, a, b plan.Pos) error {
+	return &FileError{Line: b.Line, Col: b.Col, Message: fmt.Sprintf("id %s is written twice in this file (lines %d and %d), so which to edit is unclear", id, a.Line, b.Line),
+		Hint: "give each action and measure its own id; cpp validate lists every repeat"}
+}
+
+func notFound(p *plan.Plan, what, id string, ids []string) error {
+	e := &NotFoundError{ID: id, What: what, Nearest: suggest.Closest(id, ids, 3)}
+	other := "measure"
+	if what == "measure" {
+		other = "action"
+	}
+	if (what == "action" && hasMeasure(p, id)) || (what == "measure" && hasAction(p, id)) {
+		e.Is = other
+		if other == "measure" {
+			e.Hint = "a measure takes a figure (a value and a date), not a status, RAG or note"
+		} else {
+			e.Hint = "an action takes a status, RAG, note or deadline, not a figure"
+		}
+		return e
+	}
+	if len(e.Nearest) > 0 {
+		e.Hint = "did you mean " + strings.Join(e.Nearest, ", ") + "?"
+	} else {
+		e.Hint = "cpp list shows the ids of a plan's actions"
+	}
+	return e
+}
+
+func hasMeasure(p *plan.Plan, id string) bool {
+	found := slices.ContainsFunc(p.Measures, func(m *plan.Measure) bool { return m.ID == id })
+	for _, s := range p.Sections {
+		found = found || slices.ContainsFunc(s.Measures, func(m *plan.Measure) bool { return m.ID == id })
+	}
+	return found
+}
+
+func hasAction(p *plan.Plan, id string) bool {
+	for _, s := range p.Sections {
+		if s.Action(id) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAction checks what it can of an edit without the plan, and trims its text as the plan
+// reader will: bad usage is reported before any problem with the file.
+func checkAction(e ActionEdit) (ActionEdit, error) {
+	if e.Date.IsZero() {
+		return e, &InputError{Field: "date", Message: "the update needs a date", Hint: "give the date of the update, as YYYY-MM-DD"}
+	}
+	if e.Status != "" && !slices.Contains(plan.Statuses, e.Status) {
+		return e, &InputError{Field: "status", Message: fmt.Sprintf("%q is not a status", string(e.Status)),
+			Hint: "use one of: " + joinWords(plan.Statuses)}
+	}
+	if e.RAG != "" && !slices.Contains(plan.RAGs, e.RAG) {
+		return e, &InputError{Field: "rag", Message: fmt.Sprintf("%q is not a RAG rating", string(e.RAG)),
+			Hint: "use one of: " + joinWords(plan.RAGs)}
+	}
+	var err error
+	if e.Note, err = cleanText("note", e.Note); err != nil {
+		return e, err
+	}
+	if e.Evidence, err = cleanText("evidence", e.Evidence); err != nil {
+		return e, err
+	}
+	if e.Deadline, err = cleanText("deadline", e.Deadline); err != nil {
+		return e, err
+	}
+	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" {
+		return e, &InputError{Message: "nothing to record: give a status, RAG, note, evidence or deadline",
+			Hint: "an update says what changed, as in a note of the progress made"}
+	}
+	return e, nil
+}
+
+// actionChange turns a checked edit into keys to set and the update to append, checking the
+// deadline in the plan's quarter convention. A nil change means there is nothing to do: the edit
+// was recorded before.
+func actionChange(p *plan.Plan, a *plan.Action, e ActionEdit) (*change, *plan.Update, string, error) {
+	note, evidence, dl := e.Note, e.Evidence, e.Deadline
+	if dl != "" {
+		if _, err := deadline.Parse(dl, p.Quarters); err != nil {
+			ie := &InputError{Field: "deadline", Message: err.Error(), Hint: deadline.Hint}
+			if de, ok := err.(*deadline.Error); ok && de.Hint != "" {
+				ie.Hint = de.Hint
+			}
+			return nil, nil, "", ie
+		}
+	}
+	ch := &change{what: "action", order: actionOrder, list: "updates"}
+	var up *plan.Update
+	if e.Status != "" || e.RAG != "" || note != "" || evidence != "" {
+		u := plan.Update{Date: day(e.Date), Status: e.Status, RAG: e.RAG, Note: note, Evidence: evidence}
+		for _, x := range a.Updates {
+			if x.Same(u) {
+				return nil, nil, "", nil
+			}
+		}
+		up = &u
+		ch.item = []field{{"date", value{kind: date, s: u.Date.Format(time.DateOnly)}}}
+		if u.Status != "" {
+			ch.item = append(ch.item, field{"status", value{kind: word, s: string(u.Status)}})
+		}
+		if u.RAG != "" {
+			ch.item = append(ch.item, field{"rag", value{kind: word, s: string(u.RAG)}})
+		}
+		if note != "" {
+			ch.item = append(ch.item, field{"note", value{kind: text, s: note}})
+		}
+		if evidence != "" {
+			ch.item = append(ch.item, field{"evidence", value{kind: text, s: evidence}})
+		}
+	}
+	if dl != "" && (!a.HasDeadline || a.Deadline.Text != dl) {
+		ch.set = append(ch.set, field{"deadline", value{kind: text, s: dl}})
+	} else {
+		dl = ""
+	}
+	if e.Status != "" && e.Status != a.Status {
+		ch.set = append(ch.set, field{"status", value{kind: word, s: string(e.Status)}})
+	}
+	if e.RAG != "" && e.RAG != a.RAG {
+		ch.set = append(ch.set, field{"rag", value{kind: word, s: string(e.RAG)}})
+	}
+	if ch.item == nil && len(ch.set) == 0 {
+		return nil, nil, "", nil
+	}
+	return ch, up, dl, nil
+}
+
+func joinWords[T ~string](xs []T) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = string(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// day drops the time of day: plan files hold dates.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// cleanText trims text as the plan reader does, and refuses what a plan file cannot hold.
+func cleanText(name, s string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", &InputError{Field: name, Message: fmt.Sprintf("the %s is not valid UTF-8 text", name), Hint: "save the text as UTF-8"}
+	}
+	s = strings.TrimSpace(s)
+	if name == "deadline" && strings.ContainsAny(s, "\r\n") {
+		return "", &InputError{Field: name, Message: "the deadline has a line break in it", Hint: deadline.Hint}
+	}
+	return s, nil
+}
+
+// numberText checks a figure as the user wrote it: a number the plan reader reads as a number.
+func numberText(s string) (string, float64, error) {
+	t := strings.TrimSpace(s)
+	bad := &InputError{Field: "value", Message: fmt.Sprintf("the value %q is not a number", s), Hint: "write a number such as 72.5"}
+	if t == "" {
+		bad.Message = "the figure needs a value"
+		return "", 0, bad
+	}
+	if trimmed := strings.TrimSpace(strings.TrimSuffix(t, "%")); trimmed != t {
+		bad.Hint = fmt.Sprintf("write %s; a unit such as %% goes in the measure's `unit:`", trimmed)
+		return "", 0, bad
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		if c := strings.ReplaceAll(t, ",", ""); c != t {
+			if _, err := strconv.ParseFloat(c, 64); err == nil {
+				bad.Hint = fmt.Sprintf("write %s, without thousands separators", c)
+			}
+		}
+		return "", 0, bad
+	}
+	var n yaml.Node
+	if yaml.Unmarshal([]byte(t), &n) != nil || len(n.Content) != 1 || (n.Content[0].Tag != "!!int" && n.Content[0].Tag != "!!float") {
+		bad.Hint = fmt.Sprintf("write it as %s", strconv.FormatFloat(v, 'f', -1, 64))
+		return "", 0, bad
+	}
+	return t, v, nil
+}
+
+// apply splices the change into the file and reads the result back: it must have no errors and
+// read as want.
+func apply(in *input, id string, ch change, want fileView) (_ []byte, err error) {
+	defer func() {
+		// A slip in the editor must refuse the edit, never crash the command.
+		if r := recover(); r != nil {
+			err = errLayout(fmt.Sprintf("the editor failed: %v", r))
+		}
+	}()
+	prefix, body := in.prefix, in.body
+	root, err := in.root()
+	if err != nil {
+		return nil, err
+	}
+	out, err := splices(body, root, id, ch)
+	if err != nil {
+		return nil, err
+	}
+	res := make([]byte, 0, len(prefix)+len(out))
+	res = append(append(res, prefix...), out...)
+	f := planfile.Parse("", res, planfile.Options{})
+	if d, bad := f.FirstError(); bad {
+		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}
+	}
+	if got := viewOf(f); !reflect.DeepEqual(got, want) {
+		return nil, &FileError{Message: "the edit would not read back as intended: " + firstDiff(want, got),
+			Hint: "make the change by hand; if the file is valid YAML, report this as a bug"}
+	}
+	return res, nil
+}
