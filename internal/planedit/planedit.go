@@ -158,25 +158,39 @@ func errLayout(msg string) *FileError {
 
 // EditAction records an update of the action with the id and returns the file's new text.
 func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
+	ed, err := Action(data, id, e)
+	return ed.Data, err
+}
+
+// Edited is an edit's result: the file's new text, and the plan as it read before and after, for
+// showing the change without reading the file again. When the edit was already recorded, Data is
+// the input and Before and After are nil.
+type Edited struct {
+	Data          []byte
+	Before, After *plan.Plan
+}
+
+// Action is EditAction, with the plans read before and after.
+func Action(data []byte, id string, e ActionEdit) (Edited, error) {
 	e, err := checkAction(e)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	in, err := read(data)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	old := in.file
 	a, err := findAction(old.Plan, id)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	ch, up, deadlineText, err := actionChange(old.Plan, a, e)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	if ch == nil {
-		return data, nil
+		return Edited{Data: data}, nil
 	}
 	want := viewOf(old)
 	want.action(id, func(v *actionView) {
@@ -200,34 +214,40 @@ func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
 
 // EditMeasure records a new figure for the measure with the id and returns the file's new text.
 func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
+	ed, err := Measure(data, id, e)
+	return ed.Data, err
+}
+
+// Measure is EditMeasure, with the plans read before and after.
+func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
 	if e.Date.IsZero() {
-		return nil, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
+		return Edited{}, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
 	}
 	num, v, err := numberText(e.Value)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	src, err := cleanText("source", e.Source)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	note, err := cleanText("note", e.Note)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	in, err := read(data)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	old := in.file
 	m, err := findMeasure(old.Plan, id)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	o := plan.Observation{Date: day(e.Date), HasDate: true, Value: v, Source: src, Note: note}
 	for _, x := range m.Observations {
 		if x.HasDate && x.Date.Equal(o.Date) && x.Value == o.Value && x.Source == o.Source && x.Note == o.Note {
-			return data, nil
+			return Edited{Data: data}, nil
 		}
 	}
 	item := []field{{"date", value{kind: date, s: o.Date.Format(time.DateOnly)}}, {"value", value{kind: number, s: num}}}
@@ -510,7 +530,7 @@ func numberText(s string) (string, float64, error) {
 
 // apply splices the change into the file and reads the result back: it must have no errors and
 // read as want.
-func apply(in *input, id string, ch change, want fileView) (_ []byte, err error) {
+func apply(in *input, id string, ch change, want fileView) (_ Edited, err error) {
 	defer func() {
 		// A slip in the editor must refuse the edit, never crash the command.
 		if r := recover(); r != nil {
@@ -520,21 +540,21 @@ func apply(in *input, id string, ch change, want fileView) (_ []byte, err error)
 	prefix, body := in.prefix, in.body
 	root, err := in.root()
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	out, err := splices(body, root, id, ch)
 	if err != nil {
-		return nil, err
+		return Edited{}, err
 	}
 	res := make([]byte, 0, len(prefix)+len(out))
 	res = append(append(res, prefix...), out...)
 	f := planfile.Parse("", res, planfile.Options{})
 	if d, bad := f.FirstError(); bad {
-		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}
+		return Edited{}, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}
 	}
 	if got := viewOf(f); !reflect.DeepEqual(got, want) {
-		return nil, &FileError{Message: "the edit would not read back as intended: " + firstDiff(want, got),
+		return Edited{}, &FileError{Message: "the edit would not read back as intended: " + firstDiff(want, got),
 			Hint: "make the change by hand; if the file is valid YAML, report this as a bug"}
 	}
-	return res, nil
+	return Edited{Data: res, Before: in.file.Plan, After: f.Plan}, nil
 }

@@ -532,6 +532,8 @@ func TestEditActionQuotesText(t *testing.T) {
 		"Café, crèche and 日本語 ✓", "tab\there", "bell\a and nul\x00 and del\x7f", "line\u2028separator", "nel\u0085", "bom\ufeff",
 		"ends with colon:", "[brackets]", "{braces}", "a, b", "a: b, {c}", "back\\slash", "@at", "`tick`", "%percent", "| pipe", "> fold",
 		"? question", "--- doc", "...", "key: value # comment", "trailing space kept trimmed   ", "emoji 🎉 \U0001F600",
+		// Inside {…} go-yaml refuses a plain value holding "?" anywhere: a URL with a query string.
+		"Why?", "https://example.org/minutes?item=4#p2", "2025- ?",
 	}
 	for _, flow := range []bool{false, true} {
 		updates := "          - date: 2025-07-01\n            note: Advert out.\n"

@@ -81,7 +81,22 @@ func plain(s string, flow bool) bool {
 	if c.Kind != yaml.ScalarNode || c.Style != 0 || c.Value != s {
 		return false
 	}
-	return c.Tag == "!!str" || (yearOrDate.MatchString(s) && (c.Tag == "!!int" || c.Tag == "!!timestamp"))
+	if !(c.Tag == "!!str" || (yearOrDate.MatchString(s) && (c.Tag == "!!int" || c.Tag == "!!timestamp"))) {
+		return false
+	}
+	// Inside {…} the parser has rules of its own (go-yaml refuses a '?' anywhere in a plain
+	// value there: "b?" and a URL's query string): read it back in that context too.
+	return !flow || plainInFlow(s)
+}
+
+// plainInFlow reports whether s, unquoted as a value in a flow mapping, reads back as s.
+func plainInFlow(s string) bool {
+	var n yaml.Node
+	if yaml.Unmarshal([]byte("{k: "+s+"}"), &n) != nil || len(n.Content) != 1 || len(n.Content[0].Content) != 2 {
+		return false
+	}
+	v := n.Content[0].Content[1]
+	return v.Kind == yaml.ScalarNode && v.Style == 0 && v.Value == s
 }
 
 // printable is YAML's printable set, less the characters a reader may take as a line break or a

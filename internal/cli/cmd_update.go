@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/planedit"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/safewrite"
+)
+
+type updateOptions struct {
+	ID                                     string
+	Status, RAG, Note, Date, Deadline      string
+	Evidence, Value, Source, Format, Plans string
+	DryRun                                 bool
+}
+
+func newUpdateCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &updateOptions{}
+	c := &cobra.Command{
+		Use:   "update ID",
+		Short: "Record progress on an action (status, RAG, note, deadline, evidence) or a measure's new figure",
+		Long: `Record a dated progress update on an action, or a new figure for a measure, in its plan file.
+
+For an action: the update (date, and the status, RAG, note and evidence given) is added to its
+updates, and its current status and RAG are set to match; --deadline replaces its deadline. For a
+measure: --value (with --date, and optionally --source and --note) adds an observation.
+
+Only the lines of that action or measure change: every other byte of the file (comments, blank
+lines, key order, quoting, line endings) stays as it was. The result is checked before it is
+written, and written atomically; nothing is written when the file changed since it was read.
+The change is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
+		Example: `  cpp update camden-cp.p1.2 --status in-progress --rag amber --note "Two mentors recruited"
+  cpp update camden-cp.p1.2 --deadline "Q1 2026" --note "Training delayed to January"
+  cpp update camden-cp.p1.m1 --value 58 --date 2025-09-30 --source "staff survey"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runUpdate(env, g, opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Status, "status", "", "the action's status now: not-started, in-progress, complete, dropped")
+	fl.StringVar(&opts.RAG, "rag", "", "the action's RAG rating now: green, amber, red")
+	fl.StringVar(&opts.Note, "note", "", "the progress note (for a measure: a note on the figure)")
+	fl.StringVar(&opts.Date, "date", "", "the update's date, YYYY-MM-DD (default today)")
+	fl.StringVar(&opts.Deadline, "deadline", "", "a new deadline, as a plan writes it: Q1 2026, March 2026, 2026-03-31")
+	fl.StringVar(&opts.Evidence, "evidence", "", "what shows the progress: a document's name or a URL")
+	fl.StringVar(&opts.Value, "value", "", "a measure's new figure, as a number")
+	fl.StringVar(&opts.Source, "source", "", "where a measure's figure comes from")
+	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
+	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
+	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
+	return c
+}
+
+func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
+	formats := []string{"text", "markdown", "json"}
+	if !slices.Contains(formats, opts.Format) {
+		return badFormat(opts.Format, formats)
+	}
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	day := today
+	if opts.Date != "" {
+		if day, err = parseFlagDate("--date", opts.Date); err != nil {
+			return err
+		}
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	var paths []string
+	if opts.Plans != "" {
+		paths = []string{opts.Plans}
+	}
+	l, err := loadPlans(env, paths)
+	if err != nil {
+		return err
+	}
+	found, ok, near := query.Find(l.Plans, opts.ID)
+	if !ok {
+		hint := "run 'cpp list' to see the action ids, 'cpp show ID' for one"
+		if len(near) > 0 {
+			hint = "did you mean " + strings.Join(near, ", ") + "?"
+		}
+		if len(l.Broken) > 0 {
+			hint += "; files with errors were not read (see above)"
+		}
+		return problemf(hint, "no action or measure has id %q", opts.ID)
+	}
+	path := found.Plan.File
+	edit, err := opts.edit(found, day)
+	if err != nil {
+		return err
+	}
+	data, stamp, err := safewrite.Read(path, planfile.MaxSize)
+	if err != nil {
+		return writeFailed(err)
+	}
+	ed, err := edit(data)
+	if err != nil {
+		return editFailed(path, err)
+	}
+	if ed.After == nil || bytes.Equal(ed.Data, data) {
+		fmt.Fprintf(env.Stderr, "cpp: %s: nothing to change; this update is already recorded\n", path)
+		return nil
+	}
+	if found.Action != nil {
+		warnLaterDeadline(env, found, opts)
+	}
+	// Both sides as the editor read them: the file read just now, and the result it checked.
+	d := plandiff.Compare([]*plan.Plan{ed.Before}, []*plan.Plan{ed.After}, plandiff.Options{OldLeads: l.Registry, NewLeads: l.Registry})
+	to := render.Side{Rev: "this update"}
+	if opts.DryRun {
+		to.Rev = "this update (dry run: nothing written)"
+	}
+	from := render.Side{Rev: path}
+	switch opts.Format {
+	case "markdown":
+		err = render.DiffMarkdown(env.Stdout, d, from, to)
+	case "json":
+		err = render.DiffJSON(env.Stdout, d, from, to, nil)
+	default:
+		err = render.DiffText(env.Stdout, d, from, to, st)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.DryRun {
+		return nil
+	}
+	if err := safewrite.Write(path, ed.Data, safewrite.Options{Policy: safewrite.MustExist, Expect: &stamp}); err != nil {
+		return writeFailed(err)
+	}
+	fmt.Fprintf(env.Stderr, "cpp: updated %s\n", path)
+	return nil
+}
+
+// edit checks the flags against what the id names and returns the editor call to make.
+func (o *updateOptions) edit(f query.Found, day time.Time) (func([]byte) (planedit.Edited, error), error) {
+	if f.Measure != nil {
+		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence} {
+			if v != "" {
+				return nil, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
+			}
+		}
+		if o.Value == "" {
+			return nil, usageErrorf("give the figure: --value 58", "a measure's update needs --value")
+		}
+		e := planedit.MeasureEdit{Date: day, Value: strings.TrimSpace(o.Value), Source: o.Source, Note: o.Note}
+		id := f.Measure.ID
+		return func(data []byte) (planedit.Edited, error) { return planedit.Measure(data, id, e) }, nil
+	}
+	if o.Value != "" || o.Source != "" {
+		return nil, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
+	}
+	e := planedit.ActionEdit{Date: day, Note: o.Note, Evidence: o.Evidence, Deadline: strings.TrimSpace(o.Deadline)}
+	if o.Status != "" {
+		s, ok := plan.ParseStatus(o.Status)
+		if !ok {
+			return nil, usageErrorf("use one of: "+plan.StatusWords, "invalid --status %q", o.Status)
+		}
+		e.Status = s
+	}
+	if o.RAG != "" {
+		r, ok := plan.ParseRAG(o.RAG)
+		if !ok {
+			return nil, usageErrorf("use one of: "+plan.RAGWords, "invalid --rag %q", o.RAG)
+		}
+		e.RAG = r
+	}
+	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" {
+		return nil, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
+	}
+	id := f.Action.ID
+	return func(data []byte) (planedit.Edited, error) { return planedit.Action(data, id, e) }, nil
+}
+
+// editFailed turns the editor's errors into the command's: a bad value is usage (exit 2), a file
+// that cannot be edited safely a problem (exit 1). Nothing has been written.
+func editFailed(path string, err error) error {
+	var ie *planedit.InputError
+	var fe *planedit.FileError
+	var nf *planedit.NotFoundError
+	switch {
+	case errors.As(err, &ie):
+		return usageErrorf(ie.Hint, "%s", ie.Message)
+	case errors.As(err, &fe):
+		return problemf(fe.Hint, "%s:%s; nothing written", path, strings.TrimPrefix(" "+fe.Error(), " "))
+	case errors.As(err, &nf):
+		return problemf(nf.Hint, "%s: %s", path, nf.Error())
+	}
+	return &exitError{code: ExitFailure, msg: fmt.Sprintf("%s: %v; nothing written", path, err)}
+}
+
+// warnLaterDeadline asks for the reason when a deadline moves later with no note: a board asks
+// why a deadline slipped, and the plan's history should say.
+func warnLaterDeadline(env *Env, f query.Found, o *updateOptions) {
+	if o.Deadline == "" || o.Note != "" {
+		return
+	}
+	old, okOld := f.Action.Due()
+	nd, err := deadline.Parse(o.Deadline, f.Plan.Quarters)
+	if err != nil || !okOld {
+		return
+	}
+	if due, ok := nd.Due(); ok && due.After(old) {
+		fmt.Fprintf(env.Stderr, "cpp: warning: the deadline of %s moves later (%s → %s) with no reason given\n  hint: add --note saying why, so that the board and the plan's history can see it\n",
+			f.Action.ID, render.Date(old), render.Date(due))
+	}
+}
