@@ -113,10 +113,11 @@ type showJSON struct {
 }
 
 type updateJSON struct {
-	Date   string  `json:"date"`
-	Status *string `json:"status"`
-	RAG    *string `json:"rag"`
-	Note   string  `json:"note"`
+	Date     string  `json:"date"`
+	Status   *string `json:"status"`
+	RAG      *string `json:"rag"`
+	Note     string  `json:"note"`
+	Evidence *string `json:"evidence"`
 }
 
 // deadlineHistory is how the action's deadline has moved through git; nil when the plans are not
@@ -149,6 +150,9 @@ func showRecord(r query.Row, si *slipInfo) showJSON {
 	}
 	for _, u := range a.Updates {
 		uj := updateJSON{Date: u.Date.Format("2006-01-02"), Note: u.Note}
+		if u.Evidence != "" {
+			uj.Evidence = &u.Evidence
+		}
 		if u.Status != "" {
 			s := string(u.Status)
 			uj.Status = &s
@@ -230,7 +234,7 @@ func showDoc(r query.Row, si *slipInfo) render.Doc {
 		if u.Status != "" {
 			status = render.StatusWord(u.Status)
 		}
-		upd.Rows = append(upd.Rows, []string{render.Date(u.Date), status, render.RAGWord(u.RAG), u.Note})
+		upd.Rows = append(upd.Rows, []string{render.Date(u.Date), status, render.RAGWord(u.RAG), u.Words()})
 	}
 	d.Blocks = append(d.Blocks, upd)
 	return d

@@ -139,6 +139,18 @@ func (u Update) Same(v Update) bool {
 		strings.Join(strings.Fields(u.Note), " ") == strings.Join(strings.Fields(v.Note), " ")
 }
 
+// Words are the update's note with its evidence, as one line for people to read:
+// "Draft agreed (evidence: board minutes, 12 Sep)".
+func (u Update) Words() string {
+	switch {
+	case u.Evidence == "":
+		return u.Note
+	case u.Note == "":
+		return "(evidence: " + u.Evidence + ")"
+	}
+	return u.Note + " (evidence: " + u.Evidence + ")"
+}
+
 // Label is what a person reads as the action: its text, or for an action written only as its
 // expected outcome, that outcome.
 func (a *Action) Label() string {

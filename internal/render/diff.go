@@ -252,10 +252,10 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			status = append(status, []string{action(c), change(st), change(rag)})
 		}
 		for _, u := range c.NewUpdates {
-			updates = append(updates, []string{code(c.ID), "added", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
+			updates = append(updates, []string{code(c.ID), "added", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Words())})
 		}
 		for _, u := range c.LostUpdates {
-			updates = append(updates, []string{code(c.ID), "deleted or rewritten", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Note)})
+			updates = append(updates, []string{code(c.ID), "deleted or rewritten", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Words())})
 		}
 	}
 	table("Deadlines moved", []string{"Action", "From", "To", "Change"}, moved)
@@ -414,7 +414,7 @@ func updateText(u plan.Update) string {
 	if st := updateStatus(u); st != "" {
 		s += " (" + st + ")"
 	}
-	return s + ": " + u.Note
+	return s + ": " + u.Words()
 }
 
 func observationText(o plan.Observation) string {
@@ -492,10 +492,11 @@ type WordRecord struct {
 
 // UpdateRecord is a progress update.
 type UpdateRecord struct {
-	Date   string `json:"date"`
-	Status string `json:"status,omitempty"`
-	RAG    string `json:"rag,omitempty"`
-	Note   string `json:"note"`
+	Date     string `json:"date"`
+	Status   string `json:"status,omitempty"`
+	RAG      string `json:"rag,omitempty"`
+	Note     string `json:"note"`
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // TriggerRecord is a change that matched --fail-on.
@@ -563,7 +564,7 @@ func fieldRecords(fs []plandiff.Field) []FieldRecord {
 func updateRecords(us []plan.Update) []UpdateRecord {
 	var out []UpdateRecord
 	for _, u := range us {
-		out = append(out, UpdateRecord{Date: u.Date.Format(isoDate), Status: string(u.Status), RAG: string(u.RAG), Note: u.Note})
+		out = append(out, UpdateRecord{Date: u.Date.Format(isoDate), Status: string(u.Status), RAG: string(u.RAG), Note: u.Note, Evidence: u.Evidence})
 	}
 	return out
 }
