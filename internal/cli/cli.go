@@ -112,6 +112,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newDiffCmd(env, g),
 		newLogCmd(env, g),
 		newFmtCmd(env),
+		newReturnsCmd(env, g),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.
