@@ -24,6 +24,7 @@ func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
 in: one sheet per lead team listing its open actions, and a sheet for the measures that expect a
 figure. 'returns missing' lists what has not come back for the quarter: open actions with no
 update dated in it, and measures with no figure for it, by lead.`,
+		SuggestionsMinimumDistance: 2,
 		// A parent command: cobra leaves an unknown subcommand to RunE here, not to Args.
 		RunE: func(c *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -74,7 +75,7 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 	quarter := query.ThisQuarter(today)
 	if o.Quarter != "" {
 		if quarter, err = query.ParseQuarter(o.Quarter); err != nil {
-			return nil, usageErrorf("", "invalid --quarter: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+			return nil, usageErrorf("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 		}
 	}
 	l, err := loadPlans(env, o.Paths)

@@ -117,6 +117,10 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"report", "-o", "plans/kinship-link.yaml"},
 		{"report", "-o", "plans/ten-pledge-action-plan.yaml"},
 		{"report", "-o", "plans"},
+		{"returns", "export", "-o", "out/returns.xlsx"}, {"returns", "export", "--format", "csv", "-o", "out/returns.csv"},
+		{"returns", "export", "-o", "plans/camden-kinship.yaml"}, {"returns", "export", "-o", "plans/kinship-link.yaml"},
+		{"returns", "export", "--format", "csv", "-o", "plans/ten-pledge-action-plan.yaml"},
+		{"returns", "missing"}, {"returns", "missing", "--format", "json"}, {"returns", "missing", "--format", "csv"},
 	}
 
 	env := func() (*Env, *bytes.Buffer) {

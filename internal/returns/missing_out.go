@@ -12,6 +12,9 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 	doc := render.Doc{Title: "Returns missing for " + r.Quarter.Describe(r.Plans)}
 	actions, measures := Outstanding(cs)
 	intro := render.Block{Empty: fmt.Sprintf("Nothing is missing as of %s: every open action has an update dated in the quarter, and every measure that expects a figure has one.", render.Date(r.Today))}
+	if r.Empty() {
+		intro.Empty = "Nothing to chase: no open actions, and no measures that expect a figure, match."
+	}
 	if len(cs) > 0 {
 		intro.Empty = fmt.Sprintf("As of %s, %s with no update dated in the quarter and %s with no figure for it, for %s.",
 			render.Date(r.Today), count(actions, "open action", "open actions"), count(measures, "measure", "measures"),
@@ -48,7 +51,11 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 				v, d := "none", ""
 				if m.Latest != nil {
 					v, d = Number(m.Latest.Value), render.Date(m.Latest.Date)
-					if m.Measure.Unit != "" {
+					switch m.Measure.Unit {
+					case "":
+					case "%":
+						v += "%"
+					default:
 						v += " " + m.Measure.Unit
 					}
 				}

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // FormatVersion names the layout of a return in its hidden sheet, so that an importer can tell a
@@ -22,6 +23,8 @@ const FormatVersion = "cpp-returns 1"
 //     are no blank or total rows;
 //   - every cell is a string (SetCellStr), so that plan text is never read as a formula or a
 //     date; the columns to fill are formatted as text for the same reason, except New value;
+//   - control characters in plan text show as escapes (`\x1b`, `\u202e`), as on a terminal:
+//     XML cannot carry most of them, and a bidi control would reorder what the lead reads;
 //   - the hidden "cpp" sheet holds one record a row, its kind in column A: "format", "exported"
 //     (the day of the return), "quarter" (as asked), "lead" (each --lead given), "plan" (id, file,
 //     convention, the period's name, start, end) and "sheet" (name, "actions" or "measures",
@@ -150,7 +153,7 @@ func dataSheet(f *excelize.File, st styles, name string, header []string, fillFr
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellStr(name, cell(c+1, r+2), v); err != nil {
+			if err := f.SetCellStr(name, cell(c+1, r+2), termsafe.Text(v)); err != nil {
 				return err
 			}
 		}
@@ -248,7 +251,7 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 			if c == "" {
 				continue
 			}
-			if err := f.SetCellStr(sh, cell(i+1, row), c); err != nil {
+			if err := f.SetCellStr(sh, cell(i+1, row), termsafe.Text(c)); err != nil {
 				return err
 			}
 			if err := f.SetCellStyle(sh, cell(i+1, row), cell(i+1, row), style); err != nil {
@@ -338,7 +341,7 @@ func meta(f *excelize.File, r *Return) error {
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellStr(SheetMeta, cell(j+1, i+1), v); err != nil {
+			if err := f.SetCellStr(SheetMeta, cell(j+1, i+1), termsafe.Text(v)); err != nil {
 				return err
 			}
 		}
