@@ -79,7 +79,7 @@ sections:
         leads: ["[Health]/Education*? services: a very long name but another team"]
       - id: north.p1.6
         text: Led by teams named like the workbook's own sheets.
-        leads: [Instructions, measures, History, "'Quoted'", "Esc` + "\\e" + `[2J"]
+        leads: [Instructions, measures, History, "'Quoted'", "Children's Services", "Esc` + "\\e" + `[2J"]
       - id: north.p1.7
         text: Integrated Care Board work.
         leads: [ICB]
@@ -176,7 +176,7 @@ func TestBuildRowsPerLead(t *testing.T) {
 		names = append(names, l.Name)
 	}
 	want := []string{"'Quoted'", "[Health]/Education*? services: a very long name but another team",
-		"[Health]/Education*? services: a very long name indeed for one team", "Esc\x1b[2J", "History", "Instructions", "Integrated Care Board", "measures",
+		"[Health]/Education*? services: a very long name indeed for one team", "Children's Services", "Esc\x1b[2J", "History", "Instructions", "Integrated Care Board", "measures",
 		"Team Manager: CLA, CSST, Family Safeguarding", "Virtual School", NoLead}
 	if got := strings.Join(names, " | "); got != strings.Join(want, " | ") {
 		t.Fatalf("leads:\n got %s\nwant %s", got, strings.Join(want, " | "))

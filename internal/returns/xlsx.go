@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -51,8 +52,8 @@ func newStyles(f *excelize.File) (styles, error) {
 		id *int
 		st *excelize.Style
 	}{
-		{&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
-		{&s.heading, &excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.heading, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&s.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 			Border: thin, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: &excelize.Protection{Locked: true}}},
 		{&s.locked, &excelize.Style{Fill: grey, Border: thin, Alignment: top, Protection: &excelize.Protection{Locked: true}, NumFmt: 49}},
@@ -115,9 +116,29 @@ func WriteXLSX(w io.Writer, r *Return) error {
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "cpp"}); err != nil {
 		return err
 	}
+	// Printed, each sheet is A4 landscape, one page wide, with the header row on every page.
+	for _, sh := range f.GetSheetList() {
+		if err := printLayout(f, sh); err != nil {
+			return err
+		}
+	}
 	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
+}
+
+func printLayout(f *excelize.File, sheet string) error {
+	a4, landscape, wide, tall, yes := 9, "landscape", 1, 0, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if sheet == SheetInstructions || sheet == SheetMeta {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet})
 }
 
 func cell(col, row int) string {
@@ -182,12 +203,61 @@ func dataSheet(f *excelize.File, st styles, name string, header []string, fillFr
 		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(name, "A1:"+cell(len(header), last), nil); err != nil {
+	// Spreadsheets keep the row heights a file gives; rows left at the default clip wrapped text.
+	if err := f.SetRowHeight(name, 1, rowHeight(header, widths)); err != nil {
 		return err
 	}
+	for r, row := range rows {
+		if err := f.SetRowHeight(name, r+2, rowHeight(row, widths)); err != nil {
+			return err
+		}
+	}
 	return f.ProtectSheet(name, &excelize.SheetProtectionOptions{
-		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true, AutoFilter: true,
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	})
+}
+
+// lineHeight is the height of a line of 11-point text, in points; Excel's rows stop at 409.
+const lineHeight, maxRowHeight = 15.0, 409.0
+
+// rowHeight is the height a row needs for its tallest cell, its text wrapped at the column widths.
+func rowHeight(cells []string, widths []float64) float64 {
+	n := 1
+	for i, c := range cells {
+		if i < len(widths) {
+			n = max(n, wrappedLines(termsafe.Text(c), widths[i]))
+		}
+	}
+	return min(float64(n)*lineHeight, maxRowHeight)
+}
+
+// wrappedLines counts the lines text takes in a column width wide (Excel's width is about one
+// character of the default font), wrapping at spaces as a spreadsheet does; an estimate that errs
+// towards a line too many rather than text cut off.
+func wrappedLines(text string, width float64) int {
+	per := max(int(width)-1, 1)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0
+		for _, w := range strings.Fields(para) {
+			l := utf8.RuneCountInString(w)
+			switch {
+			case used == 0:
+				used = l
+			case used+1+l <= per:
+				used += 1 + l
+			default:
+				n++
+				used = l
+			}
+			for used > per { // a word longer than the column breaks anywhere
+				n++
+				used -= per
+			}
+		}
+	}
+	return n
 }
 
 func column(header []string, name string) string {
@@ -245,7 +315,9 @@ func measureValidations(f *excelize.File, sheet string, last int) error {
 // instructions writes the first sheet: what the return is for, how to fill it in, and its sheets.
 func instructions(f *excelize.File, st styles, r *Return) error {
 	const sh = SheetInstructions
+	widths := []float64{34, 60, 48}
 	row := 1
+	// put writes a row: one cell is a paragraph across the three columns, more are a table row.
 	put := func(style int, cells ...string) error {
 		for i, c := range cells {
 			if c == "" {
@@ -257,6 +329,19 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 			if err := f.SetCellStyle(sh, cell(i+1, row), cell(i+1, row), style); err != nil {
 				return err
 			}
+		}
+		h := rowHeight(cells, widths)
+		if len(cells) == 1 {
+			if err := f.MergeCell(sh, cell(1, row), cell(len(widths), row)); err != nil {
+				return err
+			}
+			h = rowHeight(cells, []float64{widths[0] + widths[1] + widths[2]})
+		}
+		if style == st.title {
+			h = max(h, 20)
+		}
+		if err := f.SetRowHeight(sh, row, h); err != nil {
+			return err
 		}
 		row++
 		return nil
@@ -308,7 +393,7 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 			return err
 		}
 	}
-	for i, w := range []float64{34, 60, 48} {
+	for i, w := range widths {
 		if err := f.SetColWidth(sh, colName(i+1), colName(i+1), w); err != nil {
 			return err
 		}
