@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/cli"
 )
@@ -64,6 +65,29 @@ func TestScripts(t *testing.T) {
 				ts.Setenv("GIT_COMMITTER_DATE", args[0]+"T09:00:00Z")
 				ts.Check(ts.Exec("git", "add", "-A"))
 				ts.Check(ts.Exec("git", "commit", "-q", "-m", args[1]))
+			},
+			// xlsxrows FILE SHEET prints a workbook sheet's rows, cells joined by " | ", as a
+			// spreadsheet shows them; with no SHEET, the sheets' names and whether each is hidden.
+			"xlsxrows": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 1 || len(args) > 2 {
+					ts.Fatalf("usage: xlsxrows FILE [SHEET]")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				if len(args) == 1 {
+					for _, name := range f.GetSheetList() {
+						visible, err := f.GetSheetVisible(name)
+						ts.Check(err)
+						fmt.Fprintf(ts.Stdout(), "%s%s\n", name, map[bool]string{false: " (hidden)"}[visible])
+					}
+					return
+				}
+				rows, err := f.GetRows(args[1])
+				ts.Check(err)
+				for _, row := range rows {
+					fmt.Fprintln(ts.Stdout(), strings.Join(row, " | "))
+				}
 			},
 			// replace FILE OLD NEW replaces the one occurrence of OLD in FILE ("\n" is a newline),
 			// as an officer editing a plan would.

@@ -113,6 +113,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newLogCmd(env, g),
 		newFmtCmd(env),
 		newUpdateCmd(env, g),
+		newReturnsCmd(env, g),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

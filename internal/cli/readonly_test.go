@@ -124,6 +124,10 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"update", "no-such-id", "--status", "complete"},
 		{"update", "camden-cp.p1.2", "--value", "3"},
 		{"update", "camden-cp.p1.2", "--deadline", "Q5 2026"},
+		{"returns", "export", "-o", "out/returns.xlsx"}, {"returns", "export", "--format", "csv", "-o", "out/returns.csv"},
+		{"returns", "export", "-o", "plans/camden-kinship.yaml"}, {"returns", "export", "-o", "plans/kinship-link.yaml"},
+		{"returns", "export", "--format", "csv", "-o", "plans/ten-pledge-action-plan.yaml"},
+		{"returns", "missing"}, {"returns", "missing", "--format", "json"}, {"returns", "missing", "--format", "csv"},
 	}
 
 	env := func() (*Env, *bytes.Buffer) {

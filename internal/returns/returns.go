@@ -1,0 +1,319 @@
+// Package returns owns the quarterly return: what each lead team is sent to fill in (its open
+// actions, and the measures that expect a figure), in a workbook or CSV whose header words and
+// layout `returns import` reads back, and the chasing list of what has not come back for a
+// period. The model here does no I/O; the writers take an io.Writer.
+package returns
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+)
+
+// Options say what a return covers.
+type Options struct {
+	// Today is the day the return is made: the latest note is the latest on or before it, and
+	// the workbook is dated with it.
+	Today time.Time
+	// Quarter is the period the return is for, read in each plan's own convention.
+	Quarter query.Window
+	// Leads, when given, keep only these teams (any spelling the registry knows, one lead a value:
+	// the command reads --lead through query.LeadValues first).
+	Leads []string
+}
+
+// Return is a quarterly return for a set of plans.
+type Return struct {
+	Today   time.Time
+	Quarter query.Window
+	Plans   []*plan.Plan
+	// Periods are the dates the quarter covers for each plan, in plan order.
+	Periods []Period
+	// Leads are the lead teams with open actions, by name; each is one sheet of the workbook.
+	Leads []*LeadReturn
+	// Measures are the measures that expect a figure, in plan order.
+	Measures []*MeasureRow
+	// LeadFilter is Options.Leads, recorded in the workbook.
+	LeadFilter []string
+}
+
+// Period is the quarter as one plan reads it.
+type Period struct {
+	Plan       *plan.Plan
+	Name       string // "Q3 2025" or "Q2 2025/26"
+	Convention deadline.Convention
+	Start, End time.Time
+}
+
+// Contains reports whether day falls in the period.
+func (p Period) Contains(day time.Time) bool { return !day.Before(p.Start) && !day.After(p.End) }
+
+// LeadReturn is one lead team's part of the return: its open actions.
+type LeadReturn struct {
+	Team plan.Team
+	// Name is what the return calls the team: with its council when the return covers more than
+	// one council, since two councils' teams of one name are two teams.
+	Name string
+	// Sheet is the team's sheet in the workbook (see sheetNamer).
+	Sheet string
+	Rows  []*ActionRow
+}
+
+// ActionRow is one open action as its lead is asked about it.
+type ActionRow struct {
+	query.Row
+	Lead string // the team's Name
+	// Latest is the latest update with a note, on or before the day of the return; nil for none.
+	Latest *plan.Update
+	// Updated is the latest update of any kind dated within the period; nil for none.
+	Updated *plan.Update
+	Period  Period
+}
+
+// MeasureRow is a measure that expects a figure.
+type MeasureRow struct {
+	Plan    *plan.Plan
+	Section *plan.Section
+	Measure *plan.Measure
+	// Teams answer for the measure: the teams its section is delivered by. Empty when the
+	// section names none.
+	Teams []plan.Team
+	Lead  string // the teams' names, joined with "; "; NoLead when there are none
+	// Latest is the latest observation on or before the day of the return; nil for none.
+	Latest *plan.Observation
+	// InPeriod is the latest observation dated within the period; nil for none.
+	InPeriod *plan.Observation
+	Period   Period
+}
+
+// NoLead names the team of an action or measure that names none, and of its sheet.
+const NoLead = query.NoLead
+
+// ExpectsFigure reports whether a section's measure is one a lead is asked a figure for: one the
+// plan treats as a number (it has a unit, a baseline, a target, an observation, or a direction
+// higher or lower is better), and not a context figure. Measures written as a sentence only
+// ("Young people tell us they feel heard") are judged in the progress notes, not asked a figure.
+func ExpectsFigure(m *plan.Measure) bool {
+	if m.Direction == "context" {
+		return false
+	}
+	return m.Unit != "" || m.Baseline != nil || m.Target != nil || len(m.Observations) > 0 ||
+		m.Direction == "higher" || m.Direction == "lower"
+}
+
+// Build makes the return for plans: every open action (not complete or dropped, sub-actions
+// included) under each of its lead teams, and every section measure that expects a figure.
+// Plan-level measures are context figures and are not asked for.
+func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
+	r := &Return{Today: opts.Today, Quarter: opts.Quarter, Plans: plans, LeadFilter: opts.Leads}
+	periods := map[*plan.Plan]Period{}
+	councils := map[string]bool{}
+	for _, p := range plans {
+		start, end, conv := opts.Quarter.Span(p)
+		pd := Period{Plan: p, Name: quarterName(start, end, conv), Convention: conv, Start: start, End: end}
+		periods[p] = pd
+		r.Periods = append(r.Periods, pd)
+		councils[p.Council] = true
+	}
+	want := map[string]bool{}
+	for _, l := range opts.Leads {
+		c, _ := reg.Canonical(l)
+		want[plan.Fold(c)] = true
+	}
+	keep := func(t plan.Team) bool { return len(want) == 0 || want[plan.Fold(t.Lead)] }
+	name := func(t plan.Team) string {
+		if len(councils) > 1 {
+			return t.String()
+		}
+		return t.Lead
+	}
+
+	byTeam := map[plan.Team]*LeadReturn{}
+	rows := query.Select(plans, reg, query.Filter{Leads: opts.Leads, Today: opts.Today})
+	for _, row := range rows {
+		a := row.Action
+		if a.Closed() {
+			continue
+		}
+		teams := row.Teams
+		if len(teams) == 0 {
+			teams = []plan.Team{{Lead: NoLead, Council: row.Plan.Council}}
+		}
+		for _, t := range teams {
+			if !keep(t) {
+				continue
+			}
+			lr := byTeam[t]
+			if lr == nil {
+				lr = &LeadReturn{Team: t, Name: name(t)}
+				byTeam[t] = lr
+				r.Leads = append(r.Leads, lr)
+			}
+			pd := periods[row.Plan]
+			lr.Rows = append(lr.Rows, &ActionRow{Row: row, Lead: lr.Name, Period: pd,
+				Latest: latestNote(a, opts.Today), Updated: updatedIn(a, pd)})
+		}
+	}
+	sort.SliceStable(r.Leads, func(i, j int) bool { return leadLess(r.Leads[i].Team, r.Leads[j].Team) })
+	namer := newSheetNamer()
+	for _, lr := range r.Leads {
+		lr.Sheet = namer.name(lr.Name)
+	}
+
+	for _, p := range plans {
+		for _, s := range p.Sections {
+			for _, m := range s.Measures {
+				if !ExpectsFigure(m) {
+					continue
+				}
+				mr := &MeasureRow{Plan: p, Section: s, Measure: m, Period: periods[p]}
+				for _, l := range s.DeliveredBy {
+					if t := reg.Team(p.Council, l); !slices.Contains(mr.Teams, t) {
+						mr.Teams = append(mr.Teams, t)
+					}
+				}
+				if len(want) > 0 && !slices.ContainsFunc(mr.Teams, keep) {
+					continue
+				}
+				var names []string
+				for _, t := range mr.Teams {
+					names = append(names, name(t))
+				}
+				mr.Lead = strings.Join(names, "; ")
+				if mr.Lead == "" {
+					mr.Lead = NoLead
+				}
+				mr.Latest, mr.InPeriod = observations(m, opts.Today, mr.Period)
+				r.Measures = append(r.Measures, mr)
+			}
+		}
+	}
+	return r
+}
+
+// quarterName names a span that is a quarter in a convention ("Q3 2025", "Q2 2025/26"); the
+// span's dates otherwise.
+func quarterName(start, end time.Time, conv deadline.Convention) string {
+	d := deadline.QuarterContaining(start, conv)
+	if d.Start.Equal(start) && d.End.Equal(end) {
+		return d.Text
+	}
+	return start.Format("2 Jan 2006") + " – " + end.Format("2 Jan 2006")
+}
+
+func leadLess(a, b plan.Team) bool {
+	// The actions no one leads come last: they are the analyst's to place.
+	if (a.Lead == NoLead) != (b.Lead == NoLead) {
+		return b.Lead == NoLead
+	}
+	if x, y := strings.ToLower(a.Lead), strings.ToLower(b.Lead); x != y {
+		return x < y
+	}
+	return a.Council < b.Council
+}
+
+// latestNote is the most recent update with a note on or before day, as the board report reads it.
+func latestNote(a *plan.Action, day time.Time) *plan.Update {
+	var best *plan.Update
+	for i := range a.Updates {
+		u := &a.Updates[i]
+		if u.Note == "" || u.Date.After(day) {
+			continue
+		}
+		if best == nil || !u.Date.Before(best.Date) {
+			best = u
+		}
+	}
+	return best
+}
+
+// updatedIn is the latest update dated within the period.
+func updatedIn(a *plan.Action, p Period) *plan.Update {
+	var best *plan.Update
+	for i := range a.Updates {
+		u := &a.Updates[i]
+		if p.Contains(u.Date) && (best == nil || !u.Date.Before(best.Date)) {
+			best = u
+		}
+	}
+	return best
+}
+
+// observations are a measure's latest figure on or before day, and its latest within the period.
+func observations(m *plan.Measure, day time.Time, p Period) (latest, inPeriod *plan.Observation) {
+	for i := range m.Observations {
+		o := &m.Observations[i]
+		if !o.HasDate {
+			continue
+		}
+		if !o.Date.After(day) && (latest == nil || !o.Date.Before(latest.Date)) {
+			latest = o
+		}
+		if p.Contains(o.Date) && (inPeriod == nil || !o.Date.Before(inPeriod.Date)) {
+			inPeriod = o
+		}
+	}
+	return latest, inPeriod
+}
+
+const isoDate = "2006-01-02"
+
+// Cells are the row as the return writes it: the current values, then the empty columns the
+// lead fills in.
+func (a *ActionRow) Cells() []string {
+	act := a.Action
+	due := ""
+	switch {
+	case a.HasDue():
+		due = a.Due.Format(isoDate)
+	case a.Recurring:
+		due = "recurring"
+	}
+	note, noteDate := "", ""
+	if a.Latest != nil {
+		note, noteDate = a.Latest.Note, a.Latest.Date.Format(isoDate)
+	}
+	cells := []string{act.ID, a.Plan.ID, a.Section.Title, act.Label(), a.Lead, act.Deadline.Text, due,
+		StatusWord(act.Status), RAGWord(act.RAG), note, noteDate}
+	return append(cells, make([]string, len(ActionHeader)-len(cells))...)
+}
+
+// Cells are the measure as the return writes it, then the empty columns for the new figure.
+func (m *MeasureRow) Cells() []string {
+	target, latest, latestDate := "", "", ""
+	if m.Measure.Target != nil {
+		target = Number(m.Measure.Target.Value)
+	}
+	if m.Latest != nil {
+		latest, latestDate = Number(m.Latest.Value), m.Latest.Date.Format(isoDate)
+	}
+	cells := []string{m.Measure.ID, m.Plan.ID, m.Section.Title, m.Measure.Text, m.Lead, m.Measure.Unit,
+		target, latest, latestDate}
+	return append(cells, make([]string, len(MeasureHeader)-len(cells))...)
+}
+
+// Number writes a figure with the digits the plan gave it, never in e-notation.
+func Number(f float64) string {
+	if f == 0 {
+		return "0" // not "-0"
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// ActionCount is how many action rows the return has, counting an action once for each lead.
+func (r *Return) ActionCount() int {
+	n := 0
+	for _, l := range r.Leads {
+		n += len(l.Rows)
+	}
+	return n
+}
+
+// Empty reports whether there is nothing to ask anyone.
+func (r *Return) Empty() bool { return len(r.Leads) == 0 && len(r.Measures) == 0 }

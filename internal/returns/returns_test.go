@@ -1,0 +1,397 @@
+package returns
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/query"
+)
+
+// north is a calendar plan with every kind of action a return must sort out: open and closed,
+// sub-actions with no leads of their own, two leads, no lead, a shared team, hostile text and
+// lead names that no spreadsheet accepts as a sheet name.
+const north = `id: north
+title: North Plan
+council: North Council
+period: {start: 2025-01-01, end: 2027-12-31}
+quarters: calendar
+sections:
+  - id: north.p1
+    kind: priority
+    title: '=HYPERLINK("http://evil.example","click")'
+    measures:
+      - id: north.p1.m1
+        text: Placement stability
+        unit: "%"
+        direction: higher
+        target: {value: 70}
+        observations:
+          - {date: 2025-06-30, value: 61.5}
+          - {date: 2025-08-31, value: 64}
+          - {date: 2025-11-30, value: 66}
+      - id: north.p1.m2
+        text: Care leavers in touch
+        direction: higher
+        observations:
+          - {date: 2025-03-31, value: 88}
+      - id: north.p1.m3
+        text: Young people tell us they feel heard
+      - id: north.p1.m4
+        text: Children in care
+        direction: context
+        unit: children
+    delivered_by: [Virtual School]
+    actions:
+      - id: north.p1.1
+        text: "+SUM(A1:A9) open, in progress"
+        deadline: Q3 2025
+        leads: [Virtual School, "Team Manager: CLA, CSST, Family Safeguarding"]
+        status: in-progress
+        rag: amber
+        updates:
+          - {date: 2025-05-01, note: Started.}
+          - {date: 2025-08-15, status: in-progress, rag: amber, note: "@cmd delayed"}
+          - {date: 2025-10-20, note: Written after the return's day.}
+      - id: north.p1.1a
+        text: A lettered sub-action with no leads of its own.
+        parent: north.p1.1
+        deadline: Q4 2025
+      - id: north.p1.2
+        text: Done already.
+        leads: [Virtual School]
+        status: complete
+      - id: north.p1.3
+        text: Given up.
+        leads: [Virtual School]
+        status: dropped
+      - id: north.p1.4
+        text: Reviewed every year.
+        deadline: Reviewed annually
+        leads: ["[Health]/Education*? services: a very long name indeed for one team"]
+      - id: north.p1.5
+        text: Another very long name that is the same for its first thirty-one characters.
+        leads: ["[Health]/Education*? services: a very long name but another team"]
+      - id: north.p1.6
+        text: Led by teams named like the workbook's own sheets.
+        leads: [Instructions, measures, History, "'Quoted'", "Children's Services", "Esc` + "\\e" + `[2J"]
+      - id: north.p1.7
+        text: Integrated Care Board work.
+        leads: [ICB]
+  - id: north.p2
+    kind: priority
+    title: Unled
+    actions:
+      - id: north.p2.1
+        text: Nobody leads this.
+leads:
+  - name: Virtual School
+  - name: "Team Manager: CLA, CSST, Family Safeguarding"
+  - name: Integrated Care Board
+    aliases: [ICB]
+    shared: true
+`
+
+// south is a financial plan of another council, with its own Virtual School and the shared ICB.
+const south = `id: south
+title: South Plan
+council: South Council
+period: {start: 2025-04-01, end: 2028-03-31}
+quarters: financial
+sections:
+  - id: south.p1
+    kind: priority
+    title: Priority 1
+    actions:
+      - id: south.p1.1
+        text: Southern virtual school work.
+        deadline: Q3 2025
+        leads: [Virtual School]
+        updates:
+          - {date: 2025-10-02, note: Updated in the financial Q3.}
+      - id: south.p1.2
+        text: ICB work in the south.
+        leads: [Integrated Care Board]
+`
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func loadText(t testing.TB, texts ...string) ([]*plan.Plan, *plan.Registry) {
+	t.Helper()
+	var plans []*plan.Plan
+	var leads []*plan.Lead
+	for i, text := range texts {
+		f := planfile.Parse(string(rune('a'+i))+".yaml", []byte(text), planfile.Options{})
+		if f.HasErrors() {
+			t.Fatalf("%v", f.Diags)
+		}
+		plans = append(plans, f.Plan)
+		leads = append(leads, f.Leads...)
+	}
+	return plans, plan.NewRegistry(leads)
+}
+
+func build(t testing.TB, quarter string, leads []string, texts ...string) *Return {
+	t.Helper()
+	plans, reg := loadText(t, texts...)
+	q, err := query.ParseQuarter(quarter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(plans, reg, Options{Today: day("2025-10-01"), Quarter: q, Leads: leads})
+}
+
+func ids(rows []*ActionRow) string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.Action.ID)
+	}
+	return strings.Join(out, " ")
+}
+
+func leadOf(r *Return, name string) *LeadReturn {
+	for _, l := range r.Leads {
+		if l.Name == name {
+			return l
+		}
+	}
+	return nil
+}
+
+func TestBuildRowsPerLead(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north)
+	var names []string
+	for _, l := range r.Leads {
+		names = append(names, l.Name)
+	}
+	want := []string{"'Quoted'", "[Health]/Education*? services: a very long name but another team",
+		"[Health]/Education*? services: a very long name indeed for one team", "Children's Services", "Esc\x1b[2J", "History", "Instructions", "Integrated Care Board", "measures",
+		"Team Manager: CLA, CSST, Family Safeguarding", "Virtual School", NoLead}
+	if got := strings.Join(names, " | "); got != strings.Join(want, " | ") {
+		t.Fatalf("leads:\n got %s\nwant %s", got, strings.Join(want, " | "))
+	}
+	// Open actions only; the sub-action answers to its parent's leads.
+	if got := ids(leadOf(r, "Virtual School").Rows); got != "north.p1.1 north.p1.1a" {
+		t.Errorf("Virtual School rows: %s", got)
+	}
+	if got := ids(leadOf(r, "Team Manager: CLA, CSST, Family Safeguarding").Rows); got != "north.p1.1 north.p1.1a" {
+		t.Errorf("Team Manager rows: %s", got)
+	}
+	if got := ids(leadOf(r, NoLead).Rows); got != "north.p2.1" {
+		t.Errorf("unled rows: %s", got)
+	}
+	a := leadOf(r, "Virtual School").Rows[0]
+	if a.Latest == nil || a.Latest.Note != "@cmd delayed" {
+		t.Errorf("latest note on 1 Oct 2025 = %+v, want the note of 15 Aug (not the one written after)", a.Latest)
+	}
+	if a.Updated == nil || !a.Updated.Date.Equal(day("2025-08-15")) {
+		t.Errorf("update in Q3 2025 = %+v", a.Updated)
+	}
+	cells := a.Cells()
+	if len(cells) != len(ActionHeader) {
+		t.Fatalf("%d cells for %d columns", len(cells), len(ActionHeader))
+	}
+	wantCells := []string{"north.p1.1", "north", `=HYPERLINK("http://evil.example","click")`, "+SUM(A1:A9) open, in progress",
+		"Virtual School", "Q3 2025", "2025-09-30", "In progress", "Amber", "@cmd delayed", "2025-08-15", "", "", "", "", ""}
+	if strings.Join(cells, "|") != strings.Join(wantCells, "|") {
+		t.Errorf("cells:\n got %q\nwant %q", cells, wantCells)
+	}
+	if c := leadOf(r, NoLead).Rows[0].Cells(); c[6] != "" || c[8] != "" || c[9] != "" {
+		t.Errorf("an undated, unrated action with no notes: %q", c)
+	}
+	if c := leadOf(r, "[Health]/Education*? services: a very long name indeed for one team").Rows[0].Cells(); c[6] != "recurring" {
+		t.Errorf("a recurring action's due: %q", c[6])
+	}
+}
+
+func TestBuildTwoCouncils(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north, south)
+	// Two councils' Virtual Schools are two teams, named with their council; the ICB is shared.
+	for _, name := range []string{"Virtual School (North Council)", "Virtual School (South Council)", "Integrated Care Board"} {
+		if leadOf(r, name) == nil {
+			t.Errorf("no sheet for %q", name)
+		}
+	}
+	if got := ids(leadOf(r, "Integrated Care Board").Rows); got != "north.p1.7 south.p1.2" {
+		t.Errorf("shared team rows: %s", got)
+	}
+	// Each plan reads the quarter in its own convention.
+	if p := r.Periods[1]; p.Name != "Q3 2025/26" || !p.Start.Equal(day("2025-10-01")) || !p.End.Equal(day("2025-12-31")) {
+		t.Errorf("financial plan's Q3 2025: %+v", p)
+	}
+	if p := r.Periods[0]; p.Name != "Q3 2025" || !p.Start.Equal(day("2025-07-01")) {
+		t.Errorf("calendar plan's Q3 2025: %+v", p)
+	}
+	s := leadOf(r, "Virtual School (South Council)").Rows[0]
+	if s.Updated == nil {
+		t.Errorf("an update of 2 Oct 2025 is in the financial plan's Q3 2025")
+	}
+}
+
+func TestBuildLeadFilter(t *testing.T) {
+	r := build(t, "Q3-2025", []string{"virtual school"}, north, south)
+	var names []string
+	for _, l := range r.Leads {
+		names = append(names, l.Name)
+	}
+	// Only the teams asked for get a sheet, though north.p1.1 is also the Team Manager's.
+	if got := strings.Join(names, " | "); got != "Virtual School (North Council) | Virtual School (South Council)" {
+		t.Errorf("sheets: %s", got)
+	}
+	if len(r.Measures) != 2 {
+		t.Errorf("measures of the Virtual School's section: %d, want 2", len(r.Measures))
+	}
+	r = build(t, "Q3-2025", []string{"ICB"}, north, south)
+	if len(r.Leads) != 1 || len(r.Measures) != 0 {
+		t.Errorf("--lead ICB: %d sheets, %d measures", len(r.Leads), len(r.Measures))
+	}
+}
+
+func TestExpectsFigure(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north)
+	var got []string
+	for _, m := range r.Measures {
+		got = append(got, m.Measure.ID)
+	}
+	// m3 is a sentence, m4 a context figure.
+	if strings.Join(got, " ") != "north.p1.m1 north.p1.m2" {
+		t.Errorf("measures that expect a figure: %v", got)
+	}
+	m := r.Measures[0]
+	if m.Latest == nil || m.Latest.Value != 64 || m.InPeriod == nil || m.InPeriod.Value != 64 {
+		t.Errorf("m1 latest %+v in period %+v", m.Latest, m.InPeriod)
+	}
+	if c := m.Cells(); strings.Join(c[:MeasureFillFrom], "|") != `north.p1.m1|north|=HYPERLINK("http://evil.example","click")|Placement stability|Virtual School|%|70|64|2025-08-31` {
+		t.Errorf("measure cells %q", c)
+	}
+}
+
+func TestMissing(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north, south)
+	cs := r.Missing()
+	got := map[string]string{}
+	for _, c := range cs {
+		var items []string
+		for _, a := range c.Actions {
+			items = append(items, a.Action.ID)
+		}
+		for _, m := range c.Measures {
+			items = append(items, m.Measure.ID)
+		}
+		got[c.Name] = strings.Join(items, " ")
+	}
+	// p1.1 was updated in Q3; its sub-action was not. m1 has a figure for Q3; m2 has none.
+	if g := got["Virtual School (North Council)"]; g != "north.p1.1a north.p1.m2" {
+		t.Errorf("north's Virtual School is chased for %q", g)
+	}
+	if _, ok := got["Virtual School (South Council)"]; ok {
+		t.Errorf("south's Virtual School updated in its Q3 2025/26, and is not chased")
+	}
+	if g := got[NoLead+" (North Council)"]; g != "north.p2.1" {
+		t.Errorf("unled: %q", g)
+	}
+	if cs[len(cs)-1].Team.Lead != NoLead {
+		t.Errorf("the unled come last, got %q", cs[len(cs)-1].Name)
+	}
+	a, m := Outstanding(cs)
+	// north.p1.1a is under two teams, and counts once.
+	if a != 7 || m != 1 {
+		t.Errorf("outstanding: %d actions, %d measures", a, m)
+	}
+}
+
+// Every lead gets a sheet name Excel accepts, unique in any case, never one of the workbook's own.
+func TestSheetNames(t *testing.T) {
+	n := newSheetNamer()
+	long := strings.Repeat("x", 40)
+	inputs := []string{
+		"Virtual School", "virtual school", "VIRTUAL SCHOOL",
+		"Team Manager: CLA, CSST, Family Safeguarding",
+		"[Health]/Education*? services", `a\b`, "'Quoted'", "''", "   ", "",
+		"Instructions", "measures", "CPP", "History",
+		long, long + "y", long + "z",
+		"Esc\x1b[2J and \u202eevil", "\xff\xfe bad bytes",
+		strings.Repeat("😀", 20), "a" + strings.Repeat("😀", 20),
+		"ends with an apostrophe that is long enough to be cut here'",
+	}
+	seen := map[string]bool{}
+	f := excelize.NewFile()
+	defer f.Close()
+	for _, in := range inputs {
+		name := n.name(in)
+		if l := len(utf16.Encode([]rune(name))); l > MaxSheetName || l == 0 {
+			t.Errorf("%q → %q: %d UTF-16 units", in, name, l)
+		}
+		if strings.ContainsAny(name, `[]:*?/\`) || strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'") {
+			t.Errorf("%q → %q: a character Excel refuses", in, name)
+		}
+		for _, r := range name {
+			if r < 0x20 || r == 0x7f || r == 0x202e || r == 0xfffd {
+				t.Errorf("%q → %q: control character", in, name)
+			}
+		}
+		k := strings.ToLower(name)
+		if seen[k] || k == "instructions" || k == "measures" || k == "cpp" || k == "history" {
+			t.Errorf("%q → %q: taken", in, name)
+		}
+		seen[k] = true
+		if _, err := f.NewSheet(name); err != nil {
+			t.Errorf("%q → %q: excelize refuses it: %v", in, name, err)
+		}
+	}
+	if got := newSheetNamer().name("Team Manager: CLA, CSST, Family Safeguarding"); got != "Team Manager CLA, CSST, Family" {
+		t.Errorf("cut: %q", got)
+	}
+	n = newSheetNamer()
+	if a, b := n.name(long), n.name(long+"y"); a != strings.Repeat("x", 31) || b != strings.Repeat("x", 27)+" (2)" {
+		t.Errorf("two long names: %q, %q", a, b)
+	}
+}
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string]plan.Status{
+		"In progress": plan.InProgress, "in-progress": plan.InProgress, " IN  PROGRESS ": plan.InProgress,
+		"Not started": plan.NotStarted, "complete": plan.Complete, "Dropped": plan.Dropped,
+	} {
+		if got, ok := ParseStatus(in); !ok || got != want {
+			t.Errorf("ParseStatus(%q) = %q, %v", in, got, ok)
+		}
+	}
+	for _, bad := range []string{"", "done", "in progres", "C"} {
+		if got, ok := ParseStatus(bad); ok {
+			t.Errorf("ParseStatus(%q) = %q", bad, got)
+		}
+	}
+	for in, want := range map[string]plan.RAG{"Amber": plan.Amber, "a": plan.Amber, " G ": plan.Green, "RED": plan.Red} {
+		if got, ok := ParseRAG(in); !ok || got != want {
+			t.Errorf("ParseRAG(%q) = %q, %v", in, got, ok)
+		}
+	}
+	for _, bad := range []string{"", "blue", "B", "gr"} {
+		if got, ok := ParseRAG(bad); ok {
+			t.Errorf("ParseRAG(%q) = %q", bad, got)
+		}
+	}
+	// The drop-down's words read back as what they stand for.
+	for i, w := range StatusWords {
+		if got, _ := ParseStatus(w); got != plan.Statuses[i] || StatusWord(got) != w {
+			t.Errorf("status word %q", w)
+		}
+	}
+	for i, w := range RAGWords {
+		if got, _ := ParseRAG(w); got != plan.RAGs[i] || RAGWord(got) != w {
+			t.Errorf("RAG word %q", w)
+		}
+	}
+}

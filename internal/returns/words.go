@@ -1,0 +1,106 @@
+package returns
+
+import (
+	"strings"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// The header words of a return. Tools and CI read returns by these words, and `returns import`
+// finds its columns by them (in any case), so they are a stable interface: change one and every
+// return already sent out stops reading back.
+const (
+	ColID             = "ID"
+	ColPlan           = "Plan"
+	ColSection        = "Section"
+	ColAction         = "Action"
+	ColLead           = "Lead"
+	ColDeadline       = "Deadline"
+	ColDue            = "Due"
+	ColCurrentStatus  = "Current status"
+	ColCurrentRAG     = "Current RAG"
+	ColLatestNote     = "Latest note"
+	ColLatestNoteDate = "Latest note date"
+	ColNewStatus      = "New status"
+	ColNewRAG         = "New RAG"
+	ColProgressNote   = "Progress note"
+	ColRevised        = "Revised deadline"
+	ColEvidence       = "Evidence"
+
+	ColMeasure         = "Measure"
+	ColUnit            = "Unit"
+	ColTarget          = "Target"
+	ColLatestValue     = "Latest value"
+	ColLatestValueDate = "Latest value date"
+	ColNewValue        = "New value"
+	ColValueDate       = "Value date"
+	ColSource          = "Source"
+	ColNote            = "Note"
+)
+
+// ActionHeader is the header row of a lead's sheet and of the CSV return, in order: what the plan
+// says now (locked in the workbook), then from ActionFillFrom on, what the lead fills in.
+var ActionHeader = []string{ColID, ColPlan, ColSection, ColAction, ColLead, ColDeadline, ColDue,
+	ColCurrentStatus, ColCurrentRAG, ColLatestNote, ColLatestNoteDate,
+	ColNewStatus, ColNewRAG, ColProgressNote, ColRevised, ColEvidence}
+
+// ActionFillFrom is the index in ActionHeader of the first column the lead fills in.
+const ActionFillFrom = 11
+
+// MeasureHeader is the header row of the measures sheet (and of `--measures` CSV): the measure as
+// it stands, then from MeasureFillFrom on, the figure for the period.
+var MeasureHeader = []string{ColID, ColPlan, ColSection, ColMeasure, ColLead, ColUnit, ColTarget,
+	ColLatestValue, ColLatestValueDate,
+	ColNewValue, ColValueDate, ColSource, ColNote}
+
+// MeasureFillFrom is the index in MeasureHeader of the first column the lead fills in.
+const MeasureFillFrom = 9
+
+// StatusWords are the drop-down's words for each status, in the order the list shows them.
+var StatusWords = []string{"Not started", "In progress", "Complete", "Dropped"}
+
+// RAGWords are the drop-down's words for each RAG rating.
+var RAGWords = []string{"Green", "Amber", "Red"}
+
+// StatusWord is how a return writes a status: "In progress".
+func StatusWord(s plan.Status) string {
+	for i, st := range plan.Statuses {
+		if st == s {
+			return StatusWords[i]
+		}
+	}
+	return string(s)
+}
+
+// RAGWord is how a return writes a RAG rating: "Amber"; empty when not rated.
+func RAGWord(r plan.RAG) string {
+	for i, x := range plan.RAGs {
+		if x == r {
+			return RAGWords[i]
+		}
+	}
+	return string(r)
+}
+
+// ParseStatus reads a status as a lead may write it in a return: the drop-down's words in any
+// case and spacing ("In progress", "in-progress", "IN  PROGRESS"). ok is false for anything else.
+func ParseStatus(s string) (plan.Status, bool) {
+	k := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), "-")
+	for _, st := range plan.Statuses {
+		if string(st) == k {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// ParseRAG reads a RAG rating as a lead may write it: "Amber", "amber", or its letter "A".
+func ParseRAG(s string) (plan.RAG, bool) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, r := range plan.RAGs {
+		if string(r) == k || (len(k) == 1 && string(r)[:1] == k) {
+			return r, true
+		}
+	}
+	return "", false
+}
