@@ -23,6 +23,12 @@ func TestParseWords(t *testing.T) {
 		{"", "", ""},
 		{"blue", "", ""},
 		{"progress", "", ""},
+		{" IN  PROGRESS ", InProgress, ""},
+		{"in progres", "", ""},
+		{"C", "", ""},
+		{" G ", "", Green},
+		{"B", "", ""},
+		{"gr", "", ""},
 	} {
 		st, _ := ParseStatus(tc.in)
 		rag, _ := ParseRAG(tc.in)

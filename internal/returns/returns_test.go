@@ -359,39 +359,3 @@ func TestSheetNames(t *testing.T) {
 	}
 }
 
-func TestWords(t *testing.T) {
-	for in, want := range map[string]plan.Status{
-		"In progress": plan.InProgress, "in-progress": plan.InProgress, " IN  PROGRESS ": plan.InProgress,
-		"Not started": plan.NotStarted, "complete": plan.Complete, "Dropped": plan.Dropped,
-	} {
-		if got, ok := ParseStatus(in); !ok || got != want {
-			t.Errorf("ParseStatus(%q) = %q, %v", in, got, ok)
-		}
-	}
-	for _, bad := range []string{"", "done", "in progres", "C"} {
-		if got, ok := ParseStatus(bad); ok {
-			t.Errorf("ParseStatus(%q) = %q", bad, got)
-		}
-	}
-	for in, want := range map[string]plan.RAG{"Amber": plan.Amber, "a": plan.Amber, " G ": plan.Green, "RED": plan.Red} {
-		if got, ok := ParseRAG(in); !ok || got != want {
-			t.Errorf("ParseRAG(%q) = %q, %v", in, got, ok)
-		}
-	}
-	for _, bad := range []string{"", "blue", "B", "gr"} {
-		if got, ok := ParseRAG(bad); ok {
-			t.Errorf("ParseRAG(%q) = %q", bad, got)
-		}
-	}
-	// The drop-down's words read back as what they stand for.
-	for i, w := range StatusWords {
-		if got, _ := ParseStatus(w); got != plan.Statuses[i] || StatusWord(got) != w {
-			t.Errorf("status word %q", w)
-		}
-	}
-	for i, w := range RAGWords {
-		if got, _ := ParseRAG(w); got != plan.RAGs[i] || RAGWord(got) != w {
-			t.Errorf("RAG word %q", w)
-		}
-	}
-}

@@ -1,10 +1,6 @@
 package returns
 
-import (
-	"strings"
-
-	"github.com/cpp-plans/cpp/internal/plan"
-)
+import "github.com/cpp-plans/cpp/internal/plan"
 
 // The header words of a return. Tools and CI read returns by these words, and `returns import`
 // finds its columns by them (in any case), so they are a stable interface: change one and every
@@ -82,25 +78,3 @@ func RAGWord(r plan.RAG) string {
 	return string(r)
 }
 
-// ParseStatus reads a status as a lead may write it in a return: the drop-down's words in any
-// case and spacing ("In progress", "in-progress", "IN  PROGRESS"). ok is false for anything else.
-func ParseStatus(s string) (plan.Status, bool) {
-	k := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), "-")
-	for _, st := range plan.Statuses {
-		if string(st) == k {
-			return st, true
-		}
-	}
-	return "", false
-}
-
-// ParseRAG reads a RAG rating as a lead may write it: "Amber", "amber", or its letter "A".
-func ParseRAG(s string) (plan.RAG, bool) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, r := range plan.RAGs {
-		if string(r) == k || (len(k) == 1 && string(r)[:1] == k) {
-			return r, true
-		}
-	}
-	return "", false
-}
