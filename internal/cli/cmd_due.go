@@ -27,8 +27,8 @@ func newDueCmd(env *Env, g *globalOptions) *cobra.Command {
 		Short: "Actions whose deadline falls in a quarter, a month or a date range",
 		Long: `List the actions whose deadline falls due in a window. A quarter written without a
 financial year (Q3-2025) is read in each plan's own convention; Q3-2025/26 is always financial.
-Recurring deadlines (monthly, Reviewed annually) are listed apart: they are never due in a window.
-With no window, the current quarter.`,
+A recurring deadline (monthly, Reviewed annually) is listed when one of its occurrences falls due
+in the window, with that occurrence's due date. With no window, the current quarter.`,
 		Example: `  cpp due --quarter Q3-2025
   cpp due --quarter Q3-2025/26 --lead "Virtual School"
   cpp due --month 2025-09 --format csv
@@ -139,15 +139,9 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 		return err
 	}
 	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
-	dated, recurring := query.Split(rows)
-	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(dated), "action", "actions"))}
-	doc.Blocks = planBlocks(dated, render.ActionColumnsFor{Late: f.Overdue})
-	if len(recurring) > 0 {
-		b := render.ActionBlock(fmt.Sprintf("Recurring, listed apart: never due in a window (%d)", len(recurring)), recurring, render.ActionColumnsFor{})
-		doc.Blocks = append(doc.Blocks, b)
-	}
-	// Machines get the dated rows first, then the recurring ones, each flagged.
-	if err := writeActions(env, opts.Format, st, doc, append(dated, recurring...)); err != nil {
+	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(rows), "action", "actions"))}
+	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
+	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
 		return err
 	}
 	return l.finish()

@@ -249,7 +249,7 @@ func deadlineWords(r query.Row) string {
 	case a.DeadlineErr != nil:
 		return a.Deadline.Text + " (cannot be read)"
 	case r.Recurring:
-		return fmt.Sprintf("%s (recurring: %s)", a.Deadline.Text, a.Deadline.Every)
+		return recurringWords(r)
 	case !r.HasDue():
 		return a.Deadline.Text + " (open-ended)"
 	}
@@ -261,6 +261,24 @@ func deadlineWords(r query.Row) string {
 	s := fmt.Sprintf("%s (%s – %s, %s; due %s", d.Text, render.Date(d.Start), render.Date(d.End), unit, render.Date(r.Due))
 	if r.DaysLate > 0 {
 		s += fmt.Sprintf(", %s late", plural(r.DaysLate, "day", "days"))
+	}
+	return s + ")"
+}
+
+// recurringWords is a recurring deadline with the occurrence that matters today: "annually
+// (recurring: annually; missed 1 Jan 2025 – 31 Dec 2025, due 31 Dec 2025, 15 days late)", or the
+// next one to fall due.
+func recurringWords(r query.Row) string {
+	a := r.Action
+	s := fmt.Sprintf("%s (recurring: %s", a.Deadline.Text, a.Deadline.Every)
+	if !a.From.IsZero() {
+		s += " from " + render.Date(a.From)
+	}
+	switch {
+	case r.DaysLate > 0:
+		s += fmt.Sprintf("; missed %s – %s, due %s, %s late", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due), plural(r.DaysLate, "day", "days"))
+	case r.HasDue():
+		s += fmt.Sprintf("; next %s – %s, due %s", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due))
 	}
 	return s + ")"
 }

@@ -1,7 +1,7 @@
 // Package deadline reads deadlines as councils write them ("Q3 2025", "September 2025",
 // "2025-2028", "Reviewed annually") into periods, under the calendar or financial quarter
 // convention. It owns the only definition of what a quarter, a financial year and a school term
-// cover.
+// cover, and of when each occurrence of a recurring deadline falls (recur.go).
 package deadline
 
 import (
@@ -48,7 +48,8 @@ type Kind int
 const (
 	// Dated deadlines fall due at the end of their period.
 	Dated Kind = iota
-	// Recurring deadlines ("monthly", "Reviewed annually") repeat and are never overdue.
+	// Recurring deadlines ("monthly", "Reviewed annually") repeat: each occurrence falls due at
+	// the end of its period (see Schedule).
 	Recurring
 	// Open deadlines ("Ongoing") have no end.
 	Open

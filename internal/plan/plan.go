@@ -120,6 +120,9 @@ type Action struct {
 	Section     *Section
 	Pos         Pos
 	At          Positions
+
+	// From is where a recurring deadline's periods start (`from:`); zero means the plan's start.
+	From time.Time
 }
 
 // Update is a dated progress note.
@@ -203,10 +206,61 @@ func (a *Action) Due() (time.Time, bool) {
 // Closed reports whether the action needs no more work.
 func (a *Action) Closed() bool { return a.Status == Complete || a.Status == Dropped }
 
-// Overdue reports whether the action's deadline has passed (before today) and it is still open.
+// Overdue reports whether the action is still open and either its deadline has passed (before
+// today) or, for a recurring deadline, its last past occurrence was missed (see Missed).
 func (a *Action) Overdue(today time.Time) bool {
-	due, ok := a.Due()
-	return ok && !a.Closed() && due.Before(today)
+	if a.Closed() {
+		return false
+	}
+	if due, ok := a.Due(); ok {
+		return due.Before(today)
+	}
+	_, missed := a.Missed(today)
+	return missed
+}
+
+// Schedule lays a recurring deadline out as occurrences: periods from the action's `from:` date,
+// else its plan's start, none running past the plan's end. ok is false for a deadline that does
+// not recur.
+func (a *Action) Schedule() (deadline.Schedule, bool) {
+	if !a.HasDeadline || a.DeadlineErr != nil || a.Deadline.Kind != deadline.Recurring {
+		return deadline.Schedule{}, false
+	}
+	from, until := a.From, time.Time{}
+	if a.Section != nil && a.Section.Plan != nil {
+		if from.IsZero() {
+			from = a.Section.Plan.Period.Start
+		}
+		until = a.Section.Plan.Period.End
+	}
+	return deadline.NewSchedule(a.Deadline, from, until)
+}
+
+// Kept reports whether an update dated within the occurrence's period, and not after today
+// (a later one was not yet known), completes it. An update dated after a period has ended
+// counts for the period it falls in, not for the one it was late for.
+func (a *Action) Kept(o deadline.Occurrence, today time.Time) bool {
+	for _, u := range a.Updates {
+		if !u.Date.Before(o.Start) && !u.Date.After(o.End) && !u.Date.After(today) {
+			return true
+		}
+	}
+	return false
+}
+
+// Missed is the last occurrence of a recurring deadline to fall due before today, when no update
+// completes it; ok is false when it was kept, when none has fallen due, or when the deadline does
+// not recur. Only the last counts: an earlier miss is history once a later occurrence is kept.
+func (a *Action) Missed(today time.Time) (deadline.Occurrence, bool) {
+	s, ok := a.Schedule()
+	if !ok {
+		return deadline.Occurrence{}, false
+	}
+	o, ok := s.LastDueBefore(today)
+	if !ok || a.Kept(o, today) {
+		return deadline.Occurrence{}, false
+	}
+	return o, true
 }
 
 // Measure is a success measure, or a context figure.

@@ -21,7 +21,7 @@ var (
 	planKeys        = []string{"id", "title", "council", "period", "owner", "quarters", "source", "links", "measures", "sections", "leads", "practice"}
 	periodKeys      = []string{"start", "end"}
 	sectionKeys     = []string{"id", "kind", "title", "promise", "you_said", "delivered_by", "measures", "actions"}
-	actionKeys      = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
+	actionKeys      = []string{"id", "text", "deadline", "from", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
 	updateKeys      = []string{"date", "status", "rag", "note", "evidence"}
 	measureKeys     = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
 	observationKeys = []string{"date", "value", "source", "note"}
@@ -565,6 +565,8 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
 				b.errorf(e.v, "deadline", de.Hint, "%s", de.Error())
 			}
+		case "from":
+			a.From, _ = b.date(e.v, "from", what)
 		case "leads":
 			a.Leads = b.list(e, what, &a.At)
 		case "status":

@@ -24,11 +24,14 @@ type Row struct {
 	Leads []string
 	// Teams are the same leads as the teams of the plan's council (see plan.Team).
 	Teams []plan.Team
-	// Due is the date the action falls due; zero when it has no dated deadline.
-	Due time.Time
-	// DaysLate is how many days past due an open action is, as of today; 0 when not overdue.
+	// Start and Due are the period the row is about: the deadline's, or for a recurring action
+	// one occurrence's (see Occurrence). Zero when there is none: no dated deadline, or no
+	// occurrence left.
+	Start, Due time.Time
+	// DaysLate is how many days past Due an open action is, as of today; 0 when not overdue.
 	DaysLate int
-	// Recurring marks an action whose deadline repeats ("monthly"); it is never due in a window.
+	// Recurring marks an action whose deadline repeats ("monthly"); Start and Due are then one
+	// of its occurrences.
 	Recurring bool
 }
 
@@ -73,6 +76,9 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 			}
 			for _, a := range s.Actions {
 				r := NewRow(p, s, a, reg, f.Today)
+				if f.Window != nil && r.Recurring {
+					r = r.inWindow(wStart, wEnd)
+				}
 				if len(leads) > 0 && !anyFold(r.Leads, leads) {
 					continue
 				}
@@ -97,7 +103,7 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 				if f.Overdue && r.DaysLate == 0 {
 					continue
 				}
-				if f.Window != nil && !r.Recurring && (!r.HasDue() || r.Due.Before(wStart) || r.Due.After(wEnd)) {
+				if f.Window != nil && (!r.HasDue() || r.Due.Before(wStart) || r.Due.After(wEnd)) {
 					continue
 				}
 				rows = append(rows, r)
@@ -118,14 +124,54 @@ func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, t
 		}
 	}
 	if due, ok := a.Due(); ok {
-		r.Due = due
+		r.Start, r.Due = a.Deadline.Start, due
 		if a.Overdue(today) {
-			r.DaysLate = int(today.Sub(due).Hours() / 24)
+			r.DaysLate = daysBetween(due, today)
 		}
 	}
 	r.Recurring = a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.Recurring
+	if r.Recurring {
+		// The row shows the occurrence a reader needs: the last to fall due when it was missed
+		// and the action is open, so that it says what is late and by how much; else the next
+		// to fall due (the one running today).
+		if o, missed := a.Missed(today); missed && !a.Closed() {
+			r.setOccurrence(o, true)
+			r.DaysLate = daysBetween(o.End, today)
+		} else if sched, ok := a.Schedule(); ok {
+			r.setOccurrence(sched.NextDueFrom(today))
+		}
+	}
 	return r
 }
+
+// inWindow makes a recurring row about the occurrence that falls due in a window: the missed one
+// when it does, so that the row stays late; else the first to fall due there, which is not late
+// (days late always count from the row's own due date). The row has no due date when no
+// occurrence falls due in the window.
+func (r Row) inWindow(start, end time.Time) Row {
+	if r.DaysLate > 0 && !r.Due.Before(start) && !r.Due.After(end) {
+		return r
+	}
+	r.DaysLate = 0
+	s, ok := r.Action.Schedule()
+	if !ok {
+		r.setOccurrence(deadline.Occurrence{}, false)
+		return r
+	}
+	r.setOccurrence(s.FirstDueIn(start, end))
+	return r
+}
+
+func (r *Row) setOccurrence(o deadline.Occurrence, ok bool) {
+	if !ok {
+		r.Start, r.Due = time.Time{}, time.Time{}
+		return
+	}
+	r.Start, r.Due = o.Start, o.End
+}
+
+// daysBetween counts whole days from one date to a later one.
+func daysBetween(from, to time.Time) int { return int(to.Sub(from).Hours() / 24) }
 
 func matchesText(a *plan.Action, text string) bool {
 	if strings.Contains(strings.ToLower(a.ID), text) || strings.Contains(strings.ToLower(a.Text), text) {
@@ -224,16 +270,4 @@ func ragRank(r plan.RAG) int {
 		}
 	}
 	return 0
-}
-
-// Split separates rows due in a window from recurring ones, which are listed apart.
-func Split(rows []Row) (dated, recurring []Row) {
-	for _, r := range rows {
-		if r.Recurring {
-			recurring = append(recurring, r)
-		} else {
-			dated = append(dated, r)
-		}
-	}
-	return dated, recurring
 }

@@ -77,7 +77,7 @@ func testPlans() ([]*plan.Plan, *plan.Registry) {
 		}
 		return a
 	}
-	p := &plan.Plan{ID: "p", Quarters: deadline.Calendar}
+	p := &plan.Plan{ID: "p", Quarters: deadline.Calendar, Period: plan.Period{Start: day("2025-01-01"), End: day("2028-12-31")}}
 	s := &plan.Section{ID: "p.s1", Plan: p, DeliveredBy: []string{"Virtual School"}}
 	s.Actions = []*plan.Action{
 		mk("p.1", "Q3 2025", plan.NotStarted, plan.Red, "ICB"),
@@ -117,10 +117,11 @@ func TestSelect(t *testing.T) {
 		{"status", Filter{Statuses: []plan.Status{plan.InProgress, plan.Complete}}, "p.2 p.3 "},
 		{"rag", Filter{RAGs: []plan.RAG{plan.Red, plan.Green}}, "p.1 p.5 "},
 		{"text", Filter{Text: "ACTION P.3"}, "p.3 "},
-		{"due before", Filter{DueBefore: day("2025-06-01")}, "p.2 p.3 "},
-		{"due after", Filter{DueAfter: day("2025-06-01")}, "p.1 "},
-		{"overdue skips complete and recurring", Filter{Overdue: true, Today: day("2025-10-01")}, "p.1 p.2 "},
-		{"window keeps recurring, flagged", Filter{Window: &q3}, "p.1 p.4 "},
+		{"due before", Filter{DueBefore: day("2025-06-01"), Today: day("2025-10-01")}, "p.2 p.3 "},
+		// The monthly action's row is September's occurrence, missed on 1 October.
+		{"due after", Filter{DueAfter: day("2025-06-01"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"overdue skips complete, keeps a missed occurrence", Filter{Overdue: true, Today: day("2025-10-01")}, "p.1 p.2 p.4 "},
+		{"window holds an occurrence", Filter{Window: &q3, Today: day("2025-06-01")}, "p.1 p.4 "},
 		{"combined", Filter{Leads: []string{"Housing"}, RAGs: []plan.RAG{plan.Amber}}, "p.2 "},
 		{"unknown plan", Filter{Plans: []string{"nope"}}, ""},
 	}
@@ -139,8 +140,8 @@ func TestRowAndSort(t *testing.T) {
 	if rows[0].DaysLate != 1 || rows[1].DaysLate != 184 || rows[2].DaysLate != 0 {
 		t.Errorf("days late = %d, %d, %d", rows[0].DaysLate, rows[1].DaysLate, rows[2].DaysLate)
 	}
-	if !rows[3].Recurring || rows[3].HasDue() {
-		t.Errorf("a monthly deadline is recurring with no due date")
+	if r := rows[3]; !r.Recurring || r.Start != day("2025-09-01") || r.Due != day("2025-09-30") || r.DaysLate != 1 {
+		t.Errorf("a monthly deadline with no update in September: %v – %v, %d days late; want September, 1 day late", r.Start, r.Due, r.DaysLate)
 	}
 	if got := rows[1].Leads; len(got) != 2 || got[0] != "Integrated Care Board" {
 		t.Errorf("leads = %q", got)
@@ -162,7 +163,8 @@ func TestSummaries(t *testing.T) {
 	rows := Select(plans, reg, Filter{Today: day("2025-08-15")})
 	ps := ByPlan(rows, day("2025-08-15"))
 	c := ps[0].Counts
-	if c.Actions != 5 || c.Status[plan.Complete] != 1 || c.Overdue != 1 || c.DueThisQuarter != 1 || c.Recurring != 1 || c.Undated != 1 {
+	// The monthly action missed July and falls due in the quarter: overdue and due this quarter.
+	if c.Actions != 5 || c.Status[plan.Complete] != 1 || c.Overdue != 2 || c.DueThisQuarter != 2 || c.Recurring != 1 || c.Undated != 1 {
 		t.Errorf("counts = %+v", c)
 	}
 	if got := c.PercentComplete(); got != 20 {
@@ -175,6 +177,68 @@ func TestSummaries(t *testing.T) {
 	}
 	if want := "Housing=2 Integrated Care Board=2 Virtual School=2"; strings.Join(got, " ") != want {
 		t.Errorf("by lead = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// A recurring action's row is one occurrence: the missed one while the action is late, else the
+// next to fall due; in a window, the missed one when it falls there, else the first that does.
+// Checked in a calendar plan and a financial-year plan, whose periods run from 1 April.
+func TestRecurringRows(t *testing.T) {
+	mk := func(conv deadline.Convention, start, end string) (*plan.Plan, *plan.Section) {
+		p := &plan.Plan{ID: "p", Quarters: conv, Period: plan.Period{Start: day(start), End: day(end)}}
+		s := &plan.Section{ID: "p.s1", Plan: p}
+		p.Sections = []*plan.Section{s}
+		return p, s
+	}
+	add := func(s *plan.Section, id, dl string, st plan.Status, updates ...string) {
+		a := &plan.Action{ID: id, Text: id, Status: st, Section: s, HasDeadline: true}
+		a.Deadline, a.DeadlineErr = deadline.Parse(dl, s.Plan.Quarters)
+		for _, u := range updates {
+			a.Updates = append(a.Updates, plan.Update{Date: day(u)})
+		}
+		s.Actions = append(s.Actions, a)
+	}
+	cal, cs := mk(deadline.Calendar, "2025-01-01", "2028-12-31")
+	add(cs, "kept", "annually", plan.InProgress, "2025-11-03")
+	add(cs, "missed", "annually", plan.NotStarted)
+	add(cs, "late-update", "annually", plan.NotStarted, "2026-01-05") // counts for 2026, not 2025
+	add(cs, "dropped", "annually", plan.Dropped)
+	add(cs, "future-update", "quarterly", plan.NotStarted, "2025-12-20") // not known on 1 Dec
+	fin, fs := mk(deadline.Financial, "2025-04-01", "2028-03-31")
+	add(fs, "fin-kept", "Reviewed annually", plan.NotStarted, "2025-06-30")
+	add(fs, "fin-missed", "Reviewed annually", plan.NotStarted)
+	reg := plan.NewRegistry(nil)
+	q4, _ := ParseQuarter("Q4-2025")
+	q1, _ := ParseQuarter("Q1-2026")
+	for _, tt := range []struct {
+		name string
+		p    *plan.Plan
+		f    Filter
+		want string // id start..due days-late, for each row
+	}{
+		{"calendar, no window", cal, Filter{Today: day("2026-02-10")},
+			"kept 2026-01-01..2026-12-31 0; missed 2025-01-01..2025-12-31 41; late-update 2025-01-01..2025-12-31 41; dropped 2026-01-01..2026-12-31 0; future-update 2026-01-01..2026-03-31 0"},
+		{"calendar, overdue", cal, Filter{Today: day("2026-02-10"), Overdue: true},
+			"missed 2025-01-01..2025-12-31 41; late-update 2025-01-01..2025-12-31 41"},
+		{"an update after today is not yet known", cal, Filter{Today: day("2025-12-01")},
+			"kept 2025-01-01..2025-12-31 0; missed 2025-01-01..2025-12-31 0; late-update 2025-01-01..2025-12-31 0; dropped 2025-01-01..2025-12-31 0; future-update 2025-07-01..2025-09-30 62"},
+		{"calendar, the missed occurrence in the window", cal, Filter{Today: day("2026-02-10"), Window: &q4, Overdue: true},
+			"missed 2025-01-01..2025-12-31 41; late-update 2025-01-01..2025-12-31 41"},
+		{"calendar, a window after the miss: not late", cal, Filter{Today: day("2026-02-10"), Window: &q1},
+			"future-update 2026-01-01..2026-03-31 0"},
+		{"financial, before the first falls due", fin, Filter{Today: day("2026-02-10"), Overdue: true}, ""},
+		{"financial, no window", fin, Filter{Today: day("2026-05-01")},
+			"fin-kept 2026-04-01..2027-03-31 0; fin-missed 2025-04-01..2026-03-31 31"},
+		{"financial, a bare quarter read as financial", fin, Filter{Today: day("2026-02-10"), Window: &q4},
+			"fin-kept 2025-04-01..2026-03-31 0; fin-missed 2025-04-01..2026-03-31 0"},
+	} {
+		var got []string
+		for _, r := range Select([]*plan.Plan{tt.p}, reg, tt.f) {
+			got = append(got, fmt.Sprintf("%s %s..%s %d", r.Action.ID, r.Start.Format(time.DateOnly), r.Due.Format(time.DateOnly), r.DaysLate))
+		}
+		if g := strings.Join(got, "; "); g != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
+		}
 	}
 }
 

@@ -44,6 +44,11 @@ func (c *Counts) add(r Row, quarter Window) {
 	switch {
 	case r.Recurring:
 		c.Recurring++
+		if s, ok := r.Action.Schedule(); ok {
+			if _, due := s.FirstDueIn(qStart, qEnd); due {
+				c.DueThisQuarter++
+			}
+		}
 	case !r.HasDue():
 		c.Undated++
 	case !r.Due.Before(qStart) && !r.Due.After(qEnd):

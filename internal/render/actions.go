@@ -51,7 +51,7 @@ func ActionRecords(rows []query.Row) []ActionRecord {
 			rec.Deadline = ptr(a.Deadline.Text)
 		}
 		if r.HasDue() {
-			rec.Start = ptr(a.Deadline.Start.Format(isoDate))
+			rec.Start = ptr(r.Start.Format(isoDate))
 			rec.Due = ptr(r.Due.Format(isoDate))
 		}
 		if a.RAG != "" {

@@ -188,7 +188,7 @@ svg text { font-family: Arial, Helvetica, sans-serif; }
 <figure>{{.StatusPie}}<figcaption>Actions by status. The same figures are in the table above.</figcaption></figure>
 
 <h2 id="exceptions">Exceptions</h2>
-{{with .ExceptionRows}}<p>Every action rated red or amber, and every overdue action, with its latest progress note. "No commentary" marks an exception with no note; "Stale" a latest note more than {{$.Options.StaleDays}} days old.</p>
+{{with .ExceptionRows}}<p>Every action rated red or amber, and every overdue action (a recurring commitment is overdue when its last period passed with no update), with its latest progress note. "No commentary" marks an exception with no note; "Stale" a latest note more than {{$.Options.StaleDays}} days old.</p>
 <table>
 <caption>Exceptions</caption>
 <thead><tr><th scope="col">Action</th><th scope="col">Lead</th><th scope="col">Deadline</th><th scope="col">Days late</th><th scope="col">RAG</th><th scope="col">Latest note</th></tr></thead>
@@ -298,7 +298,7 @@ func timelineSVG(r *Report) string {
 	for _, sp := range r.Sections {
 		first := true
 		for _, row := range sp.Rows {
-			if !row.HasDue() {
+			if !row.HasDue() || row.Recurring {
 				continue
 			}
 			a := row.Action

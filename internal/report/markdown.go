@@ -47,7 +47,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if len(r.Exceptions) == 0 {
 		b.WriteString("No action is rated red or amber, and none is overdue.\n\n")
 	} else {
-		fmt.Fprintf(&b, "Every action rated red or amber, and every overdue action, with its latest progress note. "+
+		fmt.Fprintf(&b, "Every action rated red or amber, and every overdue action (a recurring commitment is overdue when its last period passed with no update), with its latest progress note. "+
 			"\"No commentary\" marks an exception with no note; \"stale\" a latest note more than %d days old.\n\n", r.Options.StaleDays)
 		b.WriteString(render.MarkdownTable([]string{"Action", "Lead", "Deadline", "Days late", "RAG", "Latest note"}, exceptionRows(r)))
 		b.WriteString("\n")
@@ -146,7 +146,7 @@ func exceptionRows(r *Report) [][]string {
 		if e.DaysLate > 0 {
 			late = itoa(e.DaysLate)
 		}
-		rows = append(rows, []string{actionCell(e.Action), leadsCell(e.Row), deadlineCell(e.Row), late, ragCell(e.Action.RAG), note})
+		rows = append(rows, []string{actionCell(e.Action), leadsCell(e.Row), exceptionDeadline(e.Row), late, ragCell(e.Action.RAG), note})
 	}
 	return rows
 }
@@ -156,6 +156,15 @@ func leadsCell(r query.Row) string {
 		return "-"
 	}
 	return strings.Join(r.Leads, ", ")
+}
+
+// exceptionDeadline names a missed occurrence of a recurring commitment by its period, so that
+// the board sees which review or report never came; other deadlines as deadlineCell.
+func exceptionDeadline(r query.Row) string {
+	if r.Recurring && r.DaysLate > 0 {
+		return fmt.Sprintf("%s (no update for %s – %s)", r.Action.Deadline.Text, r.Start.Format(dateFmt), r.Due.Format(dateFmt))
+	}
+	return deadlineCell(r)
 }
 
 func deadlineCell(r query.Row) string {
@@ -366,14 +375,15 @@ func capitalise(s string) string {
 }
 
 // mermaidGantt draws each dated action as a bar over its deadline's period, by section:
-// done when complete, active when in progress, crit when red or overdue.
+// done when complete, active when in progress, crit when red or overdue. Recurring commitments
+// are left to the tables: a bar for one occurrence would read as the whole commitment.
 func mermaidGantt(r *Report) string {
 	var b strings.Builder
 	b.WriteString("gantt\n    title Deadlines by section\n    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n")
 	for _, sp := range r.Sections {
 		var lines []string
 		for _, row := range sp.Rows {
-			if !row.HasDue() {
+			if !row.HasDue() || row.Recurring {
 				continue
 			}
 			a := row.Action

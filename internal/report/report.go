@@ -145,8 +145,9 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	}
 	periodRows := query.Select(plans, reg, query.Filter{Today: opts.AsOf, Window: &r.Period.window})
 	nextRows := query.Select(plans, reg, query.Filter{Today: opts.AsOf, Window: &r.Next.window})
-	r.Summary.DueInPeriod = len(dated(periodRows))
-	r.Summary.DueNext = len(dated(nextRows))
+	// A recurring commitment counts where one of its occurrences falls due, as a dated one does.
+	r.Summary.DueInPeriod = len(periodRows)
+	r.Summary.DueNext = len(nextRows)
 	for _, row := range rows {
 		if row.DaysLate > 90 {
 			r.Summary.OverdueLong++
@@ -154,7 +155,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
-	r.ComingUp = byLead(dated(nextRows), plans)
+	r.ComingUp = byLead(nextRows, plans)
 	r.Measures = measures(plans, opts.AsOf, opts.Tolerance)
 	r.Summary.Narrative = narrative(r)
 	return r
@@ -176,11 +177,6 @@ func merge(a, b query.Counts) query.Counts {
 		a.RAG[k] += v
 	}
 	return a
-}
-
-func dated(rows []query.Row) []query.Row {
-	d, _ := query.Split(rows)
-	return d
 }
 
 func exceptions(rows []query.Row, opts Options) []Exception {

@@ -210,8 +210,9 @@ func TestBuildRowsPerLead(t *testing.T) {
 	if c := leadOf(r, NoLead).Rows[0].Cells(); c[6] != "" || c[8] != "" || c[9] != "" {
 		t.Errorf("an undated, unrated action with no notes: %q", c)
 	}
-	if c := leadOf(r, "[Health]/Education*? services: a very long name indeed for one team").Rows[0].Cells(); c[6] != "recurring" {
-		t.Errorf("a recurring action's due: %q", c[6])
+	// A recurring action is due when its current occurrence is (see deadline.Schedule).
+	if c := leadOf(r, "[Health]/Education*? services: a very long name indeed for one team").Rows[0].Cells(); c[6] != "2025-12-31" {
+		t.Errorf("a recurring action's due: %q, want its occurrence's, 2025-12-31", c[6])
 	}
 }
 
@@ -358,4 +359,3 @@ func TestSheetNames(t *testing.T) {
 		t.Errorf("two long names: %q, %q", a, b)
 	}
 }
-

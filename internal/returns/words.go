@@ -77,4 +77,3 @@ func RAGWord(r plan.RAG) string {
 	}
 	return string(r)
 }
-

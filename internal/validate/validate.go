@@ -1,7 +1,7 @@
 // Package validate holds the checks that need the whole repository rather than one file:
 // duplicate ids, references between plans, the lead registry, repeated actions, deadlines outside
-// a plan's period, personal data and control characters in plan text. Each rule lives in its own
-// file and returns diagnostics.
+// a plan's period, `from:` dates that change nothing or fall outside it, personal data and
+// control characters in plan text. Each rule lives in its own file and returns diagnostics.
 package validate
 
 import (
@@ -37,7 +37,7 @@ func NewRepo(files []*planfile.File) *Repo {
 type Rule func(r *Repo) []diag.Diagnostic
 
 // Rules are run in this order; the output is sorted afterwards.
-var Rules = []Rule{DuplicateIDs, Links, Parents, Leads, AliasConflicts, RepeatedActions, OutsidePeriod, PersonalData, ControlCharacters}
+var Rules = []Rule{DuplicateIDs, Links, Parents, Leads, AliasConflicts, RepeatedActions, OutsidePeriod, RecurrenceFrom, PersonalData, ControlCharacters}
 
 // Run returns the diagnostics of every file and every rule, sorted by position.
 func Run(r *Repo) []diag.Diagnostic {
