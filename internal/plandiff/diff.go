@@ -397,11 +397,11 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 // as before, and the same leads answering for it (a sub-action's may come from its parent). Anything else goes through compareAction, which knows which differences matter.
 func same(a, b *plan.Action) bool {
 	return a.Text == b.Text && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
-		a.Section.ID == b.Section.ID && a.Parent == b.Parent &&
+		a.Section.ID == b.Section.ID && a.Parent == b.Parent && a.From.Equal(b.From) &&
 		slices.Equal(a.Leads, b.Leads) && slices.Equal(a.Outcomes, b.Outcomes) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Links, b.Links) && slices.Equal(a.EffectiveLeads(), b.EffectiveLeads()) &&
 		slices.EqualFunc(a.Updates, b.Updates, func(x, y plan.Update) bool {
-			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note
+			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note && x.Evidence == y.Evidence
 		})
 }
 
@@ -443,11 +443,13 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	fs = addLeads(fs, a.EffectiveLeads(), b.EffectiveLeads(), opts)
 	fs = addValue(fs, "section", a.Section.ID, b.Section.ID)
 	fs = addValue(fs, "parent", a.Parent, b.Parent)
+	fs = addValue(fs, "from", dateText(a.From), dateText(b.From))
 	fs = addList(fs, "tags", a.Tags, b.Tags, plan.Fold)
 	fs = addList(fs, "links", a.Links, b.Links, strings.TrimSpace)
 	c.Fields = fs
 	key := func(u plan.Update) string {
-		return u.Date.Format("2006-01-02") + "\x00" + string(u.Status) + "\x00" + string(u.RAG) + "\x00" + strings.Join(strings.Fields(u.Note), " ")
+		return u.Date.Format("2006-01-02") + "\x00" + string(u.Status) + "\x00" + string(u.RAG) + "\x00" + strings.Join(strings.Fields(u.Note), " ") +
+			"\x00" + strings.TrimSpace(u.Evidence)
 	}
 	had := map[string]int{}
 	for _, u := range a.Updates {
@@ -764,4 +766,12 @@ func sortBy[T any](items []T, order []int, planOf func(T) string) {
 		sorted[i] = items[j]
 	}
 	copy(items, sorted)
+}
+
+// dateText writes a date field's value for a change record; "" for none.
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

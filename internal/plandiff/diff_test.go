@@ -401,3 +401,39 @@ sections:
 		t.Errorf("--fail-on lead fired %d times, want 2", len(fired))
 	}
 }
+
+// A recurring deadline's start (from:) and an update's evidence are part of what an action says.
+func TestFromAndEvidence(t *testing.T) {
+	const src = `id: rec
+title: Recurring
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+sections:
+  - id: rec.p1
+    kind: priority
+    title: Reviews
+    actions:
+      - id: rec.1
+        text: Review the local offer.
+        deadline: annually
+        from: 2025-04-01
+        updates:
+          - {date: 2025-06-30, note: Reviewed., evidence: minutes}
+`
+	a, ra := load(t, "before.yaml", src)
+	b, rb := load(t, "after.yaml", strings.NewReplacer("from: 2025-04-01", "from: 2025-09-01", "evidence: minutes", "evidence: board minutes").Replace(src))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
+	if len(d.Actions) != 1 {
+		t.Fatalf("%d changes, want 1", len(d.Actions))
+	}
+	c := d.Actions[0]
+	if got := c.Describe(); !strings.Contains(got, "from 2025-04-01 → 2025-09-01") {
+		t.Errorf("change = %q, want the from: date", got)
+	}
+	if len(c.NewUpdates) != 1 || len(c.LostUpdates) != 1 {
+		t.Errorf("updates added %d, removed %d; want the rewritten evidence as one of each", len(c.NewUpdates), len(c.LostUpdates))
+	}
+	if fired := d.Triggers([]string{"deadline"}); len(fired) != 1 {
+		t.Errorf("--fail-on deadline fired %d times for a moved from:, want 1", len(fired))
+	}
+}

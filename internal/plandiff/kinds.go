@@ -76,6 +76,9 @@ func (c *ActionChange) Kinds() []string {
 			ks = append(ks, "text")
 		case "section", "parent", "tags", "links":
 			ks = append(ks, "section")
+		case "from":
+			// Where a recurring deadline's periods start: every occurrence's due date moves.
+			ks = append(ks, "deadline")
 		}
 	}
 	if len(c.NewUpdates)+len(c.LostUpdates) > 0 {
