@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/schema"
 )
@@ -75,10 +77,12 @@ func Slug(council string) string {
 	return strings.Join(kept, "-")
 }
 
-// yamlText quotes a value for a YAML flow scalar when it needs it: a council named
+// yamlText quotes a value for a YAML plain scalar when it needs it: a council named
 // "St Helens: Borough" must not turn into a mapping.
 func yamlText(s string) string {
-	if rePlain.MatchString(s) && !strings.HasSuffix(s, " ") {
+	var n yaml.Node
+	// "null", "true" or "Yes" written plain would be read as something other than the name.
+	if rePlain.MatchString(s) && yaml.Unmarshal([]byte(s), &n) == nil && len(n.Content) == 1 && n.Content[0].Tag == "!!str" {
 		return s
 	}
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
