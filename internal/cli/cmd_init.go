@@ -156,19 +156,16 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 // initWriteFailed says which files were written before a write failed: the check above found
 // none of them, so only another program creating a file meanwhile, or the system, stops one.
 func initWriteFailed(err error, target string, written []string) error {
+	var se *safewrite.Error
+	if !errors.As(err, &se) { // making a folder failed
+		err = &safewrite.Error{Op: "write", Path: target, Kind: safewrite.Failed, Err: err}
+	}
 	e := writeFailed(err)
 	var ee *exitError
 	if errors.As(e, &ee) && len(written) > 0 {
 		ee.msg += "; written before it: " + strings.Join(written, ", ")
 	}
-	if !errors.As(e, &ee) {
-		return e
-	}
-	var se *safewrite.Error
-	if !errors.As(err, &se) {
-		ee.msg = fmt.Sprintf("cannot write %s: %v", target, err)
-	}
-	return ee
+	return e
 }
 
 // existingParent is dir, or the nearest folder above it that exists: where git can be asked
