@@ -114,6 +114,8 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newFmtCmd(env),
 		newUpdateCmd(env, g),
 		newReturnsCmd(env, g),
+		newInitCmd(env, g),
+		newSchemaCmd(env),
 		newVersionCmd(env),
 	)
 	// Unknown commands and bad arguments are usage errors.

@@ -13,7 +13,7 @@ import (
 )
 
 // TestOnlyWritersWrite is the property that no command other than the ones that exist to write
-// (fmt, update, and report's -o) changes any byte under plans/: every command in the tree, in each of its
+// (fmt, update, init, and report's -o) changes any byte under plans/: every command in the tree, in each of its
 // formats, runs over a copy of the bundled plans in a git repository (with a messy, a broken, a
 // read-only and a symlinked file among them, and an uncommitted edit), and after each one every
 // file under plans/ has the same bytes, mode and modification time, and no file came or went.
@@ -59,6 +59,10 @@ func TestOnlyWritersWrite(t *testing.T) {
 			t.Fatalf("%v: %s", err, out)
 		}
 	}
+	// A plan repository has its README: cpp init in it must refuse, and leave plans/ alone.
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Plans\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	mustGit("init", "-q")
 	mustGit("add", "-A")
 	mustGit("commit", "-q", "-m", "plans as adopted")
@@ -93,7 +97,7 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"diff"}, {"diff", "HEAD~1", "HEAD"}, {"diff", "HEAD~1...HEAD", "--fail-on", "slip"},
 		{"log", "camden-cp.p1.2"},
 		{"fmt", "--check"}, {"fmt", "--check", "plans/messy.yaml"},
-		{"version"}, {"help"}, {"completion", "bash"}, {"completion", "powershell"},
+		{"schema"}, {"version"}, {"help"}, {"completion", "bash"}, {"completion", "powershell"},
 		{"no-such-command"}, {"list", "--no-such-flag"},
 	}
 	for _, c := range []string{"list", "due", "overdue", "leads", "status", "show camden-cp.p1.2", "diff", "log camden-cp.p1.2", "validate", "fmt --check"} {
@@ -128,6 +132,12 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"returns", "export", "-o", "plans/camden-kinship.yaml"}, {"returns", "export", "-o", "plans/kinship-link.yaml"},
 		{"returns", "export", "--format", "csv", "-o", "plans/ten-pledge-action-plan.yaml"},
 		{"returns", "missing"}, {"returns", "missing", "--format", "json"}, {"returns", "missing", "--format", "csv"},
+		// init writes a new repository: beside the plans, or refused in their repository.
+		{"init", "out/new-repo", "--council", "Test Council", "--no-git"},
+		{"init", "out/new-repo", "--council", "Test Council", "--no-git"},
+		{"init", "--council", "London Borough of Camden"},
+		{"init", ".", "--council", "Test Council", "--quarters", "fiscal"},
+		{"init", "."},
 	}
 
 	env := func() (*Env, *bytes.Buffer) {
@@ -152,6 +162,9 @@ func TestOnlyWritersWrite(t *testing.T) {
 	}
 	if data, err := os.ReadFile("out/report.md"); err != nil || !bytes.HasPrefix(data, []byte("# ")) {
 		t.Errorf("report -o out/report.md wrote %.20q, %v", data, err)
+	}
+	if _, err := os.Stat("out/new-repo/plans/test-cp.yaml"); err != nil {
+		t.Errorf("init out/new-repo wrote no starter plan: %v", err)
 	}
 	// Every command, now and to come, is run above: a new one must be added to readers or writers.
 	root := NewRoot(&Env{})

@@ -1,4 +1,4 @@
-package scaffold
+package scaffold_test
 
 import (
 	"os"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/cli"
 	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/scaffold"
 )
 
 // TestReadmeShowsTheWorkflow keeps the workflow the README documents the same as the one cpp ships.
@@ -20,7 +21,7 @@ func TestReadmeShowsTheWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), "```yaml\n"+Workflow+"```\n") {
+	if !strings.Contains(string(readme), "```yaml\n"+scaffold.Workflow+"```\n") {
 		t.Errorf("README.md does not show internal/scaffold/plans-workflow.yml as it is; copy the file into the README's yaml block")
 	}
 }
@@ -35,7 +36,7 @@ func TestWorkflowRunsCpp(t *testing.T) {
 			} `yaml:"steps"`
 		} `yaml:"jobs"`
 	}
-	if err := yaml.Unmarshal([]byte(Workflow), &wf); err != nil {
+	if err := yaml.Unmarshal([]byte(scaffold.Workflow), &wf); err != nil {
 		t.Fatal(err)
 	}
 	var names []string
@@ -89,7 +90,7 @@ func TestActionlint(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(file, []byte(Workflow), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte(scaffold.Workflow), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(path, "-shellcheck=", "-pyflakes=", file)

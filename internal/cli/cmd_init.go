@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/scaffold"
+)
+
+type initOptions struct {
+	Dir      string
+	Council  string
+	Quarters string
+	NoGit    bool
+}
+
+// initCommitMessage is fixed, so that every new plan repository starts the same way.
+const initCommitMessage = "Start the plan repository with cpp init"
+
+func newInitCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &initOptions{}
+	c := &cobra.Command{
+		Use:   "init [DIR]",
+		Short: "Make a new plan repository: a starter plan, lead registry, CI workflow, pre-commit and editor schema",
+		Long: `Makes a plan repository in DIR (default: the current folder): plans/ with a starter plan that
+validates and shows the format in its comments (the council, a priority with its promise, a
+measure and an action, dated from today) and a lead registry; the JSON Schema of plan files in
+.cpp/plan.schema.json, named by each plan and by .vscode/settings.json so that editors complete
+and check keys; the GitHub Actions workflow .github/workflows/plans.yml; .pre-commit-config.yaml;
+.gitattributes; and a README of the quarterly cycle. Then git init and a first commit, unless
+--no-git.
+
+It never overwrites: when any file it would write exists, it names them all, writes nothing and
+exits 1. Committing needs git and an identity for git (user.name and user.email); without them it
+writes nothing and exits 3.
+
+Exit status: 0 when the repository is made; 1 when a file it would write exists; 2 for bad usage;
+3 when git is missing or fails.`,
+		Example: `  cpp init riverside-plans --council "Riverside Council" --quarters financial
+  cpp init --council "London Borough of Camden" --no-git`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Dir = "."
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			return runInit(env, g, opts)
+		},
+	}
+	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required)")
+	c.Flags().StringVar(&opts.Quarters, "quarters", "calendar", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
+	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "write the files only: no git init, no commit")
+	return c
+}
+
+var reRelease = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
+
+func runInit(env *Env, g *globalOptions, opts *initOptions) error {
+	council := strings.TrimSpace(opts.Council)
+	if council == "" {
+		return usageErrorf(`name the council, as in --council "Riverside Council"`, "cpp init needs --council")
+	}
+	if strings.IndexFunc(council, unicode.IsControl) >= 0 {
+		return usageErrorf("write the council's name on one line, without control characters", "invalid --council %q", opts.Council)
+	}
+	conv, ok := deadline.ParseConvention(opts.Quarters)
+	if !ok {
+		return usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
+	}
+	today, err := g.today(env)
+	if err != nil {
+		return err
+	}
+	rev := currentVersion()
+	if !reRelease.MatchString(rev) {
+		rev = "v0.1.0" // a development build names the release the README documents
+	}
+	files := scaffold.Repo(scaffold.Options{Council: council, Quarters: conv, Today: today, Rev: rev})
+
+	// Every target is looked at before anything is written, so that a refusal leaves the folder
+	// exactly as it was.
+	var inTheWay []string
+	for _, f := range files {
+		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
+		if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			inTheWay = append(inTheWay, target)
+		}
+	}
+	if len(inTheWay) > 0 {
+		noun := "a file cpp init would write exists"
+		if len(inTheWay) > 1 {
+			noun = fmt.Sprintf("%d files cpp init would write exist", len(inTheWay))
+		}
+		return problemf("cpp init never overwrites: choose a new folder, or move these files away first",
+			"%s, so nothing was written: %s", noun, strings.Join(inTheWay, ", "))
+	}
+	if !opts.NoGit {
+		if err := gitCanCommit(existingParent(opts.Dir)); err != nil {
+			return err
+		}
+	}
+
+	var written []string
+	for _, f := range files {
+		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
+		err := os.MkdirAll(filepath.Dir(target), 0o755)
+		if err == nil {
+			err = safewrite.Write(target, f.Data, safewrite.Options{Policy: safewrite.MustNotExist})
+		}
+		if err != nil {
+			return initWriteFailed(err, target, written)
+		}
+		written = append(written, target)
+	}
+
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "Made a plan repository for %s in %s (%s quarters):\n", council, opts.Dir, conv)
+	width := 0
+	for _, f := range files {
+		width = max(width, len(f.Path))
+	}
+	for _, f := range files {
+		fmt.Fprintf(&out, "  %-*s  %s\n", width, f.Path, f.About)
+	}
+	if !opts.NoGit {
+		paths := make([]string, len(files))
+		for i, f := range files {
+			paths[i] = f.Path
+		}
+		if err := gitInitCommit(opts.Dir, paths); err != nil {
+			return err
+		}
+		fmt.Fprintf(&out, "Committed: %s\n", initCommitMessage)
+	}
+	next := "cpp validate"
+	if opts.Dir != "." {
+		next = "cd " + opts.Dir + " && " + next
+	}
+	fmt.Fprintf(&out, "\nNext: %s, then put your plan's own words in %s\n", next, files[0].Path)
+	_, err = env.Stdout.Write(out.Bytes())
+	return err
+}
+
+// initWriteFailed says which files were written before a write failed: the check above found
+// none of them, so only another program creating a file meanwhile, or the system, stops one.
+func initWriteFailed(err error, target string, written []string) error {
+	var se *safewrite.Error
+	if !errors.As(err, &se) { // making a folder failed
+		err = &safewrite.Error{Op: "write", Path: target, Kind: safewrite.Failed, Err: err}
+	}
+	e := writeFailed(err)
+	var ee *exitError
+	if errors.As(e, &ee) && len(written) > 0 {
+		ee.msg += "; written before it: " + strings.Join(written, ", ")
+	}
+	return e
+}
+
+// existingParent is dir, or the nearest folder above it that exists: where git can be asked
+// about its configuration before dir is made.
+func existingParent(dir string) string {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if info, err := os.Stat(d); err == nil && info.IsDir() {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return "."
+		}
+	}
+}
+
+// gitCanCommit checks, before anything is written, that git is there and knows who is committing.
+func gitCanCommit(dir string) error {
+	if _, err := exec.LookPath("git"); err != nil {
+		return &exitError{code: ExitFailure, msg: "git is not installed; nothing was written",
+			hint: "install git, or run cpp init --no-git to write the files without a repository"}
+	}
+	for _, v := range []string{"GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"} {
+		if out, err := initGit(dir, "var", v); err != nil {
+			return &exitError{code: ExitFailure,
+				msg:  "git does not know who is committing, so cpp init cannot make the first commit; nothing was written: " + firstLine(out),
+				hint: `tell git once: git config --global user.name "Your Name" && git config --global user.email you@example.org; or run cpp init --no-git`}
+		}
+	}
+	return nil
+}
+
+func gitInitCommit(dir string, paths []string) error {
+	steps := [][]string{
+		{"init", "-q"},
+		append([]string{"add", "--"}, paths...),
+		// Only the files cpp init wrote: in a folder that was a repository already, whatever
+		// else is staged stays staged.
+		append([]string{"commit", "-q", "--no-verify", "-m", initCommitMessage, "--"}, paths...),
+	}
+	for _, args := range steps {
+		if out, err := initGit(dir, args...); err != nil {
+			return &exitError{code: ExitFailure,
+				msg:  fmt.Sprintf("git %s failed: %s", args[0], firstLine(out)),
+				hint: "the files are written; commit them yourself with git add and git commit"}
+		}
+	}
+	return nil
+}
+
+func initGit(dir string, args ...string) (string, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func firstLine(s string) string {
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "***") && !strings.HasPrefix(line, "hint:") {
+			return line
+		}
+	}
+	return strings.TrimSpace(s)
+}
