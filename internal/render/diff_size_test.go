@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/synth"
 )
 
