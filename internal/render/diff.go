@@ -195,21 +195,41 @@ func DiffText(w io.Writer, d *plandiff.Diff, from, to Side, st Style) error {
 	return err
 }
 
+// MarkdownLimit is the most bytes DiffMarkdown writes: GitHub refuses a comment over 65,536
+// characters, and the workflow's comment step fails with it; the margin is for what a workflow
+// adds around the diff.
+const MarkdownLimit = 60000
+
 // DiffMarkdown writes a diff fit to paste as a pull-request comment: a heading, the summary in
-// one line, then one table per kind of change, most consequential first.
+// one line, the deadlines moved and the actions removed in open tables, then every other kind of
+// change in a folded table (<details>), most consequential first. Past MarkdownLimit, rows are
+// left out from the least consequential tables up, and a last line says how many.
 func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
+	return diffMarkdown(w, d, from, to, MarkdownLimit)
+}
+
+// mdTable is one table of a Markdown diff; folded tables sit in <details>.
+type mdTable struct {
+	heading string
+	header  []string
+	rows    [][]string
+	folded  bool
+	total   int // rows before any were left out; 0 when none were
+}
+
+func diffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side, limit int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### Plan changes: %s → %s\n\n**%s**\n", code(from.String()), code(to.String()), InlineMarkdown(d.Count().Headline()))
+	var tables []mdTable
 	table := func(heading string, header []string, rows [][]string) {
-		if len(rows) == 0 {
-			return
+		if len(rows) > 0 {
+			tables = append(tables, mdTable{heading: heading, header: header, rows: rows, folded: heading != "Deadlines slipped" && heading != "Actions removed"})
 		}
-		fmt.Fprintf(&b, "\n#### %s\n\n%s", heading, MarkdownRawTable(header, rows))
 	}
 	action := func(c *plandiff.ActionChange) string {
 		return code(c.ID) + " " + MarkdownCell(c.Text)
 	}
-	var moved, status, leads, wording, updates, other, added, removed, renamed [][]string
+	var slipped, moved, status, leads, wording, updates, other, added, removed, renamed [][]string
 	for i := range d.Actions {
 		c := &d.Actions[i]
 		switch c.Kind {
@@ -217,7 +237,7 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			added = append(added, []string{action(c), MarkdownCell(deadlineText(c.New.Deadline.Text, c.New)), MarkdownCell(strings.Join(c.New.EffectiveLeads(), ", "))})
 			continue
 		case plandiff.Removed:
-			removed = append(removed, []string{action(c), MarkdownCell(deadlineText(c.Old.Deadline.Text, c.Old)), MarkdownCell(string(c.Old.Status))})
+			removed = append(removed, []string{action(c), MarkdownCell(deadlineText(c.Old.Deadline.Text, c.Old)), MarkdownCell(StatusWord(c.Old.Status))})
 			continue
 		case plandiff.Renamed:
 			renamed = append(renamed, []string{code(c.OldID), code(c.ID), MarkdownCell(c.Text)})
@@ -227,7 +247,12 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			if dc.Slipped() {
 				mv = "**" + mv + "**"
 			}
-			moved = append(moved, []string{action(c), MarkdownCell(dueText(dc.From, dc.FromDue)), MarkdownCell(dueText(dc.To, dc.ToDue)), mv})
+			row := []string{action(c), MarkdownCell(dueText(dc.From, dc.FromDue)), MarkdownCell(dueText(dc.To, dc.ToDue)), mv}
+			if dc.Slipped() {
+				slipped = append(slipped, row)
+			} else {
+				moved = append(moved, row)
+			}
 		}
 		var st, rag []string
 		for _, f := range c.Fields {
@@ -258,8 +283,9 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 			updates = append(updates, []string{code(c.ID), "deleted or rewritten", u.Date.Format(isoDate), MarkdownCell(updateStatus(u)), MarkdownCell(u.Words())})
 		}
 	}
-	table("Deadlines moved", []string{"Action", "From", "To", "Change"}, moved)
+	table("Deadlines slipped", []string{"Action", "From", "To", "Change"}, slipped)
 	table("Actions removed", []string{"Action", "Deadline", "Status"}, removed)
+	table("Deadlines brought forward or newly dated", []string{"Action", "From", "To", "Change"}, moved)
 	table("Actions added", []string{"Action", "Deadline", "Leads"}, added)
 	table("Status and RAG", []string{"Action", "Status", "RAG"}, status)
 	table("Leads", []string{"Action", "Added", "Removed"}, leads)
@@ -295,8 +321,85 @@ func DiffMarkdown(w io.Writer, d *plandiff.Diff, from, to Side) error {
 		structure = append(structure, []string{"section " + code(c.ID) + " " + MarkdownCell(c.Title), string(c.Kind), what})
 	}
 	table("Plans and sections", []string{"Item", "Change", "Detail"}, structure)
+	writeTables(&b, tables, limit)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// leftOut is the last line of a diff cut to fit: how many rows were left out, and from which tables.
+func leftOut(n int, parts []string) string {
+	return fmt.Sprintf("\n**%d more changes left out** to keep this comment under GitHub's limit (%s); run `cpp diff` with the same revisions locally to see them all.\n",
+		n, strings.Join(parts, ", "))
+}
+
+// writeTables writes the tables after b's heading and summary, keeping the whole within limit
+// bytes: rows are taken in order of consequence, and once one does not fit, it and every row
+// after it are left out and counted in a last line.
+func writeTables(b *strings.Builder, tables []mdTable, limit int) {
+	var whole strings.Builder
+	for _, t := range tables {
+		writeTable(&whole, t)
+	}
+	if b.Len()+whole.Len() <= limit {
+		b.WriteString(whole.String())
+		return
+	}
+	var most []string
+	for _, t := range tables {
+		most = append(most, fmt.Sprintf("%s: %d", t.heading, 1<<20))
+	}
+	budget := limit - b.Len() - len(leftOut(1<<20, most))
+	left := 0
+	var parts []string
+	for _, t := range tables {
+		keep := 0
+		if left == 0 {
+			cost := tableCost(t)
+			for keep < len(t.rows) {
+				row := len(MarkdownRawTable(t.header, t.rows[keep:keep+1])) - len(MarkdownRawTable(t.header, nil))
+				if cost+row > budget {
+					break
+				}
+				cost += row
+				keep++
+			}
+			if keep > 0 {
+				budget -= cost
+			}
+		}
+		if keep < len(t.rows) {
+			left += len(t.rows) - keep
+			parts = append(parts, fmt.Sprintf("%s: %d", t.heading, len(t.rows)-keep))
+		}
+		if keep > 0 {
+			if keep < len(t.rows) {
+				t.total = len(t.rows)
+			}
+			t.rows = t.rows[:keep]
+			writeTable(b, t)
+		}
+	}
+	b.WriteString(leftOut(left, parts))
+}
+
+// tableCost is the bytes a table takes with no rows: heading (or <details>), header, separator.
+func tableCost(t mdTable) int {
+	var sb strings.Builder
+	t.rows = nil
+	writeTable(&sb, t)
+	return sb.Len() + len(" (first 999999 of 999999)")
+}
+
+func writeTable(b *strings.Builder, t mdTable) {
+	title := fmt.Sprintf("%s (%d)", t.heading, len(t.rows))
+	if t.total > len(t.rows) {
+		title = fmt.Sprintf("%s (first %d of %d)", t.heading, len(t.rows), t.total)
+	}
+	if t.folded {
+		fmt.Fprintf(b, "\n<details>\n<summary>%s</summary>\n\n%s\n</details>\n", title, MarkdownRawTable(t.header, t.rows))
+		return
+	}
+	fmt.Fprintf(b, "\n#### %s\n\n%s", title, MarkdownRawTable(t.header, t.rows))
 }
 
 // fieldsCell is changed fields in one table cell, a line each.

@@ -324,10 +324,49 @@ var mdEscaper = strings.NewReplacer(
 
 // InlineMarkdown escapes the characters Markdown would act on, so that plan text shows as written.
 // Markdown is read raw on a terminal as often as rendered, so control characters show as escapes
-// (termsafe), whose backslash is then escaped like any other.
+// (termsafe), whose backslash is then escaped like any other. GitHub's mentions and issue links
+// are broken too (Unlinked), since this Markdown is posted as pull-request comments.
 func InlineMarkdown(s string) string {
-	return mdEscaper.Replace(termsafe.Text(s))
+	return mdEscaper.Replace(Unlinked(termsafe.Text(s)))
 }
+
+// wordJoiner is invisible and keeps its neighbours together, so "@\u2060alice" reads and wraps as
+// "@alice"; GitHub finds mentions and issue references in the rendered text, where the joiner
+// still stands between "@" or "#" and the name or number, so nothing is linked and no one notified.
+const wordJoiner = "\u2060"
+
+// Unlinked is s with a word joiner after every "@" GitHub would read as a mention (@name,
+// @org/team: an "@" that starts the text or follows anything but a letter, digit or underscore,
+// before a letter or digit), every "#" before a digit (#123, owner/repo#123) and every "GH-"
+// before a digit. An email address (alice@example.org) is not a mention and is left as written,
+// so that it can still be copied.
+func Unlinked(s string) string {
+	if !strings.ContainsAny(s, "@#-") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		b.WriteByte(c)
+		if i+1 >= len(s) {
+			continue
+		}
+		next := s[i+1]
+		switch {
+		case c == '@' && isAlnum(next) && (i == 0 || !isWordByte(s[i-1])):
+			b.WriteString(wordJoiner)
+		case c == '#' && isDigit(next):
+			b.WriteString(wordJoiner)
+		case c == '-' && isDigit(next) && i >= 2 && strings.EqualFold(s[i-2:i], "gh") && (i == 2 || !isWordByte(s[i-3])):
+			b.WriteString(wordJoiner)
+		}
+	}
+	return b.String()
+}
+
+func isDigit(c byte) bool    { return '0' <= c && c <= '9' }
+func isAlnum(c byte) bool    { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }
+func isWordByte(c byte) bool { return isAlnum(c) || c == '_' }
 
 // code is s as a Markdown code span, for ids and revisions: shown as written, control characters
 // as escapes, and no backtick inside to end the span early.

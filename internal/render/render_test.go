@@ -55,3 +55,28 @@ func TestTableColourOnlyWhenAsked(t *testing.T) {
 		t.Errorf("colour output lacks colour or the word:\n%s", colour.String())
 	}
 }
+
+// GitHub links @name, @org/team, #123, owner/repo#123 and GH-123 in comments; Unlinked breaks each
+// with a word joiner (written here as ~) and leaves what GitHub does not link as written.
+func TestUnlinked(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"@alice", "@~alice"},
+		{"ask @alice.", "ask @~alice."},
+		{"(@org/team)", "(@~org/team)"},
+		{"é@bob", "é@~bob"},
+		{"#123", "#~123"},
+		{"see owner/repo#9", "see owner/repo#~9"},
+		{"GH-45 and gh-7", "GH-~45 and gh-~7"},
+		{"alice@example.org", "alice@example.org"},
+		{"a_@bob", "a_@bob"},
+		{"@ alone, @-dash, #tag, # 1, UGH-5, GH-x", "@ alone, @-dash, #tag, # 1, UGH-5, GH-x"},
+		{"", ""},
+		{"@", "@"},
+	}
+	for _, tt := range tests {
+		want := strings.ReplaceAll(tt.want, "~", "\u2060")
+		if got := Unlinked(tt.in); got != want {
+			t.Errorf("Unlinked(%q) = %q, want %q", tt.in, got, want)
+		}
+	}
+}

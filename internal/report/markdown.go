@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -66,7 +67,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString(render.MarkdownTable([]string{"Action", "Deadline", "Leads", "Status", "RAG", "Latest update"}, sectionRows(r, sp.Rows)))
 		b.WriteString("\n")
 	}
-	b.WriteString("### Timeline of deadlines\n\n```mermaid\n" + mermaidGantt(r) + "```\n\n")
+	gantt, dropped := mermaidGantt(r)
+	b.WriteString("### Timeline of deadlines\n\n```mermaid\n" + gantt + "```\n\n")
+	if dropped > 0 {
+		fmt.Fprintf(&b, "%s left out of the timeline; %s in the tables above.\n\n",
+			count(dropped, "dropped action is", "dropped actions are"), pick(dropped, "it is", "they are"))
+	}
 
 	fmt.Fprintf(&b, "## Coming up in %s\n\n", esc(r.Next.Label))
 	if len(r.ComingUp) == 0 {
@@ -374,12 +380,25 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// ganttLabelMax is the longest section label the gantt shows: its labels sit in a left margin
+// (ganttLeftPadding pixels wide, at mermaid's 11px section font) and a longer one runs over the bars.
+const (
+	ganttLabelMax    = 40
+	ganttLeftPadding = 250
+)
+
 // mermaidGantt draws each dated action as a bar over its deadline's period, by section:
 // done when complete, active when in progress, crit when red or overdue. Recurring commitments
-// are left to the tables: a bar for one occurrence would read as the whole commitment.
-func mermaidGantt(r *Report) string {
+// are left to the tables: a bar for one occurrence would read as the whole commitment. Dropped
+// actions are left out too, and counted beneath the chart: no bar style says "dropped", and a bar
+// reads as work planned. Mermaid's own "today" line is the reader's clock, so it is turned off
+// and the report's date drawn as a vertical marker instead.
+func mermaidGantt(r *Report) (chart string, dropped int) {
 	var b strings.Builder
-	b.WriteString("gantt\n    title Deadlines by section\n    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n")
+	fmt.Fprintf(&b, "---\nconfig:\n  gantt:\n    leftPadding: %d\n---\n", ganttLeftPadding)
+	asOf := r.AsOf.Format(dateFmt)
+	fmt.Fprintf(&b, "gantt\n    title Deadlines by section, as of %s\n    dateFormat YYYY-MM-DD\n    axisFormat %%b %%Y\n    todayMarker off\n", asOf)
+	fmt.Fprintf(&b, "    As of %s :vert, asof, %s, 0d\n", asOf, r.AsOf.Format("2006-01-02"))
 	for _, sp := range r.Sections {
 		var lines []string
 		for _, row := range sp.Rows {
@@ -387,6 +406,10 @@ func mermaidGantt(r *Report) string {
 				continue
 			}
 			a := row.Action
+			if a.Status == plan.Dropped {
+				dropped++
+				continue
+			}
 			var tags []string
 			switch {
 			case a.Status == plan.Complete:
@@ -402,8 +425,37 @@ func mermaidGantt(r *Report) string {
 		if len(lines) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "    section %s\n", mermaidLabel(sectionHeading(sp, len(r.Plans) > 1)))
+		fmt.Fprintf(&b, "    section %s\n", ganttSection(sp, len(r.Plans) > 1))
 		b.WriteString(strings.Join(lines, ""))
 	}
-	return b.String()
+	return b.String(), dropped
+}
+
+// ganttSection is a section's label in the gantt: its heading as mermaid can read it, cut to fit
+// the margin. A title with nothing left to read once mermaid's syntax is taken out (":;#") would
+// make an empty "section" line, which does not parse, so the section's id stands in for it.
+func ganttSection(sp SectionProgress, withPlan bool) string {
+	label := mermaidLabel(sectionHeading(sp, withPlan))
+	if !hasAlnum(mermaidLabel(sp.Section.Title)) {
+		label = mermaidLabel(sp.Section.ID)
+	}
+	return cutLabel(label, ganttLabelMax)
+}
+
+// cutLabel shortens s to at most max characters with an ellipsis, at a word's end where one is
+// near enough to keep most of the text.
+func cutLabel(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := string(r[:max-1])
+	if i := strings.LastIndexByte(cut, ' '); i >= len(cut)*2/3 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ") + "…"
+}
+
+func hasAlnum(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
