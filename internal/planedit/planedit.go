@@ -172,14 +172,25 @@ type Edited struct {
 
 // Action is EditAction, with the plans read before and after.
 func Action(data []byte, id string, e ActionEdit) (Edited, error) {
+	return editAction(func() (*input, error) { return read(data) }, id, e)
+}
+
+// ActionIn is Action for a file already parsed by planfile with Options.KeepNodes (f.Data is its
+// text), so that a command that has read the file to find the id does not parse it again.
+func ActionIn(f *planfile.File, id string, e ActionEdit) (Edited, error) {
+	return editAction(func() (*input, error) { return readFile(f) }, id, e)
+}
+
+func editAction(read func() (*input, error), id string, e ActionEdit) (Edited, error) {
 	e, err := checkAction(e)
 	if err != nil {
 		return Edited{}, err
 	}
-	in, err := read(data)
+	in, err := read()
 	if err != nil {
 		return Edited{}, err
 	}
+	data := in.file.Data
 	old := in.file
 	a, err := findAction(old.Plan, id)
 	if err != nil {
@@ -220,6 +231,15 @@ func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
 
 // Measure is EditMeasure, with the plans read before and after.
 func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
+	return editMeasure(func() (*input, error) { return read(data) }, id, e)
+}
+
+// MeasureIn is Measure for a file already parsed by planfile with Options.KeepNodes.
+func MeasureIn(f *planfile.File, id string, e MeasureEdit) (Edited, error) {
+	return editMeasure(func() (*input, error) { return readFile(f) }, id, e)
+}
+
+func editMeasure(read func() (*input, error), id string, e MeasureEdit) (Edited, error) {
 	if e.Date.IsZero() {
 		return Edited{}, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
 	}
@@ -235,10 +255,11 @@ func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
 	if err != nil {
 		return Edited{}, err
 	}
-	in, err := read(data)
+	in, err := read()
 	if err != nil {
 		return Edited{}, err
 	}
+	data := in.file.Data
 	old := in.file
 	m, err := findMeasure(old.Plan, id)
 	if err != nil {
@@ -263,43 +284,34 @@ func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
 	return apply(in, id, ch, want)
 }
 
-// input is a file about to be edited: its plan, and its YAML nodes, parsed at the same time on
-// another core, as both are needed and each takes as long as the other.
+// input is a file about to be edited: its plan, and its YAML nodes, from one parse.
 type input struct {
 	file         *planfile.File
 	prefix, body []byte // a byte-order mark, and the text after it
-	nodes        chan parsed
 }
 
-type parsed struct {
-	root *yaml.Node
-	err  error
-}
-
-// read parses the file as it is; an edit starts only from a file without errors.
 func read(data []byte) (*input, error) {
-	in := &input{nodes: make(chan parsed, 1)}
-	in.prefix, in.body = splitBOM(data)
-	go func() {
-		root, err := parseNode(in.body)
-		in.nodes <- parsed{root, err}
-	}()
-	f := planfile.Parse("", data, planfile.Options{})
+	return readFile(planfile.Parse("", data, planfile.Options{KeepNodes: true}))
+}
+
+// readFile takes a file planfile has parsed with its nodes kept: the plan to check the edit
+// against, and the node positions to splice at, from one parse.
+func readFile(f *planfile.File) (*input, error) {
+	in := &input{file: f}
+	in.prefix, in.body = splitBOM(f.Data)
 	if d, bad := f.FirstError(); bad {
 		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + oneLine(d.Message), Hint: d.Hint}
 	}
 	if f.Plan == nil {
 		return nil, &FileError{Message: "the file holds no plan", Hint: "name a plan file, not a lead registry"}
 	}
-	in.file = f
+	if f.Root == nil {
+		return nil, errLayout("the file was read without its YAML nodes")
+	}
 	return in, nil
 }
 
-func (in *input) root() (*yaml.Node, error) {
-	p := <-in.nodes
-	in.nodes <- p
-	return p.root, p.err
-}
+func (in *input) root() (*yaml.Node, error) { return in.file.Root, nil }
 
 func findAction(p *plan.Plan, id string) (*plan.Action, error) {
 	var found []*plan.Action
