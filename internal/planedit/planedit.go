@@ -180,36 +180,53 @@ func Action(data []byte, id string, e ActionEdit) (Edited, error) {
 	if err != nil {
 		return Edited{}, err
 	}
-	old := in.file
-	a, err := findAction(old.Plan, id)
+	p, err := planAction(in.file.Plan, id, e)
 	if err != nil {
 		return Edited{}, err
 	}
-	ch, up, deadlineText, err := actionChange(old.Plan, a, e)
-	if err != nil {
-		return Edited{}, err
-	}
-	if ch == nil {
+	if p.ch == nil {
 		return Edited{Data: data}, nil
 	}
-	want := viewOf(old)
-	want.action(id, func(v *actionView) {
-		if deadlineText != "" {
-			d, _ := deadline.Parse(deadlineText, old.Plan.Quarters)
-			d.Text = deadlineText
-			v.Deadline, v.HasDeadline = d, true
-		}
-		if e.Status != "" {
-			v.Status = e.Status
-		}
-		if e.RAG != "" {
-			v.RAG = e.RAG
-		}
-		if up != nil {
-			v.Updates = append(v.Updates, updateViewOf(*up))
-		}
-	})
-	return apply(in, id, *ch, want)
+	want := viewOf(in.file)
+	p.mutate(&want)
+	return apply(in, id, *p.ch, want)
+}
+
+// planned is an edit worked out against the plan as read: the change to splice, and what it does
+// to the plan's view. A nil ch means the edit is already recorded.
+type planned struct {
+	ch     *change
+	mutate func(*fileView)
+}
+
+// planAction works out a checked action edit against the plan.
+func planAction(old *plan.Plan, id string, e ActionEdit) (planned, error) {
+	a, err := findAction(old, id)
+	if err != nil {
+		return planned{}, err
+	}
+	ch, up, deadlineText, err := actionChange(old, a, e)
+	if err != nil || ch == nil {
+		return planned{}, err
+	}
+	return planned{ch: ch, mutate: func(want *fileView) {
+		want.action(id, func(v *actionView) {
+			if deadlineText != "" {
+				d, _ := deadline.Parse(deadlineText, old.Quarters)
+				d.Text = deadlineText
+				v.Deadline, v.HasDeadline = d, true
+			}
+			if e.Status != "" {
+				v.Status = e.Status
+			}
+			if e.RAG != "" {
+				v.RAG = e.RAG
+			}
+			if up != nil {
+				v.Updates = append(v.Updates, updateViewOf(*up))
+			}
+		})
+	}}, nil
 }
 
 // EditMeasure records a new figure for the measure with the id and returns the file's new text.
@@ -220,18 +237,7 @@ func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
 
 // Measure is EditMeasure, with the plans read before and after.
 func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
-	if e.Date.IsZero() {
-		return Edited{}, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
-	}
-	num, v, err := numberText(e.Value)
-	if err != nil {
-		return Edited{}, err
-	}
-	src, err := cleanText("source", e.Source)
-	if err != nil {
-		return Edited{}, err
-	}
-	note, err := cleanText("note", e.Note)
+	o, num, err := checkMeasure(e)
 	if err != nil {
 		return Edited{}, err
 	}
@@ -239,28 +245,61 @@ func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
 	if err != nil {
 		return Edited{}, err
 	}
-	old := in.file
-	m, err := findMeasure(old.Plan, id)
+	p, err := planMeasure(in.file.Plan, id, o, num)
 	if err != nil {
 		return Edited{}, err
 	}
-	o := plan.Observation{Date: day(e.Date), HasDate: true, Value: v, Source: src, Note: note}
+	if p.ch == nil {
+		return Edited{Data: data}, nil
+	}
+	want := viewOf(in.file)
+	p.mutate(&want)
+	return apply(in, id, *p.ch, want)
+}
+
+// checkMeasure checks what it can of a new figure without the plan: the observation to add, and
+// its value as written.
+func checkMeasure(e MeasureEdit) (plan.Observation, string, error) {
+	if e.Date.IsZero() {
+		return plan.Observation{}, "", &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
+	}
+	num, v, err := numberText(e.Value)
+	if err != nil {
+		return plan.Observation{}, "", err
+	}
+	src, err := cleanText("source", e.Source)
+	if err != nil {
+		return plan.Observation{}, "", err
+	}
+	note, err := cleanText("note", e.Note)
+	if err != nil {
+		return plan.Observation{}, "", err
+	}
+	return plan.Observation{Date: day(e.Date), HasDate: true, Value: v, Source: src, Note: note}, num, nil
+}
+
+// planMeasure works out a checked figure against the plan.
+func planMeasure(old *plan.Plan, id string, o plan.Observation, num string) (planned, error) {
+	m, err := findMeasure(old, id)
+	if err != nil {
+		return planned{}, err
+	}
 	for _, x := range m.Observations {
 		if x.HasDate && x.Date.Equal(o.Date) && x.Value == o.Value && x.Source == o.Source && x.Note == o.Note {
-			return Edited{Data: data}, nil
+			return planned{}, nil
 		}
 	}
 	item := []field{{"date", value{kind: date, s: o.Date.Format(time.DateOnly)}}, {"value", value{kind: number, s: num}}}
-	if src != "" {
-		item = append(item, field{"source", value{kind: text, s: src}})
+	if o.Source != "" {
+		item = append(item, field{"source", value{kind: text, s: o.Source}})
 	}
-	if note != "" {
-		item = append(item, field{"note", value{kind: text, s: note}})
+	if o.Note != "" {
+		item = append(item, field{"note", value{kind: text, s: o.Note}})
 	}
-	ch := change{what: "measure", order: measureOrder, list: "observations", item: item}
-	want := viewOf(old)
-	want.measure(id, func(v *measureView) { v.Observations = append(v.Observations, observationViewOf(o)) })
-	return apply(in, id, ch, want)
+	ch := &change{what: "measure", order: measureOrder, list: "observations", item: item}
+	return planned{ch: ch, mutate: func(want *fileView) {
+		want.measure(id, func(v *measureView) { v.Observations = append(v.Observations, observationViewOf(o)) })
+	}}, nil
 }
 
 // input is a file about to be edited: its plan, and its YAML nodes, parsed at the same time on
@@ -537,17 +576,22 @@ func apply(in *input, id string, ch change, want fileView) (_ Edited, err error)
 			err = errLayout(fmt.Sprintf("the editor failed: %v", r))
 		}
 	}()
-	prefix, body := in.prefix, in.body
 	root, err := in.root()
 	if err != nil {
 		return Edited{}, err
 	}
-	out, err := splices(body, root, id, ch)
+	out, err := splices(in.body, root, id, ch)
 	if err != nil {
 		return Edited{}, err
 	}
-	res := make([]byte, 0, len(prefix)+len(out))
-	res = append(append(res, prefix...), out...)
+	return readBack(in, out, want)
+}
+
+// readBack puts the byte-order mark back on the edited text and reads it: it must have no errors
+// and read as want.
+func readBack(in *input, out []byte, want fileView) (Edited, error) {
+	res := make([]byte, 0, len(in.prefix)+len(out))
+	res = append(append(res, in.prefix...), out...)
 	f := planfile.Parse("", res, planfile.Options{})
 	if d, bad := f.FirstError(); bad {
 		return Edited{}, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}
