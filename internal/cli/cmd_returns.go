@@ -335,6 +335,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		data, err := safewrite.ReadFile(name, returns.MaxSize)
 		if err != nil {
 			probs = append(probs, returns.Problem{At: returns.Place{File: name}, Message: readReason(err)})
+			filled = append(filled, &returns.Filled{File: name}) // for the order of problems
 			continue
 		}
 		f, ps := returns.Read(name, data)
@@ -391,7 +392,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	}
 
 	if len(probs) > 0 {
-		sortProblems(probs, opts.Files)
+		sortProblems(probs, filled)
 		for _, p := range probs {
 			fmt.Fprintln(env.Stderr, termsafe.Line(p.String()))
 		}
@@ -438,23 +439,26 @@ func readReason(err error) string {
 }
 
 // sortProblems orders problems as a reader goes through the returns: by file in the order given,
-// then sheet, then row.
-func sortProblems(probs []returns.Problem, files []string) {
-	rank := func(f string) int {
-		if i := slices.Index(files, f); i >= 0 {
-			return i
+// then sheet in the workbook's order, then row; problems in plan files come last.
+func sortProblems(probs []returns.Problem, filled []*returns.Filled) {
+	rank := func(at returns.Place) (int, int) {
+		for i, f := range filled {
+			if f.File == at.File {
+				return i, slices.Index(f.Sheets, at.Sheet)
+			}
 		}
-		return len(files) // plan files, after the returns
+		return len(filled), 0
 	}
 	slices.SortStableFunc(probs, func(a, b returns.Problem) int {
-		if x, y := rank(a.At.File), rank(b.At.File); x != y {
-			return x - y
-		}
-		if a.At.File != b.At.File {
+		fa, sa := rank(a.At)
+		fb, sb := rank(b.At)
+		switch {
+		case fa != fb:
+			return fa - fb
+		case a.At.File != b.At.File:
 			return strings.Compare(a.At.File, b.At.File)
-		}
-		if a.At.Sheet != b.At.Sheet {
-			return strings.Compare(a.At.Sheet, b.At.Sheet)
+		case sa != sb:
+			return sa - sb
 		}
 		return a.At.Row - b.At.Row
 	})

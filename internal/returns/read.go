@@ -70,6 +70,9 @@ type Filled struct {
 	Measures []MeasureAnswer
 	// Blank counts the rows with an ID and nothing filled in.
 	Blank int
+	// Sheets are the workbook's sheets in order, to report problems in the order a reader
+	// meets them.
+	Sheets []string
 }
 
 // Span is a quarter's first and last day.
@@ -119,6 +122,7 @@ func readWorkbook(f *Filled, data []byte) []Problem {
 	defer wb.Close()
 	var probs []Problem
 	sheets := wb.GetSheetList()
+	f.Sheets = sheets
 	if slices.Contains(sheets, SheetMeta) {
 		probs = append(probs, readMeta(f, wb)...)
 	}

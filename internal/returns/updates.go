@@ -186,11 +186,14 @@ func differ(a, b planedit.Edit) string {
 	return strings.Join(cols, ", ") + " differ"
 }
 
-// EditProblem is an edit's error from planedit, as a problem at the row that asked for it.
+// EditProblem is an edit's error from planedit, as a problem at the row that asked for it. A
+// problem with the plan file names the place in the file.
 func (u *Update) EditProblem(err error) Problem {
 	msg := err.Error()
 	var ie *planedit.InputError
-	if errors.As(err, &ie) {
+	var fe *planedit.FileError
+	switch {
+	case errors.As(err, &ie):
 		switch ie.Field {
 		case "deadline":
 			msg = ColRevised + ": " + msg
@@ -199,6 +202,14 @@ func (u *Update) EditProblem(err error) Problem {
 		}
 		if ie.Hint != "" {
 			msg += "; " + ie.Hint
+		}
+	case errors.As(err, &fe):
+		msg = u.Found.Plan.File + ": " + fe.Message
+		if fe.Line > 0 {
+			msg = fmt.Sprintf("%s:%d:%d: %s", u.Found.Plan.File, fe.Line, fe.Col, fe.Message)
+		}
+		if fe.Hint != "" {
+			msg += "; " + fe.Hint
 		}
 	}
 	return Problem{u.At[0], msg}
