@@ -348,48 +348,8 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
 	probs = append(probs, ps...)
 
-	// The edits to each plan file are made together, on the file as read now, and checked whole.
-	var files []string
-	byFile := map[string][]*returns.Update{}
-	for _, u := range ups {
-		path := u.Found.Plan.File
-		if byFile[path] == nil {
-			files = append(files, path)
-		}
-		byFile[path] = append(byFile[path], u)
-	}
-	var writes []planWrite
-	var before, after []*plan.Plan
-	for _, path := range files {
-		data, stamp, err := safewrite.Read(path, planfile.MaxSize)
-		if err != nil {
-			probs = append(probs, returns.Problem{At: returns.Place{File: path}, Message: readReason(err)})
-			continue
-		}
-		list := byFile[path]
-		edits := make([]planedit.Edit, len(list))
-		for i, u := range list {
-			edits[i] = u.Edit
-		}
-		ed, err := planedit.Batch(data, edits)
-		var be planedit.BatchError
-		switch {
-		case errors.As(err, &be):
-			for _, x := range be {
-				probs = append(probs, list[x.Index].EditProblem(x.Err))
-			}
-		case err != nil:
-			at, msg := returns.Place{File: path}, err.Error()
-			var fe *planedit.FileError
-			if errors.As(err, &fe) && fe.Line > 0 {
-				at.File, msg = fmt.Sprintf("%s:%d:%d", path, fe.Line, fe.Col), fe.Message
-			}
-			probs = append(probs, returns.Problem{At: at, Message: msg})
-		case ed.After != nil:
-			writes = append(writes, planWrite{path: path, data: ed.Data, stamp: stamp})
-			before, after = append(before, ed.Before), append(after, ed.After)
-		}
-	}
+	writes, before, after, ps := editPlans(ups)
+	probs = append(probs, ps...)
 
 	if len(probs) > 0 {
 		sortProblems(probs, filled)
@@ -427,6 +387,51 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		return err
 	}
 	return l.finish()
+}
+
+// editPlans makes the updates to each plan file together, on the file as read now, checked whole
+// by planedit.Batch: the files to write, the plans before and after, and the problems found.
+func editPlans(ups []*returns.Update) (writes []planWrite, before, after []*plan.Plan, probs []returns.Problem) {
+	var files []string
+	byFile := map[string][]*returns.Update{}
+	for _, u := range ups {
+		path := u.Found.Plan.File
+		if byFile[path] == nil {
+			files = append(files, path)
+		}
+		byFile[path] = append(byFile[path], u)
+	}
+	for _, path := range files {
+		data, stamp, err := safewrite.Read(path, planfile.MaxSize)
+		if err != nil {
+			probs = append(probs, returns.Problem{At: returns.Place{File: path}, Message: readReason(err)})
+			continue
+		}
+		list := byFile[path]
+		edits := make([]planedit.Edit, len(list))
+		for i, u := range list {
+			edits[i] = u.Edit
+		}
+		ed, err := planedit.Batch(data, edits)
+		var be planedit.BatchError
+		switch {
+		case errors.As(err, &be):
+			for _, x := range be {
+				probs = append(probs, list[x.Index].EditProblem(x.Err))
+			}
+		case err != nil:
+			at, msg := returns.Place{File: path}, err.Error()
+			var fe *planedit.FileError
+			if errors.As(err, &fe) && fe.Line > 0 {
+				at.File, msg = fmt.Sprintf("%s:%d:%d", path, fe.Line, fe.Col), fe.Message
+			}
+			probs = append(probs, returns.Problem{At: at, Message: msg})
+		case ed.After != nil:
+			writes = append(writes, planWrite{path: path, data: ed.Data, stamp: stamp})
+			before, after = append(before, ed.Before), append(after, ed.After)
+		}
+	}
+	return writes, before, after, probs
 }
 
 // readReason is why a file could not be read, for a problem that names the file itself.

@@ -28,6 +28,14 @@ func (e EditError) Unwrap() error { return e.Err }
 // BatchError lists every edit of a batch that cannot be made, in the order given.
 type BatchError []EditError
 
+func (e BatchError) Unwrap() []error {
+	errs := make([]error, len(e))
+	for i, x := range e {
+		errs[i] = x.Err
+	}
+	return errs
+}
+
 func (e BatchError) Error() string {
 	msgs := make([]string, len(e))
 	for i, x := range e {
@@ -48,7 +56,7 @@ func (e BatchError) Error() string {
 // Either every edit is made or none is. A problem with the file itself (it has errors, it holds
 // no plan) is returned as it is; problems with edits as a BatchError naming every edit that
 // cannot be made. A problem found only in the result (it would not read back as intended) is
-// traced to its edit by making the edits one at a time.
+// traced to its edit by making the edits one at a time, which is slow, and rare.
 func Batch(data []byte, edits []Edit) (Edited, error) {
 	if ed, done, err := batch(data, edits); done {
 		return ed, err
@@ -84,6 +92,7 @@ func batch(data []byte, edits []Edit) (_ Edited, done bool, _ error) {
 		return Edited{}, true, err
 	}
 	var jobs []job
+	var of []int // the edit each job makes
 	var mutates []func(*fileView)
 	for i, e := range checked {
 		var p planned
@@ -97,6 +106,7 @@ func batch(data []byte, edits []Edit) (_ Edited, done bool, _ error) {
 			bad = append(bad, EditError{Index: i, Err: err})
 		case p.ch != nil:
 			jobs = append(jobs, job{id: e.id, ch: *p.ch})
+			of = append(of, i)
 			mutates = append(mutates, p.mutate)
 		}
 	}
@@ -111,6 +121,12 @@ func batch(data []byte, edits []Edit) (_ Edited, done bool, _ error) {
 		m(&want)
 	}
 	ed, err := applyAll(in, jobs, want)
+	if be, ok := err.(BatchError); ok {
+		for k := range be {
+			be[k].Index = of[be[k].Index]
+		}
+		return Edited{}, true, be
+	}
 	return ed, err == nil, nil
 }
 

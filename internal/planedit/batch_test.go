@@ -151,14 +151,17 @@ func TestBatchErrors(t *testing.T) {
 		{name: "one id twice", file: good, edits: []Edit{
 			{ID: "t.p1.1", Action: note("a")}, {ID: "t.p1.1", Action: note("b")},
 		}, want: map[int]string{1: "edited twice in one batch (edits 1 and 2)"}},
-		{name: "a problem found in the result is traced to its edit", file: head[:len(head)-1] + " [{id: t.p1.1, text: A.}]\n  - id: t.p2\n    kind: priority\n    title: P2\n    actions:\n      - id: t.p2.1\n        text: B.\n",
+		{name: "an item that cannot be changed line by line is named", file: head[:len(head)-1] + " [{id: t.p1.1, text: A.}]\n  - id: t.p2\n    kind: priority\n    title: P2\n    actions:\n      - id: t.p2.1\n        text: B.\n",
 			edits: []Edit{{ID: "t.p2.1", Action: note("fine")}, {ID: "t.p1.1", Action: note("x")}},
 			want:  map[int]string{1: "inside a flow list"}},
 		{name: "the file has errors", file: good + "      - id: t.p1.9\n", edits: []Edit{{ID: "t.p1.1", Action: note("x")}}, file_: "the file has errors"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ed, err := Batch([]byte(tt.file), tt.edits)
+			ed, done, err := batch([]byte(tt.file), tt.edits)
+			if !done {
+				t.Fatalf("not done in one pass: %v", err)
+			}
 			if err == nil {
 				t.Fatalf("no error; got\n%s", ed.Data)
 			}
@@ -208,5 +211,20 @@ func BenchmarkBatch300(b *testing.B) {
 		if _, err := Batch(data, edits); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The slow path, for a result that would not read back as intended, names the edit that fails
+// and makes none.
+func TestOneByOneNamesTheEdit(t *testing.T) {
+	file := head + "      - id: t.p1.1\n        text: A.\n      - {id: t.p1.2,  # a comment\n         text: B.}\n"
+	ed, err := oneByOne([]byte(file), []Edit{{ID: "t.p1.1", Action: &ActionEdit{Date: oct1, Note: "x"}}, {ID: "t.p1.2", Action: &ActionEdit{Date: oct1, Note: "y"}}})
+	var be BatchError
+	if !errors.As(err, &be) || len(be) != 1 || be[0].Index != 1 || !strings.Contains(be[0].Error(), "comments inside its braces") || ed.Data != nil {
+		t.Fatalf("err = %v, data %q", err, ed.Data)
+	}
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		t.Errorf("a BatchError does not unwrap to its edits' errors")
 	}
 }

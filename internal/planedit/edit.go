@@ -107,7 +107,11 @@ func idOf(m *yaml.Node) string {
 // ({id: …, text: …}), first rewrites it one key a line, then changes its keys and list. body is
 // the file's text without a byte-order mark.
 func splices(body []byte, root *yaml.Node, id string, ch change) ([]byte, error) {
-	return spliceAll(body, root, []job{{id: id, ch: ch}})
+	out, err := spliceAll(body, root, []job{{id: id, ch: ch}})
+	if be, ok := err.(BatchError); ok {
+		return nil, be[0].Err
+	}
+	return out, err
 }
 
 // job is one change of a batch, to the action or measure with the id.
@@ -119,22 +123,25 @@ type job struct {
 // spliceAll makes each job's change, each to a different action or measure, in one pass over the
 // file's text: items written as flow mappings are first all rewritten one key a line (and the
 // text parsed again), then every change is worked out against the same nodes and spliced in at
-// once. Each item's splices lie within its own lines, so they never meet.
+// once. Each item's splices lie within its own lines, so they never meet. An item that cannot be
+// changed line by line is named in a BatchError, by its index in jobs.
 func spliceAll(body []byte, root *yaml.Node, jobs []job) ([]byte, error) {
 	src := newSource(body)
 	var sps []splice
-	for _, j := range jobs {
+	var bad BatchError
+	for i, j := range jobs {
 		t, err := editTarget(root, j.ch.what, j.id)
-		if err != nil {
-			return nil, err
-		}
-		if t.node.Style&yaml.FlowStyle != 0 {
-			fs, err := flowToBlock(src, t.node, j.ch.what, j.id)
-			if err != nil {
-				return nil, err
-			}
+		if err == nil && t.node.Style&yaml.FlowStyle != 0 {
+			var fs []splice
+			fs, err = flowToBlock(src, t.node, j.ch.what, j.id)
 			sps = append(sps, fs...)
 		}
+		if err != nil {
+			bad = append(bad, EditError{Index: i, Err: err})
+		}
+	}
+	if bad != nil {
+		return nil, bad
 	}
 	if len(sps) > 0 {
 		var err error

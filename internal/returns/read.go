@@ -115,7 +115,7 @@ func Read(name string, data []byte) (*Filled, []Problem) {
 
 func readWorkbook(f *Filled, data []byte) []Problem {
 	at := Place{File: f.File}
-	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
 		return []Problem{{at, "cannot read the workbook: " + oneLine(err.Error())}}
 	}
