@@ -11,6 +11,7 @@
 // EditAction appends a dated entry to the action's `updates:` with the status, RAG, note and
 // evidence given, sets the action's current `status:` and `rag:` to match, and with a deadline
 // replaces `deadline:`. EditMeasure appends an observation to a measure's `observations:`.
+// Batch makes many such edits to one file in one reading, as a quarter's return does.
 // Within the action:
 //   - a value that is there is replaced where it is written, in its quotes, and a comment after
 //     it stays; a status or RAG that already says the same is left as written;
