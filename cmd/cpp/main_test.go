@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
@@ -88,6 +91,41 @@ func TestScripts(t *testing.T) {
 				for _, row := range rows {
 					fmt.Fprintln(ts.Stdout(), strings.Join(row, " | "))
 				}
+			},
+			// xlsxfill FILE SHEET ID COLUMN=VALUE... fills in the row with the ID as a lead would
+			// in a spreadsheet: VALUE is typed as text, "date:2026-03-31" as a date and
+			// "number:66.5" as a number. COLUMN is a header word; ID= changes the ID itself.
+			"xlsxfill": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 4 {
+					ts.Fatalf("usage: xlsxfill FILE SHEET ID COLUMN=VALUE...")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				rows, err := f.GetRows(args[1])
+				ts.Check(err)
+				row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == args[2] })
+				if row < 0 {
+					ts.Fatalf("xlsxfill: no row %s on %s", args[2], args[1])
+				}
+				for _, a := range args[3:] {
+					col, val, _ := strings.Cut(a, "=")
+					c := slices.IndexFunc(rows[0], func(h string) bool { return strings.EqualFold(h, col) })
+					if c < 0 {
+						ts.Fatalf("xlsxfill: no column %s", col)
+					}
+					cell, _ := excelize.CoordinatesToCellName(c+1, row+1)
+					var v any = val
+					if d, ok := strings.CutPrefix(val, "date:"); ok {
+						v, err = time.Parse(time.DateOnly, d)
+						ts.Check(err)
+					} else if n, ok := strings.CutPrefix(val, "number:"); ok {
+						v, err = strconv.ParseFloat(n, 64)
+						ts.Check(err)
+					}
+					ts.Check(f.SetCellValue(args[1], cell, v))
+				}
+				ts.Check(f.Save())
 			},
 			// replace FILE OLD NEW replaces the one occurrence of OLD in FILE ("\n" is a newline),
 			// as an officer editing a plan would.

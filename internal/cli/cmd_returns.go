@@ -2,18 +2,23 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planedit"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -22,8 +27,9 @@ func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
 		Short: "The quarterly return: a workbook (or CSV) for each lead to fill in, and the list of who to chase",
 		Long: `The quarterly return with lead officers. 'returns export' makes the workbook each lead fills
 in: one sheet per lead team listing its open actions, and a sheet for the measures that expect a
-figure. 'returns missing' lists what has not come back for the quarter: open actions with no
-update dated in it, and measures with no figure for it, by lead.`,
+figure. 'returns import' records what the filled returns say in the plans. 'returns missing'
+lists what has not come back for the quarter: open actions with no update dated in it, and
+measures with no figure for it, by lead.`,
 		SuggestionsMinimumDistance: 2,
 		// A parent command: cobra leaves an unknown subcommand to RunE here, not to Args.
 		RunE: func(c *cobra.Command, args []string) error {
@@ -33,7 +39,7 @@ update dated in it, and measures with no figure for it, by lead.`,
 			return c.Help()
 		},
 	}
-	c.AddCommand(newReturnsExportCmd(env, g), newReturnsMissingCmd(env, g))
+	c.AddCommand(newReturnsExportCmd(env, g), newReturnsImportCmd(env, g), newReturnsMissingCmd(env, g))
 	for _, sub := range c.Commands() {
 		wrapArgs(sub)
 	}
@@ -257,4 +263,208 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 		return err
 	}
 	return run.loaded.finish()
+}
+
+type returnsImportOptions struct {
+	Files               []string
+	Date, Format, Plans string
+	DryRun              bool
+}
+
+func newReturnsImportCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &returnsImportOptions{}
+	c := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Record the filled returns (workbooks or CSV) in the plans, all or nothing",
+		Long: `Read filled returns (the workbooks 'returns export' writes, or CSVs of the same columns) and
+record every filled row in the plans, as 'cpp update' would: an update with the new status, RAG,
+progress note and evidence, a revised deadline, a measure's new figure. Rows left blank are
+skipped. Columns are found by their header words, in any case; status and RAG may be written as
+the drop-down lists write them (In progress, Amber) or as letters (G, A, R).
+
+All or nothing: every row of every return is checked first, and any problem (an unknown id, a
+word that is not a status, a revised deadline that cannot be read, two rows for one action that
+disagree) is named as FILE: sheet, row N, and nothing is written. Updates are dated with --date,
+or else the day the return was made, kept within the quarter it asks about; a CSV does not say
+when it was made, so needs --date. Importing the same return again changes nothing. The change
+is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
+		Example: `  cpp returns import returns/*.xlsx
+  cpp returns import virtual-school.xlsx --dry-run
+  cpp returns import returns-q3.csv --date 2025-09-30`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			return runReturnsImport(env, g, opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.Date, "date", "", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
+	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
+	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
+	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
+	return c
+}
+
+func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) error {
+	if !slices.Contains(changeFormats, opts.Format) {
+		return badFormat(opts.Format, changeFormats)
+	}
+	var day time.Time
+	if opts.Date != "" {
+		var err error
+		if day, err = parseFlagDate("--date", opts.Date); err != nil {
+			return err
+		}
+	}
+	st, err := g.style(env)
+	if err != nil {
+		return err
+	}
+	var paths []string
+	if opts.Plans != "" {
+		paths = []string{opts.Plans}
+	}
+	l, err := loadPlans(env, paths)
+	if err != nil {
+		return err
+	}
+
+	var probs []returns.Problem
+	var filled []*returns.Filled
+	for _, name := range opts.Files {
+		data, err := safewrite.ReadFile(name, returns.MaxSize)
+		if err != nil {
+			probs = append(probs, returns.Problem{At: returns.Place{File: name}, Message: readReason(err)})
+			filled = append(filled, &returns.Filled{File: name}) // for the order of problems
+			continue
+		}
+		f, ps := returns.Read(name, data)
+		probs = append(probs, ps...)
+		filled = append(filled, f)
+		if day.IsZero() && f.Exported.IsZero() && len(f.Actions)+len(f.Measures) > 0 {
+			return usageErrorf("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
+		}
+	}
+	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
+	probs = append(probs, ps...)
+
+	writes, before, after, ps := editPlans(ups)
+	probs = append(probs, ps...)
+
+	if len(probs) > 0 {
+		sortProblems(probs, filled)
+		for _, p := range probs {
+			fmt.Fprintln(env.Stderr, termsafe.Line(p.String()))
+		}
+		hint := "correct the rows named (or ask their leads to) and import again"
+		if len(l.Broken) > 0 {
+			hint += "; plan files with errors were not read (see above)"
+		}
+		return problemf(hint, "returns import: %s; nothing written", plural(len(probs), "problem", "problems"))
+	}
+	answered := 0
+	for _, u := range ups {
+		answered += len(u.At)
+	}
+	if len(writes) == 0 {
+		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", plural(answered, "answered row", "answered rows"))
+		return l.finish()
+	}
+	to := render.Side{Rev: opts.Files[0]}
+	if len(opts.Files) > 1 {
+		to.Rev = plural(len(opts.Files), "return", "returns")
+	}
+	if opts.DryRun {
+		to.Rev += " (dry run: nothing written)"
+	}
+	if err := printChanges(env, opts.Format, st, l.Registry, before, after, render.Side{Rev: "the plans"}, to); err != nil {
+		return err
+	}
+	if opts.DryRun {
+		return l.finish()
+	}
+	if err := writePlans(env, writes); err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+// editPlans makes the updates to each plan file together, on the file as read now, checked whole
+// by planedit.Batch: the files to write, the plans before and after, and the problems found.
+func editPlans(ups []*returns.Update) (writes []planWrite, before, after []*plan.Plan, probs []returns.Problem) {
+	var files []string
+	byFile := map[string][]*returns.Update{}
+	for _, u := range ups {
+		path := u.Found.Plan.File
+		if byFile[path] == nil {
+			files = append(files, path)
+		}
+		byFile[path] = append(byFile[path], u)
+	}
+	for _, path := range files {
+		data, stamp, err := safewrite.Read(path, planfile.MaxSize)
+		if err != nil {
+			probs = append(probs, returns.Problem{At: returns.Place{File: path}, Message: readReason(err)})
+			continue
+		}
+		list := byFile[path]
+		edits := make([]planedit.Edit, len(list))
+		for i, u := range list {
+			edits[i] = u.Edit
+		}
+		ed, err := planedit.Batch(data, edits)
+		var be planedit.BatchError
+		switch {
+		case errors.As(err, &be):
+			for _, x := range be {
+				probs = append(probs, list[x.Index].EditProblem(x.Err))
+			}
+		case err != nil:
+			at, msg := returns.Place{File: path}, err.Error()
+			var fe *planedit.FileError
+			if errors.As(err, &fe) && fe.Line > 0 {
+				at.File, msg = fmt.Sprintf("%s:%d:%d", path, fe.Line, fe.Col), fe.Message
+			}
+			probs = append(probs, returns.Problem{At: at, Message: msg})
+		case ed.After != nil:
+			writes = append(writes, planWrite{path: path, data: ed.Data, stamp: stamp})
+			before, after = append(before, ed.Before), append(after, ed.After)
+		}
+	}
+	return writes, before, after, probs
+}
+
+// readReason is why a file could not be read, for a problem that names the file itself.
+func readReason(err error) string {
+	var se *safewrite.Error
+	if errors.As(err, &se) {
+		return "cannot read it: " + se.Reason()
+	}
+	return "cannot read it: " + err.Error()
+}
+
+// sortProblems orders problems as a reader goes through the returns: by file in the order given,
+// then sheet in the workbook's order, then row; problems in plan files come last.
+func sortProblems(probs []returns.Problem, filled []*returns.Filled) {
+	rank := func(at returns.Place) (int, int) {
+		for i, f := range filled {
+			if f.File == at.File {
+				return i, slices.Index(f.Sheets, at.Sheet)
+			}
+		}
+		return len(filled), 0
+	}
+	slices.SortStableFunc(probs, func(a, b returns.Problem) int {
+		fa, sa := rank(a.At)
+		fb, sb := rank(b.At)
+		switch {
+		case fa != fb:
+			return fa - fb
+		case a.At.File != b.At.File:
+			return strings.Compare(a.At.File, b.At.File)
+		case sa != sb:
+			return sa - sb
+		}
+		return a.At.Row - b.At.Row
+	})
 }

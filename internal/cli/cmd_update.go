@@ -12,7 +12,6 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planedit"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -67,9 +66,8 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
-	formats := []string{"text", "markdown", "json"}
-	if !slices.Contains(formats, opts.Format) {
-		return badFormat(opts.Format, formats)
+	if !slices.Contains(changeFormats, opts.Format) {
+		return badFormat(opts.Format, changeFormats)
 	}
 	today, err := g.today(env)
 	if err != nil {
@@ -125,31 +123,17 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 		warnLaterDeadline(env, found, opts)
 	}
 	// Both sides as the editor read them: the file read just now, and the result it checked.
-	d := plandiff.Compare([]*plan.Plan{ed.Before}, []*plan.Plan{ed.After}, plandiff.Options{OldLeads: l.Registry, NewLeads: l.Registry})
 	to := render.Side{Rev: "this update"}
 	if opts.DryRun {
 		to.Rev = "this update (dry run: nothing written)"
 	}
-	from := render.Side{Rev: path}
-	switch opts.Format {
-	case "markdown":
-		err = render.DiffMarkdown(env.Stdout, d, from, to)
-	case "json":
-		err = render.DiffJSON(env.Stdout, d, from, to, nil)
-	default:
-		err = render.DiffText(env.Stdout, d, from, to, st)
-	}
-	if err != nil {
+	if err := printChanges(env, opts.Format, st, l.Registry, []*plan.Plan{ed.Before}, []*plan.Plan{ed.After}, render.Side{Rev: path}, to); err != nil {
 		return err
 	}
 	if opts.DryRun {
 		return nil
 	}
-	if err := safewrite.Write(path, ed.Data, safewrite.Options{Policy: safewrite.MustExist, Expect: &stamp}); err != nil {
-		return writeFailed(err)
-	}
-	fmt.Fprintf(env.Stderr, "cpp: updated %s\n", path)
-	return nil
+	return writePlans(env, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
 }
 
 // edit checks the flags against what the id names and returns the editor call to make.

@@ -13,7 +13,7 @@ import (
 )
 
 // TestOnlyWritersWrite is the property that no command other than the ones that exist to write
-// (fmt, update, init, and report's -o) changes any byte under plans/: every command in the tree, in each of its
+// (fmt, update, init, returns import, and report's -o) changes any byte under plans/: every command in the tree, in each of its
 // formats, runs over a copy of the bundled plans in a git repository (with a messy, a broken, a
 // read-only and a symlinked file among them, and an uncommitted edit), and after each one every
 // file under plans/ has the same bytes, mode and modification time, and no file came or went.
@@ -138,6 +138,22 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"init", "--council", "London Borough of Camden"},
 		{"init", ".", "--council", "Test Council", "--quarters", "fiscal"},
 		{"init", "."},
+		// returns import writes plans by design: here only the cases that must write nothing.
+		{"returns", "import", "out/filled.csv", "--date", "2025-09-30", "--dry-run"},
+		{"returns", "import", "out/returns.xlsx", "--dry-run"}, // blank: nothing to change
+		{"returns", "import", "out/bad.csv", "--date", "2025-09-30"},
+		{"returns", "import", "out/filled.csv"}, // a CSV needs --date
+		{"returns", "import", "out/filled.csv", "out/bad.csv", "--date", "2025-09-30", "--format", "json"},
+	}
+	header := strings.Join([]string{"ID", "New status", "New RAG", "Progress note", "Revised deadline"}, ",")
+	returnsCSV := map[string]string{
+		"out/filled.csv": header + "\ncamden-cp.p1.2,Complete,G,Done,\ncambs-cp.p1.1,,,,Q1 2027\n",
+		"out/bad.csv":    header + "\ncamden-cp.p1.2,In progress,,Started,\ncamden-cp.p1.3,Finished,,,\n",
+	}
+	for name, text := range returnsCSV {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	env := func() (*Env, *bytes.Buffer) {

@@ -107,37 +107,87 @@ func idOf(m *yaml.Node) string {
 // ({id: …, text: …}), first rewrites it one key a line, then changes its keys and list. body is
 // the file's text without a byte-order mark.
 func splices(body []byte, root *yaml.Node, id string, ch change) ([]byte, error) {
-	t, ok := locate(root, ch.what, id)
-	if !ok {
-		return nil, errLayout(fmt.Sprintf("%s %s is not where the plan reader found it", ch.what, id))
+	out, err := spliceAll(body, root, []job{{id: id, ch: ch}})
+	if be, ok := err.(BatchError); ok {
+		return nil, be[0].Err
 	}
-	if t.seq.Style&yaml.FlowStyle != 0 {
-		return nil, &FileError{Line: t.node.Line, Col: t.node.Column,
-			Message: fmt.Sprintf("%s %s is written inside a flow list ([…]), which cannot be changed line by line", ch.what, id),
-			Hint:    fmt.Sprintf("write `%s:` as a block list, one `- ` item a line, then run the command again", t.seqKey.Value)}
-	}
+	return out, err
+}
+
+// job is one change of a batch, to the action or measure with the id.
+type job struct {
+	id string
+	ch change
+}
+
+// spliceAll makes each job's change, each to a different action or measure, in one pass over the
+// file's text: items written as flow mappings are first all rewritten one key a line (and the
+// text parsed again), then every change is worked out against the same nodes and spliced in at
+// once. Each item's splices lie within its own lines, so they never meet. An item that cannot be
+// changed line by line is named in a BatchError, by its index in jobs.
+func spliceAll(body []byte, root *yaml.Node, jobs []job) ([]byte, error) {
 	src := newSource(body)
-	if t.node.Style&yaml.FlowStyle != 0 {
-		sps, err := flowToBlock(src, t.node, ch.what, id)
-		if err != nil {
-			return nil, err
+	var sps []splice
+	var bad BatchError
+	for i, j := range jobs {
+		t, err := editTarget(root, j.ch.what, j.id)
+		if err == nil && t.node.Style&yaml.FlowStyle != 0 {
+			var fs []splice
+			fs, err = flowToBlock(src, t.node, j.ch.what, j.id)
+			sps = append(sps, fs...)
 		}
+		if err != nil {
+			bad = append(bad, EditError{Index: i, Err: err})
+		}
+	}
+	if bad != nil {
+		return nil, bad
+	}
+	if len(sps) > 0 {
+		var err error
 		if body, err = applySplices(body, sps); err != nil {
 			return nil, err
 		}
 		if root, err = parseNode(body); err != nil {
 			return nil, err
 		}
-		if t, ok = locate(root, ch.what, id); !ok || t.node.Style&yaml.FlowStyle != 0 {
-			return nil, errLayout(fmt.Sprintf("%s %s could not be rewritten one key a line", ch.what, id))
-		}
 		src = newSource(body)
 	}
-	sps, err := blockEdit(src, root, t, ch)
-	if err != nil {
-		return nil, err
+	sps = sps[:0]
+	for _, j := range jobs {
+		t, ok := locate(root, j.ch.what, j.id)
+		if !ok || t.node.Style&yaml.FlowStyle != 0 {
+			return nil, errLayout(fmt.Sprintf("%s %s could not be rewritten one key a line", j.ch.what, j.id))
+		}
+		bs, err := blockEdit(src, root, t, j.ch)
+		if err != nil {
+			return nil, err
+		}
+		sps = append(sps, bs...)
 	}
+	// Where an item's new lines go in at the point another item's change starts, the insertion
+	// comes first.
+	sort.SliceStable(sps, func(i, j int) bool {
+		if sps[i].start != sps[j].start {
+			return sps[i].start < sps[j].start
+		}
+		return sps[i].end < sps[j].end
+	})
 	return applySplices(body, sps)
+}
+
+// editTarget finds the action or measure to edit, refusing one inside a flow list.
+func editTarget(root *yaml.Node, what, id string) (target, error) {
+	t, ok := locate(root, what, id)
+	if !ok {
+		return t, errLayout(fmt.Sprintf("%s %s is not where the plan reader found it", what, id))
+	}
+	if t.seq.Style&yaml.FlowStyle != 0 {
+		return t, &FileError{Line: t.node.Line, Col: t.node.Column,
+			Message: fmt.Sprintf("%s %s is written inside a flow list ([…]), which cannot be changed line by line", what, id),
+			Hint:    fmt.Sprintf("write `%s:` as a block list, one `- ` item a line, then run the command again", t.seqKey.Value)}
+	}
+	return t, nil
 }
 
 func parseNode(body []byte) (root *yaml.Node, err error) {

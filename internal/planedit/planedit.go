@@ -11,6 +11,7 @@
 // EditAction appends a dated entry to the action's `updates:` with the status, RAG, note and
 // evidence given, sets the action's current `status:` and `rag:` to match, and with a deadline
 // replaces `deadline:`. EditMeasure appends an observation to a measure's `observations:`.
+// Batch makes many such edits to one file in one reading, as a quarter's return does.
 // Within the action:
 //   - a value that is there is replaced where it is written, in its quotes, and a comment after
 //     it stays; a status or RAG that already says the same is left as written;
@@ -172,55 +173,61 @@ type Edited struct {
 
 // Action is EditAction, with the plans read before and after.
 func Action(data []byte, id string, e ActionEdit) (Edited, error) {
-	return editAction(func() (*input, error) { return read(data) }, id, e)
-}
-
-// ActionIn is Action for a file already parsed by planfile with Options.KeepNodes (f.Data is its
-// text), so that a command that has read the file to find the id does not parse it again.
-func ActionIn(f *planfile.File, id string, e ActionEdit) (Edited, error) {
-	return editAction(func() (*input, error) { return readFile(f) }, id, e)
-}
-
-func editAction(read func() (*input, error), id string, e ActionEdit) (Edited, error) {
 	e, err := checkAction(e)
 	if err != nil {
 		return Edited{}, err
 	}
-	in, err := read()
+	in, err := read(data)
 	if err != nil {
 		return Edited{}, err
 	}
-	data := in.file.Data
-	old := in.file
-	a, err := findAction(old.Plan, id)
+	p, err := planAction(in.file.Plan, id, e)
 	if err != nil {
 		return Edited{}, err
 	}
-	ch, up, deadlineText, err := actionChange(old.Plan, a, e)
-	if err != nil {
-		return Edited{}, err
-	}
-	if ch == nil {
+	if p.ch == nil {
 		return Edited{Data: data}, nil
 	}
-	want := viewOf(old)
-	want.action(id, func(v *actionView) {
-		if deadlineText != "" {
-			d, _ := deadline.Parse(deadlineText, old.Plan.Quarters)
-			d.Text = deadlineText
-			v.Deadline, v.HasDeadline = d, true
-		}
-		if e.Status != "" {
-			v.Status = e.Status
-		}
-		if e.RAG != "" {
-			v.RAG = e.RAG
-		}
-		if up != nil {
-			v.Updates = append(v.Updates, updateViewOf(*up))
-		}
-	})
-	return apply(in, id, *ch, want)
+	want := viewOf(in.file)
+	p.mutate(&want)
+	return apply(in, id, *p.ch, want)
+}
+
+// planned is an edit worked out against the plan as read: the change to splice, and what it does
+// to the plan's view. A nil ch means the edit is already recorded.
+type planned struct {
+	ch     *change
+	mutate func(*fileView)
+}
+
+// planAction works out a checked action edit against the plan.
+func planAction(old *plan.Plan, id string, e ActionEdit) (planned, error) {
+	a, err := findAction(old, id)
+	if err != nil {
+		return planned{}, err
+	}
+	ch, up, deadlineText, err := actionChange(old, a, e)
+	if err != nil || ch == nil {
+		return planned{}, err
+	}
+	return planned{ch: ch, mutate: func(want *fileView) {
+		want.action(id, func(v *actionView) {
+			if deadlineText != "" {
+				d, _ := deadline.Parse(deadlineText, old.Quarters)
+				d.Text = deadlineText
+				v.Deadline, v.HasDeadline = d, true
+			}
+			if e.Status != "" {
+				v.Status = e.Status
+			}
+			if e.RAG != "" {
+				v.RAG = e.RAG
+			}
+			if up != nil {
+				v.Updates = append(v.Updates, updateViewOf(*up))
+			}
+		})
+	}}, nil
 }
 
 // EditMeasure records a new figure for the measure with the id and returns the file's new text.
@@ -231,57 +238,69 @@ func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
 
 // Measure is EditMeasure, with the plans read before and after.
 func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
-	return editMeasure(func() (*input, error) { return read(data) }, id, e)
+	o, num, err := checkMeasure(e)
+	if err != nil {
+		return Edited{}, err
+	}
+	in, err := read(data)
+	if err != nil {
+		return Edited{}, err
+	}
+	p, err := planMeasure(in.file.Plan, id, o, num)
+	if err != nil {
+		return Edited{}, err
+	}
+	if p.ch == nil {
+		return Edited{Data: data}, nil
+	}
+	want := viewOf(in.file)
+	p.mutate(&want)
+	return apply(in, id, *p.ch, want)
 }
 
-// MeasureIn is Measure for a file already parsed by planfile with Options.KeepNodes.
-func MeasureIn(f *planfile.File, id string, e MeasureEdit) (Edited, error) {
-	return editMeasure(func() (*input, error) { return readFile(f) }, id, e)
-}
-
-func editMeasure(read func() (*input, error), id string, e MeasureEdit) (Edited, error) {
+// checkMeasure checks what it can of a new figure without the plan: the observation to add, and
+// its value as written.
+func checkMeasure(e MeasureEdit) (plan.Observation, string, error) {
 	if e.Date.IsZero() {
-		return Edited{}, &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
+		return plan.Observation{}, "", &InputError{Field: "date", Message: "the figure needs a date", Hint: "give the date the figure is for, as YYYY-MM-DD"}
 	}
 	num, v, err := numberText(e.Value)
 	if err != nil {
-		return Edited{}, err
+		return plan.Observation{}, "", err
 	}
 	src, err := cleanText("source", e.Source)
 	if err != nil {
-		return Edited{}, err
+		return plan.Observation{}, "", err
 	}
 	note, err := cleanText("note", e.Note)
 	if err != nil {
-		return Edited{}, err
+		return plan.Observation{}, "", err
 	}
-	in, err := read()
+	return plan.Observation{Date: day(e.Date), HasDate: true, Value: v, Source: src, Note: note}, num, nil
+}
+
+// planMeasure works out a checked figure against the plan.
+func planMeasure(old *plan.Plan, id string, o plan.Observation, num string) (planned, error) {
+	m, err := findMeasure(old, id)
 	if err != nil {
-		return Edited{}, err
+		return planned{}, err
 	}
-	data := in.file.Data
-	old := in.file
-	m, err := findMeasure(old.Plan, id)
-	if err != nil {
-		return Edited{}, err
-	}
-	o := plan.Observation{Date: day(e.Date), HasDate: true, Value: v, Source: src, Note: note}
 	for _, x := range m.Observations {
 		if x.HasDate && x.Date.Equal(o.Date) && x.Value == o.Value && x.Source == o.Source && x.Note == o.Note {
-			return Edited{Data: data}, nil
+			return planned{}, nil
 		}
 	}
 	item := []field{{"date", value{kind: date, s: o.Date.Format(time.DateOnly)}}, {"value", value{kind: number, s: num}}}
-	if src != "" {
-		item = append(item, field{"source", value{kind: text, s: src}})
+	if o.Source != "" {
+		item = append(item, field{"source", value{kind: text, s: o.Source}})
 	}
-	if note != "" {
-		item = append(item, field{"note", value{kind: text, s: note}})
+	if o.Note != "" {
+		item = append(item, field{"note", value{kind: text, s: o.Note}})
 	}
-	ch := change{what: "measure", order: measureOrder, list: "observations", item: item}
-	want := viewOf(old)
-	want.measure(id, func(v *measureView) { v.Observations = append(v.Observations, observationViewOf(o)) })
-	return apply(in, id, ch, want)
+	ch := &change{what: "measure", order: measureOrder, list: "observations", item: item}
+	return planned{ch: ch, mutate: func(want *fileView) {
+		want.measure(id, func(v *measureView) { v.Observations = append(v.Observations, observationViewOf(o)) })
+	}}, nil
 }
 
 // input is a file about to be edited: its plan, and its YAML nodes, from one parse.
@@ -291,14 +310,9 @@ type input struct {
 }
 
 func read(data []byte) (*input, error) {
-	return readFile(planfile.Parse("", data, planfile.Options{KeepNodes: true}))
-}
-
-// readFile takes a file planfile has parsed with its nodes kept: the plan to check the edit
-// against, and the node positions to splice at, from one parse.
-func readFile(f *planfile.File) (*input, error) {
+	f := planfile.Parse("", data, planfile.Options{KeepNodes: true})
 	in := &input{file: f}
-	in.prefix, in.body = splitBOM(f.Data)
+	in.prefix, in.body = splitBOM(data)
 	if d, bad := f.FirstError(); bad {
 		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + oneLine(d.Message), Hint: d.Hint}
 	}
@@ -549,17 +563,22 @@ func apply(in *input, id string, ch change, want fileView) (_ Edited, err error)
 			err = errLayout(fmt.Sprintf("the editor failed: %v", r))
 		}
 	}()
-	prefix, body := in.prefix, in.body
 	root, err := in.root()
 	if err != nil {
 		return Edited{}, err
 	}
-	out, err := splices(body, root, id, ch)
+	out, err := splices(in.body, root, id, ch)
 	if err != nil {
 		return Edited{}, err
 	}
-	res := make([]byte, 0, len(prefix)+len(out))
-	res = append(append(res, prefix...), out...)
+	return readBack(in, out, want)
+}
+
+// readBack puts the byte-order mark back on the edited text and reads it: it must have no errors
+// and read as want.
+func readBack(in *input, out []byte, want fileView) (Edited, error) {
+	res := make([]byte, 0, len(in.prefix)+len(out))
+	res = append(append(res, in.prefix...), out...)
 	f := planfile.Parse("", res, planfile.Options{})
 	if d, bad := f.FirstError(); bad {
 		return Edited{}, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/safewrite"
+)
+
+// What update and returns import share: the change to the plans printed as cpp diff prints it,
+// and the edited files written, each only if it is still as it was read.
+
+// changeFormats are the formats a command that edits plans prints its change in.
+var changeFormats = []string{"text", "markdown", "json"}
+
+// printChanges prints what edits do to the plans, before and after them (the edited plans only),
+// as cpp diff prints it.
+func printChanges(env *Env, format string, st render.Style, reg *plan.Registry, before, after []*plan.Plan, from, to render.Side) error {
+	d := plandiff.Compare(before, after, plandiff.Options{OldLeads: reg, NewLeads: reg})
+	switch format {
+	case "markdown":
+		return render.DiffMarkdown(env.Stdout, d, from, to)
+	case "json":
+		return render.DiffJSON(env.Stdout, d, from, to, nil)
+	}
+	return render.DiffText(env.Stdout, d, from, to, st)
+}
+
+// planWrite is a plan file's new text, and the stamp of the text it was made from.
+type planWrite struct {
+	path  string
+	data  []byte
+	stamp safewrite.Stamp
+}
+
+// writePlans writes each file through the safe write, refusing one that changed since it was
+// read, and says on stderr which it updated. When a write fails after others were made, the
+// error names the files written and those not (exit 4): they are not rolled back, as the files
+// written hold good updates and another writer may have moved on from them.
+func writePlans(env *Env, ws []planWrite) error {
+	for i, w := range ws {
+		if err := safewrite.Write(w.path, w.data, safewrite.Options{Policy: safewrite.MustExist, Expect: &w.stamp}); err != nil {
+			err = writeFailed(err)
+			if i == 0 {
+				return err
+			}
+			var written, not []string
+			for _, x := range ws[:i] {
+				written = append(written, x.path)
+			}
+			for _, x := range ws[i:] {
+				not = append(not, x.path)
+			}
+			var ee *exitError
+			errors.As(err, &ee)
+			hint := "run the command again: the updates written are already recorded, and are left as they are"
+			if ee.hint != "" {
+				hint = ee.hint + "; then " + hint
+			}
+			return &exitError{code: ExitPartial, hint: hint,
+				msg: fmt.Sprintf("%s; written: %s; not written: %s", ee.msg, strings.Join(written, ", "), strings.Join(not, ", "))}
+		}
+		fmt.Fprintf(env.Stderr, "cpp: updated %s\n", w.path)
+	}
+	return nil
+}

@@ -1,0 +1,308 @@
+package returns
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// fill sets cells of the row with the id, by header word, as a lead filling in the workbook would:
+// a string is typed as text, a number as a number, a time as a date.
+func fill(t testing.TB, f *excelize.File, sheet, id string, cells map[string]any) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == id })
+	if row < 0 {
+		t.Fatalf("%s: no row %s", sheet, id)
+	}
+	for col, v := range cells {
+		c := slices.IndexFunc(rows[0], func(h string) bool { return strings.EqualFold(h, col) })
+		if c < 0 {
+			t.Fatalf("%s: no column %s", sheet, col)
+		}
+		name, _ := excelize.CoordinatesToCellName(c+1, row+1)
+		if err := f.SetCellValue(sheet, name, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// filled exports the return of the plans for Q3 2025 on 1 Oct 2025, lets do fill it in, and reads
+// it back.
+func filled(t testing.TB, do func(f *excelize.File), texts ...string) (*Filled, []Problem) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(workbook(t, build(t, "Q3-2025", nil, texts...))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	do(f)
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return Read("q3.xlsx", buf.Bytes())
+}
+
+func style(t testing.TB, f *excelize.File, sheet, id, col string, numFmt int) {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == id })
+	c := slices.Index(rows[0], col)
+	s, err := f.NewStyle(&excelize.Style{NumFmt: numFmt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, _ := excelize.CoordinatesToCellName(c+1, row+1)
+	if err := f.SetCellStyle(sheet, name, name, s); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A workbook filled in as a spreadsheet leaves it reads back as the lead meant it: the drop-down's
+// words and letters, a date typed into Revised deadline, figures as stored rather than as shown,
+// a percentage typed as 58%, a header retyped in capitals; blank rows are skipped.
+func TestReadWorkbook(t *testing.T) {
+	got, probs := filled(t, func(f *excelize.File) {
+		fill(t, f, "Virtual School", "north.p1.1", map[string]any{ColNewStatus: "in progress", ColNewRAG: "G",
+			ColProgressNote: "Mentors recruited.\nTraining next.", ColRevised: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)})
+		fill(t, f, "Virtual School", "north.p1.1a", map[string]any{ColEvidence: "https://example.org/report", ColRevised: "Q1 2026"})
+		if err := f.SetCellStr("Virtual School", "L1", "NEW  STATUS"); err != nil {
+			t.Fatal(err)
+		}
+		fill(t, f, "Integrated Care Board", "north.p1.7", map[string]any{ColNewStatus: "Complete", ColNewRAG: "Green"})
+		fill(t, f, SheetMeasures, "north.p1.m1", map[string]any{ColNewValue: 66.25, ColValueDate: time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC), ColSource: "SSDA903"})
+		style(t, f, SheetMeasures, "north.p1.m1", ColNewValue, 1) // "0": shows 66
+		fill(t, f, SheetMeasures, "north.p1.m2", map[string]any{ColNewValue: 0.583})
+		style(t, f, SheetMeasures, "north.p1.m2", ColNewValue, 9) // "0%": shows 58%
+	}, north)
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	if !got.Exported.Equal(day("2025-10-01")) || got.Periods["north"] != (Span{day("2025-07-01"), day("2025-09-30")}) {
+		t.Errorf("exported %v, periods %v", got.Exported, got.Periods)
+	}
+	var acts []string
+	for _, a := range got.Actions {
+		acts = append(acts, fmt.Sprintf("%s: %s|%s|%s|%s|%q|%q|%q", a.At, a.ID, a.Status, a.RAG, a.Deadline, a.Note, a.Evidence, ""))
+	}
+	want := []string{
+		`q3.xlsx: Integrated Care Board, row 2: north.p1.7|complete|green||""|""|""`,
+		`q3.xlsx: Virtual School, row 2: north.p1.1|in-progress|green|2026-03-31|"Mentors recruited.\nTraining next."|""|""`,
+		`q3.xlsx: Virtual School, row 3: north.p1.1a|||Q1 2026|""|"https://example.org/report"|""`,
+	}
+	slices.Sort(acts)
+	if strings.Join(acts, "\n") != strings.Join(want, "\n") {
+		t.Errorf("actions:\n%s\nwant\n%s", strings.Join(acts, "\n"), strings.Join(want, "\n"))
+	}
+	var ms []string
+	for _, m := range got.Measures {
+		ms = append(ms, fmt.Sprintf("%s: %s=%s on %s from %q", m.At, m.ID, m.Value, m.Date.Format(isoDate), m.Source))
+	}
+	wantM := []string{`q3.xlsx: Measures, row 2: north.p1.m1=66.25 on 2025-09-30 from "SSDA903"`, `q3.xlsx: Measures, row 3: north.p1.m2=58.3 on 0001-01-01 from ""`}
+	if strings.Join(ms, "\n") != strings.Join(wantM, "\n") {
+		t.Errorf("measures:\n%s\nwant\n%s", strings.Join(ms, "\n"), strings.Join(wantM, "\n"))
+	}
+	if got.Blank == 0 {
+		t.Errorf("no blank rows counted")
+	}
+}
+
+// Every problem in a return is named at its sheet and row, in one pass.
+func TestReadProblems(t *testing.T) {
+	_, probs := filled(t, func(f *excelize.File) {
+		fill(t, f, "Virtual School", "north.p1.1", map[string]any{ColNewStatus: "Finished", ColNewRAG: "Blue"})
+		fill(t, f, "Virtual School", "north.p1.1a", map[string]any{ColID: "", ColProgressNote: "Whose row is this?"})
+		fill(t, f, SheetMeasures, "north.p1.m1", map[string]any{ColValueDate: "30/09/2025", ColNewValue: "61"})
+		fill(t, f, SheetMeasures, "north.p1.m2", map[string]any{ColSource: "SSDA903"})
+	}, north)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`q3.xlsx: Virtual School, row 2: New status "Finished" is not a status; choose one of Not started, In progress, Complete, Dropped`,
+		`q3.xlsx: Virtual School, row 2: New RAG "Blue" is not a RAG rating; choose one of Green, Amber, Red (or G, A, R)`,
+		`q3.xlsx: Virtual School, row 3: the row is filled in but has no ID; each row is read by its ID, as exported`,
+		`q3.xlsx: Measures, row 2: Value date "30/09/2025" is not a date; write it as YYYY-MM-DD, as in 2025-09-30`,
+		`q3.xlsx: Measures, row 3: New value is blank; a figure needs its value (the Value date, Source and Note go with it)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// What is not a return, or a return of another layout, is named as such.
+func TestReadNotAReturn(t *testing.T) {
+	blank := excelize.NewFile()
+	var buf bytes.Buffer
+	if _, err := blank.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, newer := filled(t, func(f *excelize.File) {
+		if err := f.SetCellStr(SheetMeta, "B1", "cpp-returns 2"); err != nil {
+			t.Fatal(err)
+		}
+	}, north)
+	tests := []struct {
+		name  string
+		data  []byte
+		probs []Problem
+	}{
+		{"a workbook of something else", buf.Bytes(), nil},
+		{"an old .xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), nil},
+		{"a CSV of something else", []byte("name,age\nAda,36\n"), nil},
+		{"a broken zip", []byte("PK\x03\x04broken"), nil},
+		{"a newer layout", nil, newer},
+	}
+	want := []string{
+		"x: no sheet has a return's header row (ID, New status, …); is this a return made by cpp returns export?",
+		"x: this is an Excel 97-2003 workbook (.xls), which cpp cannot read; save it as an Excel Workbook (.xlsx) or as CSV UTF-8 and import that",
+		"x: row 1: the header row has neither New status nor New value; is this a return made by cpp returns export?",
+		"x: cannot read the workbook: zip: not a valid zip file",
+		`q3.xlsx: the return is in the layout "cpp-returns 2", not "cpp-returns 1", which this cpp reads; export the return again with this cpp`,
+	}
+	for i, tt := range tests {
+		probs := tt.probs
+		if tt.data != nil {
+			_, probs = Read("x", tt.data)
+		}
+		if len(probs) != 1 || probs[0].String() != want[i] {
+			t.Errorf("%s: %v\nwant %s", tt.name, probs, want[i])
+		}
+	}
+}
+
+// A CSV return reads as the workbook does: headers in any case, a byte-order mark, and the ' that
+// defused a formula taken off again (and only that one).
+func TestReadCSV(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north)
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range rows[0] {
+		rows[0][i] = strings.ToUpper(h)
+	}
+	col := func(name string) int { return slices.Index(rows[0], strings.ToUpper(name)) }
+	for _, row := range rows[1:] {
+		switch row[0] {
+		case "north.p1.7":
+			row[col(ColNewRAG)], row[col(ColProgressNote)] = "R", "'=Budget cut; '+ and ' stay"
+		case "north.p2.1":
+			row[col(ColNewStatus)], row[col(ColProgressNote)] = "Dropped", "'Not ours"
+		}
+	}
+	var out bytes.Buffer
+	out.WriteString("\ufeff")
+	w := csv.NewWriter(&out)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	got, probs := Read("q3.csv", out.Bytes())
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	var acts []string
+	for _, a := range got.Actions {
+		acts = append(acts, fmt.Sprintf("%s: %s %s %s %q", a.At, a.ID, a.Status, a.RAG, a.Note))
+	}
+	want := `q3.csv: row 9: north.p1.7  red "=Budget cut; '+ and ' stay"` + "\n" + `q3.csv: row 15: north.p2.1 dropped  "'Not ours"`
+	if strings.Join(acts, "\n") != want || !got.Exported.IsZero() {
+		t.Errorf("got\n%s\nwant\n%s (exported %v)", strings.Join(acts, "\n"), want, got.Exported)
+	}
+
+	buf.Reset()
+	if err := WriteMeasuresCSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(buf.String(), "Care leavers in touch,Virtual School,,,88,2025-03-31,,,,",
+		"Care leavers in touch,Virtual School,,,88,2025-03-31,91,2025-09-30,'-survey-,", 1)
+	got, probs = Read("m.csv", []byte(text))
+	if len(probs) > 0 || len(got.Measures) != 1 {
+		t.Fatalf("measures CSV: %v, %+v", probs, got.Measures)
+	}
+	if m := got.Measures[0]; m.ID != "north.p1.m2" || m.Value != "91" || !m.Date.Equal(day("2025-09-30")) || m.Source != "-survey-" {
+		t.Errorf("measure: %+v", m)
+	}
+}
+
+// Two rows for one id (an action on two leads' sheets) that say the same are one update; that
+// say otherwise, a problem. An id no plan has is named with the nearest; an action's id on the
+// Measures sheet, and a measure's on a lead's, are named too. Updates are dated with the day of
+// the return, kept within its quarter, unless a date is given.
+func TestUpdates(t *testing.T) {
+	plans, _ := loadText(t, north)
+	at := func(sheet string, row int) Place { return Place{File: "q3.xlsx", Sheet: sheet, Row: row} }
+	f := &Filled{File: "q3.xlsx", Exported: day("2025-10-01"), Periods: map[string]Span{"north": {day("2025-07-01"), day("2025-09-30")}},
+		Actions: []ActionAnswer{
+			{At: at("Virtual School", 2), ID: "north.p1.1", Status: plan.InProgress, Note: "Going well."},
+			{At: at("Team Manager", 2), ID: "NORTH.P1.1", Status: plan.InProgress, Note: "Going well."},
+			{At: at("Virtual School", 3), ID: "north.p1.1a", Note: "Started."},
+			{At: at("Team Manager", 3), ID: "north.p1.1a", Note: "Not started.", RAG: plan.Red},
+			{At: at("Virtual School", 4), ID: "north.p1.9", Note: "?"},
+			{At: at("Virtual School", 5), ID: "north.p1.m1", Note: "?"},
+		},
+		Measures: []MeasureAnswer{
+			{At: at(SheetMeasures, 2), ID: "north.p1.m1", Value: "66"},
+			{At: at(SheetMeasures, 3), ID: "north.p1.m2", Value: "90", Date: day("2025-08-31")},
+			{At: at(SheetMeasures, 4), ID: "north.p1.7", Value: "1"},
+		}}
+	ups, probs := Updates(plans, []*Filled{f}, UpdateOptions{})
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"q3.xlsx: Team Manager, row 3: north.p1.1a is answered differently on Virtual School, row 3 (New RAG, Progress note differ); give one answer",
+		`q3.xlsx: Virtual School, row 4: no action or measure has id "north.p1.9"; did you mean north.p1.1, north.p1.2, north.p1.3?`,
+		"q3.xlsx: Virtual School, row 5: north.p1.m1 is a measure: its figure goes on the Measures sheet, as New value",
+		"q3.xlsx: Measures, row 4: north.p1.7 is an action: its progress goes on its lead's sheet, not with the measures",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var us []string
+	for _, u := range ups {
+		if e := u.Edit.Action; e != nil {
+			us = append(us, fmt.Sprintf("%s %s %s %d rows", u.Edit.ID, e.Date.Format(isoDate), e.Status, len(u.At)))
+		} else {
+			us = append(us, fmt.Sprintf("%s %s %s", u.Edit.ID, u.Edit.Measure.Date.Format(isoDate), u.Edit.Measure.Value))
+		}
+	}
+	wantU := "north.p1.1 2025-09-30 in-progress 2 rows|north.p1.1a 2025-09-30  1 rows|north.p1.m1 2025-09-30 66|north.p1.m2 2025-08-31 90"
+	if strings.Join(us, "|") != wantU {
+		t.Errorf("updates:\n%s\nwant\n%s", strings.Join(us, "|"), wantU)
+	}
+
+	ups, _ = Updates(plans, []*Filled{f}, UpdateOptions{Date: day("2025-10-15")})
+	if d := ups[0].Edit.Action.Date; !d.Equal(day("2025-10-15")) {
+		t.Errorf("with a date given, dated %v", d)
+	}
+	for _, tt := range []struct{ exported, want string }{{"2025-08-15", "2025-08-15"}, {"2025-06-01", "2025-07-01"}, {"2026-01-05", "2025-09-30"}} {
+		f := &Filled{Exported: day(tt.exported), Periods: f.Periods}
+		if got := f.Date(plans[0]); !got.Equal(day(tt.want)) {
+			t.Errorf("made on %s: dated %v, want %s", tt.exported, got, tt.want)
+		}
+	}
+	csvReturn := &Filled{File: "q3.csv", Actions: []ActionAnswer{{At: Place{File: "q3.csv", Row: 2}, ID: "north.p1.1", Note: "x"}, {At: Place{File: "q3.csv", Row: 3}, ID: "north.p1.7", Note: "y"}}}
+	_, probs = Updates(plans, []*Filled{csvReturn}, UpdateOptions{})
+	if len(probs) != 1 || !strings.Contains(probs[0].String(), "q3.csv: the return does not say which day it was made") {
+		t.Errorf("a CSV with no date: %v", probs)
+	}
+}
