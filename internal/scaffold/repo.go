@@ -225,7 +225,12 @@ Quarters are %s.
 
        cpp returns export -o returns.xlsx
 
-2. Record what comes back, one action or measure at a time:
+2. Record the filled workbooks that come back, all at once (nothing is written if any row is
+   wrong; each problem is named by sheet and row):
+
+       cpp returns import returns-*.xlsx
+
+   or one action or measure at a time:
 
        cpp update %s.p1.1 --status in-progress --rag green --note "Draft agreed by the board"
 
