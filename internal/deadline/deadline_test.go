@@ -166,7 +166,6 @@ func TestParseErrors(t *testing.T) {
 		{"by 2025-09-30T17:00:00Z", "it is a timestamp, not a date", "2025-09-30"},
 		{"", "it is empty", ""},
 		{"soon", "not a form cpp knows", "Q3 2025"},
-		{"TBC", "not a form cpp knows", ""},
 		{"Q3", "not a form cpp knows", ""},
 	}
 	for _, tt := range tests {
