@@ -160,6 +160,9 @@ var startWords = []string{"commencing from ", "commencing ", "starting from ", "
 func recurrenceWithStart(text, s string, conv Convention) (Deadline, bool, error) {
 	s = strings.TrimSuffix(strings.TrimSpace(s), " thereafter")
 	words := strings.Fields(s)
+	if len(words) > maxWords {
+		return Deadline{}, false, nil
+	}
 	trim := func(part string) string {
 		part = strings.Trim(part, " ,;:")
 		for _, w := range []string{"and then ", "then ", "and "} {
@@ -200,8 +203,8 @@ func cutStart(s string) (string, bool) {
 	return s, false
 }
 
-// maxWords bounds the search for a date among words: deadline cells are short, and the search
-// tries every run of words.
+// maxWords bounds the searches for a recurrence's start and for a date among words: deadline
+// cells are short, and both searches try every run of words.
 const maxWords = 16
 
 // amongWords finds the one date in a cell with words before or after it ("Review progress April

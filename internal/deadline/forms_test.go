@@ -271,3 +271,18 @@ func hintOf(err error) string {
 	}
 	return ""
 }
+
+// A long cell is refused at once: the searches for a recurrence's start and for a date among
+// words try runs of words, and must not take time that grows with the square of its length.
+func TestParseLongCell(t *testing.T) {
+	for _, s := range []string{strings.Repeat("a ", 20000), strings.Repeat("monthly ", 5000) + "from"} {
+		start := time.Now()
+		_, err := Parse(s, Financial)
+		if !unknown(err) {
+			t.Errorf("Parse(%d bytes): %v, want not a form cpp knows", len(s), err)
+		}
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("Parse(%d bytes) took %v", len(s), took)
+		}
+	}
+}
