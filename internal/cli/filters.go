@@ -21,6 +21,7 @@ type filterOptions struct {
 	Text                                         string
 	DueBefore, DueAfter                          string
 	Overdue                                      bool
+	TBC                                          bool
 	Sort                                         string
 	Format                                       string
 }
@@ -39,6 +40,7 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due before this date (YYYY-MM-DD)")
 	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due after this date (YYYY-MM-DD)")
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
+	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
 	fl.StringVarP(&f.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
 }
@@ -46,7 +48,7 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 // build checks the flag values and turns them into a query filter.
 func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
-		Overdue: f.Overdue, Today: today}
+		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
 	if !slices.Contains(render.Formats, f.Format) {
 		return q, badFormat(f.Format, render.Formats)
 	}

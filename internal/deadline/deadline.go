@@ -53,6 +53,9 @@ const (
 	Recurring
 	// Open deadlines ("Ongoing") have no end.
 	Open
+	// ToBeConfirmed deadlines ("TBC", "TBA", "N/A") hold a place for a date nobody has set yet:
+	// no period, never due, and listed apart so that someone sets one.
+	ToBeConfirmed
 )
 
 func (k Kind) String() string {
@@ -61,6 +64,8 @@ func (k Kind) String() string {
 		return "recurring"
 	case Open:
 		return "open"
+	case ToBeConfirmed:
+		return "to be confirmed"
 	}
 	return "dated"
 }
@@ -76,6 +81,7 @@ const (
 	Year          Unit = "year"
 	FinancialYear Unit = "financial year"
 	Years         Unit = "years"
+	Months        Unit = "months"
 )
 
 // Deadline is a deadline as written and what it means.
@@ -83,6 +89,9 @@ type Deadline struct {
 	Text string // as written
 	Kind Kind
 	// Start and End are the first and last day of a dated period (UTC midnight). Due is End.
+	// A recurring deadline written with its start ("Commencing April 2021, biannually
+	// thereafter") has that start in Start, where its occurrences begin when the action gives
+	// no `from:`; End is zero.
 	Start, End time.Time
 	Unit       Unit
 	// Convention is the convention a quarter was read in; Financial for "Q3 2025/26" whatever the plan says.
@@ -115,35 +124,25 @@ func (e *Error) Error() string {
 // Hint is the standard list of forms, for errors with no better suggestion.
 const Hint = "write a quarter (Q3 2025, Q3 2025/26), a month (September 2025), a date (2025-09-30 or 30/09/2025), a year or range (2025, 2025-2028), or a recurrence (monthly, Reviewed annually)"
 
+// recurring maps each spelling of a cadence, squashed (see squash), to its name.
 var recurring = map[string]string{
-	"weekly":           "weekly",
-	"every week":       "weekly",
-	"fortnightly":      "fortnightly",
-	"every two weeks":  "fortnightly",
-	"every 2 weeks":    "fortnightly",
-	"monthly":          "monthly",
-	"every month":      "monthly",
-	"bi-monthly":       "every two months",
-	"bimonthly":        "every two months",
-	"every two months": "every two months",
-	"every 2 months":   "every two months",
-	"quarterly":        "quarterly",
-	"every quarter":    "quarterly",
-	"termly":           "termly",
-	"every term":       "termly",
-	"six-monthly":      "every six months",
-	"six monthly":      "every six months",
-	"every six months": "every six months",
-	"every 6 months":   "every six months",
-	"biannually":       "every six months",
-	"twice a year":     "every six months",
-	"annually":         "annually",
-	"annual":           "annually",
-	"yearly":           "annually",
-	"every year":       "annually",
-	"each year":        "annually",
+	"weekly": "weekly", "everyweek": "weekly", "eachweek": "weekly",
+	"fortnightly": "fortnightly", "everytwoweeks": "fortnightly", "every2weeks": "fortnightly",
+	"monthly": "monthly", "everymonth": "monthly", "eachmonth": "monthly",
+	"bimonthly": "every two months", "everytwomonths": "every two months", "every2months": "every two months",
+	"twomonthly": "every two months", "2monthly": "every two months",
+	"quarterly": "quarterly", "everyquarter": "quarterly", "eachquarter": "quarterly",
+	"threemonthly": "quarterly", "3monthly": "quarterly", "everythreemonths": "quarterly", "every3months": "quarterly",
+	"termly": "termly", "everyterm": "termly", "eachterm": "termly",
+	"sixmonthly": "every six months", "6monthly": "every six months", "everysixmonths": "every six months",
+	"every6months": "every six months", "biannually": "every six months", "biannual": "every six months",
+	"halfyearly": "every six months", "semiannually": "every six months", "semiannual": "every six months",
+	"twiceayear": "every six months", "twiceyearly": "every six months", "twiceannually": "every six months",
+	"annually": "annually", "annual": "annually", "yearly": "annually", "everyyear": "annually",
+	"eachyear": "annually", "everytwelvemonths": "annually", "every12months": "annually",
 }
 
+// open holds the squashed spellings of a deadline with no end.
 var open = map[string]bool{"ongoing": true, "continuous": true, "continual": true, "throughout": true}
 
 var months = map[string]time.Month{
@@ -163,9 +162,11 @@ var (
 	reYearPair   = regexp.MustCompile(`^(\d{4}) ?([/-]) ?(\d{2}|\d{4})$`)
 	reISODate    = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	reISOMonth   = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
-	reUKDate     = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
-	reWordDate   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})$`)
+	reUKDate     = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$`)
+	reWordDate   = regexp.MustCompile(`^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? (\d{4})$`)
+	reMonthDay   = regexp.MustCompile(`^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
 	reWordMonth  = regexp.MustCompile(`^([a-z]+),? (\d{4})$`)
+	reMonthRange = regexp.MustCompile(`^([a-z]+)(?: (\d{4}))?(?:-| to | until )([a-z]+),? (\d{4})$`)
 	reTerm       = regexp.MustCompile(`^(autumn|spring|summer)(?: term)? (\d{4})$`)
 )
 
@@ -176,28 +177,48 @@ func Parse(text string, conv Convention) (Deadline, error) {
 	if s == "" {
 		return d, &Error{Text: text, Problem: "it is empty", Hint: Hint}
 	}
+	if placeholder(s) {
+		d.Kind = ToBeConfirmed
+		return d, nil
+	}
+	if open[squash(s)] {
+		d.Kind = Open
+		return d, nil
+	}
+	if err := statusWord(text, s); err != nil {
+		return d, err
+	}
 	if every, ok := recurringCadence(s); ok {
 		d.Kind, d.Every = Recurring, every
 		return d, nil
 	}
-	if open[s] {
-		d.Kind = Open
-		return d, nil
+	if r, ok, err := recurrenceWithStart(text, s, conv); ok || err != nil {
+		return r, err
 	}
-	if rest, ok := cutBy(s); ok {
-		inner, err := parsePeriod(text, rest, conv)
-		if err != nil {
-			return d, err
+	p, err := parseOne(text, s, conv)
+	if unknown(err) {
+		if w, ok, werr := amongWords(text, s, conv); ok {
+			p, err = w, werr
 		}
-		inner.Text, inner.By = text, true
-		return inner, nil
 	}
-	p, err := parsePeriod(text, s, conv)
 	if err != nil {
 		return d, err
 	}
 	p.Text = text
 	return p, nil
+}
+
+// parseOne reads one period, with or without "by" in front.
+func parseOne(text, s string, conv Convention) (Deadline, error) {
+	if rest, ok := cutBy(s); ok {
+		inner, err := parsePeriod(text, rest, conv)
+		if err != nil {
+			return inner, err
+		}
+		inner.By = true
+		return inner, nil
+	}
+	return parsePeriod(text, s, conv)
 }
 
 // dashes makes the dashes and spaces people type the same; built once, as a replacer is costly.
@@ -207,25 +228,39 @@ func normalise(s string) string {
 	s = dashes.Replace(strings.ToLower(s))
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimSuffix(s, ".")
+	s = reMonthDot.ReplaceAllString(s, "$1")
 	s = strings.ReplaceAll(s, " - ", "-")
 	s = strings.ReplaceAll(s, " / ", "/")
-	return s
+	return expandYears(s)
 }
 
 func recurringCadence(s string) (string, bool) {
-	for _, prefix := range []string{"", "reviewed ", "review ", "reported ", "to be reviewed "} {
-		if strings.HasPrefix(s, prefix) {
-			if every, ok := recurring[strings.TrimPrefix(s, prefix)]; ok {
-				return every, true
+	s = strings.Trim(s, " ,;:")
+	for _, prefix := range []string{"", "reviewed ", "review ", "reported ", "to be reviewed ", "updated "} {
+		if !strings.HasPrefix(s, prefix) {
+			continue
+		}
+		rest := strings.TrimPrefix(s, prefix)
+		for _, suffix := range []string{"", " review", " reviews", " report", " reporting", " meetings"} {
+			if strings.HasSuffix(rest, suffix) {
+				if every, ok := recurring[squash(strings.TrimSuffix(rest, suffix))]; ok {
+					return every, true
+				}
 			}
 		}
 	}
 	return "", false
 }
 
+// squash drops the spaces and hyphens people put in or leave out of one word: "bi-annually",
+// "bi annually" and "biannually" are one spelling, as are "on-going" and "ongoing".
+func squash(s string) string { return squasher.Replace(s) }
+
+var squasher = strings.NewReplacer("-", "", " ", "", ".", "")
+
 // cutBy strips "by", "by the end of", "end of" and similar from the front.
 func cutBy(s string) (string, bool) {
-	for _, prefix := range []string{"by the end of ", "by end of ", "by end ", "by ", "end of ", "before the end of "} {
+	for _, prefix := range []string{"by the end of ", "by end of ", "by end ", "by ", "end of ", "end ", "before the end of "} {
 		if strings.HasPrefix(s, prefix) {
 			return strings.TrimPrefix(s, prefix), true
 		}
@@ -270,8 +305,8 @@ func parsePeriod(text, s string, conv Convention) (Deadline, error) {
 		}
 		return monthPeriod(y, time.Month(mo), conv), nil
 	}
-	if m := reUKDate.FindStringSubmatch(s); m != nil {
-		return day(text, m[3], m[2], m[1], conv)
+	if m := reUKDate.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		return day(text, m[5], m[3], m[1], conv)
 	}
 	if m := reTerm.FindStringSubmatch(s); m != nil {
 		y, err := year(text, m[2])
@@ -286,6 +321,12 @@ func parsePeriod(text, s string, conv Convention) (Deadline, error) {
 		default:
 			return dated(date(y, 4, 1), date(y, 7, 31), Term, conv), nil
 		}
+	}
+	if m := reMonthRange.FindStringSubmatch(s); m != nil && isMonth(m[1]) && isMonth(m[3]) {
+		return monthRange(text, m[1], m[2], m[3], m[4], conv)
+	}
+	if m := reMonthDay.FindStringSubmatch(s); m != nil && isMonth(m[1]) {
+		return day(text, m[3], strconv.Itoa(int(months[m[1]])), m[2], conv)
 	}
 	if m := reWordDate.FindStringSubmatch(s); m != nil {
 		mo, ok := months[m[2]]
@@ -308,7 +349,13 @@ func parsePeriod(text, s string, conv Convention) (Deadline, error) {
 	if day, ok := Timestamp(s); ok {
 		return fail("it is a timestamp, not a date", "write the date only, as YYYY-MM-DD: "+day)
 	}
-	return fail("it is not a form cpp knows", "")
+	if err := twoDigitYear(text, s); err != nil {
+		return Deadline{Text: text}, err
+	}
+	if err := oneYearFinancial(text, s); err != nil {
+		return Deadline{Text: text}, err
+	}
+	return fail(unknownForm, "")
 }
 
 func monthHint(word string) string {
@@ -432,6 +479,38 @@ func day(text, ys, ms, ds string, conv Convention) (Deadline, error) {
 			Hint: fmt.Sprintf("the last day of %s %d is %d", monthNames[mo-1], y, daysIn(y, time.Month(mo)))}
 	}
 	return dated(t, t, Day, conv), nil
+}
+
+// monthRange reads "Jan-Mar 2026" and "Nov 2025 - Feb 2026": from the first day of one month
+// to the last of the other. A range with one year that turns the year ("Nov-Feb 2026") is
+// refused, as either year could be meant.
+func monthRange(text, m1, y1s, m2, y2s string, conv Convention) (Deadline, error) {
+	from, to := months[m1], months[m2]
+	y2, err := year(text, y2s)
+	if err != nil {
+		return Deadline{Text: text}, err
+	}
+	y1 := y2
+	if y1s != "" {
+		if y1, err = year(text, y1s); err != nil {
+			return Deadline{Text: text}, err
+		}
+	}
+	if y1 > y2 || (y1 == y2 && from > to) {
+		hint := "write the earlier month first"
+		if y1s == "" {
+			hint = fmt.Sprintf("write the years, as in %.3s %d - %.3s %d", monthNames[from-1], y2-1, monthNames[to-1], y2)
+		}
+		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("the range ends (%s) before it starts (%s)",
+			monthNames[to-1], monthNames[from-1]), Hint: hint}
+	}
+	end := monthPeriod(y2, to, conv).End
+	return dated(date(y1, from, 1), end, Months, conv), nil
+}
+
+func isMonth(word string) bool {
+	_, ok := months[word]
+	return ok
 }
 
 func monthPeriod(y int, m time.Month, conv Convention) Deadline {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDated(t *testing.T) {
@@ -166,7 +167,6 @@ func TestParseErrors(t *testing.T) {
 		{"by 2025-09-30T17:00:00Z", "it is a timestamp, not a date", "2025-09-30"},
 		{"", "it is empty", ""},
 		{"soon", "not a form cpp knows", "Q3 2025"},
-		{"TBC", "not a form cpp knows", ""},
 		{"Q3", "not a form cpp knows", ""},
 	}
 	for _, tt := range tests {
@@ -220,13 +220,46 @@ func TestTimestamp(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"Q3 2025", "Q3 2025/26", "September 2025", "31/02/2026", "2025-2028", "by 2026", "monthly"} {
+	for _, s := range []string{"Q3 2025", "Q3 2025/26", "September 2025", "31/02/2026", "2025-2028", "by 2026", "monthly",
+		"30.09.2025", "the 1st of April 2026", "Sept. 2025", "Q2 25/26", "FY2025/26", "Jan-Mar 2026", "Nov 2025 - Feb 2026",
+		"Review progress April 2026", "End of Q2 2025/26", "bi-annually", "Commencing April 2021, biannually thereafter",
+		"On-going", "TBC (awaiting funding)", "N/A", "Oct 12", "Complete", "April 2026 and March 2027"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := Parse(s, Financial)
-		if err == nil && d.Kind == Dated && d.End.Before(d.Start) {
-			t.Fatalf("Parse(%q): end %v before start %v", s, d.End, d.Start)
+		for _, conv := range []Convention{Calendar, Financial} {
+			d, err := Parse(s, conv)
+			if err != nil {
+				var e *Error
+				if !errors.As(err, &e) || e.Problem == "" || e.Hint == "" {
+					t.Fatalf("Parse(%q): error %v has no problem or hint", s, err)
+				}
+				continue
+			}
+			if d.Text != s {
+				t.Fatalf("Parse(%q): text %q not kept as written", s, d.Text)
+			}
+			switch d.Kind {
+			case Dated:
+				if d.End.Before(d.Start) {
+					t.Fatalf("Parse(%q): end %v before start %v", s, d.End, d.Start)
+				}
+				if CheckYear(d.Start.Year()) != nil || d.End.Year() > MaxYear+1 {
+					t.Fatalf("Parse(%q): period %v – %v outside the years cpp reads", s, d.Start, d.End)
+				}
+			case Recurring:
+				from := d.Start
+				if from.IsZero() {
+					from = date(2025, 1, 1)
+				}
+				if _, ok := NewSchedule(d, from, time.Time{}); !ok {
+					t.Fatalf("Parse(%q): recurring %q cannot be laid out", s, d.Every)
+				}
+			case Open, ToBeConfirmed:
+				if !d.Start.IsZero() || !d.End.IsZero() || d.Every != "" {
+					t.Fatalf("Parse(%q): %v deadline with a period or cadence: %+v", s, d.Kind, d)
+				}
+			}
 		}
 	})
 }

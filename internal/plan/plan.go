@@ -220,13 +220,16 @@ func (a *Action) Overdue(today time.Time) bool {
 }
 
 // Schedule lays a recurring deadline out as occurrences: periods from the action's `from:` date,
-// else its plan's start, none running past the plan's end. ok is false for a deadline that does
-// not recur.
+// else the start the deadline gives ("Commencing April 2021, biannually thereafter"), else its
+// plan's start, none running past the plan's end. ok is false for a deadline that does not recur.
 func (a *Action) Schedule() (deadline.Schedule, bool) {
 	if !a.HasDeadline || a.DeadlineErr != nil || a.Deadline.Kind != deadline.Recurring {
 		return deadline.Schedule{}, false
 	}
 	from, until := a.From, time.Time{}
+	if from.IsZero() {
+		from = a.Deadline.Start
+	}
 	if a.Section != nil && a.Section.Plan != nil {
 		if from.IsZero() {
 			from = a.Section.Plan.Period.Start

@@ -49,8 +49,10 @@ type Filter struct {
 	DueBefore       time.Time
 	DueAfter        time.Time
 	Overdue         bool
-	Window          *Window
-	Today           time.Time
+	// ToBeConfirmed keeps only actions whose deadline holds a place for a date ("TBC", "N/A").
+	ToBeConfirmed bool
+	Window        *Window
+	Today         time.Time
 }
 
 // Select returns the rows of every action that passes the filter, in plan file order.
@@ -101,6 +103,9 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 					continue
 				}
 				if f.Overdue && r.DaysLate == 0 {
+					continue
+				}
+				if f.ToBeConfirmed && !toBeConfirmed(a) {
 					continue
 				}
 				if f.Window != nil && (!r.HasDue() || r.Due.Before(wStart) || r.Due.After(wEnd)) {
@@ -172,6 +177,10 @@ func (r *Row) setOccurrence(o deadline.Occurrence, ok bool) {
 
 // daysBetween counts whole days from one date to a later one.
 func daysBetween(from, to time.Time) int { return int(to.Sub(from).Hours() / 24) }
+
+func toBeConfirmed(a *plan.Action) bool {
+	return a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.ToBeConfirmed
+}
 
 func matchesText(a *plan.Action, text string) bool {
 	if strings.Contains(strings.ToLower(a.ID), text) || strings.Contains(strings.ToLower(a.Text), text) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -109,6 +110,8 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 			due = Date(r.Due)
 		case r.Recurring:
 			due = "recurring"
+		case a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.ToBeConfirmed:
+			due = "to be confirmed"
 		}
 		row := []string{a.ID, a.Label(), a.Deadline.Text, due, strings.Join(r.Leads, ", "), StatusWord(a.Status), RAGWord(a.RAG)}
 		if cols.Late {

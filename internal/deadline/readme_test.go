@@ -1,0 +1,49 @@
+package deadline
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The README's tables of deadline forms are the user's promise: every form in the first table
+// is read, and every form in the table of refusals is refused.
+func TestREADMEForms(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	start := strings.Index(doc, "### Deadlines")
+	end := strings.Index(doc, "#### Recurring deadlines")
+	if start < 0 || end < start {
+		t.Fatal("README has no Deadlines section")
+	}
+	code := regexp.MustCompile("`([^`]+)`")
+	table := 0
+	checked := map[int]int{}
+	for _, line := range strings.Split(doc[start:end], "\n") {
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		cells := strings.Split(line, "|")
+		if strings.TrimSpace(cells[1]) == "written" {
+			table++
+			continue
+		}
+		for _, m := range code.FindAllStringSubmatch(cells[1], -1) {
+			_, err := Parse(m[1], Calendar)
+			if table == 1 && err != nil {
+				t.Errorf("README reads %q, but Parse: %v", m[1], err)
+			}
+			if table == 2 && err == nil {
+				t.Errorf("README refuses %q, but Parse reads it", m[1])
+			}
+			checked[table]++
+		}
+	}
+	if checked[1] < 60 || checked[2] < 20 {
+		t.Errorf("checked %d read and %d refused forms: the README tables were not found whole", checked[1], checked[2])
+	}
+}
