@@ -120,6 +120,10 @@ func TestSelect(t *testing.T) {
 		{"due before", Filter{DueBefore: day("2025-06-01"), Today: day("2025-10-01")}, "p.2 p.3 "},
 		// The monthly action's row is September's occurrence, missed on 1 October.
 		{"due after", Filter{DueAfter: day("2025-06-01"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"due before includes its day", Filter{DueBefore: day("2025-03-31"), Today: day("2025-10-01")}, "p.2 p.3 "},
+		{"due after includes its day", Filter{DueAfter: day("2025-09-30"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"a quarter's bounds are the quarter", Filter{DueAfter: day("2025-07-01"), DueBefore: day("2025-09-30"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"a day short leaves the last day out", Filter{DueAfter: day("2025-07-01"), DueBefore: day("2025-09-29"), Today: day("2025-10-01")}, ""},
 		{"overdue skips complete, keeps a missed occurrence", Filter{Overdue: true, Today: day("2025-10-01")}, "p.1 p.2 p.4 "},
 		{"window holds an occurrence", Filter{Window: &q3, Today: day("2025-06-01")}, "p.1 p.4 "},
 		{"combined", Filter{Leads: []string{"Housing"}, RAGs: []plan.RAG{plan.Amber}}, "p.2 "},
