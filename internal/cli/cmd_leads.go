@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +25,9 @@ func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
 			return runLeads(env, g, opts)
 		},
 	}
-	addFilterFlags(c, &opts.filterOptions, "plan")
+	addFilterFlags(c, &opts.filterOptions, query.LeadSortKeys[0])
+	opts.summary = true
+	c.Flags().Lookup("sort").Usage = "order of teams: actions (the busiest first), lead (by name), overdue or due (the most first)"
 	return c
 }
 
@@ -51,12 +55,18 @@ func (r leadJSON) cells() []string {
 }
 
 func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
+	if !slices.Contains(query.LeadSortKeys, opts.Sort) {
+		return usageErrorf("use one of: "+strings.Join(query.LeadSortKeys, ", "), "unknown sort key %q for leads", opts.Sort)
+	}
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
 	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
 	sums := query.ByLead(rows, today)
+	if err := query.SortLeads(sums, opts.Sort); err != nil {
+		return usageErrorf("", "%s", err)
+	}
 	recs := make([]leadJSON, len(sums))
 	for i, s := range sums {
 		recs[i] = leadJSON{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted], nil}

@@ -24,6 +24,8 @@ func newStatusCmd(env *Env, g *globalOptions) *cobra.Command {
 		},
 	}
 	addFilterFlags(c, &opts.filterOptions, "plan")
+	opts.summary = true
+	c.Flags().Lookup("sort").Usage = "plan: plans and sections in plan file order, the only order status gives (leads --sort orders teams)"
 	return c
 }
 
@@ -69,6 +71,12 @@ func (s statusJSON) cells() []string {
 }
 
 func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
+	// The board reads a plan's sections in the plan's own order; another order was once accepted
+	// and ignored, which looked like an answer.
+	if opts.Sort != "plan" {
+		return usageErrorf("status lists plans and sections in plan file order, and its leads busiest first: use --sort plan, or leads --sort for other orders of teams",
+			"unknown sort key %q for status", opts.Sort)
+	}
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err

@@ -253,3 +253,32 @@ func TestUnknownLeads(t *testing.T) {
 		t.Errorf("unknown leads = %q", got)
 	}
 }
+
+func TestSortLeads(t *testing.T) {
+	team := func(lead string, actions, overdue, due int) LeadSummary {
+		return LeadSummary{Team: plan.Team{Lead: lead}, Counts: Counts{Actions: actions, Overdue: overdue, DueThisQuarter: due}}
+	}
+	tests := []struct{ key, want string }{
+		{"actions", "Housing ICB virtual school Youth "},
+		{"", "Housing ICB virtual school Youth "},
+		{"lead", "Housing ICB virtual school Youth "},
+		{"overdue", "Youth Housing ICB virtual school "},
+		{"due", "virtual school Housing ICB Youth "},
+	}
+	for _, tt := range tests {
+		teams := []LeadSummary{team("Youth", 1, 3, 0), team("virtual school", 2, 0, 4), team("ICB", 3, 1, 1), team("Housing", 3, 1, 1)}
+		if err := SortLeads(teams, tt.key); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, s := range teams {
+			got += s.Lead + " "
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.key, got, tt.want)
+		}
+	}
+	if err := SortLeads(nil, "late"); err == nil {
+		t.Error("late: no error")
+	}
+}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -126,16 +127,52 @@ func ByLead(rows []Row, today time.Time) []LeadSummary {
 			out[i].add(r, quarter)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Actions != out[j].Actions {
-			return out[i].Actions > out[j].Actions
-		}
-		if a, b := strings.ToLower(out[i].Lead), strings.ToLower(out[j].Lead); a != b {
-			return a < b
-		}
-		return out[i].Council < out[j].Council
-	})
+	sort.SliceStable(out, func(i, j int) bool { return busier(out[i], out[j]) })
 	return out
+}
+
+// busier is the order of teams a summary starts from: the most actions first, then by name.
+func busier(a, b LeadSummary) bool {
+	if a.Actions != b.Actions {
+		return a.Actions > b.Actions
+	}
+	if x, y := strings.ToLower(a.Lead), strings.ToLower(b.Lead); x != y {
+		return x < y
+	}
+	return a.Council < b.Council
+}
+
+// LeadSortKeys are the orders a summary by lead can be given in; the first is ByLead's own.
+var LeadSortKeys = []string{"actions", "lead", "overdue", "due"}
+
+// SortLeads orders teams by key: the most actions, overdue or due first, or by name; ties go
+// to the busier team, then by name.
+func SortLeads(teams []LeadSummary, key string) error {
+	var by func(LeadSummary) int
+	switch key {
+	case "", "actions":
+	case "overdue":
+		by = func(s LeadSummary) int { return s.Overdue }
+	case "due":
+		by = func(s LeadSummary) int { return s.DueThisQuarter }
+	case "lead":
+		sort.SliceStable(teams, func(i, j int) bool {
+			if a, b := strings.ToLower(teams[i].Lead), strings.ToLower(teams[j].Lead); a != b {
+				return a < b
+			}
+			return busier(teams[i], teams[j])
+		})
+		return nil
+	default:
+		return fmt.Errorf("unknown sort key %q", key)
+	}
+	sort.SliceStable(teams, func(i, j int) bool {
+		if by != nil && by(teams[i]) != by(teams[j]) {
+			return by(teams[i]) > by(teams[j])
+		}
+		return busier(teams[i], teams[j])
+	})
+	return nil
 }
 
 // Councils counts the distinct councils among teams (a shared team has none), so that output
