@@ -184,6 +184,28 @@ func TestSummaries(t *testing.T) {
 	}
 }
 
+// A window given to a summary counts what falls due in it, beside this quarter's figure: Q1 2025
+// holds the two actions dated Q1 2025 and three of the monthly action's occurrences.
+func TestSummariesInWindow(t *testing.T) {
+	plans, reg := testPlans()
+	rows := Select(plans, reg, Filter{Today: day("2025-08-15")})
+	q1, _ := ParseQuarter("Q1-2025")
+	c := ByPlanIn(rows, day("2025-08-15"), q1)[0].Counts
+	if c.DueInWindow != 3 || c.DueThisQuarter != 2 || c.Actions != 5 || c.Overdue != 2 {
+		t.Errorf("counts = %+v", c)
+	}
+	if c := ByPlan(rows, day("2025-08-15"))[0].Counts; c.DueInWindow != c.DueThisQuarter {
+		t.Errorf("with no window, due in window %d, this quarter %d", c.DueInWindow, c.DueThisQuarter)
+	}
+	var got []string
+	for _, l := range ByLeadIn(rows, day("2025-08-15"), q1) {
+		got = append(got, fmt.Sprintf("%s=%d/%d", l.Lead, l.DueInWindow, l.DueThisQuarter))
+	}
+	if want := "Housing=1/0 Integrated Care Board=1/1 Virtual School=2/1"; strings.Join(got, " ") != want {
+		t.Errorf("by lead = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
 // A recurring action's row is one occurrence: the missed one while the action is late, else the
 // next to fall due; in a window, the missed one when it falls there, else the first that does.
 // Checked in a calendar plan and a financial-year plan, whose periods run from 1 April.
@@ -256,7 +278,7 @@ func TestUnknownLeads(t *testing.T) {
 
 func TestSortLeads(t *testing.T) {
 	team := func(lead string, actions, overdue, due int) LeadSummary {
-		return LeadSummary{Team: plan.Team{Lead: lead}, Counts: Counts{Actions: actions, Overdue: overdue, DueThisQuarter: due}}
+		return LeadSummary{Team: plan.Team{Lead: lead}, Counts: Counts{Actions: actions, Overdue: overdue, DueInWindow: due}}
 	}
 	tests := []struct{ key, want string }{
 		{"actions", "Housing ICB virtual school Youth "},

@@ -16,8 +16,11 @@ type Counts struct {
 	RAG            map[plan.RAG]int // "" counts actions with no rating
 	Overdue        int
 	DueThisQuarter int
-	Recurring      int
-	Undated        int
+	// DueInWindow counts the actions due in the window a summary was asked about (ByPlanIn,
+	// ByLeadIn): this quarter's when none was given.
+	DueInWindow int
+	Recurring   int
+	Undated     int
 }
 
 // PercentComplete is the share of actions, not counting dropped ones, that are complete.
@@ -30,7 +33,7 @@ func (c Counts) PercentComplete() float64 {
 }
 
 // add counts a row; quarter is "this quarter", whose dates are the same in every convention.
-func (c *Counts) add(r Row, quarter Window) {
+func (c *Counts) add(r Row, quarter, window Window) {
 	if c.Status == nil {
 		c.Status = map[plan.Status]int{}
 		c.RAG = map[plan.RAG]int{}
@@ -41,20 +44,33 @@ func (c *Counts) add(r Row, quarter Window) {
 	if r.DaysLate > 0 {
 		c.Overdue++
 	}
-	qStart, qEnd, _ := quarter.Span(r.Plan)
 	switch {
 	case r.Recurring:
 		c.Recurring++
-		if s, ok := r.Action.Schedule(); ok {
-			if _, due := s.FirstDueIn(qStart, qEnd); due {
-				c.DueThisQuarter++
-			}
-		}
 	case !r.HasDue():
 		c.Undated++
-	case !r.Due.Before(qStart) && !r.Due.After(qEnd):
+	}
+	if dueIn(r, quarter) {
 		c.DueThisQuarter++
 	}
+	if dueIn(r, window) {
+		c.DueInWindow++
+	}
+}
+
+// dueIn says whether a row falls due in a window: its due date, or for a recurring action any
+// of its occurrences.
+func dueIn(r Row, w Window) bool {
+	start, end, _ := w.Span(r.Plan)
+	if r.Recurring {
+		s, ok := r.Action.Schedule()
+		if !ok {
+			return false
+		}
+		_, due := s.FirstDueIn(start, end)
+		return due
+	}
+	return r.HasDue() && !r.Due.Before(start) && !r.Due.After(end)
 }
 
 // SectionSummary counts one section's actions.
@@ -73,6 +89,11 @@ type PlanSummary struct {
 // ByPlan summarises rows per plan and section, in plan file order. Sections with no rows are
 // left out (they were filtered away).
 func ByPlan(rows []Row, today time.Time) []PlanSummary {
+	return ByPlanIn(rows, today, ThisQuarter(today))
+}
+
+// ByPlanIn is ByPlan counting also what falls due in a window (Counts.DueInWindow).
+func ByPlanIn(rows []Row, today time.Time, window Window) []PlanSummary {
 	quarter := ThisQuarter(today)
 	var out []PlanSummary
 	pi := map[*plan.Plan]int{}
@@ -85,14 +106,14 @@ func ByPlan(rows []Row, today time.Time) []PlanSummary {
 			out = append(out, PlanSummary{Plan: r.Plan})
 		}
 		ps := &out[i]
-		ps.add(r, quarter)
+		ps.add(r, quarter, window)
 		j, ok := si[r.Section]
 		if !ok {
 			j = len(ps.Sections)
 			si[r.Section] = j
 			ps.Sections = append(ps.Sections, SectionSummary{Section: r.Section})
 		}
-		ps.Sections[j].add(r, quarter)
+		ps.Sections[j].add(r, quarter, window)
 	}
 	return out
 }
@@ -109,6 +130,11 @@ const NoLead = "(no lead)"
 // ByLead summarises rows per team (a lead folded through the registry, within the council of the
 // plan naming it), busiest first.
 func ByLead(rows []Row, today time.Time) []LeadSummary {
+	return ByLeadIn(rows, today, ThisQuarter(today))
+}
+
+// ByLeadIn is ByLead counting also what falls due in a window (Counts.DueInWindow).
+func ByLeadIn(rows []Row, today time.Time, window Window) []LeadSummary {
 	quarter := ThisQuarter(today)
 	idx := map[plan.Team]int{}
 	var out []LeadSummary
@@ -124,7 +150,7 @@ func ByLead(rows []Row, today time.Time) []LeadSummary {
 				idx[t] = i
 				out = append(out, LeadSummary{Team: t})
 			}
-			out[i].add(r, quarter)
+			out[i].add(r, quarter, window)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return busier(out[i], out[j]) })
@@ -154,7 +180,7 @@ func SortLeads(teams []LeadSummary, key string) error {
 	case "overdue":
 		by = func(s LeadSummary) int { return s.Overdue }
 	case "due":
-		by = func(s LeadSummary) int { return s.DueThisQuarter }
+		by = func(s LeadSummary) int { return s.DueInWindow }
 	case "lead":
 		sort.SliceStable(teams, func(i, j int) bool {
 			if a, b := strings.ToLower(teams[i].Lead), strings.ToLower(teams[j].Lead); a != b {
