@@ -129,6 +129,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		return nil
 	}
 	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	registerCompletions(root, env)
 	return root
 }
 

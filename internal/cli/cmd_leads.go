@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,19 +13,55 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 )
 
+// summaryOptions are the flags of leads and status: the filters, and a window whose due
+// actions they count (this quarter when none is given).
+type summaryOptions struct {
+	filterOptions
+	windowOptions
+	Paths []string
+}
+
+// window is the window asked about, or this quarter; given says whether one was asked about.
+func (o *summaryOptions) window(env *Env, g *globalOptions) (w query.Window, given bool, err error) {
+	today, err := g.today(env)
+	if err != nil {
+		return w, false, err
+	}
+	w, err = o.windowOptions.window(today)
+	return w, o.given(), err
+}
+
+// windowWords name a summary's window in its text: "the window is ..." and its column's header,
+// or as before for this quarter.
+func windowWords(w query.Window, given bool, plans []*plan.Plan) (phrase, column string) {
+	if given {
+		return "the window is " + w.Describe(plans), "Due in window"
+	}
+	return "this quarter is " + w.Describe(plans), "Due this quarter"
+}
+
 func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &listOptions{}
+	opts := &summaryOptions{}
 	c := &cobra.Command{
 		Use:   "leads [PATH...]",
-		Short: "Each lead team with its actions, overdue, due this quarter and complete (aliases folded)",
+		Short: "Each lead team with its actions, overdue, due this quarter (or in a window) and complete (aliases folded)",
+		Long: `Each lead team with its actions, overdue (as of today), due this quarter and complete. A window
+(--quarter, --month, --from/--to, --within, as due takes them) counts what falls due in it
+instead of this quarter: the actions 'cpp due' lists for that window. Every action matching the
+filters is still counted; due_this_quarter in CSV and JSON keeps meaning this quarter, and
+due_in_window is the window's count.`,
 		Example: `  cpp leads
-  cpp leads --plan camden-cp --format csv`,
+  cpp leads --plan camden-cp --format csv
+  cpp leads --quarter Q3-2025 --sort due`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runLeads(env, g, opts)
 		},
 	}
-	addFilterFlags(c, &opts.filterOptions, "plan")
+	addFilterFlags(c, &opts.filterOptions, query.LeadSortKeys[0])
+	addWindowFlags(c, &opts.windowOptions)
+	opts.summary = true
+	c.Flags().Lookup("sort").Usage = "order of teams: actions (the busiest first), lead (by name), overdue or due (the most first)"
 	return c
 }
 
@@ -38,28 +76,39 @@ type leadJSON struct {
 	InProgress     int     `json:"in_progress"`
 	NotStarted     int     `json:"not_started"`
 	Council        *string `json:"council"`
+	DueInWindow    int     `json:"due_in_window"`
 }
 
-var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started", "council"}
+var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started", "council", "due_in_window"}
 
 func (r leadJSON) cells() []string {
 	council := ""
 	if r.Council != nil {
 		council = *r.Council
 	}
-	return []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted), council}
+	return []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted), council, itoa(r.DueInWindow)}
 }
 
-func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
+func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
+	if !slices.Contains(query.LeadSortKeys, opts.Sort) {
+		return usageErrorf("use one of: "+strings.Join(query.LeadSortKeys, ", "), "unknown sort key %q for leads", opts.Sort)
+	}
+	w, given, err := opts.window(env, g)
+	if err != nil {
+		return err
+	}
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
 	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
-	sums := query.ByLead(rows, today)
+	sums := query.ByLeadIn(rows, today, w)
+	if err := query.SortLeads(sums, opts.Sort); err != nil {
+		return usageErrorf("", "%s", err)
+	}
 	recs := make([]leadJSON, len(sums))
 	for i, s := range sums {
-		recs[i] = leadJSON{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted], nil}
+		recs[i] = leadJSON{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted], nil, s.DueInWindow}
 		if s.Council != "" {
 			recs[i].Council = &s.Council
 		}
@@ -76,22 +125,25 @@ func runLeads(env *Env, g *globalOptions, opts *listOptions) error {
 	default:
 		// The council is shown when the answer spans more than one: otherwise it is the same on every row.
 		withCouncil := query.Councils(sums) > 1
-		blk := render.Block{Header: []string{"Lead", "Actions", "Overdue", "Due this quarter", "Complete", "In progress", "Not started"},
+		phrase, column := windowWords(w, given, plansOf(l, q.Filter))
+		blk := render.Block{Header: []string{"Lead", "Actions", "Overdue", column, "Complete", "In progress", "Not started"},
 			Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
 		if withCouncil {
 			blk.Header = append(blk.Header[:1], append([]string{"Council"}, blk.Header[1:]...)...)
 			blk.Wide = []int{0, 1}
 		}
 		for _, r := range recs {
-			cells := r.cells()
-			row := cells[:len(cells)-1]
+			council := ""
+			if r.Council != nil {
+				council = *r.Council
+			}
+			row := []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueInWindow), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)}
 			if withCouncil {
-				row = append([]string{cells[0], cells[len(cells)-1]}, row[1:]...)
+				row = append([]string{r.Lead, council}, row[1:]...)
 			}
 			blk.Rows = append(blk.Rows, row)
 		}
-		blk.Notes = []string{fmt.Sprintf("As of %s; this quarter is %s. An action with several leads counts for each.",
-			render.Date(today), query.ThisQuarter(today).Describe(plansOf(l, q.Filter)))}
+		blk.Notes = []string{fmt.Sprintf("As of %s; %s. An action with several leads counts for each.", render.Date(today), phrase)}
 		if withCouncil {
 			blk.Notes = append(blk.Notes, "A team is its council's own: two councils' teams of one name are counted apart, unless the lead registry marks the team `shared: true`.")
 		}

@@ -12,18 +12,27 @@ import (
 )
 
 func newStatusCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &listOptions{}
+	opts := &summaryOptions{}
 	c := &cobra.Command{
 		Use:   "status [PATH...]",
-		Short: "Where each plan and section stands: counts by status and RAG, complete, overdue, due this quarter; and by lead",
+		Short: "Where each plan and section stands: counts by status and RAG, complete, overdue, due this quarter (or in a window); and by lead",
+		Long: `Where each plan and section stands, and each lead: counts by status and RAG, percent complete,
+overdue (as of today) and due this quarter. A window (--quarter, --month, --from/--to, --within,
+as due takes them) counts what falls due in it instead: the actions 'cpp due' lists for that
+window. Every action matching the filters is still counted; due_this_quarter in CSV and JSON
+keeps meaning this quarter, and due_in_window is the window's count.`,
 		Example: `  cpp status
-  cpp status --plan camden-cp --format markdown`,
+  cpp status --plan camden-cp --format markdown
+  cpp status --quarter Q3-2025 --format csv`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runStatus(env, g, opts)
 		},
 	}
 	addFilterFlags(c, &opts.filterOptions, "plan")
+	addWindowFlags(c, &opts.windowOptions)
+	opts.summary = true
+	c.Flags().Lookup("sort").Usage = "plan: plans and sections in plan file order, the only order status gives (leads --sort orders teams)"
 	return c
 }
 
@@ -44,16 +53,17 @@ type statusJSON struct {
 	PercentDone    float64 `json:"percent_complete"`
 	Overdue        int     `json:"overdue"`
 	DueThisQuarter int     `json:"due_this_quarter"`
+	DueInWindow    int     `json:"due_in_window"`
 }
 
 var statusColumns = []string{"plan", "section", "title", "actions", "not_started", "in_progress", "complete", "dropped",
-	"green", "amber", "red", "not_rated", "percent_complete", "overdue", "due_this_quarter"}
+	"green", "amber", "red", "not_rated", "percent_complete", "overdue", "due_this_quarter", "due_in_window"}
 
 func statusRecord(planID string, section *string, title string, c query.Counts) statusJSON {
 	return statusJSON{Plan: planID, Section: section, Title: title, Actions: c.Actions,
 		NotStarted: c.Status[plan.NotStarted], InProgress: c.Status[plan.InProgress], Complete: c.Status[plan.Complete],
 		Dropped: c.Status[plan.Dropped], Green: c.RAG[plan.Green], Amber: c.RAG[plan.Amber], Red: c.RAG[plan.Red],
-		NotRated: c.RAG[""], PercentDone: round1(c.PercentComplete()), Overdue: c.Overdue, DueThisQuarter: c.DueThisQuarter}
+		NotRated: c.RAG[""], PercentDone: round1(c.PercentComplete()), Overdue: c.Overdue, DueThisQuarter: c.DueThisQuarter, DueInWindow: c.DueInWindow}
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
@@ -65,17 +75,27 @@ func (s statusJSON) cells() []string {
 	}
 	return []string{s.Plan, sec, s.Title, itoa(s.Actions), itoa(s.NotStarted), itoa(s.InProgress), itoa(s.Complete),
 		itoa(s.Dropped), itoa(s.Green), itoa(s.Amber), itoa(s.Red), itoa(s.NotRated),
-		fmt.Sprintf("%.1f", s.PercentDone), itoa(s.Overdue), itoa(s.DueThisQuarter)}
+		fmt.Sprintf("%.1f", s.PercentDone), itoa(s.Overdue), itoa(s.DueThisQuarter), itoa(s.DueInWindow)}
 }
 
-func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
+func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
+	// The board reads a plan's sections in the plan's own order; another order was once accepted
+	// and ignored, which looked like an answer.
+	if opts.Sort != "plan" {
+		return usageErrorf("status lists plans and sections in plan file order, and its leads busiest first: use --sort plan, or leads --sort for other orders of teams",
+			"unknown sort key %q for status", opts.Sort)
+	}
+	w, given, err := opts.window(env, g)
+	if err != nil {
+		return err
+	}
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, nil)
 	if err != nil {
 		return err
 	}
 	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
 	var recs []statusJSON
-	for _, ps := range query.ByPlan(rows, today) {
+	for _, ps := range query.ByPlanIn(rows, today, w) {
 		recs = append(recs, statusRecord(ps.Plan.ID, nil, ps.Plan.Title, ps.Counts))
 		for _, ss := range ps.Sections {
 			id := ss.Section.ID
@@ -95,7 +115,7 @@ func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
 		}
 		err = render.WriteCSV(env.Stdout, statusColumns, cells)
 	default:
-		err = printer(opts.Format, st).Print(env.Stdout, statusDoc(recs, rows, today, plansOf(l, q.Filter)))
+		err = printer(opts.Format, st).Print(env.Stdout, statusDoc(recs, rows, today, w, given, plansOf(l, q.Filter)))
 	}
 	if err != nil {
 		return err
@@ -103,14 +123,19 @@ func runStatus(env *Env, g *globalOptions, opts *listOptions) error {
 	return l.finish()
 }
 
-func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, plans []*plan.Plan) render.Doc {
-	d := render.Doc{Title: fmt.Sprintf("Status as of %s (this quarter: %s)", render.Date(today), query.ThisQuarter(today).Describe(plans))}
+func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Window, given bool, plans []*plan.Plan) render.Doc {
+	d := render.Doc{Title: fmt.Sprintf("Status as of %s (this quarter: %s)", render.Date(today), w.Describe(plans))}
+	column := "Due this qtr"
+	if given {
+		d.Title = fmt.Sprintf("Status as of %s (window: %s)", render.Date(today), w.Describe(plans))
+		column = "Due in window"
+	}
 	// The terminal shows the figures a board asks for first; JSON and CSV carry every count.
-	header := []string{"Section", "Actions", "Complete", "In progress", "Not started", "Red", "Amber", "Green", "% complete", "Overdue", "Due this qtr"}
+	header := []string{"Section", "Actions", "Complete", "In progress", "Not started", "Red", "Amber", "Green", "% complete", "Overdue", column}
 	var blk *render.Block
 	for _, r := range recs {
 		row := []string{"", itoa(r.Actions), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted),
-			itoa(r.Red), itoa(r.Amber), itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), itoa(r.Overdue), itoa(r.DueThisQuarter)}
+			itoa(r.Red), itoa(r.Amber), itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), itoa(r.Overdue), itoa(r.DueInWindow)}
 		if r.Section == nil {
 			d.Blocks = append(d.Blocks, render.Block{Heading: fmt.Sprintf("%s: %s", r.Plan, r.Title), Header: header, Wide: allColumns(header), RAGColumn: -1})
 			blk = &d.Blocks[len(d.Blocks)-1]
@@ -121,16 +146,16 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, plans []*pl
 		row[0] = r.Title
 		blk.Rows = append(blk.Rows, row)
 	}
-	leads := render.Block{Heading: "By lead", Header: []string{"Lead", "Actions", "Overdue", "Due this qtr", "Complete", "Red", "Amber"},
+	leads := render.Block{Heading: "By lead", Header: []string{"Lead", "Actions", "Overdue", column, "Complete", "Red", "Amber"},
 		Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
-	sums := query.ByLead(rows, today)
+	sums := query.ByLeadIn(rows, today, w)
 	withCouncil := query.Councils(sums) > 1
 	if withCouncil {
 		leads.Header = append([]string{"Lead", "Council"}, leads.Header[1:]...)
 		leads.Wide = []int{0, 1}
 	}
 	for _, s := range sums {
-		row := []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueThisQuarter),
+		row := []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueInWindow),
 			itoa(s.Status[plan.Complete]), itoa(s.RAG[plan.Red]), itoa(s.RAG[plan.Amber])}
 		if withCouncil {
 			row = append([]string{s.Lead, s.Council}, row[1:]...)

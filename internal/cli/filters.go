@@ -24,6 +24,8 @@ type filterOptions struct {
 	TBC                                          bool
 	Sort                                         string
 	Format                                       string
+	// summary marks leads and status, whose --sort orders their summary, not the rows they count.
+	summary bool
 }
 
 func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
@@ -37,8 +39,8 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl.StringSliceVar(&f.RAGs, "rag", nil, "only these RAG ratings: green, amber, red")
 	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
 	fl.StringVar(&f.Text, "text", "", "only actions whose text, outcomes or id contain this (case-insensitive)")
-	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due before this date (YYYY-MM-DD)")
-	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due after this date (YYYY-MM-DD)")
+	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due on or before this date (YYYY-MM-DD)")
+	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due on or after this date (YYYY-MM-DD)")
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
@@ -52,7 +54,7 @@ func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	if !slices.Contains(render.Formats, f.Format) {
 		return q, badFormat(f.Format, render.Formats)
 	}
-	if !slices.Contains(query.SortKeys, f.Sort) {
+	if !f.summary && !slices.Contains(query.SortKeys, f.Sort) {
 		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
 	}
 	for _, s := range f.Statuses {
@@ -169,8 +171,11 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	}
 	q.Filter.Leads = query.LeadValues(q.Filter.Leads, q.Loaded.Plans, q.Loaded.Registry)
 	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
-	if err := query.Sort(q.Rows, f.Sort); err != nil {
-		return nil, usageErrorf("", "%s", err)
+	// A summary counts rows in plan file order, so that its plans and sections come out as written.
+	if !f.summary {
+		if err := query.Sort(q.Rows, f.Sort); err != nil {
+			return nil, usageErrorf("", "%s", err)
+		}
 	}
 	// A name that matches nothing is noted even when the rest of a list matched: it is
 	// probably misspelt, and the answer would quietly leave its team out.

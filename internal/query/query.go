@@ -46,9 +46,11 @@ type Filter struct {
 	RAGs            []plan.RAG
 	Tags            []string
 	Text            string // case-insensitive, in the action's text, outcomes or id
-	DueBefore       time.Time
-	DueAfter        time.Time
-	Overdue         bool
+	// DueBefore and DueAfter include the day they name: a quarter's first and last days select
+	// the quarter, as an analyst reading "due before 30 September" expects.
+	DueBefore time.Time
+	DueAfter  time.Time
+	Overdue   bool
 	// ToBeConfirmed keeps only actions whose deadline holds a place for a date ("TBC", "N/A").
 	ToBeConfirmed bool
 	Window        *Window
@@ -96,10 +98,10 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 				if text != "" && !matchesText(a, text) {
 					continue
 				}
-				if !f.DueBefore.IsZero() && (!r.HasDue() || !r.Due.Before(f.DueBefore)) {
+				if !f.DueBefore.IsZero() && (!r.HasDue() || r.Due.After(f.DueBefore)) {
 					continue
 				}
-				if !f.DueAfter.IsZero() && (!r.HasDue() || !r.Due.After(f.DueAfter)) {
+				if !f.DueAfter.IsZero() && (!r.HasDue() || r.Due.Before(f.DueAfter)) {
 					continue
 				}
 				if f.Overdue && r.DaysLate == 0 {

@@ -120,6 +120,10 @@ func TestSelect(t *testing.T) {
 		{"due before", Filter{DueBefore: day("2025-06-01"), Today: day("2025-10-01")}, "p.2 p.3 "},
 		// The monthly action's row is September's occurrence, missed on 1 October.
 		{"due after", Filter{DueAfter: day("2025-06-01"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"due before includes its day", Filter{DueBefore: day("2025-03-31"), Today: day("2025-10-01")}, "p.2 p.3 "},
+		{"due after includes its day", Filter{DueAfter: day("2025-09-30"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"a quarter's bounds are the quarter", Filter{DueAfter: day("2025-07-01"), DueBefore: day("2025-09-30"), Today: day("2025-10-01")}, "p.1 p.4 "},
+		{"a day short leaves the last day out", Filter{DueAfter: day("2025-07-01"), DueBefore: day("2025-09-29"), Today: day("2025-10-01")}, ""},
 		{"overdue skips complete, keeps a missed occurrence", Filter{Overdue: true, Today: day("2025-10-01")}, "p.1 p.2 p.4 "},
 		{"window holds an occurrence", Filter{Window: &q3, Today: day("2025-06-01")}, "p.1 p.4 "},
 		{"combined", Filter{Leads: []string{"Housing"}, RAGs: []plan.RAG{plan.Amber}}, "p.2 "},
@@ -176,6 +180,28 @@ func TestSummaries(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s=%d", l.Lead, l.Actions))
 	}
 	if want := "Housing=2 Integrated Care Board=2 Virtual School=2"; strings.Join(got, " ") != want {
+		t.Errorf("by lead = %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// A window given to a summary counts what falls due in it, beside this quarter's figure: Q1 2025
+// holds the two actions dated Q1 2025 and three of the monthly action's occurrences.
+func TestSummariesInWindow(t *testing.T) {
+	plans, reg := testPlans()
+	rows := Select(plans, reg, Filter{Today: day("2025-08-15")})
+	q1, _ := ParseQuarter("Q1-2025")
+	c := ByPlanIn(rows, day("2025-08-15"), q1)[0].Counts
+	if c.DueInWindow != 3 || c.DueThisQuarter != 2 || c.Actions != 5 || c.Overdue != 2 {
+		t.Errorf("counts = %+v", c)
+	}
+	if c := ByPlan(rows, day("2025-08-15"))[0].Counts; c.DueInWindow != c.DueThisQuarter {
+		t.Errorf("with no window, due in window %d, this quarter %d", c.DueInWindow, c.DueThisQuarter)
+	}
+	var got []string
+	for _, l := range ByLeadIn(rows, day("2025-08-15"), q1) {
+		got = append(got, fmt.Sprintf("%s=%d/%d", l.Lead, l.DueInWindow, l.DueThisQuarter))
+	}
+	if want := "Housing=1/0 Integrated Care Board=1/1 Virtual School=2/1"; strings.Join(got, " ") != want {
 		t.Errorf("by lead = %q, want %q", strings.Join(got, " "), want)
 	}
 }
@@ -247,5 +273,34 @@ func TestUnknownLeads(t *testing.T) {
 	got := UnknownLeads(plans, reg, []string{"icb", "VIRTUAL SCHOOL", "Virtual Scool", "Housng"})
 	if strings.Join(got, ",") != "Virtual Scool,Housng" {
 		t.Errorf("unknown leads = %q", got)
+	}
+}
+
+func TestSortLeads(t *testing.T) {
+	team := func(lead string, actions, overdue, due int) LeadSummary {
+		return LeadSummary{Team: plan.Team{Lead: lead}, Counts: Counts{Actions: actions, Overdue: overdue, DueInWindow: due}}
+	}
+	tests := []struct{ key, want string }{
+		{"actions", "Housing ICB virtual school Youth "},
+		{"", "Housing ICB virtual school Youth "},
+		{"lead", "Housing ICB virtual school Youth "},
+		{"overdue", "Youth Housing ICB virtual school "},
+		{"due", "virtual school Housing ICB Youth "},
+	}
+	for _, tt := range tests {
+		teams := []LeadSummary{team("Youth", 1, 3, 0), team("virtual school", 2, 0, 4), team("ICB", 3, 1, 1), team("Housing", 3, 1, 1)}
+		if err := SortLeads(teams, tt.key); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, s := range teams {
+			got += s.Lead + " "
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.key, got, tt.want)
+		}
+	}
+	if err := SortLeads(nil, "late"); err == nil {
+		t.Error("late: no error")
 	}
 }

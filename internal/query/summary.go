@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -15,8 +16,11 @@ type Counts struct {
 	RAG            map[plan.RAG]int // "" counts actions with no rating
 	Overdue        int
 	DueThisQuarter int
-	Recurring      int
-	Undated        int
+	// DueInWindow counts the actions due in the window a summary was asked about (ByPlanIn,
+	// ByLeadIn): this quarter's when none was given.
+	DueInWindow int
+	Recurring   int
+	Undated     int
 }
 
 // PercentComplete is the share of actions, not counting dropped ones, that are complete.
@@ -29,7 +33,7 @@ func (c Counts) PercentComplete() float64 {
 }
 
 // add counts a row; quarter is "this quarter", whose dates are the same in every convention.
-func (c *Counts) add(r Row, quarter Window) {
+func (c *Counts) add(r Row, quarter, window Window) {
 	if c.Status == nil {
 		c.Status = map[plan.Status]int{}
 		c.RAG = map[plan.RAG]int{}
@@ -40,20 +44,33 @@ func (c *Counts) add(r Row, quarter Window) {
 	if r.DaysLate > 0 {
 		c.Overdue++
 	}
-	qStart, qEnd, _ := quarter.Span(r.Plan)
 	switch {
 	case r.Recurring:
 		c.Recurring++
-		if s, ok := r.Action.Schedule(); ok {
-			if _, due := s.FirstDueIn(qStart, qEnd); due {
-				c.DueThisQuarter++
-			}
-		}
 	case !r.HasDue():
 		c.Undated++
-	case !r.Due.Before(qStart) && !r.Due.After(qEnd):
+	}
+	if dueIn(r, quarter) {
 		c.DueThisQuarter++
 	}
+	if dueIn(r, window) {
+		c.DueInWindow++
+	}
+}
+
+// dueIn says whether a row falls due in a window: its due date, or for a recurring action any
+// of its occurrences.
+func dueIn(r Row, w Window) bool {
+	start, end, _ := w.Span(r.Plan)
+	if r.Recurring {
+		s, ok := r.Action.Schedule()
+		if !ok {
+			return false
+		}
+		_, due := s.FirstDueIn(start, end)
+		return due
+	}
+	return r.HasDue() && !r.Due.Before(start) && !r.Due.After(end)
 }
 
 // SectionSummary counts one section's actions.
@@ -72,6 +89,11 @@ type PlanSummary struct {
 // ByPlan summarises rows per plan and section, in plan file order. Sections with no rows are
 // left out (they were filtered away).
 func ByPlan(rows []Row, today time.Time) []PlanSummary {
+	return ByPlanIn(rows, today, ThisQuarter(today))
+}
+
+// ByPlanIn is ByPlan counting also what falls due in a window (Counts.DueInWindow).
+func ByPlanIn(rows []Row, today time.Time, window Window) []PlanSummary {
 	quarter := ThisQuarter(today)
 	var out []PlanSummary
 	pi := map[*plan.Plan]int{}
@@ -84,14 +106,14 @@ func ByPlan(rows []Row, today time.Time) []PlanSummary {
 			out = append(out, PlanSummary{Plan: r.Plan})
 		}
 		ps := &out[i]
-		ps.add(r, quarter)
+		ps.add(r, quarter, window)
 		j, ok := si[r.Section]
 		if !ok {
 			j = len(ps.Sections)
 			si[r.Section] = j
 			ps.Sections = append(ps.Sections, SectionSummary{Section: r.Section})
 		}
-		ps.Sections[j].add(r, quarter)
+		ps.Sections[j].add(r, quarter, window)
 	}
 	return out
 }
@@ -108,6 +130,11 @@ const NoLead = "(no lead)"
 // ByLead summarises rows per team (a lead folded through the registry, within the council of the
 // plan naming it), busiest first.
 func ByLead(rows []Row, today time.Time) []LeadSummary {
+	return ByLeadIn(rows, today, ThisQuarter(today))
+}
+
+// ByLeadIn is ByLead counting also what falls due in a window (Counts.DueInWindow).
+func ByLeadIn(rows []Row, today time.Time, window Window) []LeadSummary {
 	quarter := ThisQuarter(today)
 	idx := map[plan.Team]int{}
 	var out []LeadSummary
@@ -123,19 +150,55 @@ func ByLead(rows []Row, today time.Time) []LeadSummary {
 				idx[t] = i
 				out = append(out, LeadSummary{Team: t})
 			}
-			out[i].add(r, quarter)
+			out[i].add(r, quarter, window)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Actions != out[j].Actions {
-			return out[i].Actions > out[j].Actions
-		}
-		if a, b := strings.ToLower(out[i].Lead), strings.ToLower(out[j].Lead); a != b {
-			return a < b
-		}
-		return out[i].Council < out[j].Council
-	})
+	sort.SliceStable(out, func(i, j int) bool { return busier(out[i], out[j]) })
 	return out
+}
+
+// busier is the order of teams a summary starts from: the most actions first, then by name.
+func busier(a, b LeadSummary) bool {
+	if a.Actions != b.Actions {
+		return a.Actions > b.Actions
+	}
+	if x, y := strings.ToLower(a.Lead), strings.ToLower(b.Lead); x != y {
+		return x < y
+	}
+	return a.Council < b.Council
+}
+
+// LeadSortKeys are the orders a summary by lead can be given in; the first is ByLead's own.
+var LeadSortKeys = []string{"actions", "lead", "overdue", "due"}
+
+// SortLeads orders teams by key: the most actions, overdue or due first, or by name; ties go
+// to the busier team, then by name.
+func SortLeads(teams []LeadSummary, key string) error {
+	var by func(LeadSummary) int
+	switch key {
+	case "", "actions":
+	case "overdue":
+		by = func(s LeadSummary) int { return s.Overdue }
+	case "due":
+		by = func(s LeadSummary) int { return s.DueInWindow }
+	case "lead":
+		sort.SliceStable(teams, func(i, j int) bool {
+			if a, b := strings.ToLower(teams[i].Lead), strings.ToLower(teams[j].Lead); a != b {
+				return a < b
+			}
+			return busier(teams[i], teams[j])
+		})
+		return nil
+	default:
+		return fmt.Errorf("unknown sort key %q", key)
+	}
+	sort.SliceStable(teams, func(i, j int) bool {
+		if by != nil && by(teams[i]) != by(teams[j]) {
+			return by(teams[i]) > by(teams[j])
+		}
+		return busier(teams[i], teams[j])
+	})
+	return nil
 }
 
 // Councils counts the distinct councils among teams (a shared team has none), so that output
