@@ -250,6 +250,8 @@ func deadlineWords(r query.Row) string {
 		return a.Deadline.Text + " (cannot be read)"
 	case r.Recurring:
 		return recurringWords(r)
+	case a.Deadline.Kind == deadline.ToBeConfirmed:
+		return a.Deadline.Text + " (to be confirmed: no date yet)"
 	case !r.HasDue():
 		return a.Deadline.Text + " (open-ended)"
 	}
