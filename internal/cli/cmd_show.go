@@ -13,7 +13,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
 type showOptions struct {
@@ -61,26 +60,22 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	var found *query.Row
-	var ids []string
-	for _, p := range l.Plans {
-		for _, s := range p.Sections {
-			for _, a := range s.Actions {
-				ids = append(ids, a.ID)
-				if strings.EqualFold(a.ID, opts.ID) {
-					r := query.NewRow(p, s, a, l.Registry, today)
-					found = &r
-				}
-			}
-		}
-	}
-	if found == nil {
-		hint := "run 'cpp list' to see the ids"
-		if near := suggest.Closest(opts.ID, ids, 3); len(near) > 0 {
+	f, ok, near := query.FindAny(l.Plans, opts.ID)
+	if !ok {
+		hint := "run 'cpp list' to see the action ids"
+		if len(near) > 0 {
 			hint = "did you mean " + strings.Join(near, ", ") + "?"
 		}
-		return problemf(hint, "no action has id %q", opts.ID)
+		return problemf(hint, "no plan, section, action or measure has id %q", opts.ID)
 	}
+	if f.Action == nil {
+		if err := showOther(env, opts.Format, st, f, l, today); err != nil {
+			return err
+		}
+		return l.finish()
+	}
+	r := query.NewRow(f.Plan, f.Section, f.Action, l.Registry, today)
+	found := &r
 	slip := deadlineHistory(env, opts.Paths, found.Action.ID, l)
 	if opts.Format == "json" {
 		err = render.WriteJSON(env.Stdout, showRecord(*found, slip))

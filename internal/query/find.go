@@ -7,35 +7,64 @@ import (
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
-// Found is the action or measure an id names, with the plan (and section) that holds it.
+// Found is the plan, section, action or measure an id names, with what holds it.
 type Found struct {
 	Plan    *plan.Plan
-	Section *plan.Section // nil for a plan-level measure
+	Section *plan.Section // nil for a plan, or a plan-level measure
 	Action  *plan.Action
 	Measure *plan.Measure
 }
 
-// Find looks an id up among the plans' actions and measures, ignoring case as ids are compared
-// everywhere. When nothing has the id, near holds up to three ids spelt like it.
+// Kind names what was found: "action", "measure", "section" or "plan".
+func (f Found) Kind() string {
+	switch {
+	case f.Action != nil:
+		return "action"
+	case f.Measure != nil:
+		return "measure"
+	case f.Section != nil:
+		return "section"
+	}
+	return "plan"
+}
+
+// Find looks an id up among the plans' actions and measures (what can be updated), ignoring case
+// as ids are compared everywhere. When nothing has the id, near holds up to three ids spelt like it.
 func Find(plans []*plan.Plan, id string) (f Found, ok bool, near []string) {
+	return find(plans, id, false)
+}
+
+// FindAny is Find for any id: a plan's, a section's, an action's or a measure's.
+func FindAny(plans []*plan.Plan, id string) (f Found, ok bool, near []string) {
+	return find(plans, id, true)
+}
+
+func find(plans []*plan.Plan, id string, any bool) (Found, bool, []string) {
 	var ids []string
+	match := func(x string) bool {
+		ids = append(ids, x)
+		return strings.EqualFold(x, id)
+	}
 	for _, p := range plans {
+		if any && match(p.ID) {
+			return Found{Plan: p}, true, nil
+		}
 		for _, m := range p.Measures {
-			ids = append(ids, m.ID)
-			if strings.EqualFold(m.ID, id) {
+			if match(m.ID) {
 				return Found{Plan: p, Measure: m}, true, nil
 			}
 		}
 		for _, s := range p.Sections {
+			if any && match(s.ID) {
+				return Found{Plan: p, Section: s}, true, nil
+			}
 			for _, a := range s.Actions {
-				ids = append(ids, a.ID)
-				if strings.EqualFold(a.ID, id) {
+				if match(a.ID) {
 					return Found{Plan: p, Section: s, Action: a}, true, nil
 				}
 			}
 			for _, m := range s.Measures {
-				ids = append(ids, m.ID)
-				if strings.EqualFold(m.ID, id) {
+				if match(m.ID) {
 					return Found{Plan: p, Section: s, Measure: m}, true, nil
 				}
 			}
