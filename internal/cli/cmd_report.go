@@ -97,27 +97,9 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	plans := l.Plans
-	if len(opts.Plans) > 0 {
-		plans = nil
-		var ids []string
-		for _, p := range l.Plans {
-			if query.ContainsFold(opts.Plans, p.ID) {
-				plans = append(plans, p)
-				ids = append(ids, p.ID)
-			}
-		}
-		// A misspelt name among good ones would otherwise drop a plan from the board's report unseen.
-		var unknown []string
-		for _, id := range opts.Plans {
-			if !query.ContainsFold(ids, id) {
-				unknown = append(unknown, id)
-			}
-		}
-		if len(unknown) > 0 {
-			explainEmpty(env, l, query.Filter{Plans: unknown})
-			return problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
-		}
+	plans, err := plansNamed(env, l, opts.Plans)
+	if err != nil {
+		return err
 	}
 	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
 	if opts.Since != "" {

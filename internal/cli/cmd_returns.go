@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -88,26 +87,9 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 	if err != nil {
 		return nil, err
 	}
-	plans := l.Plans
-	if len(o.Plans) > 0 {
-		plans = nil
-		var ids []string
-		for _, p := range l.Plans {
-			if query.ContainsFold(o.Plans, p.ID) {
-				plans = append(plans, p)
-				ids = append(ids, p.ID)
-			}
-		}
-		var unknown []string
-		for _, id := range o.Plans {
-			if !query.ContainsFold(ids, id) {
-				unknown = append(unknown, id)
-			}
-		}
-		if len(unknown) > 0 {
-			explainEmpty(env, l, query.Filter{Plans: unknown})
-			return nil, problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
-		}
+	plans, err := plansNamed(env, l, o.Plans)
+	if err != nil {
+		return nil, err
 	}
 	// Practice examples and registries are files without a plan; a return is for plans only.
 	plans = slices.DeleteFunc(slices.Clone(plans), func(p *plan.Plan) bool { return len(p.Sections) == 0 })
@@ -306,28 +288,11 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 }
 
 func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) error {
-	if !slices.Contains(changeFormats, opts.Format) {
-		return badFormat(opts.Format, changeFormats)
-	}
-	var day time.Time
-	if opts.Date != "" {
-		var err error
-		if day, err = parseFlagDate("--date", opts.Date); err != nil {
-			return err
-		}
-	}
-	st, err := g.style(env)
+	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false)
 	if err != nil {
 		return err
 	}
-	var paths []string
-	if opts.Plans != "" {
-		paths = []string{opts.Plans}
-	}
-	l, err := loadPlans(env, paths)
-	if err != nil {
-		return err
-	}
+	day, st, l := run.Day, run.Style, run.Loaded
 
 	var probs []returns.Problem
 	var filled []*returns.Filled

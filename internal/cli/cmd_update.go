@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -66,31 +65,11 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
-	if !slices.Contains(changeFormats, opts.Format) {
-		return badFormat(opts.Format, changeFormats)
-	}
-	today, err := g.today(env)
+	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true)
 	if err != nil {
 		return err
 	}
-	day := today
-	if opts.Date != "" {
-		if day, err = parseFlagDate("--date", opts.Date); err != nil {
-			return err
-		}
-	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
-	var paths []string
-	if opts.Plans != "" {
-		paths = []string{opts.Plans}
-	}
-	l, err := loadPlans(env, paths)
-	if err != nil {
-		return err
-	}
+	day, st, l := run.Day, run.Style, run.Loaded
 	found, ok, near := query.Find(l.Plans, opts.ID)
 	if !ok {
 		hint := "run 'cpp list' to see the action ids, 'cpp show ID' for one"

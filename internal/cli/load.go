@@ -2,9 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/query"
 )
 
 // ExitPartial says a query answered from the files that loaded, leaving out broken ones.
@@ -62,4 +64,19 @@ func (l *loaded) finish() error {
 		return &silentExit{code: ExitPartial}
 	}
 	return nil
+}
+
+// plansNamed is the plans --plan names, or every plan when it names none. Every name must match a
+// plan: a misspelt name among good ones would otherwise drop a plan from a report or a return
+// unseen.
+func plansNamed(env *Env, l *loaded, names []string) ([]*plan.Plan, error) {
+	if len(names) == 0 {
+		return l.Plans, nil
+	}
+	plans, unknown := query.PlansNamed(l.Plans, names)
+	if len(unknown) > 0 {
+		explainEmpty(env, l, query.Filter{Plans: unknown})
+		return nil, problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
+	}
+	return plans, nil
 }

@@ -3,7 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
@@ -16,6 +18,45 @@ import (
 
 // changeFormats are the formats a command that edits plans prints its change in.
 var changeFormats = []string{"text", "markdown", "json"}
+
+// changeRun is what a command that edits plans starts from: the checked flags, the output style
+// and the plans.
+type changeRun struct {
+	Style  render.Style
+	Day    time.Time // the --date given; else today, or zero when the caller has its own default
+	Loaded *loaded
+}
+
+// startChange checks the format and --date flags, decides the style and loads the plans (from
+// --plans, else the repository's plans/). With defaultToday, no --date means today.
+func startChange(env *Env, g *globalOptions, format, date, plansDir string, defaultToday bool) (*changeRun, error) {
+	if !slices.Contains(changeFormats, format) {
+		return nil, badFormat(format, changeFormats)
+	}
+	r := &changeRun{}
+	var err error
+	if defaultToday {
+		if r.Day, err = g.today(env); err != nil {
+			return nil, err
+		}
+	}
+	if date != "" {
+		if r.Day, err = parseFlagDate("--date", date); err != nil {
+			return nil, err
+		}
+	}
+	if r.Style, err = g.style(env); err != nil {
+		return nil, err
+	}
+	var paths []string
+	if plansDir != "" {
+		paths = []string{plansDir}
+	}
+	if r.Loaded, err = loadPlans(env, paths); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
 
 // printChanges prints what edits do to the plans, before and after them (the edited plans only),
 // as cpp diff prints it.

@@ -72,3 +72,21 @@ func find(plans []*plan.Plan, id string, any bool) (Found, bool, []string) {
 	}
 	return Found{}, false, suggest.Closest(id, ids, 3)
 }
+
+// PlansNamed returns the plans whose ids are named (ignoring case), in file order, and the names
+// that match no plan: a misspelt name among good ones would otherwise drop a plan unseen.
+func PlansNamed(plans []*plan.Plan, names []string) (named []*plan.Plan, unknown []string) {
+	var ids []string
+	for _, p := range plans {
+		if ContainsFold(names, p.ID) {
+			named = append(named, p)
+			ids = append(ids, p.ID)
+		}
+	}
+	for _, n := range names {
+		if !ContainsFold(ids, n) {
+			unknown = append(unknown, n)
+		}
+	}
+	return named, unknown
+}
