@@ -21,6 +21,7 @@ type filterOptions struct {
 	Text                                         string
 	DueBefore, DueAfter                          string
 	Overdue                                      bool
+	BOM                                          bool
 	TBC                                          bool
 	Sort                                         string
 	Format                                       string
@@ -42,6 +43,7 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due on or before this date (YYYY-MM-DD)")
 	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due on or after this date (YYYY-MM-DD)")
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
+	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
 	fl.StringVarP(&f.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
@@ -157,6 +159,12 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	}
 	if q.Filter, err = f.build(q.Today); err != nil {
 		return nil, err
+	}
+	if f.BOM {
+		if f.Format != "csv" {
+			return nil, usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
+		}
+		env.Stdout = render.NewBOMWriter(env.Stdout)
 	}
 	if window != nil {
 		if q.Filter.Window, err = window(q.Today); err != nil {

@@ -411,3 +411,23 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// BOMWriter starts what it writes with a UTF-8 byte-order mark. Excel on Windows reads a CSV file
+// without one in the machine's code page, so "Children’s" shows as "Childrenâ€™s".
+type BOMWriter struct {
+	w       io.Writer
+	written bool
+}
+
+// NewBOMWriter writes the mark before the first bytes written to w.
+func NewBOMWriter(w io.Writer) *BOMWriter { return &BOMWriter{w: w} }
+
+func (b *BOMWriter) Write(p []byte) (int, error) {
+	if !b.written {
+		b.written = true
+		if _, err := io.WriteString(b.w, "\ufeff"); err != nil {
+			return 0, err
+		}
+	}
+	return b.w.Write(p)
+}
