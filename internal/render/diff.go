@@ -560,6 +560,34 @@ type ChangeRecord struct {
 	Fields         []FieldRecord   `json:"fields"`
 	UpdatesAdded   []UpdateRecord  `json:"updates_added,omitempty"`
 	UpdatesRemoved []UpdateRecord  `json:"updates_removed,omitempty"`
+	// Action is the whole of an action added or removed: what it was, or is, committed to.
+	Action *ActionSnapshot `json:"action,omitempty"`
+}
+
+// ActionSnapshot is an added or removed action's deadline, leads, status and rating.
+type ActionSnapshot struct {
+	Deadline *string  `json:"deadline"`
+	Due      *string  `json:"due"`
+	Leads    []string `json:"leads"`
+	Status   string   `json:"status"`
+	RAG      *string  `json:"rag"`
+}
+
+func snapshot(a *plan.Action) *ActionSnapshot {
+	if a == nil {
+		return nil
+	}
+	s := &ActionSnapshot{Leads: append([]string{}, a.EffectiveLeads()...), Status: string(a.Status)}
+	if a.HasDeadline {
+		s.Deadline = ptr(a.Deadline.Text)
+	}
+	if due, ok := a.Due(); ok {
+		s.Due = isoPtr(due)
+	}
+	if a.RAG != "" {
+		s.RAG = ptr(string(a.RAG))
+	}
+	return s
 }
 
 // DeadlineRecord is a deadline that changed; dates are ISO, null when not dated.
@@ -648,6 +676,12 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 	}
 	r.UpdatesAdded = updateRecords(c.NewUpdates)
 	r.UpdatesRemoved = updateRecords(c.LostUpdates)
+	switch c.Kind {
+	case plandiff.Added:
+		r.Action = snapshot(c.New)
+	case plandiff.Removed:
+		r.Action = snapshot(c.Old)
+	}
 	return r
 }
 
