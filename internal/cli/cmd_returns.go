@@ -342,7 +342,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, l.Registry, before, after, render.Side{Rev: "the plans"}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, before, after), render.Side{Rev: "the plans"}, to); err != nil {
 		return err
 	}
 	if opts.DryRun {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planedit"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -98,15 +98,16 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 		fmt.Fprintf(env.Stderr, "cpp: %s: nothing to change; this update is already recorded\n", path)
 		return nil
 	}
-	if found.Action != nil {
-		warnLaterDeadline(env, found, opts)
-	}
 	// Both sides as the editor read them: the file read just now, and the result it checked.
+	d := changeDiff(l.Registry, []*plan.Plan{ed.Before}, []*plan.Plan{ed.After})
+	if opts.Note == "" {
+		warnSlips(env, d)
+	}
 	to := render.Side{Rev: "this update"}
 	if opts.DryRun {
 		to.Rev = "this update (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, l.Registry, []*plan.Plan{ed.Before}, []*plan.Plan{ed.After}, render.Side{Rev: path}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, d, render.Side{Rev: path}, to); err != nil {
 		return err
 	}
 	if opts.DryRun {
@@ -172,19 +173,20 @@ func editFailed(path string, err error) error {
 	return &exitError{code: ExitFailure, msg: fmt.Sprintf("%s: %v; nothing written", path, err)}
 }
 
-// warnLaterDeadline asks for the reason when a deadline moves later with no note: a board asks
-// why a deadline slipped, and the plan's history should say.
-func warnLaterDeadline(env *Env, f query.Found, o *updateOptions) {
-	if o.Deadline == "" || o.Note != "" {
-		return
-	}
-	old, okOld := f.Action.Due()
-	nd, err := deadline.Parse(o.Deadline, f.Plan.Quarters)
-	if err != nil || !okOld {
-		return
-	}
-	if due, ok := nd.Due(); ok && due.After(old) {
+// warnSlips asks for the reason when a deadline slips (falls later, or loses its date) with no
+// note: a board asks why, and the plan's history should say. A slip is what diff --fail-on slip
+// means by one.
+func warnSlips(env *Env, d *plandiff.Diff) {
+	for _, c := range d.Actions {
+		dc := c.Deadline
+		if dc == nil || !dc.Slipped() {
+			continue
+		}
+		to := "no date"
+		if !dc.ToDue.IsZero() {
+			to = render.Date(dc.ToDue)
+		}
 		fmt.Fprintf(env.Stderr, "cpp: warning: the deadline of %s moves later (%s → %s) with no reason given\n  hint: add --note saying why, so that the board and the plan's history can see it\n",
-			f.Action.ID, render.Date(old), render.Date(due))
+			c.ID, render.Date(dc.FromDue), to)
 	}
 }

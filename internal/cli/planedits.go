@@ -58,10 +58,13 @@ func startChange(env *Env, g *globalOptions, format, date, plansDir string, defa
 	return r, nil
 }
 
-// printChanges prints what edits do to the plans, before and after them (the edited plans only),
-// as cpp diff prints it.
-func printChanges(env *Env, format string, st render.Style, reg *plan.Registry, before, after []*plan.Plan, from, to render.Side) error {
-	d := plandiff.Compare(before, after, plandiff.Options{OldLeads: reg, NewLeads: reg})
+// changeDiff is what edits do to the plans, before and after them (the edited plans only).
+func changeDiff(reg *plan.Registry, before, after []*plan.Plan) *plandiff.Diff {
+	return plandiff.Compare(before, after, plandiff.Options{OldLeads: reg, NewLeads: reg})
+}
+
+// printChanges prints a change to the plans as cpp diff prints it.
+func printChanges(env *Env, format string, st render.Style, d *plandiff.Diff, from, to render.Side) error {
 	switch format {
 	case "markdown":
 		return render.DiffMarkdown(env.Stdout, d, from, to)
