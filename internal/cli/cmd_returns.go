@@ -317,7 +317,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	probs = append(probs, ps...)
 
 	if len(probs) > 0 {
-		sortProblems(probs, filled)
+		returns.SortProblems(probs, filled)
 		for _, p := range probs {
 			fmt.Fprintln(env.Stderr, termsafe.Line(p.String()))
 		}
@@ -408,28 +408,3 @@ func readReason(err error) string {
 	return "cannot read it: " + err.Error()
 }
 
-// sortProblems orders problems as a reader goes through the returns: by file in the order given,
-// then sheet in the workbook's order, then row; problems in plan files come last.
-func sortProblems(probs []returns.Problem, filled []*returns.Filled) {
-	rank := func(at returns.Place) (int, int) {
-		for i, f := range filled {
-			if f.File == at.File {
-				return i, slices.Index(f.Sheets, at.Sheet)
-			}
-		}
-		return len(filled), 0
-	}
-	slices.SortStableFunc(probs, func(a, b returns.Problem) int {
-		fa, sa := rank(a.At)
-		fb, sb := rank(b.At)
-		switch {
-		case fa != fb:
-			return fa - fb
-		case a.At.File != b.At.File:
-			return strings.Compare(a.At.File, b.At.File)
-		case sa != sb:
-			return sa - sb
-		}
-		return a.At.Row - b.At.Row
-	})
-}

@@ -394,3 +394,29 @@ func numberCell(shown, raw string) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// SortProblems orders problems as a reader goes through the returns: by file in the order given,
+// then sheet in the workbook's order, then row; problems in plan files come last.
+func SortProblems(probs []Problem, filled []*Filled) {
+	rank := func(at Place) (int, int) {
+		for i, f := range filled {
+			if f.File == at.File {
+				return i, slices.Index(f.Sheets, at.Sheet)
+			}
+		}
+		return len(filled), 0
+	}
+	slices.SortStableFunc(probs, func(a, b Problem) int {
+		fa, sa := rank(a.At)
+		fb, sb := rank(b.At)
+		switch {
+		case fa != fb:
+			return fa - fb
+		case a.At.File != b.At.File:
+			return strings.Compare(a.At.File, b.At.File)
+		case sa != sb:
+			return sa - sb
+		}
+		return a.At.Row - b.At.Row
+	})
+}

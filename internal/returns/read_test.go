@@ -306,3 +306,24 @@ func TestUpdates(t *testing.T) {
 		t.Errorf("a CSV with no date: %v", probs)
 	}
 }
+
+// Problems are listed as a reader goes through the returns: the files in the order given, each
+// workbook's sheets in their order, rows down the sheet; problems in plan files last.
+func TestSortProblems(t *testing.T) {
+	filled := []*Filled{{File: "b.xlsx", Sheets: []string{"Virtual School", "Housing"}}, {File: "a.csv"}}
+	probs := []Problem{
+		{At: Place{File: "plans/p.yaml:3:5"}, Message: "plan"},
+		{At: Place{File: "a.csv", Row: 2}, Message: "csv"},
+		{At: Place{File: "b.xlsx", Sheet: "Housing", Row: 2}, Message: "housing 2"},
+		{At: Place{File: "b.xlsx", Sheet: "Virtual School", Row: 9}, Message: "vs 9"},
+		{At: Place{File: "b.xlsx", Sheet: "Virtual School", Row: 3}, Message: "vs 3"},
+	}
+	SortProblems(probs, filled)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Message)
+	}
+	if want := "vs 3|vs 9|housing 2|csv|plan"; strings.Join(got, "|") != want {
+		t.Errorf("order %q, want %q", strings.Join(got, "|"), want)
+	}
+}
