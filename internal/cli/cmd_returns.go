@@ -407,4 +407,3 @@ func readReason(err error) string {
 	}
 	return "cannot read it: " + err.Error()
 }
-
