@@ -328,43 +328,41 @@ func read(data []byte) (*input, error) {
 func (in *input) root() (*yaml.Node, error) { return in.file.Root, nil }
 
 func findAction(p *plan.Plan, id string) (*plan.Action, error) {
-	var found []*plan.Action
-	var ids []string
+	var all []*plan.Action
 	for _, s := range p.Sections {
-		for _, a := range s.Actions {
-			ids = append(ids, a.ID)
-			if a.ID == id {
-				found = append(found, a)
-			}
-		}
+		all = append(all, s.Actions...)
 	}
-	if len(found) == 0 {
-		return nil, notFound(p, "action", id, ids)
-	}
-	if len(found) > 1 {
-		return nil, twice(id, found[0].Pos, found[1].Pos)
-	}
-	return found[0], nil
+	return findOne(p, "action", id, all, func(a *plan.Action) (string, plan.Pos) { return a.ID, a.Pos })
 }
 
 func findMeasure(p *plan.Plan, id string) (*plan.Measure, error) {
-	var found []*plan.Measure
-	var ids []string
 	all := slices.Clone(p.Measures)
 	for _, s := range p.Sections {
 		all = append(all, s.Measures...)
 	}
-	for _, m := range all {
-		ids = append(ids, m.ID)
-		if m.ID == id {
-			found = append(found, m)
+	return findOne(p, "measure", id, all, func(m *plan.Measure) (string, plan.Pos) { return m.ID, m.Pos })
+}
+
+// findOne is the one item of all with the id: not found names the nearest ids, and an id written
+// twice is refused, as the editor cannot tell which is meant.
+func findOne[T any](p *plan.Plan, what, id string, all []T, idOf func(T) (string, plan.Pos)) (T, error) {
+	var found []T
+	var ids []string
+	var at []plan.Pos
+	for _, x := range all {
+		xid, pos := idOf(x)
+		ids = append(ids, xid)
+		if xid == id {
+			found = append(found, x)
+			at = append(at, pos)
 		}
 	}
+	var zero T
 	if len(found) == 0 {
-		return nil, notFound(p, "measure", id, ids)
+		return zero, notFound(p, what, id, ids)
 	}
 	if len(found) > 1 {
-		return nil, twice(id, found[0].Pos, found[1].Pos)
+		return zero, twice(id, at[0], at[1])
 	}
 	return found[0], nil
 }
