@@ -1,0 +1,45 @@
+// Package tabular reads the action tables councils publish (CSV, TSV, Excel workbooks and Word
+// documents) into one shape, so that `cpp import` maps columns to a plan the same way whatever the
+// file was. It knows nothing of plans: it keeps what the file shows (text, merged cells, fill
+// colours) and where each cell was, for messages.
+package tabular
+
+// Table is one table of a file: a CSV or TSV file, a workbook sheet, or a table of a Word document.
+type Table struct {
+	// Name says which table of the file this is, as a reader would name it: "" for CSV and
+	// TSV, the sheet's name for a workbook, "table 2" for a document.
+	Name string
+	// Rows are the table's rows from the top, empty rows included so that Line stays true.
+	// Every row has the same number of cells: the table's width.
+	Rows []Row
+	// Merges are the table's merged ranges. The merged range's text is in its top-left cell;
+	// the other cells of the range are empty.
+	Merges []Merge
+}
+
+// Row is a row of a table.
+type Row struct {
+	// Line is where the row is in the file, as its reader's tool numbers it: the line of a CSV
+	// file (a quoted cell may span lines: the line it starts on), the row of a sheet, the row of
+	// a document's table (1 for the first).
+	Line  int
+	Cells []Cell
+}
+
+// Cell is what a cell shows.
+type Cell struct {
+	// Text is the cell's text as a reader sees it: a workbook's formatted value (a date cell as
+	// "30 September 2025"), a document cell's paragraphs joined by newlines. Leading and trailing
+	// space is trimmed.
+	Text string
+	// Fill is a workbook cell's solid fill colour as six upper-case hex digits ("FFC000"), or ""
+	// when the cell has no fill (and always "" for CSV and TSV). A document cell's shading is
+	// read the same way.
+	Fill string
+}
+
+// Merge is a rectangle of cells shown as one: from row Row, column Col (indices into Rows and
+// Cells, from 0), Height rows down and Width columns across.
+type Merge struct {
+	Row, Col, Height, Width int
+}
