@@ -90,7 +90,11 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if err != nil {
 		return writeFailed(err)
 	}
-	ed, err := edit(data)
+	f, ok := l.parsed(path, data)
+	if !ok {
+		f = planedit.Parse(data)
+	}
+	ed, err := edit(f)
 	if err != nil {
 		return editFailed(path, err)
 	}
@@ -117,7 +121,7 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 }
 
 // edit checks the flags against what the id names and returns the editor call to make.
-func (o *updateOptions) edit(f query.Found, day time.Time) (func([]byte) (planedit.Edited, error), error) {
+func (o *updateOptions) edit(f query.Found, day time.Time) (func(*planfile.File) (planedit.Edited, error), error) {
 	if f.Measure != nil {
 		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence} {
 			if v != "" {
@@ -129,7 +133,7 @@ func (o *updateOptions) edit(f query.Found, day time.Time) (func([]byte) (planed
 		}
 		e := planedit.MeasureEdit{Date: day, Value: strings.TrimSpace(o.Value), Source: o.Source, Note: o.Note}
 		id := f.Measure.ID
-		return func(data []byte) (planedit.Edited, error) { return planedit.Measure(data, id, e) }, nil
+		return func(f *planfile.File) (planedit.Edited, error) { return planedit.MeasureIn(f, id, e) }, nil
 	}
 	if o.Value != "" || o.Source != "" {
 		return nil, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
@@ -153,7 +157,7 @@ func (o *updateOptions) edit(f query.Found, day time.Time) (func([]byte) (planed
 		return nil, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
 	}
 	id := f.Action.ID
-	return func(data []byte) (planedit.Edited, error) { return planedit.Action(data, id, e) }, nil
+	return func(f *planfile.File) (planedit.Edited, error) { return planedit.ActionIn(f, id, e) }, nil
 }
 
 // editFailed turns the editor's errors into the command's: a bad value is usage (exit 2), a file

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -19,11 +20,26 @@ type loaded struct {
 	Registry *plan.Registry
 	Broken   []*planfile.File
 	Files    []string // every file read, broken or not: what a command must never write over
+	// Parsed are the files that loaded, by path, when loaded for editing: their text and YAML
+	// nodes, so that an edit need not parse a file again.
+	Parsed map[string]*planfile.File
+}
+
+// parsed is the file at path as loaded, if it was loaded for editing and its text is still data.
+func (l *loaded) parsed(path string, data []byte) (*planfile.File, bool) {
+	f, ok := l.Parsed[path]
+	return f, ok && f.Root != nil && bytes.Equal(f.Data, data)
 }
 
 // loadPlans loads the plan files for a query. Files with errors are left out and named on stderr
 // with their first error, so that one team's typo does not block everyone else's answer.
 func loadPlans(env *Env, paths []string) (*loaded, error) {
+	return loadPlansWith(env, paths, planfile.Options{})
+}
+
+// loadPlansWith is loadPlans with planfile's options; with KeepNodes, the files are kept for
+// editing (loaded.Parsed).
+func loadPlansWith(env *Env, paths []string, opts planfile.Options) (*loaded, error) {
 	paths, err := planPaths(env, paths)
 	if err != nil {
 		return nil, err
@@ -36,10 +52,16 @@ func loadPlans(env *Env, paths []string) (*loaded, error) {
 		return nil, problemf("put plan files (.yaml) in the folder, or pass the files to read", "no plan files found in %s", joinPaths(paths))
 	}
 	l := &loaded{Files: files}
-	for _, f := range planfile.LoadAll(files, planfile.Options{}) {
+	if opts.KeepNodes {
+		l.Parsed = map[string]*planfile.File{}
+	}
+	for _, f := range planfile.LoadAll(files, opts) {
 		if f.HasErrors() {
 			l.Broken = append(l.Broken, f)
 			continue
+		}
+		if l.Parsed != nil {
+			l.Parsed[f.Path] = f
 		}
 		if f.Plan != nil {
 			l.Plans = append(l.Plans, f.Plan)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
@@ -52,7 +53,9 @@ func startChange(env *Env, g *globalOptions, format, date, plansDir string, defa
 	if plansDir != "" {
 		paths = []string{plansDir}
 	}
-	if r.Loaded, err = loadPlans(env, paths); err != nil {
+	// Kept for editing: the edit reads the file it changes as loaded here, when its text is
+	// unchanged, instead of parsing it a second time.
+	if r.Loaded, err = loadPlansWith(env, paths, planfile.Options{KeepNodes: true}); err != nil {
 		return nil, err
 	}
 	return r, nil

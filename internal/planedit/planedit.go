@@ -173,11 +173,23 @@ type Edited struct {
 
 // Action is EditAction, with the plans read before and after.
 func Action(data []byte, id string, e ActionEdit) (Edited, error) {
+	return ActionIn(Parse(data), id, e)
+}
+
+// Parse reads a file's text for editing. A command that has read the file already (with
+// planfile.Options{KeepNodes: true}, from the same bytes) passes that to ActionIn or MeasureIn
+// instead, so that the file is parsed once before the edit, not twice.
+func Parse(data []byte) *planfile.File {
+	return planfile.Parse("", data, planfile.Options{KeepNodes: true})
+}
+
+// ActionIn is Action on a file already parsed with its YAML nodes.
+func ActionIn(f *planfile.File, id string, e ActionEdit) (Edited, error) {
 	e, err := checkAction(e)
 	if err != nil {
 		return Edited{}, err
 	}
-	in, err := read(data)
+	in, err := readFile(f)
 	if err != nil {
 		return Edited{}, err
 	}
@@ -186,7 +198,7 @@ func Action(data []byte, id string, e ActionEdit) (Edited, error) {
 		return Edited{}, err
 	}
 	if p.ch == nil {
-		return Edited{Data: data}, nil
+		return Edited{Data: f.Data}, nil
 	}
 	want := viewOf(in.file)
 	p.mutate(&want)
@@ -238,11 +250,16 @@ func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
 
 // Measure is EditMeasure, with the plans read before and after.
 func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
+	return MeasureIn(Parse(data), id, e)
+}
+
+// MeasureIn is Measure on a file already parsed with its YAML nodes.
+func MeasureIn(f *planfile.File, id string, e MeasureEdit) (Edited, error) {
 	o, num, err := checkMeasure(e)
 	if err != nil {
 		return Edited{}, err
 	}
-	in, err := read(data)
+	in, err := readFile(f)
 	if err != nil {
 		return Edited{}, err
 	}
@@ -251,7 +268,7 @@ func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
 		return Edited{}, err
 	}
 	if p.ch == nil {
-		return Edited{Data: data}, nil
+		return Edited{Data: f.Data}, nil
 	}
 	want := viewOf(in.file)
 	p.mutate(&want)
@@ -309,10 +326,11 @@ type input struct {
 	prefix, body []byte // a byte-order mark, and the text after it
 }
 
-func read(data []byte) (*input, error) {
-	f := planfile.Parse("", data, planfile.Options{KeepNodes: true})
+func read(data []byte) (*input, error) { return readFile(Parse(data)) }
+
+func readFile(f *planfile.File) (*input, error) {
 	in := &input{file: f}
-	in.prefix, in.body = splitBOM(data)
+	in.prefix, in.body = splitBOM(f.Data)
 	if d, bad := f.FirstError(); bad {
 		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + oneLine(d.Message), Hint: d.Hint}
 	}
