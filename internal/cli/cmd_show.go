@@ -97,7 +97,7 @@ type showJSON struct {
 	render.ActionRecord
 	PlanTitle    string       `json:"plan_title"`
 	SectionTitle string       `json:"section_title"`
-	Promise      string       `json:"promise"`
+	Promise      *string      `json:"promise"`
 	LeadsAsGiven []string     `json:"leads_as_written"`
 	Outcomes     []string     `json:"outcomes"`
 	Links        []string     `json:"links"`
@@ -135,7 +135,7 @@ type slipInfo struct{ Slip *history.Slip }
 func showRecord(r query.Row, si *slipInfo) showJSON {
 	a := r.Action
 	out := showJSON{ActionRecord: render.ActionRecords([]query.Row{r})[0], PlanTitle: r.Plan.Title,
-		SectionTitle: r.Section.Title, Promise: r.Section.Promise, LeadsAsGiven: nonEmpty(a.EffectiveLeads()),
+		SectionTitle: r.Section.Title, Promise: optional(r.Section.Promise), LeadsAsGiven: nonEmpty(a.EffectiveLeads()),
 		Outcomes: nonEmpty(a.Outcomes), Links: nonEmpty(a.Links), Updates: []updateJSON{}}
 	if si != nil {
 		out.DeadlineHistory = render.NewSlipRecord(si.Slip)

@@ -74,10 +74,10 @@ type sectionJSON struct {
 	ID      string     `json:"id"`
 	Type    string     `json:"type"`
 	Title   string     `json:"title"`
-	Promise *string    `json:"promise,omitempty"`
-	Leads   []string   `json:"delivered_by,omitempty"`
+	Promise *string    `json:"promise"`
+	Leads   []string   `json:"delivered_by"`
 	Counts  countsJSON `json:"counts"`
-	Actions []string   `json:"actions,omitempty"`
+	Actions []string   `json:"actions"`
 }
 
 func optional(s string) *string {
@@ -120,11 +120,22 @@ func showPlan(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
 	}
 	for _, s := range p.Sections {
 		c := countsOf(counts[s])
-		rec.Sections = append(rec.Sections, sectionJSON{Kind: "section", Plan: p.ID, ID: s.ID, Type: s.Kind, Title: s.Title, Counts: c})
+		rec.Sections = append(rec.Sections, sectionRecord(p, s, c))
 		secs.Rows = append(secs.Rows, []string{s.ID, s.Title, itoa(c.Actions), itoa(c.Complete), itoa(c.Overdue)})
 	}
 	doc := render.Doc{Title: p.ID, Blocks: []render.Block{{Header: []string{"Field", "Value"}, Rows: fields, Wide: []int{1}, RAGColumn: -1}, secs}}
 	return doc, rec
+}
+
+// sectionRecord is a section as show's JSON gives it, alone or in its plan: every key, null or []
+// when the plan says nothing.
+func sectionRecord(p *plan.Plan, s *plan.Section, c countsJSON) sectionJSON {
+	rec := sectionJSON{Kind: "section", Plan: p.ID, ID: s.ID, Type: s.Kind, Title: s.Title, Promise: optional(s.Promise),
+		Leads: append([]string{}, s.DeliveredBy...), Counts: c, Actions: []string{}}
+	for _, a := range s.Actions {
+		rec.Actions = append(rec.Actions, a.ID)
+	}
+	return rec
 }
 
 func showSection(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
@@ -135,8 +146,7 @@ func showSection(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
 			c = ss.Counts
 		}
 	}
-	rec := sectionJSON{Kind: "section", Plan: p.ID, ID: s.ID, Type: s.Kind, Title: s.Title, Promise: optional(s.Promise),
-		Leads: s.DeliveredBy, Counts: countsOf(c)}
+	rec := sectionRecord(p, s, countsOf(c))
 	fields := [][]string{{"Plan", fmt.Sprintf("%s: %s (%s)", p.ID, p.Title, p.Council)}, {"Kind", s.Kind}, {"Title", s.Title}}
 	if s.Promise != "" {
 		fields = append(fields, []string{"Promise", s.Promise})
@@ -148,7 +158,6 @@ func showSection(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
 	acts := render.Block{Heading: "Actions", Header: []string{"ID", "Action", "Deadline", "Status", "RAG"}, Wide: []int{1}, RAGColumn: 4,
 		Empty: "No actions."}
 	for _, a := range s.Actions {
-		rec.Actions = append(rec.Actions, a.ID)
 		acts.Rows = append(acts.Rows, []string{a.ID, a.Label(), orDash(a.Deadline.Text), render.StatusWord(a.Status), render.RAGWord(a.RAG)})
 	}
 	doc := render.Doc{Title: s.ID, Blocks: []render.Block{{Header: []string{"Field", "Value"}, Rows: fields, Wide: []int{1}, RAGColumn: -1}, acts}}

@@ -41,7 +41,7 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
-	Hint     string   `json:"hint,omitempty"`
+	Hint     string   `json:"hint"`
 	// Span is how many columns the offending text covers, for the ~~~ marker; 0 or 1 is a caret alone.
 	Span int `json:"-"`
 }
@@ -184,12 +184,29 @@ func WriteJSON(w io.Writer, ds []Diagnostic, sum Summary) error {
 	if ds == nil {
 		ds = []Diagnostic{}
 	}
+	// Every key is given; a diagnostic with no hint has "hint": null.
+	type record struct {
+		File     string   `json:"file"`
+		Line     int      `json:"line"`
+		Col      int      `json:"column"`
+		Severity Severity `json:"severity"`
+		Rule     string   `json:"rule"`
+		Message  string   `json:"message"`
+		Hint     *string  `json:"hint"`
+	}
+	recs := make([]record, len(ds))
+	for i, d := range ds {
+		recs[i] = record{File: d.File, Line: d.Line, Col: d.Col, Severity: d.Severity, Rule: d.Rule, Message: d.Message}
+		if d.Hint != "" {
+			recs[i].Hint = &d.Hint
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Summary     Summary      `json:"summary"`
-		Diagnostics []Diagnostic `json:"diagnostics"`
-	}{sum, ds})
+		Summary     Summary  `json:"summary"`
+		Diagnostics []record `json:"diagnostics"`
+	}{sum, recs})
 }
 
 // WriteGitHub prints GitHub Actions workflow commands (::error file=...,line=...,col=...::msg) so

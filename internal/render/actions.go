@@ -72,6 +72,15 @@ func (r ActionRecord) CSVRow() []string {
 
 func ptr(s string) *string { return &s }
 
+// orNull is s, or null when it is empty: JSON gives every key of a record, null when there is no
+// value (README, "Output formats").
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""
@@ -135,10 +144,11 @@ func Date(t time.Time) string { return t.Format("2 Jan 2006") }
 // StatusWord is a status as people write it.
 func StatusWord(s plan.Status) string { return strings.ReplaceAll(string(s), "-", " ") }
 
-// RAGWord is a RAG rating as a word; colour may be added but the word is always there.
+// RAGWord is a RAG rating as a word; colour may be added but the word is always there. Every
+// output for people says the same words: "Red", "Amber", "Green" and "Not rated".
 func RAGWord(r plan.RAG) string {
 	if r == "" {
-		return "-"
+		return "Not rated"
 	}
 	return strings.ToUpper(string(r[:1])) + string(r[1:])
 }

@@ -115,12 +115,12 @@ func (s diffStyles) fields(b *strings.Builder, indent string, fs []plandiff.Fiel
 // valueWord is a field's value as people write it: "not started", "Amber", "(none)".
 func valueWord(field, v string) string {
 	switch {
+	case field == "rag":
+		return RAGWord(plan.RAG(v))
 	case v == "":
 		return "(none)"
 	case field == "status":
 		return StatusWord(plan.Status(v))
-	case field == "rag":
-		return RAGWord(plan.RAG(v))
 	}
 	return v
 }
@@ -550,18 +550,18 @@ type DiffRecord struct {
 
 // ChangeRecord is one plan, section, action or measure that changed.
 type ChangeRecord struct {
-	Plan           string          `json:"plan,omitempty"`
+	Plan           *string         `json:"plan"`
 	ID             string          `json:"id"`
-	OldID          string          `json:"old_id,omitempty"`
+	OldID          *string         `json:"old_id"`
 	Text           string          `json:"text"`
 	Change         plandiff.Kind   `json:"change"`
-	Kinds          []string        `json:"kinds,omitempty"`
-	Deadline       *DeadlineRecord `json:"deadline,omitempty"`
+	Kinds          []string        `json:"kinds"`
+	Deadline       *DeadlineRecord `json:"deadline"`
 	Fields         []FieldRecord   `json:"fields"`
-	UpdatesAdded   []UpdateRecord  `json:"updates_added,omitempty"`
-	UpdatesRemoved []UpdateRecord  `json:"updates_removed,omitempty"`
+	UpdatesAdded   []UpdateRecord  `json:"updates_added"`
+	UpdatesRemoved []UpdateRecord  `json:"updates_removed"`
 	// Action is the whole of an action added or removed: what it was, or is, committed to.
-	Action *ActionSnapshot `json:"action,omitempty"`
+	Action *ActionSnapshot `json:"action"`
 }
 
 // ActionSnapshot is an added or removed action's deadline, leads, status and rating.
@@ -601,7 +601,7 @@ type DeadlineRecord struct {
 	Slipped  bool    `json:"slipped"`
 	AfterEnd bool    `json:"after_plan_end"`
 	PlanEnd  *string `json:"plan_end"`
-	Note     string  `json:"note,omitempty"`
+	Note     *string `json:"note"`
 }
 
 // FieldRecord is one changed field. Lists carry added and removed items; texts their words.
@@ -609,10 +609,10 @@ type FieldRecord struct {
 	Field   string       `json:"field"`
 	From    string       `json:"from"`
 	To      string       `json:"to"`
-	Added   []string     `json:"added,omitempty"`
-	Removed []string     `json:"removed,omitempty"`
-	Words   []WordRecord `json:"words,omitempty"`
-	Note    string       `json:"note,omitempty"`
+	Added   []string     `json:"added"`
+	Removed []string     `json:"removed"`
+	Words   []WordRecord `json:"words"`
+	Note    *string      `json:"note"`
 }
 
 // WordRecord is a run of words kept ("same"), "deleted" or "inserted".
@@ -624,10 +624,10 @@ type WordRecord struct {
 // UpdateRecord is a progress update.
 type UpdateRecord struct {
 	Date     string `json:"date"`
-	Status   string `json:"status,omitempty"`
-	RAG      string `json:"rag,omitempty"`
-	Note     string `json:"note"`
-	Evidence string `json:"evidence,omitempty"`
+	Status   *string `json:"status"`
+	RAG      *string `json:"rag"`
+	Note     string  `json:"note"`
+	Evidence *string `json:"evidence"`
 }
 
 // TriggerRecord is a change that matched --fail-on.
@@ -642,17 +642,17 @@ func DiffJSON(w io.Writer, d *plandiff.Diff, from, to Side, triggered []plandiff
 	rec := DiffRecord{From: from, To: to, Summary: d.Count().Headline(), Counts: d.Count(),
 		Plans: []ChangeRecord{}, Sections: []ChangeRecord{}, Actions: []ChangeRecord{}, Measures: []ChangeRecord{}, Triggered: []TriggerRecord{}}
 	for _, c := range d.Plans {
-		rec.Plans = append(rec.Plans, ChangeRecord{ID: c.ID, Text: c.Title, Change: c.Kind, Fields: fieldRecords(c.Fields)})
+		rec.Plans = append(rec.Plans, ChangeRecord{ID: c.ID, Text: c.Title, Change: c.Kind, Kinds: []string{}, Fields: fieldRecords(c.Fields), UpdatesAdded: []UpdateRecord{}, UpdatesRemoved: []UpdateRecord{}})
 	}
 	for _, c := range d.Sections {
-		rec.Sections = append(rec.Sections, ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Title, Change: c.Kind, Fields: fieldRecords(c.Fields)})
+		rec.Sections = append(rec.Sections, ChangeRecord{Plan: orNull(c.Plan), ID: c.ID, OldID: orNull(c.OldID), Text: c.Title, Change: c.Kind, Kinds: []string{}, Fields: fieldRecords(c.Fields), UpdatesAdded: []UpdateRecord{}, UpdatesRemoved: []UpdateRecord{}})
 	}
 	for i := range d.Actions {
 		rec.Actions = append(rec.Actions, actionRecord(&d.Actions[i]))
 	}
 	for i := range d.Measures {
 		c := &d.Measures[i]
-		r := ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Text, Change: c.Kind, Kinds: c.Kinds(), Fields: fieldRecords(c.Fields)}
+		r := ChangeRecord{Plan: orNull(c.Plan), ID: c.ID, OldID: orNull(c.OldID), Text: c.Text, Change: c.Kind, Kinds: nonNil(c.Kinds()), Fields: fieldRecords(c.Fields), UpdatesAdded: []UpdateRecord{}, UpdatesRemoved: []UpdateRecord{}}
 		for _, o := range c.NewObservations {
 			r.Fields = append(r.Fields, FieldRecord{Field: "observation", To: observationText(o)})
 		}
@@ -665,10 +665,10 @@ func DiffJSON(w io.Writer, d *plandiff.Diff, from, to Side, triggered []plandiff
 }
 
 func actionRecord(c *plandiff.ActionChange) ChangeRecord {
-	r := ChangeRecord{Plan: c.Plan, ID: c.ID, OldID: c.OldID, Text: c.Text, Change: c.Kind, Kinds: c.Kinds(), Fields: fieldRecords(c.Fields)}
+	r := ChangeRecord{Plan: orNull(c.Plan), ID: c.ID, OldID: orNull(c.OldID), Text: c.Text, Change: c.Kind, Kinds: nonNil(c.Kinds()), Fields: fieldRecords(c.Fields), UpdatesAdded: []UpdateRecord{}, UpdatesRemoved: []UpdateRecord{}}
 	if dc := c.Deadline; dc != nil {
 		r.Deadline = &DeadlineRecord{From: dc.From, To: dc.To, FromDue: isoPtr(dc.FromDue), ToDue: isoPtr(dc.ToDue),
-			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: dc.Note}
+			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: orNull(dc.Note)}
 		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
 			days := dc.Days
 			r.Deadline.Days = &days
@@ -688,7 +688,7 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 func fieldRecords(fs []plandiff.Field) []FieldRecord {
 	out := []FieldRecord{}
 	for _, f := range fs {
-		r := FieldRecord{Field: f.Name, From: f.From, To: f.To, Added: f.Added, Removed: f.Removed, Note: f.Note}
+		r := FieldRecord{Field: f.Name, From: f.From, To: f.To, Added: nonNil(f.Added), Removed: nonNil(f.Removed), Words: []WordRecord{}, Note: orNull(f.Note)}
 		for _, s := range f.Words {
 			op := map[plandiff.Op]string{plandiff.Same: "same", plandiff.Deleted: "deleted", plandiff.Inserted: "inserted"}[s.Op]
 			r.Words = append(r.Words, WordRecord{op, s.Text})
@@ -699,9 +699,9 @@ func fieldRecords(fs []plandiff.Field) []FieldRecord {
 }
 
 func updateRecords(us []plan.Update) []UpdateRecord {
-	var out []UpdateRecord
+	out := []UpdateRecord{}
 	for _, u := range us {
-		out = append(out, UpdateRecord{Date: u.Date.Format(isoDate), Status: string(u.Status), RAG: string(u.RAG), Note: u.Note, Evidence: u.Evidence})
+		out = append(out, UpdateRecord{Date: u.Date.Format(isoDate), Status: orNull(string(u.Status)), RAG: orNull(string(u.RAG)), Note: u.Note, Evidence: orNull(u.Evidence)})
 	}
 	return out
 }

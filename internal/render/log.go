@@ -144,7 +144,7 @@ type CommitChange struct {
 	Author  string `json:"author"` // the name only: an email address is personal data
 	Subject string `json:"subject"`
 	// ShallowStart marks where a shallow clone's history starts: "added" there means "already there".
-	ShallowStart bool `json:"shallow_start,omitempty"`
+	ShallowStart bool `json:"shallow_start"`
 	ChangeRecord
 }
 

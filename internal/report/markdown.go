@@ -119,7 +119,7 @@ func summaryRows(r *Report) [][]string {
 		rows = append(rows, []string{"RAG: " + render.RAGWord(g), itoa(c.RAG[g])})
 	}
 	rows = append(rows,
-		[]string{"RAG: not rated", itoa(c.RAG[""])},
+		[]string{"RAG: " + render.RAGWord(""), itoa(c.RAG[""])},
 		[]string{"Percent complete", fmt.Sprintf("%.0f%%", c.PercentComplete())},
 		[]string{"Overdue", itoa(c.Overdue)},
 		[]string{"Overdue by more than 90 days", itoa(r.Summary.OverdueLong)},
@@ -152,7 +152,7 @@ func exceptionRows(r *Report) [][]string {
 		if e.DaysLate > 0 {
 			late = itoa(e.DaysLate)
 		}
-		rows = append(rows, []string{actionCell(e.Action), leadsCell(e.Row), exceptionDeadline(e.Row), late, ragCell(e.Action.RAG), note})
+		rows = append(rows, []string{actionCell(e.Action), leadsCell(e.Row), exceptionDeadline(e.Row), late, render.RAGWord(e.Action.RAG), note})
 	}
 	return rows
 }
@@ -184,12 +184,6 @@ func deadlineCell(r query.Row) string {
 	return a.Deadline.Text
 }
 
-func ragCell(g plan.RAG) string {
-	if g == "" {
-		return "not rated"
-	}
-	return render.RAGWord(g)
-}
 
 func sectionHeading(sp SectionProgress, withPlan bool) string {
 	if withPlan {
@@ -206,7 +200,7 @@ func sectionRows(r *Report, rows []query.Row) [][]string {
 			upd = u.Date.Format(dateFmt) + ": " + u.Note
 		}
 		out = append(out, []string{actionCell(row.Action), deadlineCell(row), leadsCell(row),
-			render.StatusWord(row.Action.Status), ragCell(row.Action.RAG), upd})
+			render.StatusWord(row.Action.Status), render.RAGWord(row.Action.RAG), upd})
 	}
 	return out
 }
@@ -215,7 +209,7 @@ func comingRows(rows []query.Row) [][]string {
 	var out [][]string
 	for _, row := range rows {
 		out = append(out, []string{actionCell(row.Action), row.Action.Deadline.Text, row.Due.Format(dateFmt),
-			render.StatusWord(row.Action.Status), ragCell(row.Action.RAG)})
+			render.StatusWord(row.Action.Status), render.RAGWord(row.Action.RAG)})
 	}
 	return out
 }
