@@ -623,7 +623,7 @@ type WordRecord struct {
 
 // UpdateRecord is a progress update.
 type UpdateRecord struct {
-	Date     string `json:"date"`
+	Date     string  `json:"date"`
 	Status   *string `json:"status"`
 	RAG      *string `json:"rag"`
 	Note     string  `json:"note"`

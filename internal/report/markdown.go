@@ -184,7 +184,6 @@ func deadlineCell(r query.Row) string {
 	return a.Deadline.Text
 }
 
-
 func sectionHeading(sp SectionProgress, withPlan bool) string {
 	if withPlan {
 		return sp.Plan.ID + ": " + sp.Section.Title
