@@ -2,6 +2,7 @@ package ical
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -45,13 +46,14 @@ func UID(p *plan.Plan, a *plan.Action) string {
 	return p.ID + "/" + a.ID + "@" + slug(p.Council)
 }
 
-// slug is s in lower-case letters and digits, other runs of characters made one hyphen; "cpp"
-// when nothing is left.
+// slug is s in lower-case letters and digits (of any script: "Cyngor Gwynedd", "Bwrdeistref
+// Sirol Conwy" and a council written in another alphabet must not all be "cpp"), other runs of
+// characters made one hyphen; "cpp" when nothing is left.
 func slug(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
