@@ -127,6 +127,7 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(f.Save())
 			},
+			"icalevents": icalEvents,
 			// replace FILE OLD NEW replaces the one occurrence of OLD in FILE ("\n" is a newline),
 			// as an officer editing a plan would.
 			"replace": func(ts *testscript.TestScript, neg bool, args []string) {

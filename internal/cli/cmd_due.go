@@ -36,6 +36,7 @@ in the window, with that occurrence's due date. With no window, the current quar
 		},
 	}
 	addFilterFlags(c, &opts.filterOptions, "due")
+	takesCalendar(c)
 	addWindowFlags(c, &opts.windowOptions)
 	return c
 }
@@ -53,7 +54,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
 	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(rows), "action", "actions"))}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
-	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
+	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
 		return err
 	}
 	return l.finish()

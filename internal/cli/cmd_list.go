@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -31,6 +32,7 @@ func newListCmd(env *Env, g *globalOptions) *cobra.Command {
 		},
 	}
 	addFilterFlags(c, &opts.filterOptions, "plan")
+	takesCalendar(c)
 	c.Flags().BoolVar(&opts.Slipped, "slipped", false, "only actions whose deadline has moved in git history, with how often and the first deadline")
 	return c
 }
@@ -46,7 +48,7 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	}
 	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today))}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
-	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
+	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err
 	}
 	return l.finish()
@@ -81,6 +83,8 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	}
 	cols := render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips}
 	switch opts.Format {
+	case "ics":
+		err = writeCalendar(env, fmt.Sprintf("%s whose deadline has moved (as of %s)", plural(len(rows), "action", "actions"), render.Date(q.Today)), q.Today, rows)
 	case "json":
 		err = render.WriteJSON(env.Stdout, render.SlipRecords(rows, slips))
 	case "csv":
@@ -127,9 +131,12 @@ func planBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
 	return blocks
 }
 
-// writeActions prints rows: records for machines, the doc for people.
-func writeActions(env *Env, format string, st render.Style, doc render.Doc, rows []query.Row) error {
+// writeActions prints rows: records for machines, the doc for people, a calendar (stamped today)
+// for their diaries.
+func writeActions(env *Env, format string, st render.Style, doc render.Doc, rows []query.Row, today time.Time) error {
 	switch format {
+	case "ics":
+		return writeCalendar(env, doc.Title, today, rows)
 	case "json":
 		return render.WriteJSON(env.Stdout, render.ActionRecords(rows))
 	case "csv":

@@ -22,6 +22,7 @@ func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
 		},
 	}
 	addFilterFlags(c, &opts.filterOptions, "late")
+	takesCalendar(c)
 	return c
 }
 
@@ -34,7 +35,7 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 	doc := render.Doc{Title: fmt.Sprintf("Overdue as of %s: %s", render.Date(today), plural(len(rows), "action", "actions"))}
 	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
-	if err := writeActions(env, opts.Format, st, doc, rows); err != nil {
+	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err
 	}
 	return l.finish()

@@ -27,6 +27,9 @@ var formatsOf = map[string][]string{
 	"cpp fmt":            {"text", "json", "github"},
 	"cpp returns export": {"xlsx", "csv"},
 	"cpp returns import": changeFormats,
+	"cpp list":           actionFormats,
+	"cpp due":            actionFormats,
+	"cpp overdue":        actionFormats,
 }
 
 // idArgs are the commands whose first argument is an id: which ids each completes.

@@ -53,8 +53,12 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
-	if !slices.Contains(render.Formats, f.Format) {
-		return q, badFormat(f.Format, render.Formats)
+	formats := actionFormats
+	if f.summary { // counts, which are no calendar
+		formats = render.Formats
+	}
+	if !slices.Contains(formats, f.Format) {
+		return q, badFormat(f.Format, formats)
 	}
 	if !f.summary && !slices.Contains(query.SortKeys, f.Sort) {
 		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
