@@ -27,6 +27,9 @@ var formatsOf = map[string][]string{
 	"cpp fmt":            {"text", "json", "github"},
 	"cpp returns export": {"xlsx", "csv"},
 	"cpp returns import": changeFormats,
+
+	// The chasing list has the listings' text formats, not their workbook.
+	"cpp returns missing": missingFormats,
 }
 
 // idArgs are the commands whose first argument is an id: which ids each completes.
