@@ -126,7 +126,7 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 	widths := make([]int, len(t.Header))
 	for c, h := range t.Header {
-		if err := f.SetCellStr(sheet, cellName(c+1, 1), termsafe.Text(h)); err != nil {
+		if err := f.SetCellStr(sheet, CellName(c+1, 1), termsafe.Text(h)); err != nil {
 			return err
 		}
 		widths[c] = textWidth(h) + 3 // room for the filter's button
@@ -136,7 +136,7 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 			if c >= len(t.Kinds) || v == "" {
 				continue
 			}
-			if err := setTyped(f, sheet, cellName(c+1, r+2), t.Kinds[c], v); err != nil {
+			if err := setTyped(f, sheet, CellName(c+1, r+2), t.Kinds[c], v); err != nil {
 				return fmt.Errorf("render: sheet %q row %d column %s: %w", sheet, r+2, t.Header[c], err)
 			}
 			widths[c] = max(widths[c], textWidth(v)+1)
@@ -144,12 +144,12 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 	}
 	last := len(t.Rows) + 1
 	for c, k := range t.Kinds {
-		col := colName(c + 1)
+		col := ColumnName(c + 1)
 		if err := f.SetColWidth(sheet, col, col, float64(min(widths[c], maxColumnWidth))); err != nil {
 			return err
 		}
 		if len(t.Rows) > 0 {
-			if err := f.SetCellStyle(sheet, cellName(c+1, 2), cellName(c+1, last), st.kind[k]); err != nil {
+			if err := f.SetCellStyle(sheet, CellName(c+1, 2), CellName(c+1, last), st.kind[k]); err != nil {
 				return err
 			}
 		}
@@ -157,14 +157,14 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 	if len(t.Header) == 0 {
 		return nil
 	}
-	if err := f.SetCellStyle(sheet, "A1", cellName(len(t.Header), 1), st.header); err != nil {
+	if err := f.SetCellStyle(sheet, "A1", CellName(len(t.Header), 1), st.header); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	return f.AutoFilter(sheet, "A1:"+cellName(len(t.Header), last), nil)
+	return f.AutoFilter(sheet, "A1:"+CellName(len(t.Header), last), nil)
 }
 
 // setTyped writes a CSV value as its kind. A value that is not what its column says is a bug in
@@ -213,12 +213,15 @@ func textWidth(s string) int {
 	return w
 }
 
-func cellName(col, row int) string {
+// CellName is a cell's name as Excel writes it: column 2, row 3 is "B3". Columns and rows count
+// from 1; every workbook cpp writes stays far inside Excel's limits.
+func CellName(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
 }
 
-func colName(col int) string {
+// ColumnName is a column's letters: 28 is "AB".
+func ColumnName(col int) string {
 	name, _ := excelize.ColumnNumberToName(col)
 	return name
 }

@@ -129,15 +129,8 @@ func printLayout(f *excelize.File, sheet string) error {
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet})
 }
 
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
-
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
-}
+// cell and colName name cells ("B3") and columns ("B") as Excel does.
+var cell, colName = render.CellName, render.ColumnName
 
 // dataSheet writes one table: a frozen header, the rows with their current values locked, and the
 // columns from fillFrom on open for the lead, with their checks.
