@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -204,6 +206,24 @@ func TestSheetName(t *testing.T) {
 		}
 		if n := len(utf16.Encode([]rune(got))); n > MaxSheetName {
 			t.Errorf("SheetName(%q) is %d units long", tt.in, n)
+		}
+	}
+}
+
+// BenchmarkWriteXLSX writes a national-sized listing: 10,000 actions.
+func BenchmarkWriteXLSX(b *testing.B) {
+	row := hostileListing().Sheets[0].Rows[0]
+	rows := make([][]string, 10000)
+	for i := range rows {
+		rows[i] = append([]string{}, row...)
+		rows[i][2] = fmt.Sprintf("camden-cp.p1.%d", i)
+		rows[i][3] = fmt.Sprintf("Action %d: review the sufficiency of placements for children in care, with the ICB", i)
+	}
+	wb := Workbook{Title: "bench", Sheets: []Sheet{{Name: "Actions", Header: ActionColumns, Kinds: ActionKinds, Rows: rows}}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := WriteXLSX(io.Discard, wb); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
