@@ -92,6 +92,69 @@ func TestScripts(t *testing.T) {
 					fmt.Fprintln(ts.Stdout(), strings.Join(row, " | "))
 				}
 			},
+			// xlsxcells FILE SHEET [ROWS] prints the sheet's frozen rows and autofilter, then each
+			// cell of its first ROWS rows (all with no ROWS) as "CELL TYPE FORMAT VALUE", VALUE as
+			// stored and, when a format shows it otherwise, "→ as shown"; FORMAT is "-" for General.
+			"xlsxcells": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 || len(args) > 3 {
+					ts.Fatalf("usage: xlsxcells FILE SHEET [ROWS]")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				sheet := args[1]
+				panes, err := f.GetPanes(sheet)
+				ts.Check(err)
+				if panes.Freeze {
+					fmt.Fprintf(ts.Stdout(), "frozen: %d rows, %d columns\n", panes.YSplit, panes.XSplit)
+				}
+				for _, d := range f.GetDefinedName() {
+					if d.Name == "_xlnm._FilterDatabase" && d.Scope == sheet {
+						fmt.Fprintf(ts.Stdout(), "autofilter: %s\n", d.RefersTo)
+					}
+				}
+				rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+				ts.Check(err)
+				if len(args) == 3 {
+					n, err := strconv.Atoi(args[2])
+					ts.Check(err)
+					rows = rows[:min(n, len(rows))]
+				}
+				types := map[excelize.CellType]string{excelize.CellTypeUnset: "number", excelize.CellTypeNumber: "number",
+					excelize.CellTypeBool: "bool", excelize.CellTypeSharedString: "string", excelize.CellTypeInlineString: "string",
+					excelize.CellTypeFormula: "formula", excelize.CellTypeDate: "date", excelize.CellTypeError: "error"}
+				for r, row := range rows {
+					for c, raw := range row {
+						if raw == "" {
+							continue
+						}
+						cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+						typ, err := f.GetCellType(sheet, cell)
+						ts.Check(err)
+						if formula, _ := f.GetCellFormula(sheet, cell); formula != "" {
+							typ = excelize.CellTypeFormula
+						}
+						id, err := f.GetCellStyle(sheet, cell)
+						ts.Check(err)
+						style, err := f.GetStyle(id)
+						ts.Check(err)
+						format := "-"
+						switch {
+						case style.CustomNumFmt != nil:
+							format = *style.CustomNumFmt
+						case style.NumFmt == 49:
+							format = "@"
+						case style.NumFmt != 0:
+							format = strconv.Itoa(style.NumFmt)
+						}
+						line := fmt.Sprintf("%s %s %s %s", cell, types[typ], format, raw)
+						if shown, _ := f.GetCellValue(sheet, cell); shown != raw {
+							line += " → " + shown
+						}
+						fmt.Fprintln(ts.Stdout(), line)
+					}
+				}
+			},
 			// xlsxfill FILE SHEET ID COLUMN=VALUE... fills in the row with the ID as a lead would
 			// in a spreadsheet: VALUE is typed as text, "date:2026-03-31" as a date and
 			// "number:66.5" as a number. COLUMN is a header word; ID= changes the ID itself.

@@ -52,12 +52,13 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 		return err
 	}
 	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
-	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(rows), "action", "actions"))}
+	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(rows), "action", "actions")),
+		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
 		return err
 	}
-	return l.finish()
+	return q.finish(env)
 }
 
 // plansOf are the plans a filter looks at, for describing a window.

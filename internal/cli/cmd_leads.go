@@ -81,6 +81,9 @@ type leadJSON struct {
 
 var leadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started", "council", "due_in_window"}
 
+var leadKinds = []render.CellKind{render.CellText, render.CellNumber, render.CellNumber, render.CellNumber, render.CellNumber,
+	render.CellNumber, render.CellNumber, render.CellText, render.CellNumber}
+
 func (r leadJSON) cells() []string {
 	council := ""
 	if r.Council != nil {
@@ -116,12 +119,16 @@ func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
 	switch opts.Format {
 	case "json":
 		err = render.WriteJSON(env.Stdout, recs)
-	case "csv":
+	case "csv", "xlsx":
 		cells := make([][]string, len(recs))
 		for i, r := range recs {
 			cells[i] = r.cells()
 		}
-		err = render.WriteCSV(env.Stdout, leadColumns, cells)
+		if opts.Format == "xlsx" {
+			err = writeWorkbook(env, render.Doc{Title: "Leads as of " + render.Date(today), Sheet: "Leads", AsOf: today}, leadColumns, leadKinds, cells)
+		} else {
+			err = render.WriteCSV(env.Stdout, leadColumns, cells)
+		}
 	default:
 		// The council is shown when the answer spans more than one: otherwise it is the same on every row.
 		withCouncil := query.Councils(sums) > 1
@@ -152,7 +159,7 @@ func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
 	if err != nil {
 		return err
 	}
-	return l.finish()
+	return q.finish(env)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -42,16 +42,16 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, today, f, st, l := q.Rows, q.Today, q.Filter, q.Style, q.Loaded
+	rows, today, f, st := q.Rows, q.Today, q.Filter, q.Style
 	if opts.Slipped {
 		return listSlipped(env, opts, q)
 	}
-	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today))}
+	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err
 	}
-	return l.finish()
+	return q.finish(env)
 }
 
 // listSlipped keeps the actions whose deadline has moved in git history, and shows how often
@@ -87,13 +87,18 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 		err = writeCalendar(env, fmt.Sprintf("%s whose deadline has moved (as of %s)", plural(len(rows), "action", "actions"), render.Date(q.Today)), q.Today, rows)
 	case "json":
 		err = render.WriteJSON(env.Stdout, render.SlipRecords(rows, slips))
-	case "csv":
+	case "csv", "xlsx":
 		recs := render.SlipRecords(rows, slips)
 		cells := make([][]string, len(recs))
 		for i, r := range recs {
 			cells[i] = r.CSVRow()
 		}
-		err = render.WriteCSV(env.Stdout, render.SlipColumns, cells)
+		if opts.Format == "xlsx" {
+			doc := render.Doc{Title: fmt.Sprintf("Actions whose deadline has moved (as of %s)", render.Date(q.Today)), Sheet: "Slipped", AsOf: q.Today}
+			err = writeWorkbook(env, doc, render.SlipColumns, render.SlipKinds, cells)
+		} else {
+			err = render.WriteCSV(env.Stdout, render.SlipColumns, cells)
+		}
 	default:
 		doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
 			plural(len(rows), "action", "actions"), render.Date(q.Today), plural(len(h.Commits), "commit", "commits"))}
@@ -103,7 +108,7 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	if err != nil {
 		return err
 	}
-	return q.Loaded.finish()
+	return q.finish(env)
 }
 
 // planBlocks groups rows into one table per plan, in the order the rows come.
@@ -139,13 +144,23 @@ func writeActions(env *Env, format string, st render.Style, doc render.Doc, rows
 		return writeCalendar(env, doc.Title, today, rows)
 	case "json":
 		return render.WriteJSON(env.Stdout, render.ActionRecords(rows))
-	case "csv":
+	case "csv", "xlsx":
 		recs := render.ActionRecords(rows)
 		cells := make([][]string, len(recs))
 		for i, r := range recs {
 			cells[i] = r.CSVRow()
 		}
+		if format == "xlsx" {
+			return writeWorkbook(env, doc, render.ActionColumns, render.ActionKinds, cells)
+		}
 		return render.WriteCSV(env.Stdout, render.ActionColumns, cells)
 	}
 	return printer(format, st).Print(env.Stdout, doc)
+}
+
+// writeWorkbook writes a listing as a workbook of one sheet: the CSV's columns and cells, each
+// column typed by its kind.
+func writeWorkbook(env *Env, doc render.Doc, header []string, kinds []render.CellKind, cells [][]string) error {
+	return render.WriteXLSX(env.Stdout, render.Workbook{Title: doc.Title, Day: doc.AsOf,
+		Sheets: []render.Sheet{{Name: doc.Sheet, Header: header, Kinds: kinds, Rows: cells}}})
 }

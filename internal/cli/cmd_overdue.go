@@ -31,12 +31,13 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, today, st, l := q.Rows, q.Today, q.Style, q.Loaded
-	doc := render.Doc{Title: fmt.Sprintf("Overdue as of %s: %s", render.Date(today), plural(len(rows), "action", "actions"))}
+	rows, today, st := q.Rows, q.Today, q.Style
+	doc := render.Doc{Title: fmt.Sprintf("Overdue as of %s: %s", render.Date(today), plural(len(rows), "action", "actions")),
+		Sheet: "Overdue " + render.Date(today), AsOf: today}
 	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err
 	}
-	return l.finish()
+	return q.finish(env)
 }

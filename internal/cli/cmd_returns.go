@@ -215,13 +215,16 @@ email.`,
 		},
 	}
 	addReturnsFlags(c, opts)
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(missingFormats, ", "))
 	return c
 }
 
+// missingFormats are the formats of the chasing list: the listings' text formats.
+var missingFormats = []string{"table", "markdown", "csv", "json"}
+
 func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
-	if !slices.Contains(render.Formats, opts.Format) {
-		return badFormat(opts.Format, render.Formats)
+	if !slices.Contains(missingFormats, opts.Format) {
+		return badFormat(opts.Format, missingFormats)
 	}
 	st, err := g.style(env)
 	if err != nil {

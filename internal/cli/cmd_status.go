@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,6 +60,9 @@ type statusJSON struct {
 var statusColumns = []string{"plan", "section", "title", "actions", "not_started", "in_progress", "complete", "dropped",
 	"green", "amber", "red", "not_rated", "percent_complete", "overdue", "due_this_quarter", "due_in_window"}
 
+var statusKinds = append([]render.CellKind{render.CellText, render.CellText, render.CellText},
+	slices.Repeat([]render.CellKind{render.CellNumber}, len(statusColumns)-3)...)
+
 func statusRecord(planID string, section *string, title string, c query.Counts) statusJSON {
 	return statusJSON{Plan: planID, Section: section, Title: title, Actions: c.Actions,
 		NotStarted: c.Status[plan.NotStarted], InProgress: c.Status[plan.InProgress], Complete: c.Status[plan.Complete],
@@ -108,19 +112,23 @@ func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
 			recs = []statusJSON{}
 		}
 		err = render.WriteJSON(env.Stdout, recs)
-	case "csv":
+	case "csv", "xlsx":
 		cells := make([][]string, len(recs))
 		for i, r := range recs {
 			cells[i] = r.cells()
 		}
-		err = render.WriteCSV(env.Stdout, statusColumns, cells)
+		if opts.Format == "xlsx" {
+			err = writeWorkbook(env, render.Doc{Title: "Status as of " + render.Date(today), Sheet: "Status", AsOf: today}, statusColumns, statusKinds, cells)
+		} else {
+			err = render.WriteCSV(env.Stdout, statusColumns, cells)
+		}
 	default:
 		err = printer(opts.Format, st).Print(env.Stdout, statusDoc(recs, rows, today, w, given, plansOf(l, q.Filter)))
 	}
 	if err != nil {
 		return err
 	}
-	return l.finish()
+	return q.finish(env)
 }
 
 func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Window, given bool, plans []*plan.Plan) render.Doc {

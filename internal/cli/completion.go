@@ -30,6 +30,9 @@ var formatsOf = map[string][]string{
 	"cpp list":           actionFormats,
 	"cpp due":            actionFormats,
 	"cpp overdue":        actionFormats,
+
+	// The chasing list has the listings' text formats, not their workbook.
+	"cpp returns missing": missingFormats,
 }
 
 // idArgs are the commands whose first argument is an id: which ids each completes.

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -25,6 +28,9 @@ type filterOptions struct {
 	TBC                                          bool
 	Sort                                         string
 	Format                                       string
+	Output                                       string
+	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
+	formatGiven bool
 	// summary marks leads and status, whose --sort orders their summary, not the rows they count.
 	summary bool
 }
@@ -47,6 +53,31 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
 	fl.StringVarP(&f.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
+	c.PreRunE = func(c *cobra.Command, _ []string) error {
+		f.formatGiven = c.Flags().Changed("format")
+		return nil
+	}
+}
+
+// outputFormats are the formats -o FILE's extension chooses when --format is not given.
+var outputFormats = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ics"}
+
+// toFile says whether the output goes to a file; "-" is standard output.
+func (f *filterOptions) toFile() bool { return f.Output != "" && f.Output != "-" }
+
+// checkOutput settles the format -o implies, and refuses a workbook to a terminal, where its
+// bytes would be noise and could act on the terminal.
+func (f *filterOptions) checkOutput(env *Env) error {
+	if f.toFile() && !f.formatGiven {
+		if format, ok := outputFormats[strings.ToLower(filepath.Ext(f.Output))]; ok {
+			f.Format = format
+		}
+	}
+	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
+		return usageErrorf("write it to a file with -o FILE.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
+	}
+	return nil
 }
 
 // build checks the flag values and turns them into a query filter.
@@ -151,6 +182,21 @@ type queryRun struct {
 	Style  render.Style
 	Loaded *loaded
 	Rows   []query.Row
+	// output is the file -o names, and out what is written to it, once the answer is whole.
+	output string
+	out    bytes.Buffer
+}
+
+// finish writes the answer to the file -o names, if any, and says whether plans were left out.
+// The file is written whole or not at all, and never over a file the command read.
+func (q *queryRun) finish(env *Env) error {
+	if q.output != "" {
+		if err := safewrite.Write(q.output, q.out.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: q.Loaded.Files}); err != nil {
+			return writeFailed(err)
+		}
+		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", q.output)
+	}
+	return q.Loaded.finish()
 }
 
 // startQuery resolves the shared flags, loads the plans and selects the rows. window, when not
@@ -161,8 +207,15 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if q.Today, err = g.today(env); err != nil {
 		return nil, err
 	}
+	if err := f.checkOutput(env); err != nil {
+		return nil, err
+	}
 	if q.Filter, err = f.build(q.Today); err != nil {
 		return nil, err
+	}
+	if f.toFile() {
+		q.output = f.Output
+		env.Stdout = &q.out
 	}
 	if f.BOM {
 		if f.Format != "csv" {

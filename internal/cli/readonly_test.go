@@ -13,12 +13,12 @@ import (
 )
 
 // TestOnlyWritersWrite is the property that no command other than the ones that exist to write
-// (fmt, update, init, returns import, and report's -o) changes any byte under plans/: every command in the tree, in each of its
+// (fmt, update, init, returns import, and the -o of report, returns export and the listings) changes any byte under plans/: every command in the tree, in each of its
 // formats, runs over a copy of the bundled plans in a git repository (with a messy, a broken, a
 // read-only and a symlinked file among them, and an uncommitted edit), and after each one every
 // file under plans/ has the same bytes, mode and modification time, and no file came or went.
-// The writers run too, in ways that must not touch plans/: fmt on a tidy file, report -o outside
-// plans/, and report -o naming a plan it reads, which is refused.
+// The writers run too, in ways that must not touch plans/: fmt on a tidy file, report -o and the
+// listings' -o outside plans/, and -o naming a plan it reads, which is refused.
 func TestOnlyWritersWrite(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -103,6 +103,8 @@ func TestOnlyWritersWrite(t *testing.T) {
 	for _, c := range []string{"list", "due", "overdue", "leads", "status", "show camden-cp.p1.2", "diff", "log camden-cp.p1.2", "validate", "fmt --check"} {
 		formats := []string{"json", "markdown", "csv"}
 		switch strings.Fields(c)[0] {
+		case "list", "due", "overdue", "leads", "status":
+			formats = append(formats, "xlsx")
 		case "diff", "log":
 			formats = []string{"markdown", "json"}
 		case "validate", "fmt":
@@ -121,6 +123,10 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"report", "-o", "plans/kinship-link.yaml"},
 		{"report", "-o", "plans/ten-pledge-action-plan.yaml"},
 		{"report", "-o", "plans"},
+		// The listings write with -o: beside the plans, or refused over one they read.
+		{"list", "-o", "out/list.xlsx"}, {"due", "--format", "csv", "-o", "out/due.csv"}, {"list", "--slipped", "-o", "out/slipped.xlsx"},
+		{"overdue", "-o", "plans/camden-kinship.yaml"}, {"leads", "--format", "xlsx", "-o", "plans/kinship-link.yaml"},
+		{"status", "-o", "plans/ten-pledge-action-plan.yaml"}, {"due", "-o", "plans"},
 		// update writes plans by design: here only the cases that must write nothing.
 		{"update", "camden-cp.p1.2", "--status", "complete", "--dry-run"},
 		{"update", "camden-cp.p1.m1", "--value", "61", "--dry-run"},
@@ -178,6 +184,14 @@ func TestOnlyWritersWrite(t *testing.T) {
 	}
 	if data, err := os.ReadFile("out/report.md"); err != nil || !bytes.HasPrefix(data, []byte("# ")) {
 		t.Errorf("report -o out/report.md wrote %.20q, %v", data, err)
+	}
+	for _, name := range []string{"out/list.xlsx", "out/slipped.xlsx"} {
+		if data, err := os.ReadFile(name); err != nil || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			t.Errorf("-o %s wrote %.8q, %v", name, data, err)
+		}
+	}
+	if data, err := os.ReadFile("out/due.csv"); err != nil || !bytes.HasPrefix(data, []byte("plan,section,id,")) {
+		t.Errorf("due -o out/due.csv wrote %.20q, %v", data, err)
 	}
 	if _, err := os.Stat("out/new-repo/plans/test-cp.yaml"); err != nil {
 		t.Errorf("init out/new-repo wrote no starter plan: %v", err)

@@ -36,6 +36,10 @@ type ActionRecord struct {
 var ActionColumns = []string{"plan", "section", "id", "text", "deadline", "start", "due", "recurring",
 	"leads", "status", "rag", "days_late", "tags", "file", "line"}
 
+// ActionKinds types the ActionColumns in a workbook.
+var ActionKinds = []CellKind{CellText, CellText, CellText, CellText, CellText, CellDate, CellDate, CellBool,
+	CellText, CellText, CellText, CellNumber, CellText, CellText, CellNumber}
+
 const isoDate = "2006-01-02"
 
 // ActionRecords turns rows into records.
@@ -165,6 +169,9 @@ type SlipActionRecord struct {
 
 // SlipColumns is the CSV header of --slipped listings, in the JSON field order.
 var SlipColumns = append(append([]string{}, ActionColumns...), "moves", "moves_later", "original_deadline", "original_due", "last_moved")
+
+// SlipKinds types the SlipColumns in a workbook.
+var SlipKinds = append(append([]CellKind{}, ActionKinds...), CellNumber, CellNumber, CellText, CellDate, CellDate)
 
 // SlipRecords turns rows into records with their slippage.
 func SlipRecords(rows []query.Row, slips map[string]*history.Slip) []SlipActionRecord {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -21,12 +22,16 @@ import (
 )
 
 // Formats every listing command accepts.
-var Formats = []string{"table", "markdown", "csv", "json"}
+var Formats = []string{"table", "markdown", "csv", "json", "xlsx"}
 
 // Doc is what a listing shows people: blocks of tables, each with an optional heading and notes.
 type Doc struct {
 	Title  string
 	Blocks []Block
+	// Sheet names the listing's sheet in a workbook; AsOf is the day the listing is as of, which
+	// dates the workbook, so that the same day gives the same bytes.
+	Sheet string
+	AsOf  time.Time
 }
 
 // Block is one table.

@@ -106,25 +106,13 @@ func WriteXLSX(w io.Writer, r *Return) error {
 	if err := meta(f, r); err != nil {
 		return err
 	}
-	day := r.Today.Format(isoDate) + "T00:00:00Z"
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: "Quarterly return: " + r.Quarter.Name(r.Plans), Creator: "cpp", LastModifiedBy: "cpp",
-		Created: day, Modified: day, Language: "en-GB",
-	}); err != nil {
-		return err
-	}
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "cpp"}); err != nil {
-		return err
-	}
 	// Printed, each sheet is A4 landscape, one page wide, with the header row on every page.
 	for _, sh := range f.GetSheetList() {
 		if err := printLayout(f, sh); err != nil {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	return render.WriteWorkbook(w, f, "Quarterly return: "+r.Quarter.Name(r.Plans), r.Today)
 }
 
 func printLayout(f *excelize.File, sheet string) error {
@@ -141,15 +129,8 @@ func printLayout(f *excelize.File, sheet string) error {
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet})
 }
 
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
-
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
-}
+// cell and colName name cells ("B3") and columns ("B") as Excel does.
+var cell, colName = render.CellName, render.ColumnName
 
 // dataSheet writes one table: a frozen header, the rows with their current values locked, and the
 // columns from fillFrom on open for the lead, with their checks.
