@@ -196,18 +196,6 @@ func TestReadXLSX(t *testing.T) {
 func ptr[T any](v T) *T { return &v }
 
 func TestReadXLSXErrors(t *testing.T) {
-	zipOf := func(files map[string]string) []byte {
-		var buf bytes.Buffer
-		zw := zip.NewWriter(&buf)
-		for name, body := range files {
-			w, err := zw.Create(name)
-			must(t, err)
-			_, err = w.Write([]byte(body))
-			must(t, err)
-		}
-		must(t, zw.Close())
-		return buf.Bytes()
-	}
 	tests := []struct {
 		name string
 		data []byte
@@ -218,7 +206,7 @@ func TestReadXLSXErrors(t *testing.T) {
 		{name: "empty file", data: nil, err: "plan.xlsx: the file is not an Excel workbook (it is not a zip archive)", hint: ".csv"},
 		{name: "CSV named .xlsx", data: []byte("ID,Action\n"), err: "not an Excel workbook"},
 		{name: "old or protected", data: []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), err: "password-protected", hint: "remove the password"},
-		{name: "a zip that is not a workbook", data: zipOf(map[string]string{"hello.txt": "hi"}), err: "cannot read the workbook", hint: "save it again"},
+		{name: "a zip that is not a workbook", data: zipOf(t, map[string]string{"hello.txt": "hi"}), err: "cannot read the workbook", hint: "save it again"},
 		{name: "a truncated workbook", data: workbook(t, func(*excelize.File) {})[:200], err: "cannot read the workbook"},
 		{name: "unknown sheet", data: workbook(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "x") }),
 			opts: Options{Sheet: "Actions"}, err: `there is no sheet "Actions"`, hint: `"Sheet1"`},
