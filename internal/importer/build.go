@@ -24,21 +24,21 @@ type section struct {
 }
 
 type action struct {
-	line                     int
-	text                     string
-	outcomes                 []string
-	deadline                 string
-	leads                    []string
-	status                   plan.Status
-	rag                      plan.RAG
-	measures                 []string
-	updates                  []update
-	comments                 []string
-	ref                      string
-	subs                     []*action
-	num                      int    // its number in ids
-	id                       string // given by finish
-	statusFrom, ragFrom      string // the column a status or rating was read from, to say which wins
+	line                int
+	text                string
+	outcomes            []string
+	deadline            string
+	leads               []string
+	status              plan.Status
+	rag                 plan.RAG
+	measures            []string
+	updates             []update
+	comments            []string
+	ref                 string
+	subs                []*action
+	num                 int    // its number in ids
+	id                  string // given by finish
+	statusFrom, ragFrom string // the column a status or rating was read from, to say which wins
 }
 
 type update struct {
