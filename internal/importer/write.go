@@ -194,3 +194,13 @@ func (b *builder) actionNode(a *action, parent string, s *section, sid string) *
 	}
 	return n
 }
+
+// Scalar is s written as a YAML value on one line, quoted where YAML needs it, for the registry
+// entries the summary proposes.
+func Scalar(s string) string {
+	out, err := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: oneLine(s), Style: 0})
+	if err != nil {
+		return strconv.Quote(s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
