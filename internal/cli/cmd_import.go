@@ -146,6 +146,10 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 // importFlags checks the flags and turns them into the importer's options.
 func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Options, error) {
 	var o importer.Options
+	conv, ok := deadline.ParseConvention(opts.Quarters)
+	if !ok {
+		return o, usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
+	}
 	for _, f := range []struct{ flag, val, eg string }{
 		{"--id", opts.ID, "--id riverside-ap"},
 		{"--title", opts.Title, `--title "Corporate Parenting Action Plan 2025-2028"`},
@@ -160,10 +164,6 @@ func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Opti
 	}
 	if !planfile.IDPattern.MatchString(opts.ID) {
 		return o, usageErrorf("ids use lower-case letters, digits, '-' and '.', as in --id riverside-ap", "invalid --id %q", opts.ID)
-	}
-	conv, ok := deadline.ParseConvention(opts.Quarters)
-	if !ok {
-		return o, usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
 	}
 	today, err := g.today(env)
 	if err != nil {
