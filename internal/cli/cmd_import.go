@@ -254,6 +254,9 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", plural(res.Sections, "section", "sections"),
 		plural(res.Actions, "action", "actions"), plural(res.SubActions, "sub-action", "sub-actions"),
 		plural(res.Measures, "measure", "measures"), plural(res.Updates, "update", "updates"))
+	for _, n := range res.SectionTitles {
+		fmt.Fprintf(w, "    section from row %d: %s\n", n.Line, n.Message)
+	}
 	fmt.Fprintf(w, "  period %s to %s: %s\n", res.Period.Start.Format("2006-01-02"), res.Period.End.Format("2006-01-02"), res.PeriodFrom)
 	fmt.Fprintf(w, "  ids: %s\n", res.IDsFrom)
 	var used, kept, ignored []string

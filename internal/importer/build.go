@@ -140,6 +140,11 @@ func (b *builder) isHeading(r int) (string, bool) {
 	if row.Cells[0].Text == "" || b.covered[[2]int{r, 0}] {
 		return "", false
 	}
+	// In a table whose first column is the actions, an action with nothing else filled in reads
+	// as a sentence: one that ends with a full stop is taken for an action, not a heading.
+	if b.col[FieldAction] == 0 && strings.HasSuffix(strings.TrimSpace(row.Cells[0].Text), ".") {
+		return "", false
+	}
 	return row.Cells[0].Text, true
 }
 
@@ -161,6 +166,7 @@ func (b *builder) isHeaderAgain(r int) bool {
 func (b *builder) startSection(title string, r int) {
 	b.cur = &section{title: title, line: b.line(r), kind: kindOf(title)}
 	b.sections = append(b.sections, b.cur)
+	b.res.SectionTitles = append(b.res.SectionTitles, Note{Line: b.line(r), Message: oneLine(title)})
 }
 
 // kindOf is a section's kind from the first word of its title: "Pledge 3: ..." is a pledge. A

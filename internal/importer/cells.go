@@ -39,7 +39,7 @@ var (
 	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	// A name's word: capitalised, with the hyphens and apostrophes of O'Brien and Smith-Jones,
 	// or an initial ("J." or "J").
-	reNameWord = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}'’]+(?:[-'’]\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}\.?)$`)
+	reNameWord = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}*(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$`)
 	// Where a role follows a name: "Jane Smith, Head of Service", "Jane Smith (Virtual School)".
 	reNameEnd = regexp.MustCompile(`\s*(?:[,(:–—]|\s-\s).*$`)
 )
@@ -50,10 +50,7 @@ var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": tr
 
 // teamWords are words that name a team, a service or a role rather than a person: a lead with one
 // of them is not taken for a name.
-var teamWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`team teams service services unit panel group groups forum board boards council
+var teamWords = wordSet(`team teams service services unit panel group groups forum board boards council
 		councils committee school schools college colleges academy academies nhs police officer officers manager managers
 		head heads director directors directorate lead leads leader leaders coordinator co-ordinator worker workers
 		advisor adviser advisors advisers champion champions member members assistant principal chief executive
@@ -70,9 +67,14 @@ func init() {
 		manager's network's specialist specialists senior operational business analyst analysts data intelligence
 		programme project projects portfolio cabinet mayor elected chair vice deputy governance legal hr
 		volunteers volunteer sector vcs charity charities care-experienced experienced life chances children’s
-		admissions attendance send sen camhs icb semh pa pas personal adviser personal advisers`) {
-		teamWords[w] = true
+		admissions attendance send sen camhs icb semh pa pas personal adviser personal advisers`)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
 	}
+	return m
 }
 
 // personLike reports whether a lead reads as a person's name: an email address, or two to four

@@ -131,12 +131,16 @@ func (c Column) Name() string {
 const headerRows = 10
 
 // findHeader finds the table's header row, the first of its first rows where a header names the
-// action (by the map or the synonyms), and what each column holds. ok is false when no row does.
+// action (by the map or the synonyms), else the outcome, and what each column holds. ok is false
+// when no row does.
 func findHeader(t tabular.Table, m *Map) (row int, cols []Column, ok bool) {
-	for r := 0; r < len(t.Rows) && r < headerRows; r++ {
-		cols = columnsOf(t.Rows[r], m)
-		if slices.ContainsFunc(cols, func(c Column) bool { return c.Field == FieldAction }) {
-			return r, cols, true
+	// A table with no action column may give each action only as its expected outcome.
+	for _, f := range []Field{FieldAction, FieldOutcome} {
+		for r := 0; r < len(t.Rows) && r < headerRows; r++ {
+			cols = columnsOf(t.Rows[r], m)
+			if slices.ContainsFunc(cols, func(c Column) bool { return c.Field == f }) {
+				return r, cols, true
+			}
 		}
 	}
 	return 0, nil, false

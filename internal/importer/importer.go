@@ -58,6 +58,8 @@ type Result struct {
 	UnusedMap []MapColumn
 
 	Sections, Actions, SubActions, Measures, Updates int
+	// SectionTitles are the sections' titles, with the row each starts at.
+	SectionTitles []Note
 	Period                                           plan.Period
 	// PeriodFrom says where the period came from.
 	PeriodFrom string
