@@ -60,7 +60,7 @@ type Result struct {
 	Sections, Actions, SubActions, Measures, Updates int
 	// SectionTitles are the sections' titles, with the row each starts at.
 	SectionTitles []Note
-	Period                                           plan.Period
+	Period        plan.Period
 	// PeriodFrom says where the period came from.
 	PeriodFrom string
 	// IDsFrom says how the ids were made: from the Ref column, or from positions (and why).
