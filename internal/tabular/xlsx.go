@@ -1,7 +1,576 @@
 package tabular
 
-import "errors"
+import (
+	"bytes"
+	"cmp"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
 
+	"github.com/xuri/excelize/v2"
+)
+
+// readXLSX reads a workbook's sheets: the one Options.Sheet names, or every visible sheet that has
+// text, in the workbook's order.
+//
+// The sheet is read twice, both times as a stream: by excelize for each cell's value (shared
+// strings, rich text), and here for what excelize's streaming reader does not give (each cell's
+// style, so its fill and how its number is shown, and the merged ranges). excelize's other way in,
+// loading the whole worksheet, costs a struct per cell, even per empty styled cell: a small file
+// of a million of them would take gigabytes.
 func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
-	return nil, errors.New("todo")
+	switch {
+	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
+		return nil, errorf(name, "if it has a password, open it in Excel, remove the password (File > Info > Protect Workbook) and save it; if it is an .xls file, save it as an Excel Workbook (.xlsx)",
+			"the file is a password-protected workbook or an Excel 97-2003 (.xls) workbook, which cpp cannot read")
+	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return nil, errorf(name, "save it from Excel as an Excel Workbook (.xlsx); if it is a CSV file, name it .csv",
+			"the file is not an Excel workbook (it is not a zip archive)")
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: maxUnzipped,
+		// Every part in memory, within UnzipSizeLimit: no temporary files, and the sheets can
+		// be read here from wb.Pkg.
+		UnzipXMLSizeLimit: maxUnzipped,
+	})
+	if err != nil {
+		return nil, badWorkbook(name, err)
+	}
+	defer wb.Close()
+	sheets, err := sheetParts(wb)
+	if err != nil {
+		return nil, badWorkbook(name, err)
+	}
+	x := &xlsxReader{name: name, wb: wb, styles: map[int]cellStyle{}}
+	if props, err := wb.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		x.date1904 = *props.Date1904
+	}
+	if opts.Sheet != "" {
+		i := slices.IndexFunc(sheets, func(s sheetPart) bool { return strings.EqualFold(s.name, opts.Sheet) })
+		if i < 0 {
+			return nil, errorf(name, "the sheets are: "+quoteList(sheetNames(sheets)), "there is no sheet %q", opts.Sheet)
+		}
+		t, err := x.read(sheets[i])
+		if err != nil {
+			return nil, err
+		}
+		if !hasText(&t) {
+			return nil, errorf(name, "choose the sheet that holds the action table; the sheets are: "+quoteList(sheetNames(sheets)),
+				"sheet %q has no text", sheets[i].name)
+		}
+		return []Table{t}, nil
+	}
+	var tables []Table
+	var hidden []string
+	for _, sh := range sheets {
+		if sh.hidden {
+			hidden = append(hidden, sh.name)
+			continue
+		}
+		t, err := x.read(sh)
+		if err != nil {
+			return nil, err
+		}
+		if hasText(&t) {
+			tables = append(tables, t)
+		}
+	}
+	if len(tables) == 0 {
+		hint := "check that this is the workbook that holds the action table"
+		if len(hidden) > 0 {
+			hint = "hidden sheets are not read unless named; the hidden sheets are: " + quoteList(hidden)
+		}
+		return nil, errorf(name, hint, "no visible sheet of the workbook has any text")
+	}
+	return tables, nil
+}
+
+func badWorkbook(name string, err error) *Error {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		msg = "it is a zip archive but not an Excel workbook"
+	case strings.Contains(msg, "unzip size exceeds"):
+		msg = fmt.Sprintf("it unpacks to more than %d MB", maxUnzipped>>20)
+	}
+	return errorf(name, "open it in Excel and save it again as an Excel Workbook (.xlsx)", "cannot read the workbook: %s", msg)
+}
+
+// sheetPart is a sheet of a workbook and the part of the zip that holds it.
+type sheetPart struct {
+	name, part string
+	hidden     bool
+}
+
+func sheetNames(sheets []sheetPart) []string {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		names[i] = s.name
+	}
+	return names
+}
+
+type relationships struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+// sheetParts lists the workbook's sheets in order, following the package's relationships from
+// the root to the workbook and from the workbook to each sheet, as Excel does.
+func sheetParts(wb *excelize.File) ([]sheetPart, error) {
+	part := func(name string) []byte {
+		if b, ok := wb.Pkg.Load(name); ok {
+			if data, ok := b.([]byte); ok {
+				return data
+			}
+		}
+		return nil
+	}
+	var root relationships
+	if err := xml.Unmarshal(part("_rels/.rels"), &root); err != nil {
+		return nil, fmt.Errorf("its _rels/.rels part is broken: %w", err)
+	}
+	book := "xl/workbook.xml"
+	for _, r := range root.Rels {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			book = strings.TrimPrefix(r.Target, "/")
+		}
+	}
+	var wbXML struct {
+		Sheets []struct {
+			Name  string `xml:"name,attr"`
+			State string `xml:"state,attr"`
+			RID   string `xml:"id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := xml.Unmarshal(part(book), &wbXML); err != nil {
+		return nil, fmt.Errorf("its %s part is broken: %w", book, err)
+	}
+	var rels relationships
+	if err := xml.Unmarshal(part(path.Join(path.Dir(book), "_rels", path.Base(book)+".rels")), &rels); err != nil {
+		return nil, fmt.Errorf("the relationships of its %s part are broken: %w", book, err)
+	}
+	var sheets []sheetPart
+	for _, s := range wbXML.Sheets {
+		for _, r := range rels.Rels {
+			if r.ID != s.RID {
+				continue
+			}
+			target := path.Join(path.Dir(book), r.Target)
+			if strings.HasPrefix(r.Target, "/") {
+				target = path.Clean(r.Target[1:])
+			}
+			if part(target) == nil {
+				break // a chart sheet or a dialog sheet: no cells
+			}
+			sheets = append(sheets, sheetPart{name: s.Name, part: target, hidden: s.State == "hidden" || s.State == "veryHidden"})
+		}
+	}
+	if len(sheets) == 0 {
+		return nil, errors.New("it has no worksheets")
+	}
+	return sheets, nil
+}
+
+type xlsxReader struct {
+	name     string
+	wb       *excelize.File
+	date1904 bool
+	styles   map[int]cellStyle
+}
+
+// cellStyle is what a cell's style means here.
+type cellStyle struct {
+	fill string
+	// date is the layout a date cell is written in ("2 January 2006"), "" for any other cell.
+	date   string
+	number numberFormat
+}
+
+// style reads each style of the workbook once.
+func (x *xlsxReader) style(id int) cellStyle {
+	if s, ok := x.styles[id]; ok {
+		return s
+	}
+	cs := cellStyle{number: numberFormat{general: true}}
+	if st, err := x.wb.GetStyle(id); err == nil && st != nil {
+		// Pattern 1 is "solid": only a solid fill shows as the cell's colour.
+		if st.Fill.Type == "pattern" && st.Fill.Pattern == 1 && len(st.Fill.Color) > 0 {
+			cs.fill = hexColour(st.Fill.Color[0])
+		}
+		cs.date = builtinDates[st.NumFmt]
+		if code, ok := builtinFormats[st.NumFmt]; ok {
+			cs.number = parseNumberFormat(code)
+		}
+		if st.CustomNumFmt != nil {
+			cs.date = dateLayout(*st.CustomNumFmt)
+			cs.number = parseNumberFormat(*st.CustomNumFmt)
+		}
+	}
+	x.styles[id] = cs
+	return cs
+}
+
+// hexColour is an RGB colour as six upper-case hex digits, or "" for anything else. excelize gives
+// theme and indexed colours as RGB already, with any tint applied.
+func hexColour(s string) string {
+	if len(s) == 8 {
+		s = s[2:] // ARGB
+	}
+	if len(s) != 6 {
+		return ""
+	}
+	if _, err := strconv.ParseUint(s, 16, 32); err != nil {
+		return ""
+	}
+	return strings.ToUpper(s)
+}
+
+const (
+	dayLayout   = "2 January 2006"
+	monthLayout = "January 2006"
+	yearLayout  = "2006"
+	timeLayout  = "15:04"
+	secsLayout  = "15:04:05"
+)
+
+// builtinDates are the built-in number formats that show a date or a time: 14 (a short date,
+// dd/mm/yyyy in the UK), 15 (d-mmm-yy), 16 (d-mmm), 17 (mmm-yy), 22 (a date and a time), and
+// times of day (18 to 21, 45 to 47). The East Asian formats (27 to 36, 50 to 58) are not read
+// as dates.
+var builtinDates = map[int]string{14: dayLayout, 15: dayLayout, 16: dayLayout, 17: monthLayout, 22: dayLayout,
+	18: timeLayout, 19: secsLayout, 20: timeLayout, 21: secsLayout, 45: secsLayout, 46: secsLayout, 47: secsLayout}
+
+// dateLayout is how a cell of a custom number format is written when the format shows a date: the
+// day when it shows the day, the month when it shows the month and year but no day (a deadline
+// of "September 2025" means the whole month), or the year alone. In a format, quoted text,
+// escaped characters and [bracketed] colours, locales and elapsed hours are not the format's
+// letters; only the first section (for positive numbers) counts. An "m" without a "d" or a "y"
+// is minutes, and a format of hours, minutes or seconds alone shows the time of day.
+func dateLayout(code string) string {
+	var d, m, y, h, s bool
+	quoted := false
+scan:
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		switch {
+		case quoted:
+			quoted = c != '"'
+		case c == '"':
+			quoted = true
+		case c == '\\' || c == '_' || c == '*':
+			i++
+		case c == '[':
+			j := strings.IndexByte(code[i:], ']')
+			if j < 0 {
+				break scan
+			}
+			if el := strings.ToLower(code[i+1 : i+j]); el != "" && strings.Trim(el, "hms") == "" { // [h]: elapsed time
+				h = true
+			}
+			i += j
+		case c == ';':
+			break scan
+		case c == 'h' || c == 'H':
+			h = true
+		case c == 's' || c == 'S':
+			s = true
+		case c == 'd' || c == 'D':
+			d = true
+		case c == 'm' || c == 'M':
+			m = true
+		case c == 'y' || c == 'Y':
+			y = true
+		}
+	}
+	switch {
+	case d && (m || y):
+		return dayLayout
+	case m && y:
+		return monthLayout
+	case y:
+		return yearLayout
+	case s:
+		return secsLayout
+	case h:
+		return timeLayout
+	}
+	return ""
+}
+
+// textRow is a row of a sheet that has text, its cells as shown.
+type textRow struct {
+	row   int // from 1
+	cells []string
+}
+
+func (x *xlsxReader) read(sh sheetPart) (Table, error) {
+	t := Table{Name: sh.name}
+	shown, last, width, err := x.shown(sh)
+	if err != nil {
+		return t, err
+	}
+	t.Rows = make([]Row, last)
+	cells := make([]Cell, last*width)
+	for i := range t.Rows {
+		t.Rows[i] = Row{Line: i + 1, Cells: cells[i*width : (i+1)*width : (i+1)*width]}
+	}
+	for _, r := range shown {
+		for c, s := range r.cells {
+			t.Rows[r.row-1].Cells[c].Text = cleanText(s)
+		}
+	}
+	if err := x.styled(sh, &t, width); err != nil {
+		return t, err
+	}
+	if err := finish(x.name, &t, width); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// shown reads each cell's value through excelize's streaming reader, and the extent of the
+// values: the last row and the width. A number is as stored; styled writes it as shown.
+func (x *xlsxReader) shown(sh sheetPart) (rows []textRow, last, width int, err error) {
+	it, err := x.wb.Rows(sh.name)
+	if err != nil {
+		return nil, 0, 0, x.sheetError(sh, err)
+	}
+	defer it.Close()
+	// Next steps through every row number, those the sheet leaves out included.
+	for r := 1; it.Next(); r++ {
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, 0, 0, x.sheetError(sh, err)
+		}
+		n := len(cols)
+		for n > 0 && strings.TrimSpace(cols[n-1]) == "" {
+			n--
+		}
+		if n == 0 {
+			continue
+		}
+		last, width = r, max(width, n)
+		if last*width > maxCells {
+			return nil, 0, 0, tooLarge(x.name, "sheet "+strconv.Quote(sh.name))
+		}
+		// A copy: Columns pads to the last cell the row has, which may be far to the right.
+		rows = append(rows, textRow{row: r, cells: slices.Clone(cols[:n])})
+	}
+	if err := it.Error(); err != nil {
+		return nil, 0, 0, x.sheetError(sh, err)
+	}
+	return rows, last, width, nil
+}
+
+func (x *xlsxReader) sheetError(sh sheetPart, err error) *Error {
+	return errorf(x.name, "open it in Excel and save it again as an Excel Workbook (.xlsx)",
+		"cannot read sheet %q: %s", sh.name, strings.Join(strings.Fields(err.Error()), " "))
+}
+
+// styled reads the sheet's XML for what the values leave out: each cell's fill, its number as its
+// format shows it (a date as the day), and the merged ranges. Only cells within the values'
+// extent are looked at.
+func (x *xlsxReader) styled(sh sheetPart, t *Table, width int) error {
+	b, _ := x.wb.Pkg.Load(sh.part)
+	data, _ := b.([]byte)
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var (
+		colStyles []int // by column from 0, within width
+		row       = 0   // the <row> being read, from 1
+		rowStyle  = -1
+		seen      = make([]bool, width) // columns of the row with a <c>
+		done      = make([]bool, len(t.Rows))
+		cell      struct {
+			col, style int
+			typ        string
+			in         bool // within the text's extent
+			value      strings.Builder
+			inValue    bool
+		}
+	)
+	// defaults styles the cells a row leaves out, as Excel shows them: by the row's style when it
+	// has one, else by the column's.
+	defaults := func(r int) {
+		if r < 1 || r > len(t.Rows) {
+			return
+		}
+		done[r-1] = true
+		for c := range width {
+			if seen[c] {
+				continue
+			}
+			st := rowStyle
+			if st < 0 && c < len(colStyles) {
+				st = colStyles[c]
+			}
+			if st > 0 {
+				t.Rows[r-1].Cells[c].Fill = x.style(st).fill
+			}
+		}
+	}
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			break // the end, or XML excelize read past already; what was read stands
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			switch el.Name.Local {
+			case "col":
+				lo, _ := strconv.Atoi(attr(el, "min"))
+				hi, _ := strconv.Atoi(attr(el, "max"))
+				st, _ := strconv.Atoi(attr(el, "style"))
+				if colStyles == nil {
+					colStyles = make([]int, width)
+				}
+				for c := max(lo, 1); c <= min(hi, width); c++ {
+					colStyles[c-1] = st
+				}
+			case "row":
+				if n, err := strconv.Atoi(attr(el, "r")); err == nil {
+					row = n
+				} else {
+					row++
+				}
+				rowStyle = -1
+				if attr(el, "customFormat") == "1" || attr(el, "customFormat") == "true" {
+					rowStyle, _ = strconv.Atoi(attr(el, "s"))
+				}
+				clear(seen)
+			case "c":
+				cell.col++
+				if ref := attr(el, "r"); ref != "" {
+					if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
+						cell.col, row = c, r
+					}
+				}
+				cell.style, _ = strconv.Atoi(attr(el, "s"))
+				cell.typ = attr(el, "t")
+				cell.in = row >= 1 && row <= len(t.Rows) && cell.col >= 1 && cell.col <= width
+				cell.value.Reset()
+				if cell.in {
+					seen[cell.col-1] = true
+				}
+			case "v":
+				cell.inValue = cell.in
+			case "mergeCell":
+				if m, ok := mergeOf(attr(el, "ref")); ok {
+					t.Merges = append(t.Merges, m)
+				}
+			}
+		case xml.CharData:
+			if cell.inValue {
+				cell.value.Write(el)
+			}
+		case xml.EndElement:
+			switch el.Name.Local {
+			case "v":
+				cell.inValue = false
+			case "c":
+				if cell.in {
+					st := x.style(cell.style)
+					c := &t.Rows[row-1].Cells[cell.col-1]
+					c.Fill = st.fill
+					x.show(c, st, cell.typ, strings.TrimSpace(cell.value.String()))
+				}
+			case "row":
+				defaults(row)
+				cell.col = 0
+			}
+		}
+	}
+	// Rows the sheet leaves out take their columns' styles.
+	if colStyles != nil {
+		clear(seen)
+		rowStyle = -1
+		for r := range done {
+			if !done[r] {
+				defaults(r + 1)
+			}
+		}
+	}
+	return nil
+}
+
+// show writes a cell's stored value as its style shows it; text is already as shown.
+func (x *xlsxReader) show(c *Cell, st cellStyle, typ, raw string) {
+	if raw == "" {
+		return
+	}
+	switch typ {
+	case "", "n":
+		if st.date != "" {
+			if s, ok := x.date(raw, st.date); ok {
+				c.Text = s
+				return
+			}
+		}
+		c.Text = cleanText(st.number.format(raw))
+	case "d":
+		if s, ok := x.date(raw, cmp.Or(st.date, dayLayout)); ok {
+			c.Text = s
+		}
+	case "b":
+		c.Text = map[bool]string{true: "TRUE", false: "FALSE"}[raw == "1" || raw == "true"]
+	}
+}
+
+func attr(el xml.StartElement, name string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// mergeOf reads a merged range ("A2:A4") as a Merge.
+func mergeOf(ref string) (Merge, bool) {
+	from, to, ok := strings.Cut(ref, ":")
+	if !ok {
+		return Merge{}, false
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil {
+		return Merge{}, false
+	}
+	if c2 < c1 {
+		c1, c2 = c2, c1
+	}
+	if r2 < r1 {
+		r1, r2 = r2, r1
+	}
+	return Merge{Row: r1 - 1, Col: c1 - 1, Height: r2 - r1 + 1, Width: c2 - c1 + 1}, true
+}
+
+// date writes a date cell's stored value (a serial day number, or an ISO date for a cell of date
+// type) as a day a deadline can be read from: "30 September 2025", not the "9/30/25" a short date
+// format shows.
+func (x *xlsxReader) date(raw, layout string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	if len(raw) >= 10 && raw[4] == '-' {
+		if t, err := time.Parse(time.DateOnly, raw[:10]); err == nil {
+			return t.Format(layout), true
+		}
+	}
+	serial, err := strconv.ParseFloat(raw, 64)
+	// A serial below 1 is a time of day alone, not a date; above 2958465 is past 31 December 9999.
+	if err != nil || serial < 0 || serial > 2958465 || serial < 1 && layout != timeLayout && layout != secsLayout {
+		return "", false
+	}
+	t, err := excelize.ExcelDateToTime(serial, x.date1904)
+	if err != nil {
+		return "", false
+	}
+	return t.Format(layout), true
 }

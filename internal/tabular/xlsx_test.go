@@ -1,0 +1,393 @@
+package tabular
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook builds a workbook in memory; build gets a file whose first sheet is "Sheet1".
+func workbook(t testing.TB, build func(f *excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	build(f)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func set(t testing.TB, f *excelize.File, sheet, cell string, v any) {
+	t.Helper()
+	must(t, f.SetCellValue(sheet, cell, v))
+}
+
+func fillStyle(t testing.TB, f *excelize.File, colour string) int {
+	t.Helper()
+	id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}})
+	must(t, err)
+	return id
+}
+
+func numFmtStyle(t testing.TB, f *excelize.File, id int, custom string) int {
+	t.Helper()
+	st := &excelize.Style{NumFmt: id}
+	if custom != "" {
+		st = &excelize.Style{CustomNumFmt: &custom}
+	}
+	s, err := f.NewStyle(st)
+	must(t, err)
+	return s
+}
+
+func TestReadXLSX(t *testing.T) {
+	day := time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		build func(t *testing.T, f *excelize.File)
+		opts  Options
+		want  map[string]string // sheet name → grid
+		order []string
+	}{
+		{name: "a plan with a heading, a merged action and fills",
+			build: func(t *testing.T, f *excelize.File) {
+				must(t, f.SetSheetName("Sheet1", "Actions"))
+				for cell, v := range map[string]any{
+					"A1": "Priority 1: Health", "A2": "Action", "B2": "Milestone", "C2": "RAG",
+					"A3": "Improve health checks", "B3": "Audit", "B4": "Report", "B5": "Review",
+					"C3": "Green",
+				} {
+					set(t, f, "Actions", cell, v)
+				}
+				must(t, f.MergeCell("Actions", "A1", "C1"))
+				must(t, f.MergeCell("Actions", "A3", "A5"))
+				must(t, f.SetCellStyle("Actions", "C4", "C4", fillStyle(t, f, "ffc000")))
+				must(t, f.SetCellStyle("Actions", "C5", "C5", fillStyle(t, f, "FF0000")))
+			},
+			want: map[string]string{"Actions": "1: Priority 1: Health | |\n2: Action | Milestone | RAG\n3: Improve health checks | Audit | Green\n4: | Report | {FFC000}\n5: | Review | {FF0000}\nmerge r0 c0 1x3\nmerge r2 c0 3x1\n"},
+		},
+		{name: "dates are written out as a day, a month or a year as the format shows",
+			build: func(t *testing.T, f *excelize.File) {
+				for i, st := range []int{
+					numFmtStyle(t, f, 14, ""), numFmtStyle(t, f, 15, ""), numFmtStyle(t, f, 17, ""),
+					numFmtStyle(t, f, 0, "dd/mm/yyyy"), numFmtStyle(t, f, 0, `[$-809]d\ mmmm\ yyyy;@`),
+					numFmtStyle(t, f, 0, "mmmm yyyy"), numFmtStyle(t, f, 0, "yyyy"),
+					numFmtStyle(t, f, 0, `"Due "mm/yy`),
+					numFmtStyle(t, f, 20, ""), numFmtStyle(t, f, 0, "[h]:mm"), numFmtStyle(t, f, 0, `0 "days"`),
+				} {
+					cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+					set(t, f, "Sheet1", cell, day)
+					must(t, f.SetCellStyle("Sheet1", cell, cell, st))
+				}
+				// A date format over text, or over a time of day, shows what is there.
+				set(t, f, "Sheet1", "A2", "Q3 2025")
+				set(t, f, "Sheet1", "B2", 0.5)
+				must(t, f.SetCellStyle("Sheet1", "A2", "B2", numFmtStyle(t, f, 14, "")))
+			},
+			want: map[string]string{"Sheet1": "1: 30 September 2025 | 30 September 2025 | September 2025 | 30 September 2025 | 30 September 2025 | September 2025 | 2025 | September 2025 | 00:00 | 00:00 | 45930 days\n" +
+				"2: Q3 2025 | 0.5 | | | | | | | | |\n"},
+		},
+		{name: "empty rows are kept, and lines are the sheet's rows",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "B2", "ID")
+				set(t, f, "Sheet1", "B5", "1")
+				set(t, f, "Sheet1", "D5", "   ") // space only is no text
+			},
+			want: map[string]string{"Sheet1": "1: |\n2: | ID\n3: |\n4: |\n5: | 1\n"},
+		},
+		{name: "hidden and empty sheets are passed over; the rest in order",
+			build: func(t *testing.T, f *excelize.File) {
+				for _, s := range []string{"Notes", "Hidden", "Empty", "Actions"} {
+					_, err := f.NewSheet(s)
+					must(t, err)
+					if s != "Empty" {
+						set(t, f, s, "A1", s)
+					}
+				}
+				must(t, f.SetSheetVisible("Hidden", false))
+			},
+			order: []string{"Notes", "Actions"},
+		},
+		{name: "a hidden sheet is read when named",
+			build: func(t *testing.T, f *excelize.File) {
+				_, err := f.NewSheet("Data")
+				must(t, err)
+				set(t, f, "Data", "A1", "x")
+				set(t, f, "Sheet1", "A1", "y")
+				must(t, f.SetSheetVisible("Data", false))
+			},
+			opts:  Options{Sheet: "data"},
+			order: []string{"Data"},
+		},
+		{name: "a merged range reaching past the text is cut to it",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "Heading")
+				set(t, f, "Sheet1", "B2", "x")
+				must(t, f.MergeCell("Sheet1", "A1", "Z1"))
+				must(t, f.MergeCell("Sheet1", "A2", "A1000"))
+				must(t, f.MergeCell("Sheet1", "D4", "F9")) // wholly outside
+			},
+			want: map[string]string{"Sheet1": "1: Heading |\n2: | x\nmerge r0 c0 1x2\n"},
+		},
+		{name: "row and column styles fill the cells the row leaves out",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "a")
+				set(t, f, "Sheet1", "C3", "c")
+				must(t, f.SetColStyle("Sheet1", "B", fillStyle(t, f, "00B050")))
+				must(t, f.SetRowStyle("Sheet1", 3, 3, fillStyle(t, f, "FFFF00")))
+			},
+			want: map[string]string{"Sheet1": "1: a | {00B050} |\n2: | {00B050} |\n3: {FFFF00} | {FFFF00} | c {FFFF00}\n"},
+		},
+		{name: "1904 dates",
+			build: func(t *testing.T, f *excelize.File) {
+				must(t, f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: ptr(true)}))
+				set(t, f, "Sheet1", "A1", 44468.0) // 30 September 2025 counted from 1904
+				must(t, f.SetCellStyle("Sheet1", "A1", "A1", numFmtStyle(t, f, 0, "d mmmm yyyy")))
+			},
+			want: map[string]string{"Sheet1": "1: 30 September 2025\n"},
+		},
+		{name: "text is trimmed and its line breaks made one kind",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "  first\r\nsecond\rthird  ")
+			},
+			want: map[string]string{"Sheet1": "1: first\\nsecond\\nthird\n"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := workbook(t, func(f *excelize.File) { tt.build(t, f) })
+			tables, err := ReadBytes("plan.xlsx", data, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, tb := range tables {
+				names = append(names, tb.Name)
+				if want, ok := tt.want[tb.Name]; ok {
+					if got := grid(tb); got != want {
+						t.Errorf("sheet %s: got\n%s\nwant\n%s", tb.Name, got, want)
+					}
+				}
+			}
+			if tt.order != nil && strings.Join(names, ",") != strings.Join(tt.order, ",") {
+				t.Errorf("sheets %q, want %q", names, tt.order)
+			}
+			if tt.want != nil && len(tables) != len(tt.want) {
+				t.Errorf("got %d sheets %q, want %d", len(tables), names, len(tt.want))
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestReadXLSXErrors(t *testing.T) {
+	zipOf := func(files map[string]string) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, body := range files {
+			w, err := zw.Create(name)
+			must(t, err)
+			_, err = w.Write([]byte(body))
+			must(t, err)
+		}
+		must(t, zw.Close())
+		return buf.Bytes()
+	}
+	tests := []struct {
+		name string
+		data []byte
+		opts Options
+		err  string
+		hint string
+	}{
+		{name: "empty file", data: nil, err: "plan.xlsx: the file is not an Excel workbook (it is not a zip archive)", hint: ".csv"},
+		{name: "CSV named .xlsx", data: []byte("ID,Action\n"), err: "not an Excel workbook"},
+		{name: "old or protected", data: []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), err: "password-protected", hint: "remove the password"},
+		{name: "a zip that is not a workbook", data: zipOf(map[string]string{"hello.txt": "hi"}), err: "cannot read the workbook", hint: "save it again"},
+		{name: "a truncated workbook", data: workbook(t, func(*excelize.File) {})[:200], err: "cannot read the workbook"},
+		{name: "unknown sheet", data: workbook(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "x") }),
+			opts: Options{Sheet: "Actions"}, err: `there is no sheet "Actions"`, hint: `"Sheet1"`},
+		{name: "named sheet without text", data: workbook(t, func(f *excelize.File) {}),
+			opts: Options{Sheet: "sheet1"}, err: `sheet "Sheet1" has no text`},
+		{name: "no text anywhere", data: workbook(t, func(f *excelize.File) {}), err: "no visible sheet of the workbook has any text", hint: "check"},
+		{name: "text only on a hidden sheet", data: workbook(t, func(f *excelize.File) {
+			_, err := f.NewSheet("Plan")
+			must(t, err)
+			set(t, f, "Plan", "A1", "x")
+			must(t, f.SetSheetVisible("Plan", false))
+		}), err: "no visible sheet", hint: `"Plan"`},
+		{name: "a cell far away", data: patch(t, workbook(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "x") }),
+			"xl/worksheets/sheet1.xml", func(s string) string {
+				return strings.Replace(s, "</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>y</t></is></c></row></sheetData>`, 1)
+			}), err: "too many for an action table"},
+		{name: "a million empty styled cells", data: patch(t, workbook(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "x") }),
+			"xl/worksheets/sheet1.xml", func(s string) string {
+				return strings.Replace(s, "</sheetData>", `<row r="2">`+strings.Repeat(`<c s="0"/>`, 16000)+`</row><row r="1048576"><c r="B1048576" t="inlineStr"><is><t>y</t></is></c></row></sheetData>`, 1)
+			}), err: "too many for an action table"},
+		{name: "a zip bomb", data: bomb(t), err: "it unpacks to more than 200 MB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadBytes("plan.xlsx", tt.data, tt.opts)
+			checkErr(t, err, tt.err, 0, 0, tt.hint)
+		})
+	}
+}
+
+// bomb is a workbook whose sheet says it unpacks to more than maxUnzipped. archive/zip reads no
+// more than a part says it holds, so the size it says is the one to check.
+func bomb(t *testing.T) []byte {
+	good := workbook(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "x") })
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	must(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		fh := f.FileHeader
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			fh.UncompressedSize64 = maxUnzipped + 1
+		}
+		w, err := zw.CreateRaw(&fh)
+		must(t, err)
+		r, err := f.OpenRaw()
+		must(t, err)
+		_, err = io.Copy(w, r)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+// patch rewrites one part of a workbook, for what excelize will not write: what other programs do.
+func patch(t *testing.T, data []byte, part string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	must(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		must(t, err)
+		body, err := io.ReadAll(r)
+		must(t, err)
+		if f.Name == part {
+			edited := edit(string(body))
+			if edited == string(body) {
+				t.Fatalf("patch of %s changed nothing", part)
+			}
+			body = []byte(edited)
+		}
+		w, err := zw.Create(f.Name)
+		must(t, err)
+		_, err = w.Write(body)
+		must(t, err)
+	}
+	must(t, zw.Close())
+	return buf.Bytes()
+}
+
+func TestReadXLSXFromOtherPrograms(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(t *testing.T, f *excelize.File)
+		part  string
+		edit  func(string) string
+		want  string
+	}{
+		{name: "a merged range's other cells are empty",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "kept")
+				set(t, f, "Sheet1", "B1", "hidden by the merge")
+				set(t, f, "Sheet1", "B2", "x")
+			},
+			part: "xl/worksheets/sheet1.xml",
+			edit: func(s string) string {
+				return strings.Replace(s, "</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`, 1)
+			},
+			want: "1: kept |\n2: | x\nmerge r0 c0 1x2\n",
+		},
+		{name: "overlapping merges: the first is kept",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "a")
+				set(t, f, "Sheet1", "C3", "c")
+			},
+			part: "xl/worksheets/sheet1.xml",
+			edit: func(s string) string {
+				return strings.Replace(s, "</sheetData>", `</sheetData><mergeCells count="3"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/><mergeCell ref="C1:C2"/></mergeCells>`, 1)
+			},
+			want: "1: a | |\n2: | |\n3: | | c\nmerge r0 c0 2x2\nmerge r0 c2 2x1\n",
+		},
+		{name: "a theme colour fill",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "a")
+				must(t, f.SetCellStyle("Sheet1", "A1", "A1", fillStyle(t, f, "FFC000")))
+			},
+			part: "xl/styles.xml",
+			edit: func(s string) string {
+				return strings.Replace(s, `<fgColor rgb="FFFFC000"></fgColor>`, `<fgColor theme="5"/>`, 1)
+			},
+			want: "1: a {ED7D31}\n",
+		},
+		{name: "an indexed colour fill",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "a")
+				must(t, f.SetCellStyle("Sheet1", "A1", "A1", fillStyle(t, f, "FFC000")))
+			},
+			part: "xl/styles.xml",
+			edit: func(s string) string {
+				return strings.Replace(s, `<fgColor rgb="FFFFC000"></fgColor>`, `<fgColor indexed="10"/>`, 1)
+			},
+			want: "1: a {FF0000}\n",
+		},
+		{name: "a pattern that is not solid is no fill",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", "a")
+				must(t, f.SetCellStyle("Sheet1", "A1", "A1", fillStyle(t, f, "FFC000")))
+			},
+			part: "xl/styles.xml",
+			edit: func(s string) string { return strings.Replace(s, `patternType="solid"`, `patternType="gray125"`, 1) },
+			want: "1: a\n",
+		},
+		{name: "a date cell of date type",
+			build: func(t *testing.T, f *excelize.File) {
+				set(t, f, "Sheet1", "A1", 1.0)
+				must(t, f.SetCellStyle("Sheet1", "A1", "A1", numFmtStyle(t, f, 14, "")))
+			},
+			part: "xl/worksheets/sheet1.xml",
+			edit: func(s string) string {
+				return strings.Replace(s, `<v>1</v>`, `<v>2026-03-31T00:00:00.000</v>`, 1)
+			},
+			want: "1: 31 March 2026\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := patch(t, workbook(t, func(f *excelize.File) { tt.build(t, f) }), tt.part, tt.edit)
+			if tt.name == "a date cell of date type" {
+				data = patch(t, data, tt.part, func(s string) string { return strings.Replace(s, `<c r="A1" s="1">`, `<c r="A1" s="1" t="d">`, 1) })
+			}
+			tables, err := ReadBytes("plan.xlsx", data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := grid(tables[0]); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
