@@ -105,6 +105,10 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
+	if res.Actions == 0 {
+		return problemf("check that the file is the action table, or choose another with --sheet",
+			"%s has no actions below its header row (row %d); nothing written", importer.Place(opts.File, res.Table, 0), res.HeaderLine)
+	}
 
 	name := target
 	if name == "" {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -214,7 +215,7 @@ func (b *builder) walk() {
 		// The rows of this action: its merged cell's, then any below with no action of their own.
 		end := r + 1
 		if m, ok := b.merged[[2]int{r, ac}]; ok {
-			end = max(end, m.Row+m.Height)
+			end = min(max(end, m.Row+m.Height), len(rows))
 		}
 		for end < len(rows) && b.cell(end, ac) == "" && !rowEmpty(rows[end]) && !b.isHeaderAgain(end) {
 			if _, heading := b.isHeading(end); heading {
@@ -273,6 +274,9 @@ func (b *builder) group(r, end int) *action {
 	b.fill(a, r, spans)
 	b.textOf(a, r, true)
 	for s := r; s < end; s++ {
+		if rowEmpty(b.t.Rows[s]) {
+			continue // a spacer row inside the merged cell
+		}
 		sub := &action{line: b.line(s)}
 		b.fill(sub, s, func(c int) bool { return !spans(c) })
 		if t := b.cell(s, b.col[FieldMilestone]); t != "" {
@@ -438,6 +442,22 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 	a.rag, a.ragFrom = rag, from
 }
 
+// afterWords is s after its first n words, a word being a run of letters and digits as
+// headerKey counts them: "Progress-update: 31/03/2021" after 2 words is ": 31/03/2021".
+func afterWords(s string, n int) string {
+	in := false
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if in && !w {
+			if n--; n == 0 {
+				return s[i:]
+			}
+		}
+		in = w
+	}
+	return ""
+}
+
 var reMonthWords = regexp.MustCompile(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
 
 // dateOfProgress is the day a progress column's notes are dated: the last day of the period its
@@ -446,14 +466,11 @@ var reMonthWords = regexp.MustCompile(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`
 func (b *builder) dateOfProgress(c Column) time.Time {
 	h := oneLine(c.Header)
 	key := headerKey(h)
-	rest := ""
+	rest := h
 	for _, s := range synonyms[FieldProgress] {
 		if strings.HasPrefix(key, s+" ") {
-			rest = strings.TrimSpace(h[len(h)-len(strings.TrimPrefix(key, s)):])
+			rest = afterWords(h, len(strings.Fields(s)))
 		}
-	}
-	if rest == "" {
-		rest = h
 	}
 	rest = strings.Trim(reMonthWords.ReplaceAllString(rest, " "), " :-–()")
 	d, err := deadline.Parse(rest, b.o.Quarters)

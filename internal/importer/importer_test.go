@@ -276,3 +276,22 @@ func TestPeriod(t *testing.T) {
 		t.Errorf("period from %s", res.PeriodFrom)
 	}
 }
+
+// Odd shapes are read without a panic: a merge running past the last row or over spacer rows,
+// a heading with punctuation before its date, a table of one column or of the header alone.
+func TestOddShapes(t *testing.T) {
+	tb := table("", "Action | Progress-update: 31/03/2025", "A | done", " | ", " | later")
+	tb.Merges = []tabular.Merge{{Row: 1, Col: 0, Height: 9, Width: 1}}
+	res, p := load(t, opts(), tb)
+	if len(p.Sections[0].Actions) != 3 {
+		t.Errorf("want a parent and 2 sub-actions:\n%s", res.Data)
+	}
+	a := actions(p)["test-ap.p1.1a"]
+	if a == nil || len(a.Updates) != 1 || a.Updates[0].Date.Format("2006-01-02") != "2025-03-31" {
+		t.Errorf("action %+v\n%s", a, res.Data)
+	}
+	load(t, opts(), table("", "Action", "Find homes", "Keep homes"))
+	if _, err := Import([]tabular.Table{table("", "Action | Deadline")}, opts()); err != nil {
+		t.Errorf("header only: %v", err)
+	}
+}
