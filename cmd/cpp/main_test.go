@@ -15,6 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/cli"
+	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
 )
 
 func TestMain(m *testing.M) {
@@ -127,6 +129,55 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(f.Save())
 			},
+			// mkxlsx OUT.xlsx SPEC and mkdocx OUT.docx SPEC build a workbook or a Word document
+			// from a plain text spec in the archive: rows of cells separated by " | ", and lines
+			// such as "sheet Actions", "merge A2:A4", "fill E3 FFC000", "date D3 2025-09-30",
+			// "para Some text" (the spec's language is in internal/tabular/tabtest).
+			"mkxlsx": func(ts *testscript.TestScript, neg bool, args []string) {
+				mkTable(ts, "mkxlsx", args, tabtest.WriteXLSX)
+			},
+			"mkdocx": func(ts *testscript.TestScript, neg bool, args []string) {
+				mkTable(ts, "mkdocx", args, tabtest.WriteDOCX)
+			},
+			// tabrows FILE [TABLE] prints the tables cpp import reads from a file: each row as its
+			// line and its cells joined by " | " (a fill as {FFC000}, a line break as \n), then
+			// the merged ranges.
+			"tabrows": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 1 || len(args) > 2 {
+					ts.Fatalf("usage: tabrows FILE [TABLE]")
+				}
+				opts := tabular.Options{}
+				if len(args) == 2 {
+					opts.Sheet = args[1]
+				}
+				tables, err := tabular.Read(ts.MkAbs(args[0]), opts)
+				if neg {
+					if err == nil {
+						ts.Fatalf("tabrows: read %s", args[0])
+					}
+					fmt.Fprintln(ts.Stderr(), err)
+					return
+				}
+				ts.Check(err)
+				for _, t := range tables {
+					fmt.Fprintf(ts.Stdout(), "[%s]\n", t.Name)
+					for _, r := range t.Rows {
+						cells := make([]string, len(r.Cells))
+						for i, c := range r.Cells {
+							cells[i] = strings.ReplaceAll(c.Text, "\n", `\n`)
+							if c.Fill != "" {
+								cells[i] = strings.TrimSpace(cells[i] + " {" + c.Fill + "}")
+							}
+						}
+						fmt.Fprintf(ts.Stdout(), "%d: %s\n", r.Line, strings.Join(cells, " | "))
+					}
+					for _, m := range t.Merges {
+						from, _ := excelize.CoordinatesToCellName(m.Col+1, m.Row+1)
+						to, _ := excelize.CoordinatesToCellName(m.Col+m.Width, m.Row+m.Height)
+						fmt.Fprintf(ts.Stdout(), "merge %s:%s\n", from, to)
+					}
+				}
+			},
 			// replace FILE OLD NEW replaces the one occurrence of OLD in FILE ("\n" is a newline),
 			// as an officer editing a plan would.
 			"replace": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -145,6 +196,13 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+func mkTable(ts *testscript.TestScript, name string, args []string, write func(path, spec string) error) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: %s OUT SPEC", name)
+	}
+	ts.Check(write(ts.MkAbs(args[0]), ts.ReadFile(args[1])))
 }
 
 func copyDir(from, to string) error {

@@ -67,3 +67,30 @@ func benchRead(b *testing.B, name string, data []byte, rows, merges int) {
 		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	}
 }
+
+// BenchmarkReadDOCX1000 reads a document whose table has 1,000 rows of ten columns, a heading row
+// spanning the table every 50 rows and an action merged down over three milestones.
+func BenchmarkReadDOCX1000(b *testing.B) {
+	var rows []string
+	for r := 1; r <= 1000; r++ {
+		switch {
+		case r%50 == 1:
+			rows = append(rows, tr(tc(`<w:gridSpan w:val="10"/><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>`, run(fmt.Sprintf("Priority %d: keeping children safe and well", r/50+1)))))
+			continue
+		}
+		merge := ""
+		switch r % 50 {
+		case 2:
+			merge = `<w:vMerge w:val="restart"/>`
+		case 3, 4:
+			merge = `<w:vMerge/>`
+		}
+		cells := []string{tc("", run(fmt.Sprintf("%d.%d", r/50+1, r%50))),
+			tc(merge, run(fmt.Sprintf("Action %d: improve the health assessments", r)), run("of children in care"))}
+		for _, text := range []string{"Milestone", "Virtual School", "ICB; Health", "30 September 2025", "In progress", "", "More children have their health assessment on time", "Notes"} {
+			cells = append(cells, tc("", run(text)))
+		}
+		rows = append(rows, tr(cells...))
+	}
+	benchRead(b, "plan.docx", docxOf(b, tbl(10, rows...)), 1000, 40)
+}

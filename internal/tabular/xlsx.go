@@ -42,11 +42,14 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 		return nil, badWorkbook(name, err)
 	}
 	defer wb.Close()
-	sheets, err := sheetParts(wb)
+	x := &xlsxReader{name: name, wb: wb}
+	sheets, styles, err := x.parts()
+	if err == nil {
+		err = x.readStyles(styles)
+	}
 	if err != nil {
 		return nil, badWorkbook(name, err)
 	}
-	x := &xlsxReader{name: name, wb: wb, styles: map[int]cellStyle{}}
 	if props, err := wb.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		x.date1904 = *props.Date1904
 	}
@@ -123,20 +126,13 @@ type relationships struct {
 	} `xml:"Relationship"`
 }
 
-// sheetParts lists the workbook's sheets in order, following the package's relationships from
-// the root to the workbook and from the workbook to each sheet, as Excel does.
-func sheetParts(wb *excelize.File) ([]sheetPart, error) {
-	part := func(name string) []byte {
-		if b, ok := wb.Pkg.Load(name); ok {
-			if data, ok := b.([]byte); ok {
-				return data
-			}
-		}
-		return nil
-	}
+// parts lists the workbook's sheets in order, and names its styles part, following the
+// package's relationships from the root to the workbook and from the workbook on, as Excel does.
+func (x *xlsxReader) parts() (sheets []sheetPart, styles string, err error) {
+	part := x.part
 	var root relationships
 	if err := xml.Unmarshal(part("_rels/.rels"), &root); err != nil {
-		return nil, fmt.Errorf("its _rels/.rels part is broken: %w", err)
+		return nil, "", fmt.Errorf("its _rels/.rels part is broken: %w", err)
 	}
 	book := "xl/workbook.xml"
 	for _, r := range root.Rels {
@@ -152,22 +148,30 @@ func sheetParts(wb *excelize.File) ([]sheetPart, error) {
 		} `xml:"sheets>sheet"`
 	}
 	if err := xml.Unmarshal(part(book), &wbXML); err != nil {
-		return nil, fmt.Errorf("its %s part is broken: %w", book, err)
+		return nil, "", fmt.Errorf("its %s part is broken: %w", book, err)
 	}
 	var rels relationships
 	if err := xml.Unmarshal(part(path.Join(path.Dir(book), "_rels", path.Base(book)+".rels")), &rels); err != nil {
-		return nil, fmt.Errorf("the relationships of its %s part are broken: %w", book, err)
+		return nil, "", fmt.Errorf("the relationships of its %s part are broken: %w", book, err)
 	}
-	var sheets []sheetPart
+	resolve := func(target string) string {
+		if strings.HasPrefix(target, "/") {
+			return path.Clean(target[1:])
+		}
+		return path.Join(path.Dir(book), target)
+	}
+	styles = path.Join(path.Dir(book), "styles.xml")
+	for _, r := range rels.Rels {
+		if strings.HasSuffix(r.Type, "/styles") {
+			styles = resolve(r.Target)
+		}
+	}
 	for _, s := range wbXML.Sheets {
 		for _, r := range rels.Rels {
 			if r.ID != s.RID {
 				continue
 			}
-			target := path.Join(path.Dir(book), r.Target)
-			if strings.HasPrefix(r.Target, "/") {
-				target = path.Clean(r.Target[1:])
-			}
+			target := resolve(r.Target)
 			if part(target) == nil {
 				break // a chart sheet or a dialog sheet: no cells
 			}
@@ -175,16 +179,26 @@ func sheetParts(wb *excelize.File) ([]sheetPart, error) {
 		}
 	}
 	if len(sheets) == 0 {
-		return nil, errors.New("it has no worksheets")
+		return nil, "", errors.New("it has no worksheets")
 	}
-	return sheets, nil
+	return sheets, styles, nil
 }
 
 type xlsxReader struct {
 	name     string
 	wb       *excelize.File
 	date1904 bool
-	styles   map[int]cellStyle
+	xfs      []cellStyle // by style id
+}
+
+// part is a part of the workbook's package, or nil.
+func (x *xlsxReader) part(name string) []byte {
+	if b, ok := x.wb.Pkg.Load(name); ok {
+		if data, ok := b.([]byte); ok {
+			return data
+		}
+	}
+	return nil
 }
 
 // cellStyle is what a cell's style means here.
@@ -195,32 +209,113 @@ type cellStyle struct {
 	number numberFormat
 }
 
-// style reads each style of the workbook once.
+// style is what a cell's style (its index into the workbook's cellXfs) means here.
 func (x *xlsxReader) style(id int) cellStyle {
-	if s, ok := x.styles[id]; ok {
-		return s
+	if id < 0 || id >= len(x.xfs) {
+		return cellStyle{number: numberFormat{general: true}}
 	}
-	cs := cellStyle{number: numberFormat{general: true}}
-	if st, err := x.wb.GetStyle(id); err == nil && st != nil {
-		// Pattern 1 is "solid": only a solid fill shows as the cell's colour.
-		if st.Fill.Type == "pattern" && st.Fill.Pattern == 1 && len(st.Fill.Color) > 0 {
-			cs.fill = hexColour(st.Fill.Color[0])
-		}
-		cs.date = builtinDates[st.NumFmt]
-		if code, ok := builtinFormats[st.NumFmt]; ok {
-			cs.number = parseNumberFormat(code)
-		}
-		if st.CustomNumFmt != nil {
-			cs.date = dateLayout(*st.CustomNumFmt)
-			cs.number = parseNumberFormat(*st.CustomNumFmt)
-		}
-	}
-	x.styles[id] = cs
-	return cs
+	return x.xfs[id]
 }
 
-// hexColour is an RGB colour as six upper-case hex digits, or "" for anything else. excelize gives
-// theme and indexed colours as RGB already, with any tint applied.
+type colourXML struct {
+	Auto    bool    `xml:"auto,attr"`
+	RGB     string  `xml:"rgb,attr"`
+	Indexed *int    `xml:"indexed,attr"`
+	Theme   *int    `xml:"theme,attr"`
+	Tint    float64 `xml:"tint,attr"`
+}
+
+type stylesXML struct {
+	NumFmts []struct {
+		ID   int    `xml:"numFmtId,attr"`
+		Code string `xml:"formatCode,attr"`
+	} `xml:"numFmts>numFmt"`
+	Fills []struct {
+		Pattern *struct {
+			Type string     `xml:"patternType,attr"`
+			Fg   *colourXML `xml:"fgColor"`
+		} `xml:"patternFill"`
+	} `xml:"fills>fill"`
+	Xfs []struct {
+		FillID   int `xml:"fillId,attr"`
+		NumFmtID int `xml:"numFmtId,attr"`
+	} `xml:"cellXfs>xf"`
+	Indexed []struct {
+		RGB string `xml:"rgb,attr"`
+	} `xml:"colors>indexedColors>rgbColor"`
+}
+
+// readStyles reads the workbook's cell styles once, each as its fill and its number format.
+// excelize's GetStyle is not used: it gives no colour at all for a workbook without a theme part,
+// as LibreOffice writes them.
+func (x *xlsxReader) readStyles(part string) error {
+	var st stylesXML
+	if data := x.part(part); data != nil {
+		if err := xml.Unmarshal(data, &st); err != nil {
+			return fmt.Errorf("its %s part is broken: %w", part, err)
+		}
+	}
+	formats := map[int]string{}
+	for _, f := range st.NumFmts {
+		formats[f.ID] = f.Code
+	}
+	fills := make([]string, len(st.Fills))
+	for i, f := range st.Fills {
+		// Only a solid pattern shows as the cell's colour, and its colour is the foreground's.
+		if p := f.Pattern; p != nil && p.Type == "solid" && p.Fg != nil {
+			fills[i] = x.colour(*p.Fg, st.Indexed)
+		}
+	}
+	x.xfs = make([]cellStyle, len(st.Xfs))
+	for i, xf := range st.Xfs {
+		cs := cellStyle{number: numberFormat{general: true}}
+		if xf.FillID >= 0 && xf.FillID < len(fills) {
+			cs.fill = fills[xf.FillID]
+		}
+		if code, ok := formats[xf.NumFmtID]; ok {
+			cs.date, cs.number = dateLayout(code), parseNumberFormat(code)
+		} else {
+			cs.date = builtinDates[xf.NumFmtID]
+			if code, ok := builtinFormats[xf.NumFmtID]; ok {
+				cs.number = parseNumberFormat(code)
+			}
+		}
+		x.xfs[i] = cs
+	}
+	return nil
+}
+
+// colour is a colour of the styles as RGB: given so, or one of the theme's (with its tint), or
+// one of the indexed palette (the workbook's own, if it has one).
+func (x *xlsxReader) colour(c colourXML, indexed []struct {
+	RGB string `xml:"rgb,attr"`
+}) string {
+	var base string
+	switch {
+	case c.Auto:
+		return ""
+	case c.RGB != "":
+		base = hexColour(c.RGB)
+	case c.Theme != nil:
+		if x.wb.Theme == nil {
+			return "" // no theme part to say what the theme's colours are
+		}
+		base = hexColour(x.wb.GetBaseColor("", 0, c.Theme))
+	case c.Indexed != nil:
+		switch i := *c.Indexed; {
+		case i >= 0 && i < len(indexed):
+			base = hexColour(indexed[i].RGB)
+		case i >= 0 && i < len(excelize.IndexedColorMapping):
+			base = excelize.IndexedColorMapping[i]
+		}
+	}
+	if base == "" || c.Tint == 0 {
+		return base
+	}
+	return hexColour(excelize.ThemeColor(base, c.Tint))
+}
+
+// hexColour is an RGB or ARGB colour as six upper-case hex digits, or "" for anything else.
 func hexColour(s string) string {
 	if len(s) == 8 {
 		s = s[2:] // ARGB
