@@ -227,15 +227,28 @@ func (b *builder) walk() {
 			end++
 		}
 		if b.cur == nil {
-			title := b.t.Name
-			if title == "" {
-				title = b.o.Title
-			}
-			b.startSection(title, r)
+			b.startSection(b.firstTitle(), r)
 		}
 		b.cur.actions = append(b.cur.actions, b.group(r, end))
 		r = end
 	}
+}
+
+// firstTitle is the title of a section for actions before any heading: the last line of text
+// above the header row (a heading set above the header, or the table's title), else the table's
+// name, else the plan's title.
+func (b *builder) firstTitle() string {
+	for r := b.hr - 1; r >= 0; r-- {
+		for _, c := range b.t.Rows[r].Cells {
+			if c.Text != "" {
+				return c.Text
+			}
+		}
+	}
+	if b.t.Name != "" {
+		return b.t.Name
+	}
+	return b.o.Title
 }
 
 func (b *builder) sectionTitle() string {

@@ -76,9 +76,14 @@ func TestSections(t *testing.T) {
 		t.Errorf("Keep homes: %+v", p.Sections[0].Actions[1])
 	}
 
-	// Actions before any heading are in a section named after the table, or else the plan.
+	// Actions before any heading are in a section named by the text above the header, else
+	// after the table, else the plan.
 	_, p = load(t, opts(), table("Sheet1", "Action", "Find homes"))
 	if p.Sections[0].Title != "Sheet1" {
+		t.Errorf("section %q", p.Sections[0].Title)
+	}
+	_, p = load(t, opts(), table("Sheet1", "Priority 1: Health | ", "Action | Deadline", "Find homes | Q3 2025"))
+	if p.Sections[0].Title != "Priority 1: Health" {
 		t.Errorf("section %q", p.Sections[0].Title)
 	}
 }
