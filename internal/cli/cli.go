@@ -115,6 +115,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newUpdateCmd(env, g),
 		newReturnsCmd(env, g),
 		newInitCmd(env, g),
+		newImportCmd(env, g),
 		newSchemaCmd(env),
 		newVersionCmd(env),
 	)

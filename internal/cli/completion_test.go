@@ -57,6 +57,8 @@ func TestCompletionOffersWhatCommandsAccept(t *testing.T) {
 					args = append(args, "-o", "-")
 				case "cpp returns import":
 					args = append(args, "returns.xlsx")
+				case "cpp import":
+					args = append(args, "plan.csv")
 				case "cpp update", "cpp log", "cpp diff":
 					args = append(args, "--plans", "../../plans")
 				}

@@ -13,7 +13,8 @@ import (
 )
 
 // TestOnlyWritersWrite is the property that no command other than the ones that exist to write
-// (fmt, update, init, returns import, and the -o of report, returns export and the listings) changes any byte under plans/: every command in the tree, in each of its
+// (fmt, update, init, returns import, import, and the -o of report, returns export and the
+// listings) changes any byte under plans/: every command in the tree, in each of its
 // formats, runs over a copy of the bundled plans in a git repository (with a messy, a broken, a
 // read-only and a symlinked file among them, and an uncommitted edit), and after each one every
 // file under plans/ has the same bytes, mode and modification time, and no file came or went.
@@ -150,11 +151,19 @@ func TestOnlyWritersWrite(t *testing.T) {
 		{"returns", "import", "out/bad.csv", "--date", "2025-09-30"},
 		{"returns", "import", "out/filled.csv"}, // a CSV needs --date
 		{"returns", "import", "out/filled.csv", "out/bad.csv", "--date", "2025-09-30", "--format", "json"},
+		// import writes a new plan by design: here only the cases that must write nothing.
+		{"import", "out/table.csv", "--id", "new-ap", "--title", "Action Plan", "--council", "Test Council", "--dry-run"},
+		{"import", "out/table.csv", "--id", "camden-cp", "--title", "Action Plan", "--council", "Test Council"}, // an id taken
+		{"import", "out/table.csv", "--id", "new-ap", "--title", "Action Plan", "--council", "Test Council", "-o", "plans/camden-kinship.yaml"},
+		{"import", "out/table.csv", "--id", "new-ap", "--title", "Action Plan", "--council", "Test Council", "-o", "plans/kinship-link.yaml"},
+		{"import", "out/filled.csv", "--id", "new-ap", "--title", "Action Plan", "--council", "Test Council"}, // no column of actions
+		{"import", "out/table.csv", "--id", "New AP", "--title", "Action Plan", "--council", "Test Council"},
 	}
 	header := strings.Join([]string{"ID", "New status", "New RAG", "Progress note", "Revised deadline"}, ",")
 	returnsCSV := map[string]string{
 		"out/filled.csv": header + "\ncamden-cp.p1.2,Complete,G,Done,\ncambs-cp.p1.1,,,,Q1 2027\n",
 		"out/bad.csv":    header + "\ncamden-cp.p1.2,In progress,,Started,\ncamden-cp.p1.3,Finished,,,\n",
+		"out/table.csv":  "Action,Deadline,Lead\nRecruit foster carers,Q3 2025,Virtual School\n",
 	}
 	for name, text := range returnsCSV {
 		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {

@@ -1,0 +1,332 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/importer"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/validate"
+)
+
+type importOptions struct {
+	File                      string
+	ID, Title, Council        string
+	Quarters, Period, MapFile string
+	Sheet, Output             string
+	DryRun                    bool
+}
+
+func newImportCmd(env *Env, g *globalOptions) *cobra.Command {
+	opts := &importOptions{}
+	c := &cobra.Command{
+		Use:   "import FILE --id ID --title TEXT --council NAME",
+		Short: "Make a plan file from an action table: CSV, TSV, an Excel workbook or a Word document",
+		Long: `Read an action table (.csv, .tsv, .xlsx or .docx) and write a new plan file that passes
+cpp validate, to plans/ID.yaml (or -o). Columns are found by their headers (Action, Deadline,
+Timescale, By when, Lead, Lead officer(s), RAG, Status, Progress, Measure, Outcome, Ref, Theme,
+...); a --map file names the columns of any other layout. Rows that span the table start
+sections; an action cell merged over several rows, or rows with no action below an action, give
+lettered sub-actions. Deadlines are kept as written; a cell the plan format cannot hold (a
+deadline cpp cannot read, a person's name as a lead, a column it does not know) is kept as a
+comment beside its action and listed in the summary on stderr, with the leads to add to the
+lead registry.
+
+It never overwrites a file; the plan is checked as cpp validate checks it before it is written,
+and not written if it has errors. --dry-run prints the plan and writes nothing.
+
+Exit status: 0 when the plan is written (or printed); 1 when the table has no column of actions,
+the file cannot be read, the output exists or the plan would not validate; 2 for bad usage.`,
+		Example: `  cpp import action-plan.xlsx --id riverside-ap --title "Corporate Parenting Action Plan 2025-2028" --council "Riverside Council"
+  cpp import plan.docx --id riverside-ap --title "Action Plan" --council "Riverside Council" --sheet "table 2" --dry-run
+  cpp import plan.csv --id riverside-ap --title "Action Plan" --council "Riverside Council" --map columns.yaml -o plans/ap.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.File = args[0]
+			return runImport(env, g, opts)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&opts.ID, "id", "", "the plan's id: lower-case letters, digits, '-' and '.' (required)")
+	fl.StringVar(&opts.Title, "title", "", "the plan's title, as the document gives it (required)")
+	fl.StringVar(&opts.Council, "council", "", "the council's name (required)")
+	fl.StringVar(&opts.Quarters, "quarters", "calendar", "how the plan reads \"Q3 2025\": calendar or financial")
+	fl.StringVar(&opts.Period, "period", "", "the plan's period as a deadline is written: 2025-2028, 2025/26 (default: the years its deadlines fall in)")
+	fl.StringVar(&opts.MapFile, "map", "", "a YAML file naming the field of each column header (see the README)")
+	fl.StringVar(&opts.Sheet, "sheet", "", "the workbook sheet, or the document's table (\"table 2\"), to read (default: the first with a column of actions)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "the plan file to write, which must not exist (default: plans/ID.yaml in the repository)")
+	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the plan and write nothing")
+	return c
+}
+
+func runImport(env *Env, g *globalOptions, opts *importOptions) error {
+	o, err := importFlags(env, g, opts)
+	if err != nil {
+		return err
+	}
+	target, err := importTarget(env, opts)
+	if err != nil {
+		return err
+	}
+	// The repository the plan joins: its registry decides which leads are new, and the plan is
+	// validated among its files, so that an id another plan has is caught now.
+	var context []string
+	if target != "" {
+		context = planfile.Context([]string{target})
+	}
+	ctxFiles := planfile.LoadAll(context, planfile.Options{})
+	var leads []*plan.Lead
+	for _, f := range ctxFiles {
+		if !f.HasErrors() {
+			leads = append(leads, f.Leads...)
+		}
+	}
+	o.Registry = plan.NewRegistry(leads)
+
+	tables, err := tabular.Read(opts.File, tabular.Options{Sheet: opts.Sheet})
+	if err != nil {
+		return tableReadFailed(opts.File, err)
+	}
+	res, err := importer.Import(tables, o)
+	var na *importer.NoActionsError
+	if errors.As(err, &na) {
+		return problemf(na.Hint(), "%s", na.Error())
+	}
+	if err != nil {
+		return err
+	}
+	if res.Actions == 0 {
+		return problemf("check that the file is the action table, or choose another with --sheet",
+			"%s has no actions below its header row (row %d); nothing written", importer.Place(opts.File, res.Table, 0), res.HeaderLine)
+	}
+
+	name := target
+	if name == "" {
+		name = "plans/" + opts.ID + ".yaml"
+	}
+	files := append(planfile.ParseAll([]string{name}, map[string][]byte{name: res.Data}, planfile.Options{}), ctxFiles...)
+	ds := validate.Only(validate.Run(validate.NewRepo(files)), []string{name})
+	printImportSummary(env, opts, o, res, ds)
+	if errs, _ := diag.Count(ds); errs > 0 {
+		src := diag.Sources{name: res.Data}
+		for _, d := range ds {
+			if d.Severity == diag.Error {
+				diag.WriteText(env.Stderr, []diag.Diagnostic{d}, src)
+			}
+		}
+		return problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
+			"the plan would not validate (%s); nothing written", plural(errs, "error", "errors"))
+	}
+	if opts.DryRun {
+		_, err := env.Stdout.Write(res.Data)
+		return err
+	}
+	inputs := append([]string{opts.File}, context...)
+	if opts.MapFile != "" {
+		inputs = append(inputs, opts.MapFile)
+	}
+	if err := safewrite.Write(target, res.Data, safewrite.Options{Policy: safewrite.MustNotExist, Inputs: inputs}); err != nil {
+		var se *safewrite.Error
+		if errors.As(err, &se) && se.Kind == safewrite.Exists {
+			return problemf("cpp import never overwrites a file: give another -o, or move "+target+" away first",
+				"cannot write %s: it already exists; nothing written", target)
+		}
+		return writeFailed(err)
+	}
+	fmt.Fprintf(env.Stderr, "cpp: wrote %s; next: cpp validate\n", target)
+	return nil
+}
+
+// importFlags checks the flags and turns them into the importer's options.
+func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Options, error) {
+	var o importer.Options
+	conv, ok := deadline.ParseConvention(opts.Quarters)
+	if !ok {
+		return o, usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
+	}
+	for _, f := range []struct{ flag, val, eg string }{
+		{"--id", opts.ID, "--id riverside-ap"},
+		{"--title", opts.Title, `--title "Corporate Parenting Action Plan 2025-2028"`},
+		{"--council", opts.Council, `--council "Riverside Council"`},
+	} {
+		if strings.TrimSpace(f.val) == "" {
+			return o, usageErrorf("as in "+f.eg, "cpp import needs %s", f.flag)
+		}
+		if strings.ContainsFunc(f.val, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+			return o, usageErrorf("write it on one line, without control characters", "invalid %s %q", f.flag, f.val)
+		}
+	}
+	if !planfile.IDPattern.MatchString(opts.ID) {
+		return o, usageErrorf("ids use lower-case letters, digits, '-' and '.', as in --id riverside-ap", "invalid --id %q", opts.ID)
+	}
+	today, err := g.today(env)
+	if err != nil {
+		return o, err
+	}
+	o = importer.Options{File: opts.File, ID: opts.ID, Title: strings.TrimSpace(opts.Title),
+		Council: strings.TrimSpace(opts.Council), Quarters: conv, Sheet: opts.Sheet, Today: today}
+	if opts.Period != "" {
+		d, err := deadline.Parse(opts.Period, conv)
+		if err != nil || d.Kind != deadline.Dated {
+			return o, usageErrorf("give the years the plan covers, as in --period 2025-2028 or --period 2025/26", "invalid --period %q", opts.Period)
+		}
+		o.Period = plan.Period{Start: d.Start, End: d.End}
+	}
+	if opts.MapFile != "" {
+		data, err := safewrite.ReadFile(opts.MapFile, 1<<20)
+		if err != nil {
+			return o, usageErrorf("give a map file that exists, or leave out --map", "cannot read --map %s: %s", opts.MapFile, readReason(err))
+		}
+		m, err := importer.ParseMap(opts.MapFile, data)
+		if err != nil {
+			var me *importer.MapError
+			if errors.As(err, &me) {
+				return o, usageErrorf(me.Hint, "%s", me.Error())
+			}
+			return o, err
+		}
+		o.Map = m
+	}
+	return o, nil
+}
+
+// importTarget is the file to write: -o, else plans/ID.yaml in the repository. A dry run needs
+// none.
+func importTarget(env *Env, opts *importOptions) (string, error) {
+	if opts.Output != "" {
+		return opts.Output, nil
+	}
+	wd, err := env.Getwd()
+	if err != nil {
+		return "", &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
+	}
+	dir, ok := planfile.FindPlansDir(wd)
+	if !ok {
+		if opts.DryRun {
+			return "", nil
+		}
+		return "", usageErrorf("give the file to write with -o, or run cpp init first to make a plan repository",
+			"no plans/ folder here or in any parent folder")
+	}
+	if rel, err := filepath.Rel(wd, dir); err == nil {
+		dir = rel
+	}
+	return filepath.Join(dir, opts.ID+".yaml"), nil
+}
+
+// tableReadFailed says why the table could not be read: exit 1, with the reader's hint.
+func tableReadFailed(file string, err error) error {
+	var te *tabular.Error
+	if errors.As(err, &te) {
+		return problemf(te.Hint, "%s", te.Error())
+	}
+	var se *safewrite.Error
+	if errors.As(err, &se) {
+		if errors.Is(se.Err, os.ErrNotExist) {
+			return problemf("check the file's name and folder", "cannot read %s: no such file", file)
+		}
+		return problemf(se.Hint(), "cannot read %s: %s", file, se.Reason())
+	}
+	return problemf("", "cannot read %s: %v", file, err)
+}
+
+// printImportSummary tells the user, on stderr, what was made of the table: sections and actions,
+// what each column was taken for, what was kept as comments, warnings, and the leads to add to
+// the registry.
+func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *importer.Result, ds []diag.Diagnostic) {
+	w := env.Stderr
+	place := func(line int) string { return importer.Place(opts.File, res.Table, line) }
+	table := opts.File
+	if res.Table != "" {
+		table += ": " + res.Table
+	}
+	fmt.Fprintf(w, "cpp import: %s, header row %d", table, res.HeaderLine)
+	if res.Chosen != "" {
+		fmt.Fprintf(w, " (%s of %d tables: %s; --sheet chooses)", res.Table, res.Tables, res.Chosen)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", plural(res.Sections, "section", "sections"),
+		plural(res.Actions, "action", "actions"), plural(res.SubActions, "sub-action", "sub-actions"),
+		plural(res.Measures, "measure", "measures"), plural(res.Updates, "update", "updates"))
+	for _, n := range res.SectionTitles {
+		fmt.Fprintf(w, "    section from row %d: %s\n", n.Line, n.Message)
+	}
+	fmt.Fprintf(w, "  period %s to %s: %s\n", res.Period.Start.Format("2006-01-02"), res.Period.End.Format("2006-01-02"), res.PeriodFrom)
+	fmt.Fprintf(w, "  ids: %s\n", res.IDsFrom)
+	var used, kept, ignored []string
+	for _, c := range res.Columns {
+		why := ""
+		if c.Why != "" {
+			why = " (" + c.Why + ")"
+		}
+		switch c.Field {
+		case importer.FieldIgnore:
+			if c.Header != "" || c.Cells > 0 {
+				ignored = append(ignored, c.Name()+why)
+			}
+		case importer.FieldComment:
+			kept = append(kept, fmt.Sprintf("%s%s", c.Name(), why))
+		default:
+			used = append(used, fmt.Sprintf("%s → %s%s", c.Name(), c.Field, why))
+		}
+	}
+	fmt.Fprintf(w, "  columns used: %s\n", listOrNone(used))
+	if len(kept) > 0 {
+		fmt.Fprintf(w, "  columns kept as comments: %s\n", strings.Join(kept, ", "))
+	}
+	if len(ignored) > 0 {
+		fmt.Fprintf(w, "  columns ignored: %s\n", strings.Join(ignored, ", "))
+	}
+	for _, p := range res.Progress {
+		fmt.Fprintf(w, "  progress %s\n", p)
+	}
+	for _, m := range res.UnusedMap {
+		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", opts.MapFile, m.Line, m.Header)
+	}
+	if len(res.Kept) > 0 {
+		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", plural(len(res.Kept), "cell", "cells"))
+		for _, n := range res.Kept {
+			fmt.Fprintf(w, "    %s: %s\n", place(n.Line), n.Message)
+		}
+	}
+	for _, n := range res.Warnings {
+		fmt.Fprintf(w, "  warning: %s: %s\n", place(n.Line), n.Message)
+		if n.Hint != "" {
+			fmt.Fprintf(w, "    hint: %s\n", n.Hint)
+		}
+	}
+	unknownLeads := 0
+	for _, d := range ds {
+		if d.Severity == diag.Warning && d.Rule != "unknown-lead" {
+			fmt.Fprintf(w, "  warning: %s\n", d.OneLine())
+		}
+		if d.Rule == "unknown-lead" {
+			unknownLeads++
+		}
+	}
+	if len(res.NewLeads) > 0 {
+		fmt.Fprintf(w, "  %s the lead registry does not know (cpp validate warns %s); add them to plans/leads.yaml:\n",
+			plural(len(res.NewLeads), "lead", "leads"), plural(unknownLeads, "time", "times"))
+		fmt.Fprintln(w, "    leads:")
+		for _, l := range res.NewLeads {
+			fmt.Fprintf(w, "      - name: %s\n", importer.Scalar(l))
+		}
+	}
+}
+
+func listOrNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,690 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/tabular"
+)
+
+// section and action are the plan as it is built, before ids are given and it is written.
+type section struct {
+	title, kind string
+	line        int
+	actions     []*action // top-level actions; each holds its sub-actions
+	measures    []string
+	num         int // its number in ids: pNUM
+}
+
+type action struct {
+	line                int
+	text                string
+	outcomes            []string
+	deadline            string
+	leads               []string
+	status              plan.Status
+	rag                 plan.RAG
+	measures            []string
+	updates             []update
+	comments            []string
+	ref                 string
+	subs                []*action
+	num                 int    // its number in ids
+	id                  string // given by finish
+	statusFrom, ragFrom string // the column a status or rating was read from, to say which wins
+}
+
+type update struct {
+	date time.Time
+	note string
+}
+
+type builder struct {
+	t    tabular.Table
+	hr   int
+	cols []Column
+	o    Options
+	res  *Result
+	// col is the column index of each single-column field, or -1.
+	col map[Field]int
+	// merged[r][c] is the merge whose top-left cell is at (r, c).
+	merged   map[[2]int]tabular.Merge
+	covered  map[[2]int]bool // cells inside a merge, not its top-left
+	sections []*section
+	cur      *section
+	// progressDate is each progress column's date.
+	progressDate map[int]time.Time
+	leadsSeen    map[string]bool
+}
+
+func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) *builder {
+	b := &builder{t: t, hr: hr, cols: cols, o: o, res: res, col: map[Field]int{},
+		merged: map[[2]int]tabular.Merge{}, covered: map[[2]int]bool{}, progressDate: map[int]time.Time{},
+		leadsSeen: map[string]bool{}}
+	for _, f := range []Field{FieldAction, FieldMilestone, FieldDeadline, FieldRAG, FieldStatus, FieldRef, FieldSection} {
+		b.col[f] = -1
+	}
+	for _, c := range cols {
+		if _, single := b.col[c.Field]; single && b.col[c.Field] < 0 {
+			b.col[c.Field] = c.Index
+		}
+	}
+	for _, m := range t.Merges {
+		b.merged[[2]int{m.Row, m.Col}] = m
+		for r := m.Row; r < m.Row+m.Height; r++ {
+			for c := m.Col; c < m.Col+m.Width; c++ {
+				if r != m.Row || c != m.Col {
+					b.covered[[2]int{r, c}] = true
+				}
+			}
+		}
+	}
+	res.HeaderLine = t.Rows[hr].Line
+	for _, c := range cols {
+		if c.Field == FieldProgress {
+			b.progressDate[c.Index] = b.dateOfProgress(c)
+		}
+	}
+	return b
+}
+
+// cell is the text of row r's cell in column c ("" for a column the row lacks).
+func (b *builder) cell(r, c int) string {
+	if c < 0 || c >= len(b.t.Rows[r].Cells) {
+		return ""
+	}
+	return b.t.Rows[r].Cells[c].Text
+}
+
+func (b *builder) line(r int) int { return b.t.Rows[r].Line }
+
+func (b *builder) warn(r int, msg, hint string) {
+	b.res.Warnings = append(b.res.Warnings, Note{Line: b.line(r), Message: msg, Hint: hint})
+}
+
+func (b *builder) keep(r int, a *action, header, text, why string) {
+	c := fmt.Sprintf("%s: %s", header, text)
+	if why != "" {
+		c += " (" + why + ")"
+	}
+	a.comments = append(a.comments, c)
+	msg := fmt.Sprintf("%s %q kept as a comment", header, oneLine(text))
+	if why != "" {
+		msg += ": " + why
+	}
+	b.res.Kept = append(b.res.Kept, Note{Line: b.line(r), Message: msg})
+}
+
+// isHeading reports whether row r starts a section: only its first cell has text, or one merged
+// cell spans the whole row. The text is the section's title.
+func (b *builder) isHeading(r int) (string, bool) {
+	row := b.t.Rows[r]
+	if len(row.Cells) < 2 {
+		return "", false
+	}
+	if m, ok := b.merged[[2]int{r, 0}]; ok && m.Width >= len(row.Cells) && row.Cells[0].Text != "" {
+		return row.Cells[0].Text, true
+	}
+	for _, c := range row.Cells[1:] {
+		if c.Text != "" {
+			return "", false
+		}
+	}
+	if row.Cells[0].Text == "" || b.covered[[2]int{r, 0}] {
+		return "", false
+	}
+	// In a table whose first column is the actions, an action with nothing else filled in reads
+	// as a sentence: one that ends with a full stop is taken for an action, not a heading.
+	if b.col[FieldAction] == 0 && strings.HasSuffix(strings.TrimSpace(row.Cells[0].Text), ".") {
+		return "", false
+	}
+	return row.Cells[0].Text, true
+}
+
+// isHeaderAgain reports whether row r repeats the header row, as a table that runs over pages
+// does.
+func (b *builder) isHeaderAgain(r int) bool {
+	if r == b.hr {
+		return false
+	}
+	row, h := b.t.Rows[r], b.t.Rows[b.hr]
+	for i := range row.Cells {
+		if i >= len(h.Cells) || headerKey(row.Cells[i].Text) != headerKey(h.Cells[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) startSection(title string, r int) {
+	b.cur = &section{title: title, line: b.line(r), kind: kindOf(title)}
+	b.sections = append(b.sections, b.cur)
+	b.res.SectionTitles = append(b.res.SectionTitles, Note{Line: b.line(r), Message: oneLine(title)})
+}
+
+// kindOf is a section's kind from the first word of its title: "Pledge 3: ..." is a pledge. A
+// title that names no kind is a priority.
+func kindOf(title string) string {
+	first := strings.ToLower(strings.TrimRight(strings.Fields(title + " x")[0], ":.0123456789"))
+	for _, k := range plan.SectionKinds {
+		if first == k || first == k+"s" || (k == "priority" && first == "priorities") {
+			return k
+		}
+	}
+	if first == "theme" || first == "section" {
+		return "priority"
+	}
+	return "priority"
+}
+
+// walk reads every row after the header: headings and the section column start sections; a row
+// with an action starts an action; the rows below it with no action (or inside its merged cell)
+// are its milestones.
+func (b *builder) walk() {
+	ac, sc := b.col[FieldAction], b.col[FieldSection]
+	if ac < 0 {
+		ac = b.firstCol(FieldOutcome)
+	}
+	rows := b.t.Rows
+	for r := b.hr + 1; r < len(rows); {
+		if rowEmpty(rows[r]) || b.isHeaderAgain(r) {
+			r++
+			continue
+		}
+		if title, ok := b.isHeading(r); ok {
+			b.startSection(title, r)
+			r++
+			continue
+		}
+		if s := b.cell(r, sc); s != "" && (b.cur == nil || oneLine(s) != oneLine(b.cur.title)) {
+			b.startSection(s, r)
+		}
+		if b.cell(r, ac) == "" {
+			b.warn(r, "a row with no action, and no action above it that it could belong to: left out", "give the row its action, or name its columns with --map")
+			r++
+			continue
+		}
+		// The rows of this action: its merged cell's, then any below with no action of their own.
+		end := r + 1
+		if m, ok := b.merged[[2]int{r, ac}]; ok {
+			end = min(max(end, m.Row+m.Height), len(rows))
+		}
+		for end < len(rows) && b.cell(end, ac) == "" && !rowEmpty(rows[end]) && !b.isHeaderAgain(end) {
+			if _, heading := b.isHeading(end); heading {
+				break
+			}
+			if s := b.cell(end, sc); s != "" && oneLine(s) != oneLine(b.sectionTitle()) {
+				break
+			}
+			end++
+		}
+		if b.cur == nil {
+			b.startSection(b.firstTitle(), r)
+		}
+		b.cur.actions = append(b.cur.actions, b.group(r, end))
+		r = end
+	}
+}
+
+// firstTitle is the title of a section for actions before any heading: the last line of text
+// above the header row (a heading set above the header, or the table's title), else the table's
+// name, else the plan's title.
+func (b *builder) firstTitle() string {
+	for r := b.hr - 1; r >= 0; r-- {
+		for _, c := range b.t.Rows[r].Cells {
+			if c.Text != "" {
+				return c.Text
+			}
+		}
+	}
+	if b.t.Name != "" {
+		return b.t.Name
+	}
+	return b.o.Title
+}
+
+func (b *builder) sectionTitle() string {
+	if b.cur == nil {
+		return ""
+	}
+	return b.cur.title
+}
+
+func (b *builder) firstCol(f Field) int {
+	for _, c := range b.cols {
+		if c.Field == f {
+			return c.Index
+		}
+	}
+	return -1
+}
+
+// group makes the action of rows [r, end): one row is an action; more are a parent with a
+// lettered sub-action for each row. A cell merged over all the rows is the parent's; every other
+// cell is its row's sub-action's.
+func (b *builder) group(r, end int) *action {
+	a := &action{line: b.line(r)}
+	if end-r == 1 {
+		b.fill(a, r, func(int) bool { return true })
+		b.textOf(a, r, false)
+		return a
+	}
+	spans := func(c int) bool {
+		if c == b.col[FieldRef] {
+			return true // the parent's number, which its sub-actions' letters follow
+		}
+		m, ok := b.merged[[2]int{r, c}]
+		return ok && m.Row+m.Height >= end
+	}
+	b.fill(a, r, spans)
+	b.textOf(a, r, true)
+	for s := r; s < end; s++ {
+		if rowEmpty(b.t.Rows[s]) {
+			continue // a spacer row inside the merged cell
+		}
+		sub := &action{line: b.line(s)}
+		b.fill(sub, s, func(c int) bool { return !spans(c) })
+		if t := b.cell(s, b.col[FieldMilestone]); t != "" {
+			sub.text = t
+		} else if len(sub.outcomes) == 0 {
+			// The merged action cell spans this row: the row reads as that action.
+			sub.text = a.text
+		}
+		a.subs = append(a.subs, sub)
+	}
+	return a
+}
+
+// textOf sets an action's text from its action cell, or its outcome when the table has only
+// outcomes. A single row's milestone is its one sub-action.
+func (b *builder) textOf(a *action, r int, parent bool) {
+	if ac := b.col[FieldAction]; ac >= 0 {
+		a.text = b.cell(r, ac)
+	}
+	if parent {
+		return
+	}
+	if t := b.cell(r, b.col[FieldMilestone]); t != "" {
+		a.subs = append(a.subs, &action{line: a.line, text: t})
+	}
+}
+
+// fill reads row r's cells into a, for the columns mine says are a's.
+func (b *builder) fill(a *action, r int, mine func(c int) bool) {
+	for _, col := range b.cols {
+		c := col.Index
+		if !mine(c) {
+			continue
+		}
+		text := b.cell(r, c)
+		switch col.Field {
+		case FieldDeadline:
+			if text != "" {
+				b.deadline(a, r, col, text)
+			}
+		case FieldLead:
+			for _, l := range splitLeads(text) {
+				b.lead(a, r, col, l)
+			}
+		case FieldRAG:
+			b.rating(a, r, col, text)
+		case FieldStatus:
+			if text == "" {
+				continue
+			}
+			if s, ok := plan.ParseStatus(text); ok {
+				a.status, a.statusFrom = s, col.Name()
+			} else if g, ok := plan.ParseRAG(text); ok && a.rag == "" {
+				a.rag, a.ragFrom = g, col.Name()
+			} else {
+				b.keep(r, a, col.Header, text, "not a status cpp reads")
+			}
+		case FieldProgress:
+			if text != "" {
+				a.updates = append(a.updates, update{date: b.progressDate[c], note: text})
+			}
+		case FieldMeasure:
+			if text != "" {
+				a.measures = append(a.measures, text)
+			}
+		case FieldOutcome:
+			if text != "" {
+				a.outcomes = append(a.outcomes, text)
+			}
+		case FieldRef:
+			a.ref = text
+		case FieldComment:
+			if text != "" {
+				b.keep(r, a, col.Header, text, "")
+			}
+		}
+	}
+}
+
+// deadline keeps a deadline cell as written when it reads as one; otherwise the action has no
+// deadline and the cell is kept as a comment. A status in the deadline column ("Complete") sets
+// the status when no status column says otherwise.
+func (b *builder) deadline(a *action, r int, col Column, text string) {
+	_, err := deadline.Parse(text, b.o.Quarters)
+	if err == nil {
+		a.deadline = text
+		return
+	}
+	var de *deadline.Error
+	why := err.Error()
+	if errors.As(err, &de) {
+		why = "not a deadline cpp reads: " + de.Problem
+		if de.Hint != "" && de.Hint != deadline.Hint {
+			why += "; " + de.Hint
+		}
+	}
+	if s, ok := plan.ParseStatus(text); ok {
+		if a.status == "" {
+			a.status, a.statusFrom = s, col.Name()
+		}
+		why = "a status, not a deadline: status set to " + string(s)
+	}
+	b.keep(r, a, col.Header, text, why)
+}
+
+func (b *builder) lead(a *action, r int, col Column, l string) {
+	_, known := b.o.Registry.Canonical(l)
+	if !known && personLike(l) {
+		b.warn(r, fmt.Sprintf("lead %q looks like a person's name: kept as a comment, not a lead", oneLine(l)),
+			"leads name a team or a role (Virtual School, Head of Virtual School); plans are published")
+		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Header, l))
+		return
+	}
+	if !containsFold(a.leads, l) {
+		a.leads = append(a.leads, l)
+	}
+	key := plan.Fold(l)
+	if !b.leadsSeen[key] {
+		b.leadsSeen[key] = true
+		b.res.Leads = append(b.res.Leads, l)
+		if !known {
+			b.res.NewLeads = append(b.res.NewLeads, l)
+		}
+	}
+}
+
+// rating reads a RAG cell: its word or letter, else (for an empty cell) its fill colour. Blue,
+// which some councils use for complete, sets the status when nothing else does.
+func (b *builder) rating(a *action, r int, col Column, text string) {
+	var rag plan.RAG
+	var blue, ok bool
+	from := col.Name()
+	if text != "" {
+		if rag, blue, ok = ragWord(text); !ok {
+			if s, sok := plan.ParseStatus(text); sok {
+				if a.status == "" {
+					a.status, a.statusFrom = s, from
+				}
+				return
+			}
+			b.keep(r, a, col.Header, text, "not a RAG rating cpp reads")
+			return
+		}
+	} else if c := col.Index; c < len(b.t.Rows[r].Cells) && b.t.Rows[r].Cells[c].Fill != "" {
+		fill := b.t.Rows[r].Cells[c].Fill
+		if rag, blue, ok = fillRAG(fill); !ok {
+			return
+		}
+		from = fmt.Sprintf("%s's fill colour %s", col.Name(), fill)
+		if rag != "" {
+			b.res.Warnings = append(b.res.Warnings, Note{Line: b.line(r),
+				Message: fmt.Sprintf("RAG %s read from the empty cell's fill colour #%s", rag, fill)})
+		}
+	} else {
+		return
+	}
+	if blue {
+		if a.status == "" {
+			a.status, a.statusFrom = plan.Complete, from+" (blue: complete)"
+		}
+		return
+	}
+	a.rag, a.ragFrom = rag, from
+}
+
+// afterWords is s after its first n words, a word being a run of letters and digits as
+// headerKey counts them: "Progress-update: 31/03/2021" after 2 words is ": 31/03/2021".
+func afterWords(s string, n int) string {
+	in := false
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if in && !w {
+			if n--; n == 0 {
+				return s[i:]
+			}
+		}
+		in = w
+	}
+	return ""
+}
+
+var reMonthWords = regexp.MustCompile(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
+
+// dateOfProgress is the day a progress column's notes are dated: the last day of the period its
+// heading names ("Progress update March 2021" is 31 March 2021; "Progress Q3 2025" the quarter's
+// last day), else the day of the import.
+func (b *builder) dateOfProgress(c Column) time.Time {
+	h := oneLine(c.Header)
+	key := headerKey(h)
+	rest := h
+	for _, s := range synonyms[FieldProgress] {
+		if strings.HasPrefix(key, s+" ") {
+			rest = afterWords(h, len(strings.Fields(s)))
+		}
+	}
+	rest = strings.Trim(reMonthWords.ReplaceAllString(rest, " "), " :-–()")
+	d, err := deadline.Parse(rest, b.o.Quarters)
+	if err == nil && d.Kind == deadline.Dated && d.Unit != deadline.Years && d.Unit != deadline.Year && d.Unit != deadline.FinancialYear {
+		b.res.Progress = append(b.res.Progress, fmt.Sprintf("%s: dated %s, the last day of %s", c.Name(), d.End.Format("2006-01-02"), rest))
+		return d.End
+	}
+	b.res.Progress = append(b.res.Progress, fmt.Sprintf("%s: dated %s, the day of the import (the heading names no month)", c.Name(), b.o.Today.Format("2006-01-02")))
+	return b.o.Today
+}
+
+var (
+	reRefPair = regexp.MustCompile(`^(?:[A-Za-z]+\s*)?(\d+)\.(\d+)\.?$`)
+	reRefOne  = regexp.MustCompile(`^(?:[A-Za-z]+\s*)?(\d+)\.?$`)
+)
+
+// number gives sections and actions their numbers: from the Ref column when every action has a
+// ref that gives one ("1.2": section 1, action 2; or "3": action 3 of its section) and no two
+// collide, else from their order.
+func (b *builder) number() {
+	useRefs, why := b.refNumbers()
+	for i, s := range b.sections {
+		if !useRefs || s.num == 0 {
+			s.num = i + 1
+		}
+		for j, a := range s.actions {
+			if !useRefs {
+				a.num = j + 1
+			}
+		}
+	}
+	switch {
+	case b.col[FieldRef] < 0:
+		b.res.IDsFrom = "the order of sections and actions"
+	case useRefs:
+		b.res.IDsFrom = "the Ref column"
+	default:
+		b.res.IDsFrom = "the order of sections and actions (" + why + ")"
+		for _, s := range b.sections {
+			for _, a := range s.actions {
+				if a.ref != "" {
+					a.comments = append([]string{"Ref: " + a.ref}, a.comments...)
+				}
+				for _, sub := range a.subs {
+					if sub.ref != "" {
+						sub.comments = append([]string{"Ref: " + sub.ref}, sub.comments...)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) refNumbers() (bool, string) {
+	if b.col[FieldRef] < 0 {
+		return false, ""
+	}
+	secOf := map[int]*section{}
+	for _, s := range b.sections {
+		s.num = 0
+		seen := map[int]bool{}
+		for _, a := range s.actions {
+			ref := strings.TrimSpace(a.ref)
+			var sn, an int
+			if m := reRefPair.FindStringSubmatch(ref); m != nil {
+				sn, _ = strconv.Atoi(m[1])
+				an, _ = strconv.Atoi(m[2])
+			} else if m := reRefOne.FindStringSubmatch(ref); m != nil {
+				an, _ = strconv.Atoi(m[1])
+			} else {
+				return false, fmt.Sprintf("ref %q at row %d is not a number such as 1.2", ref, a.line)
+			}
+			if sn != 0 {
+				if s.num != 0 && s.num != sn {
+					return false, fmt.Sprintf("ref %q at row %d is in section %d, where refs are %d.N", ref, a.line, s.num, s.num)
+				}
+				if other, ok := secOf[sn]; ok && other != s {
+					return false, fmt.Sprintf("refs %d.N are in two sections", sn)
+				}
+				s.num, secOf[sn] = sn, s
+			}
+			if an == 0 || seen[an] {
+				return false, fmt.Sprintf("ref %q at row %d repeats another or is 0", ref, a.line)
+			}
+			seen[an] = true
+			a.num = an
+		}
+	}
+	// Sections without refs of their own take numbers no other section has.
+	next := 1
+	for _, s := range b.sections {
+		if s.num == 0 {
+			for secOf[next] != nil {
+				next++
+			}
+			s.num, secOf[next] = next, s
+		}
+	}
+	return true, ""
+}
+
+// letters are the sub-actions' letters: a to z, then aa, ab.
+func letters(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('a'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// finish gives ids, works out the period, checks what the summary must say and writes the file.
+func (b *builder) finish() error {
+	b.number()
+	id := b.o.ID
+	for _, s := range b.sections {
+		sid := fmt.Sprintf("%s.p%d", id, s.num)
+		for _, a := range s.actions {
+			a.id = fmt.Sprintf("%s.%d", sid, a.num)
+			b.res.Actions++
+			for k, sub := range a.subs {
+				sub.id = a.id + letters(k)
+				b.res.SubActions++
+			}
+			for _, x := range append([]*action{a}, a.subs...) {
+				b.res.Updates += len(x.updates)
+				for _, m := range x.measures {
+					if !slices.Contains(s.measures, m) {
+						s.measures = append(s.measures, m)
+					}
+				}
+				slices.SortStableFunc(x.updates, func(p, q update) int { return p.date.Compare(q.date) })
+			}
+		}
+		b.res.Measures += len(s.measures)
+	}
+	b.res.Sections = len(b.sections)
+	b.res.Columns = b.cols
+	for i := range b.res.Columns {
+		c := &b.res.Columns[i]
+		for r := b.hr + 1; r < len(b.t.Rows); r++ {
+			if b.cell(r, c.Index) != "" {
+				c.Cells++
+			}
+		}
+	}
+	if b.o.Map != nil {
+		for _, mc := range b.o.Map.Columns {
+			if !slices.ContainsFunc(b.cols, func(c Column) bool { return headerKey(c.Header) == headerKey(mc.Header) }) {
+				b.res.UnusedMap = append(b.res.UnusedMap, mc)
+			}
+		}
+	}
+	b.period()
+	b.res.Data = b.write()
+	return nil
+}
+
+// period is the plan's: --period's, else the whole years (in the plan's convention) that the
+// dated deadlines fall in, else three years from the start of this one, as cpp init's.
+func (b *builder) period() {
+	if !b.o.Period.Start.IsZero() {
+		b.res.Period, b.res.PeriodFrom = b.o.Period, "--period"
+		return
+	}
+	var first, last time.Time
+	for _, s := range b.sections {
+		for _, a := range s.actions {
+			for _, x := range append([]*action{a}, a.subs...) {
+				if x.deadline == "" {
+					continue
+				}
+				d, err := deadline.Parse(x.deadline, b.o.Quarters)
+				if err != nil || d.Kind != deadline.Dated {
+					continue
+				}
+				if first.IsZero() || d.Start.Before(first) {
+					first = d.Start
+				}
+				if d.End.After(last) {
+					last = d.End
+				}
+			}
+		}
+	}
+	from := "the years the table's deadlines fall in"
+	if first.IsZero() {
+		first, last = b.o.Today, b.o.Today.AddDate(2, 0, 0)
+		from = "three years from this one: the table has no dated deadline"
+	}
+	b.res.Period = plan.Period{Start: yearStart(first, b.o.Quarters), End: yearStart(last, b.o.Quarters).AddDate(1, 0, -1)}
+	b.res.PeriodFrom = from
+}
+
+// yearStart is the first day of the year (calendar or financial) that day falls in.
+func yearStart(day time.Time, conv deadline.Convention) time.Time {
+	y := day.Year()
+	if conv == deadline.Financial {
+		if day.Month() < time.April {
+			y--
+		}
+		return time.Date(y, time.April, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,189 @@
+// Package importer turns an action table (a CSV or TSV file, a workbook sheet, a table of a Word
+// document, all read by internal/tabular into one shape) into a plan file: it finds the header
+// row and what each column holds, groups rows into sections (heading rows, a theme column) and
+// actions (a merged action cell, or rows with no action below one, give lettered sub-actions),
+// reads ratings, statuses, deadlines, leads and progress notes as the plan format keeps them, and
+// keeps every cell the format cannot hold as a comment beside its action. It never invents a
+// lead, a deadline or a status: what it cannot read faithfully it keeps as written, in a comment,
+// and says so. The mapping is one function for every kind of file.
+package importer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/tabular"
+)
+
+// Options say what plan to make and from what.
+type Options struct {
+	// File is the table's file as the user named it, for messages and the plan's source.
+	File               string
+	ID, Title, Council string
+	Quarters           deadline.Convention
+	// Period is the plan's period; zero means the years the table's deadlines fall in.
+	Period plan.Period
+	Map    *Map
+	// Sheet is the table the user chose (--sheet); "" lets import choose.
+	Sheet string
+	// Today dates progress notes whose column names no month.
+	Today time.Time
+	// Registry is the repository's lead registry: a lead it knows is never taken for a
+	// person's name, and is not proposed again.
+	Registry *plan.Registry
+}
+
+// Note is something the summary tells the user about a row of the table.
+type Note struct {
+	Line    int // the row's line in the file (see tabular.Row); 0 for the table as a whole
+	Message string
+	Hint    string
+}
+
+// Result is the plan made from a table, and what the summary says about it.
+type Result struct {
+	Data []byte // the plan file
+	// Table is the table read; Tables how many the file had; Chosen says why this one when
+	// there were several and no --sheet.
+	Table  string
+	Tables int
+	Chosen string
+	// HeaderLine is the header row's line.
+	HeaderLine int
+	Columns    []Column
+	// UnusedMap are the --map headers no column has.
+	UnusedMap []MapColumn
+
+	Sections, Actions, SubActions, Measures, Updates int
+	// SectionTitles are the sections' titles, with the row each starts at.
+	SectionTitles []Note
+	Period        plan.Period
+	// PeriodFrom says where the period came from.
+	PeriodFrom string
+	// IDsFrom says how the ids were made: from the Ref column, or from positions (and why).
+	IDsFrom string
+	// Progress says what day each progress column's notes are dated, and why.
+	Progress []string
+	// Kept are the cells kept as comments; Warnings are everything else the user should check.
+	Kept, Warnings []Note
+	// Leads are the leads written, as first written, in order of first appearance; NewLeads
+	// those the registry does not know.
+	Leads, NewLeads []string
+}
+
+// Place names a row as messages do: "plan.xlsx: Actions, row 7", "plan.csv: row 7".
+func Place(file, table string, line int) string {
+	switch {
+	case line == 0 && table == "":
+		return file
+	case line == 0:
+		return file + ": " + table
+	case table == "":
+		return fmt.Sprintf("%s: row %d", file, line)
+	}
+	return fmt.Sprintf("%s: %s, row %d", file, table, line)
+}
+
+// NoActionsError says no table has a column of actions: the headers found, for a --map.
+type NoActionsError struct {
+	File   string
+	Tables []TableHeaders
+}
+
+// TableHeaders are a table's name and its first row's non-empty cells.
+type TableHeaders struct {
+	Name    string
+	Headers []string
+}
+
+func (e *NoActionsError) Error() string {
+	var parts []string
+	for _, t := range e.Tables {
+		hs := make([]string, len(t.Headers))
+		for i, h := range t.Headers {
+			hs[i] = fmt.Sprintf("%q", oneLine(h))
+		}
+		what := "no headers"
+		if len(hs) > 0 {
+			what = "headers " + strings.Join(hs, ", ")
+		}
+		if t.Name != "" {
+			what = t.Name + ": " + what
+		}
+		parts = append(parts, what)
+	}
+	if len(parts) == 0 {
+		return e.File + " has no table"
+	}
+	return fmt.Sprintf("no column of actions in %s (%s)", e.File, strings.Join(parts, "; "))
+}
+
+// Hint says how to name the action column.
+func (e *NoActionsError) Hint() string {
+	return `name the columns in a map file and give it with --map, as in columns: {"What we will do": action, "By when?": deadline}`
+}
+
+// Import makes a plan from the tables of a file: the table --sheet named (the caller's reader
+// has already picked it), else the first with a column of actions.
+func Import(tables []tabular.Table, o Options) (*Result, error) {
+	for i, t := range tables {
+		hr, cols, ok := findHeader(t, o.Map)
+		if !ok {
+			continue
+		}
+		res := &Result{Table: t.Name, Tables: len(tables)}
+		if len(tables) > 1 && o.Sheet == "" {
+			res.Chosen = "the first with a column of actions"
+			if i > 0 {
+				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", plural(i, "table", "tables"))
+			}
+		}
+		b := newBuilder(t, hr, cols, o, res)
+		b.walk()
+		if err := b.finish(); err != nil {
+			return nil, err
+		}
+		return res, nil
+	}
+	e := &NoActionsError{File: o.File}
+	for _, t := range tables {
+		th := TableHeaders{Name: t.Name}
+		for _, r := range t.Rows {
+			if rowEmpty(r) {
+				continue
+			}
+			for _, c := range r.Cells {
+				if c.Text != "" {
+					th.Headers = append(th.Headers, c.Text)
+				}
+			}
+			break
+		}
+		e.Tables = append(e.Tables, th)
+	}
+	return nil, e
+}
+
+func rowEmpty(r tabular.Row) bool {
+	for _, c := range r.Cells {
+		if c.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// oneLine is a cell's text on one line, for messages.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,302 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/tabular"
+)
+
+// An action cell merged over its milestone rows is a parent with a sub-action per row; a lead
+// merged over the same rows is the parent's, and each row keeps its own deadline.
+func TestMergedActionCell(t *testing.T) {
+	tb := table("Actions",
+		"Action | Milestone | Timescale | Lead",
+		"Co-design the local offer | Consult carers | Q3 2025 | Virtual School",
+		" | Publish the offer | Q1 2026 | ",
+		" | Review it | annually | ",
+		"Recruit mentors | | Q4 2025 | Fostering",
+	)
+	tb.Merges = []tabular.Merge{{Row: 1, Col: 0, Height: 3, Width: 1}, {Row: 1, Col: 3, Height: 3, Width: 1}}
+	res, p := load(t, opts(), tb)
+	as := actions(p)
+	parent := as["test-ap.p1.1"]
+	if parent == nil || parent.Text != "Co-design the local offer" || !slices.Equal(parent.Leads, []string{"Virtual School"}) || parent.HasDeadline {
+		t.Fatalf("parent %+v\n%s", parent, res.Data)
+	}
+	for id, want := range map[string]string{"test-ap.p1.1a": "Q3 2025", "test-ap.p1.1b": "Q1 2026", "test-ap.p1.1c": "annually"} {
+		a := as[id]
+		if a == nil || a.Parent != "test-ap.p1.1" || a.Deadline.Text != want || len(a.Leads) != 0 {
+			t.Errorf("%s = %+v, want deadline %s under test-ap.p1.1", id, a, want)
+		}
+	}
+	if a := as["test-ap.p1.2"]; a == nil || a.Text != "Recruit mentors" {
+		t.Errorf("the next action is %+v", a)
+	}
+	if res.Actions != 2 || res.SubActions != 3 {
+		t.Errorf("%d actions, %d sub-actions", res.Actions, res.SubActions)
+	}
+}
+
+// Heading rows (only the first cell, or one cell merged across) and a theme column start
+// sections; a repeated header row is skipped.
+func TestSections(t *testing.T) {
+	tb := table("",
+		"Action | Deadline | Lead",
+		"Pledge 1: a home | | ",
+		"Find homes | Q3 2025 | Virtual School",
+		"Pledge 2: health | | ",
+		"Action | Deadline | Lead",
+		"Check teeth | Q4 2025 | ICB",
+	)
+	tb.Merges = []tabular.Merge{{Row: 3, Col: 0, Height: 1, Width: 3}}
+	_, p := load(t, opts(), tb)
+	if len(p.Sections) != 2 || p.Sections[0].Title != "Pledge 1: a home" || p.Sections[0].Kind != "pledge" ||
+		p.Sections[1].ID != "test-ap.p2" || len(p.Sections[1].Actions) != 1 {
+		t.Fatalf("sections %+v", p.Sections)
+	}
+
+	_, p = load(t, opts(), table("",
+		"Theme | Action | Deadline",
+		"Homes | Find homes | Q3 2025",
+		" | Keep homes | Q4 2025",
+		"Health | Check teeth | Q4 2025",
+	))
+	if len(p.Sections) != 2 || p.Sections[0].Title != "Homes" || len(p.Sections[0].Actions) != 2 || p.Sections[1].Title != "Health" {
+		t.Fatalf("theme sections %+v", p.Sections)
+	}
+	// A row with an action of its own is an action, though its theme cell is empty.
+	if p.Sections[0].Actions[1].Parent != "" {
+		t.Errorf("Keep homes: %+v", p.Sections[0].Actions[1])
+	}
+
+	// Actions before any heading are in a section named by the text above the header, else
+	// after the table, else the plan.
+	_, p = load(t, opts(), table("Sheet1", "Action", "Find homes"))
+	if p.Sections[0].Title != "Sheet1" {
+		t.Errorf("section %q", p.Sections[0].Title)
+	}
+	_, p = load(t, opts(), table("Sheet1", "Priority 1: Health | ", "Action | Deadline", "Find homes | Q3 2025"))
+	if p.Sections[0].Title != "Priority 1: Health" {
+		t.Errorf("section %q", p.Sections[0].Title)
+	}
+}
+
+// Deadlines are kept as written; an empty one is absent; one cpp cannot read is a comment.
+func TestDeadlines(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Deadline",
+		"A one | Sept. 2025",
+		"A two. | ",
+		"A three | TBC",
+		"A four | 30/09/25",
+		"A five | Statutory: within 20 working days",
+		"A six | Completed",
+		"A seven | Ongoing",
+	))
+	if len(p.Sections) != 1 {
+		t.Fatalf("%d sections:\n%s", len(p.Sections), res.Data)
+	}
+	as := actions(p)
+	for id, want := range map[string]string{"test-ap.p1.1": "Sept. 2025", "test-ap.p1.3": "TBC", "test-ap.p1.7": "Ongoing"} {
+		if as[id].Deadline.Text != want {
+			t.Errorf("%s deadline %q, want %q", id, as[id].Deadline.Text, want)
+		}
+	}
+	for _, id := range []string{"test-ap.p1.2", "test-ap.p1.4", "test-ap.p1.5", "test-ap.p1.6"} {
+		if as[id].HasDeadline {
+			t.Errorf("%s has deadline %q", id, as[id].Deadline.Text)
+		}
+	}
+	if as["test-ap.p1.6"].Status != plan.Complete {
+		t.Errorf("status %q", as["test-ap.p1.6"].Status)
+	}
+	for _, want := range []string{
+		"# Deadline: 30/09/25 (not a deadline cpp reads: it has a two-digit year; did you mean 30/09/2025?)",
+		"# Deadline: Statutory: within 20 working days (not a deadline cpp reads: it is not a form cpp knows)",
+	} {
+		if !bytes.Contains(res.Data, []byte(want)) {
+			t.Errorf("no %q in\n%s", want, res.Data)
+		}
+	}
+	if len(res.Kept) != 3 {
+		t.Errorf("kept %+v", res.Kept)
+	}
+}
+
+// Status and RAG come from words and letters, and RAG from an empty cell's fill; a word wins over
+// a fill, Blue is complete, and a word cpp does not know is a comment.
+func TestStatusAndRAG(t *testing.T) {
+	tb := table("",
+		"Action | Status | RAG",
+		"A | On track | A",
+		"B | Not started | ",
+		"C | Completed | Blue",
+		"D | Delayed | Purple",
+		"E | | Green",
+	)
+	tb.Rows[2].Cells[2].Fill = "FF0000"
+	tb.Rows[5].Cells[2].Fill = "FF0000"
+	res, p := load(t, opts(), tb)
+	as := actions(p)
+	for id, want := range map[string][2]string{
+		"test-ap.p1.1": {"in-progress", "amber"}, "test-ap.p1.2": {"not-started", "red"},
+		"test-ap.p1.3": {"complete", ""}, "test-ap.p1.4": {"not-started", ""}, "test-ap.p1.5": {"not-started", "green"},
+	} {
+		if a := as[id]; string(a.Status) != want[0] || string(a.RAG) != want[1] {
+			t.Errorf("%s: %s %s, want %s %s", id, a.Status, a.RAG, want[0], want[1])
+		}
+	}
+	if !bytes.Contains(res.Data, []byte("# Status: Delayed (not a status cpp reads)")) || !bytes.Contains(res.Data, []byte("# RAG: Purple")) {
+		t.Errorf("kept:\n%s", res.Data)
+	}
+}
+
+// Progress columns are updates, dated by their heading, or the import's day.
+func TestProgress(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Progress update March 2025 | Progress Q2 2025 | Comments",
+		"A | Started | Going well | Board asked for more",
+	))
+	a := actions(p)["test-ap.p1.1"]
+	var got []string
+	for _, u := range a.Updates {
+		got = append(got, u.Date.Format("2006-01-02")+" "+u.Note)
+	}
+	want := []string{"2025-03-31 Started", "2025-06-30 Going well", "2025-10-01 Board asked for more"}
+	if !slices.Equal(got, want) {
+		t.Errorf("updates %q, want %q", got, want)
+	}
+	if len(res.Progress) != 3 || !strings.Contains(res.Progress[2], "the day of the import") {
+		t.Errorf("progress %q", res.Progress)
+	}
+}
+
+// A person's name is never written as a lead; leads are split and proposed for the registry.
+func TestLeads(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Lead officer(s)",
+		"A | Jane Smith / Virtual School",
+		"B | Health; Housing",
+		"C | Dr A. Patel",
+	))
+	as := actions(p)
+	if !slices.Equal(as["test-ap.p1.1"].Leads, []string{"Virtual School"}) || as["test-ap.p1.3"].Leads != nil ||
+		!slices.Equal(as["test-ap.p1.2"].Leads, []string{"Health", "Housing"}) {
+		t.Errorf("leads %q %q %q", as["test-ap.p1.1"].Leads, as["test-ap.p1.2"].Leads, as["test-ap.p1.3"].Leads)
+	}
+	if bytes.Contains(res.Data, []byte("leads: [Jane")) || !bytes.Contains(res.Data, []byte("# Lead officer(s): Jane Smith (a person's name")) {
+		t.Errorf("plan:\n%s", res.Data)
+	}
+	if len(res.Warnings) != 2 || !slices.Equal(res.NewLeads, []string{"Health", "Housing"}) {
+		t.Errorf("warnings %+v, new leads %q", res.Warnings, res.NewLeads)
+	}
+}
+
+// Ids follow the Ref column when it numbers every action; otherwise the order, with each ref
+// kept as a comment. The same table gives the same bytes.
+func TestIDs(t *testing.T) {
+	tb := table("",
+		"Ref | Action",
+		"Priority 1 | ",
+		"1.3 | A",
+		"1.5 | B",
+		"Priority 2 | ",
+		"2.1 | C",
+	)
+	res, p := load(t, opts(), tb)
+	if _, ok := actions(p)["test-ap.p1.5"]; !ok || res.IDsFrom != "the Ref column" {
+		t.Errorf("ids from %s:\n%s", res.IDsFrom, res.Data)
+	}
+	again, _ := Import([]tabular.Table{tb}, opts())
+	if !bytes.Equal(res.Data, again.Data) {
+		t.Error("the same table gave different plans")
+	}
+	res, p = load(t, opts(), table("",
+		"Ref | Action",
+		"CP-01 | A",
+		"CP-02 | B",
+	))
+	if _, ok := actions(p)["test-ap.p1.2"]; !ok || !strings.Contains(res.IDsFrom, `"CP-01"`) || !bytes.Contains(res.Data, []byte("# Ref: CP-02")) {
+		t.Errorf("ids from %s:\n%s", res.IDsFrom, res.Data)
+	}
+}
+
+// A table of outcomes only (the 10-pledge plan's form) gives actions written as their outcome;
+// measures are the section's, linked from their actions.
+func TestOutcomesAndMeasures(t *testing.T) {
+	_, p := load(t, opts(), table("",
+		"Pledge | Expected outcome | Success measure | Responsible officer | Timeline",
+		"Pledge 1 | Children feel at home | Stability rate | Virtual School | Reviewed annually",
+		" | Children see family | Stability rate | Virtual School | September 2025",
+	))
+	s := p.Sections[0]
+	if len(s.Measures) != 1 || s.Measures[0].ID != "test-ap.p1.m1" || s.Kind != "pledge" {
+		t.Fatalf("section %+v", s)
+	}
+	a := s.Actions[0]
+	if a.Text != "" || !slices.Equal(a.Outcomes, []string{"Children feel at home"}) || !slices.Equal(a.Links, []string{"test-ap.p1.m1"}) {
+		t.Errorf("action %+v", a)
+	}
+}
+
+// Several tables: the first with a column of actions; none: the headers found.
+func TestTables(t *testing.T) {
+	res, _ := load(t, opts(), table("Contents", "Page | Title", "1 | Intro"), table("Actions", "Action", "Find homes"))
+	if res.Table != "Actions" || !strings.Contains(res.Chosen, "1 table before it has none") {
+		t.Errorf("table %q, chosen %q", res.Table, res.Chosen)
+	}
+	_, err := Import([]tabular.Table{table("Contents", " | ", "Page | Title")}, opts())
+	var na *NoActionsError
+	if !errors.As(err, &na) || err.Error() != `no column of actions in plan.csv (Contents: headers "Page", "Title")` {
+		t.Errorf("error %v", err)
+	}
+}
+
+// Text that would act on a terminal stays escaped in comments, and a comment cannot end early.
+func TestCommentsAreInert(t *testing.T) {
+	res, _ := load(t, opts(), table("", "Action | Notes", "A | line one\\nline two \x1b[2K\u202e"))
+	if !bytes.Contains(res.Data, []byte("# Notes: line one\n        # line two \\x1b[2K\\u202e")) {
+		t.Errorf("comment:\n%s", res.Data)
+	}
+}
+
+// The period: --period's, else the years the deadlines fall in, in the plan's convention.
+func TestPeriod(t *testing.T) {
+	o := opts()
+	o.Quarters = deadline.Financial
+	res, _ := load(t, o, table("", "Action | Deadline", "A | Q1 2025", "B | March 2027"))
+	if got := res.Period.Start.Format("2006-01-02") + " " + res.Period.End.Format("2006-01-02"); got != "2025-04-01 2027-03-31" {
+		t.Errorf("period %s", got)
+	}
+	o.Period = plan.Period{Start: time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2028, 3, 31, 0, 0, 0, 0, time.UTC)}
+	res, _ = load(t, o, table("", "Action | Deadline", "A | Q1 2025"))
+	if res.PeriodFrom != "--period" || bytes.Contains(res.Data, []byte("check it against")) {
+		t.Errorf("period from %s", res.PeriodFrom)
+	}
+}
+
+// Odd shapes are read without a panic: a merge running past the last row or over spacer rows,
+// a heading with punctuation before its date, a table of one column or of the header alone.
+func TestOddShapes(t *testing.T) {
+	tb := table("", "Action | Progress-update: 31/03/2025", "A | done", " | ", " | later")
+	tb.Merges = []tabular.Merge{{Row: 1, Col: 0, Height: 9, Width: 1}}
+	res, p := load(t, opts(), tb)
+	if len(p.Sections[0].Actions) != 3 {
+		t.Errorf("want a parent and 2 sub-actions:\n%s", res.Data)
+	}
+	a := actions(p)["test-ap.p1.1a"]
+	if a == nil || len(a.Updates) != 1 || a.Updates[0].Date.Format("2006-01-02") != "2025-03-31" {
+		t.Errorf("action %+v\n%s", a, res.Data)
+	}
+	load(t, opts(), table("", "Action", "Find homes", "Keep homes"))
+	if _, err := Import([]tabular.Table{table("", "Action | Deadline")}, opts()); err != nil {
+		t.Errorf("header only: %v", err)
+	}
+}
