@@ -303,3 +303,27 @@ func TestStaleDays(t *testing.T) {
 		}
 	}
 }
+
+// A dropped action has a look of its own in the HTML, in words as well as style, so that it is
+// not read as live work: its row muted and struck through with a boxed "dropped", and in the
+// timeline an outline bar, its id struck through and "dropped" beside it, with a key that says so.
+// Status words are the same words everywhere ("not started", never "not-started").
+func TestHTMLDroppedLook(t *testing.T) {
+	page := string(reportHTML(t, "../../testdata/report/fixture", "2025-12-31", "Q3-2025/26", nil))
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`<tr class="dropped"><td>riverside\.p3\.5: [^<]*</td><td>[^<]*</td><td>[^<]*</td><td><span class="status status-dropped">dropped</span></td>`),
+		regexp.MustCompile(`<text x="4" y="\d+" font-size="11" text-decoration="line-through" fill="#4a4a4a">riverside\.p3\.5<title>riverside\.p3\.5</title></text><text x="\d+" y="\d+" font-size="11">dropped</text><rect [^>]*fill="#fff" stroke="#4a4a4a" stroke-dasharray="3 2"><title>riverside\.p3\.5: [^<]*\(dropped\)</title></rect>`),
+		regexp.MustCompile(`<p class="key"><strong>Key:</strong>.*<span class="term">dropped</span> \(an outline; its id struck through\)</span>`),
+	} {
+		if !want.MatchString(page) {
+			t.Errorf("the HTML lacks %s", want)
+		}
+	}
+	if m := regexp.MustCompile(`(?i)>[^<]*\b(not-started|in-progress)\b[^<]*<`).FindString(visibleText([]byte(page))); m != "" {
+		t.Errorf("the HTML shows a status as the YAML spells it: %q", m)
+	}
+	// Its row in progress by section, and in coming up (it was due next quarter).
+	if n, p35 := strings.Count(page, `<tr class="dropped">`), strings.Count(page, `<tr class="dropped"><td>riverside.p3.5:`); n != 2 || p35 != 2 {
+		t.Errorf("%d rows are marked dropped, %d of them riverside.p3.5's; want its 2", n, p35)
+	}
+}
