@@ -46,6 +46,20 @@ type Diagnostic struct {
 	Span int `json:"-"`
 }
 
+// MarshalJSON gives every key, as all cpp's JSON does: a diagnostic with no hint has "hint": null.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	type plain Diagnostic // without this method
+	var hint *string
+	if d.Hint != "" {
+		hint = &d.Hint
+	}
+	// The outer hint hides plain's, and comes last, where plain's was.
+	return json.Marshal(struct {
+		plain
+		Hint *string `json:"hint"`
+	}{plain(d), hint})
+}
+
 // Sort orders diagnostics by file, line, column, then rule and message, so output is stable.
 func Sort(ds []Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool {
@@ -184,29 +198,12 @@ func WriteJSON(w io.Writer, ds []Diagnostic, sum Summary) error {
 	if ds == nil {
 		ds = []Diagnostic{}
 	}
-	// Every key is given; a diagnostic with no hint has "hint": null.
-	type record struct {
-		File     string   `json:"file"`
-		Line     int      `json:"line"`
-		Col      int      `json:"column"`
-		Severity Severity `json:"severity"`
-		Rule     string   `json:"rule"`
-		Message  string   `json:"message"`
-		Hint     *string  `json:"hint"`
-	}
-	recs := make([]record, len(ds))
-	for i, d := range ds {
-		recs[i] = record{File: d.File, Line: d.Line, Col: d.Col, Severity: d.Severity, Rule: d.Rule, Message: d.Message}
-		if d.Hint != "" {
-			recs[i].Hint = &d.Hint
-		}
-	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Summary     Summary  `json:"summary"`
-		Diagnostics []record `json:"diagnostics"`
-	}{sum, recs})
+		Summary     Summary      `json:"summary"`
+		Diagnostics []Diagnostic `json:"diagnostics"`
+	}{sum, ds})
 }
 
 // WriteGitHub prints GitHub Actions workflow commands (::error file=...,line=...,col=...::msg) so
