@@ -77,9 +77,9 @@ func description(r query.Row) string {
 	if len(r.Leads) == 0 {
 		lines[0] = "Leads: none named"
 	}
-	status := "Status: " + strings.ReplaceAll(string(a.Status), "-", " ")
+	status := "Status: " + a.Status.Word()
 	if a.RAG != "" {
-		status += " (RAG " + string(a.RAG) + ")"
+		status += " (RAG " + a.RAG.Word() + ")"
 	}
 	lines = append(lines, status, "Deadline: "+a.Deadline.Text)
 	p := r.Plan.ID

@@ -45,7 +45,7 @@ func TestActionsLeavesOutUndated(t *testing.T) {
 	if e.Summary != "p.1: Dated" || !e.Day.Equal(day(2025, 9, 30)) || e.Repeat.Rule != "" || e.Cancelled {
 		t.Errorf("event %+v", e)
 	}
-	want := "Leads: Virtual School; Health\nStatus: in progress (RAG amber)\nDeadline: \nPlan: Plan (p), C"
+	want := "Leads: Virtual School; Health\nStatus: in progress (RAG Amber)\nDeadline: \nPlan: Plan (p), C"
 	if e.Description != want {
 		t.Errorf("description %q, want %q", e.Description, want)
 	}

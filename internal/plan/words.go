@@ -33,6 +33,19 @@ func ParseRAG(s string) (RAG, bool) {
 	return "", false
 }
 
+// Word is a status as every output for people says it: "not started", "in progress",
+// "complete", "dropped". The plan file and JSON keep the key ("not-started").
+func (s Status) Word() string { return strings.ReplaceAll(string(s), "-", " ") }
+
+// Word is a rating as every output for people says it: "Red", "Amber", "Green", and "Not rated"
+// for none. The plan file and JSON keep the key ("amber", or null).
+func (r RAG) Word() string {
+	if r == "" {
+		return "Not rated"
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
+}
+
 // StatusWords and RAGWords list what ParseStatus and ParseRAG read, for hints.
 const (
 	StatusWords = "not-started, in-progress, complete, dropped (or as written in a return: Not started, In progress, On track, Completed)"

@@ -145,17 +145,12 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 // Date is how dates read in tables: "30 Sep 2025".
 func Date(t time.Time) string { return t.Format("2 Jan 2006") }
 
-// StatusWord is a status as people write it.
-func StatusWord(s plan.Status) string { return strings.ReplaceAll(string(s), "-", " ") }
+// StatusWord is a status as people write it: plan.Status.Word.
+func StatusWord(s plan.Status) string { return s.Word() }
 
-// RAGWord is a RAG rating as a word; colour may be added but the word is always there. Every
-// output for people says the same words: "Red", "Amber", "Green" and "Not rated".
-func RAGWord(r plan.RAG) string {
-	if r == "" {
-		return "Not rated"
-	}
-	return strings.ToUpper(string(r[:1])) + string(r[1:])
-}
+// RAGWord is a RAG rating as a word (plan.RAG.Word); colour may be added but the word is always
+// there.
+func RAGWord(r plan.RAG) string { return r.Word() }
 
 // SlipActionRecord extends an action record with how its deadline has moved through git history.
 type SlipActionRecord struct {
