@@ -56,8 +56,11 @@ type builder struct {
 	// col is the column index of each single-column field, or -1.
 	col map[Field]int
 	// merged[r][c] is the merge whose top-left cell is at (r, c).
-	merged   map[[2]int]tabular.Merge
-	covered  map[[2]int]bool // cells inside a merge, not its top-left
+	merged  map[[2]int]tabular.Merge
+	covered map[[2]int]bool // cells inside a merge, not its top-left
+	// under[r][c] is the merge a cell is in when that merge runs down over several rows in c's
+	// column: the cell shows the merge's text.
+	under    map[[2]int]tabular.Merge
 	sections []*section
 	cur      *section
 	// progressDate is each progress column's date.
@@ -67,7 +70,7 @@ type builder struct {
 
 func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) *builder {
 	b := &builder{t: t, hr: hr, cols: cols, o: o, res: res, col: map[Field]int{},
-		merged: map[[2]int]tabular.Merge{}, covered: map[[2]int]bool{}, progressDate: map[int]time.Time{},
+		merged: map[[2]int]tabular.Merge{}, covered: map[[2]int]bool{}, under: map[[2]int]tabular.Merge{}, progressDate: map[int]time.Time{},
 		leadsSeen: map[string]bool{}}
 	for _, f := range []Field{FieldAction, FieldMilestone, FieldDeadline, FieldRAG, FieldStatus, FieldRef, FieldSection} {
 		b.col[f] = -1
@@ -83,6 +86,9 @@ func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) 
 			for c := m.Col; c < m.Col+m.Width; c++ {
 				if r != m.Row || c != m.Col {
 					b.covered[[2]int{r, c}] = true
+				}
+				if c == m.Col && m.Height > 1 {
+					b.under[[2]int{r, c}] = m
 				}
 			}
 		}
@@ -102,6 +108,19 @@ func (b *builder) cell(r, c int) string {
 		return ""
 	}
 	return b.t.Rows[r].Cells[c].Text
+}
+
+// shown is row r's cell in column c as the reader sees it: a cell merged down over several rows
+// (one Lead for three actions, one Timescale for two milestones) shows its text and colour on
+// every row it covers, though the file keeps them only in its top-left cell.
+func (b *builder) shown(r, c int) tabular.Cell {
+	if m, ok := b.under[[2]int{r, c}]; ok {
+		r = m.Row
+	}
+	if c < 0 || c >= len(b.t.Rows[r].Cells) {
+		return tabular.Cell{}
+	}
+	return b.t.Rows[r].Cells[c]
 }
 
 func (b *builder) line(r int) int { return b.t.Rows[r].Line }
@@ -281,7 +300,9 @@ func (b *builder) group(r, end int) *action {
 		if c == b.col[FieldRef] {
 			return true // the parent's number, which its sub-actions' letters follow
 		}
-		m, ok := b.merged[[2]int{r, c}]
+		// A merge that began above the action (one Lead cell for several actions) is the
+		// parent's too when it covers all of the action's rows.
+		m, ok := b.under[[2]int{r, c}]
 		return ok && m.Row+m.Height >= end
 	}
 	b.fill(a, r, spans)
@@ -325,6 +346,9 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 			continue
 		}
 		text := b.cell(r, c)
+		if col.Field != FieldRef {
+			text = b.shown(r, c).Text
+		}
 		switch col.Field {
 		case FieldDeadline:
 			if text != "" {
@@ -433,8 +457,7 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 			b.keep(r, a, col.Header, text, "not a RAG rating cpp reads")
 			return
 		}
-	} else if c := col.Index; c < len(b.t.Rows[r].Cells) && b.t.Rows[r].Cells[c].Fill != "" {
-		fill := b.t.Rows[r].Cells[c].Fill
+	} else if fill := b.shown(r, col.Index).Fill; fill != "" {
 		if rag, blue, ok = fillRAG(fill); !ok {
 			return
 		}
