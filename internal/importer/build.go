@@ -168,6 +168,27 @@ func (b *builder) isHeading(r int) (string, bool) {
 	return row.Cells[0].Text, true
 }
 
+// refOnly reports whether row r has text only in its ref cell, and that text is a number ("2.3",
+// "1a", "P1-3"): an action numbered but never written, which is neither a heading nor a milestone
+// of the action above. A title in the ref column ("Priority 2") is a heading.
+func (b *builder) refOnly(r int) (string, bool) {
+	rc := b.col[FieldRef]
+	ref := strings.TrimSpace(b.cell(r, rc))
+	if rc < 0 || ref == "" || b.covered[[2]int{r, rc}] || len(ref) > 12 ||
+		strings.ContainsFunc(ref, unicode.IsSpace) || !strings.ContainsFunc(ref, unicode.IsDigit) {
+		return "", false
+	}
+	for c, cell := range b.t.Rows[r].Cells {
+		if c != rc && cell.Text != "" {
+			return "", false
+		}
+	}
+	if m, ok := b.merged[[2]int{r, rc}]; ok && m.Width > 1 {
+		return "", false // one cell across the table: a heading
+	}
+	return ref, true
+}
+
 // isHeaderAgain reports whether row r repeats the header row, as a table that runs over pages
 // does.
 func (b *builder) isHeaderAgain(r int) bool {
@@ -218,6 +239,12 @@ func (b *builder) walk() {
 			r++
 			continue
 		}
+		if ref, ok := b.refOnly(r); ok {
+			b.warn(r, fmt.Sprintf("a row with only its ref %q and no action: left out", oneLine(ref)),
+				"write the action in the table, or delete the row, and import again")
+			r++
+			continue
+		}
 		if title, ok := b.isHeading(r); ok {
 			b.startSection(title, r)
 			r++
@@ -237,6 +264,9 @@ func (b *builder) walk() {
 			end = min(max(end, m.Row+m.Height), len(rows))
 		}
 		for end < len(rows) && b.cell(end, ac) == "" && !rowEmpty(rows[end]) && !b.isHeaderAgain(end) {
+			if _, ok := b.refOnly(end); ok {
+				break
+			}
 			if _, heading := b.isHeading(end); heading {
 				break
 			}

@@ -300,3 +300,21 @@ func TestOddShapes(t *testing.T) {
 		t.Errorf("header only: %v", err)
 	}
 }
+
+// A row with only its ref (an action numbered but never written) is no heading and no milestone
+// of the action above: it is left out, and the summary names its row.
+func TestRefOnlyRow(t *testing.T) {
+	for _, tb := range []tabular.Table{
+		table("", "Ref | Action | Deadline", "1.1 | A | Q3 2025", "1.2 | | ", "1.3 | C | Q4 2025"),
+		table("", "Action | Ref | Deadline", "A | 1.1 | Q3 2025", " | 1.2 | ", "C | 1.3 | Q4 2025"),
+	} {
+		res, p := load(t, opts(), tb)
+		as := actions(p)
+		if len(p.Sections) != 1 || len(as) != 2 || as["test-ap.p1.1"] == nil || as["test-ap.p1.3"] == nil {
+			t.Errorf("want actions 1.1 and 1.3 in one section:\n%s", res.Data)
+		}
+		if !slices.ContainsFunc(res.Warnings, func(n Note) bool { return n.Line == 3 && strings.Contains(n.Message, `"1.2"`) }) {
+			t.Errorf("no warning for row 3: %+v", res.Warnings)
+		}
+	}
+}
