@@ -281,6 +281,22 @@ func (b *builder) walk() {
 		b.cur.actions = append(b.cur.actions, b.group(r, end))
 		r = end
 	}
+	// Headings after the last action are the table's notes and keys ("Note: deadlines are
+	// reviewed each quarter"), not sections with no actions yet.
+	for n := len(b.sections); n > 0 && len(b.sections[n-1].actions) == 0 && b.actionsBefore(n-1); n-- {
+		s := b.sections[n-1]
+		b.res.Warnings = append(b.res.Warnings, Note{Line: s.line,
+			Message: fmt.Sprintf("%q comes after the last action: left out, not a section", oneLine(s.title)),
+			Hint:    "if it is a section with no actions yet, add it to the plan by hand"})
+		b.sections = b.sections[:n-1]
+		b.res.SectionTitles = b.res.SectionTitles[:n-1]
+	}
+	b.cur = nil
+}
+
+// actionsBefore reports whether a section before section i has an action.
+func (b *builder) actionsBefore(i int) bool {
+	return slices.ContainsFunc(b.sections[:i], func(s *section) bool { return len(s.actions) > 0 })
 }
 
 // firstTitle is the title of a section for actions before any heading: the last line of text

@@ -318,3 +318,19 @@ func TestRefOnlyRow(t *testing.T) {
 		}
 	}
 }
+
+// A note under the last action (one cell across the table, or the first cell alone) is no
+// section: it is left out, and the summary names its row.
+func TestNoteAfterLastAction(t *testing.T) {
+	tb := table("", "Action | Deadline", "Priority 1 | ", "A | Q3 2025", "Note: deadlines are reviewed each quarter. | ", "Key: R = red | ")
+	tb.Merges = []tabular.Merge{{Row: 3, Col: 0, Height: 1, Width: 2}}
+	res, p := load(t, opts(), tb)
+	if len(p.Sections) != 1 || res.Sections != 1 || len(res.SectionTitles) != 1 {
+		t.Errorf("want one section:\n%s", res.Data)
+	}
+	for _, line := range []int{4, 5} {
+		if !slices.ContainsFunc(res.Warnings, func(n Note) bool { return n.Line == line && strings.Contains(n.Message, "after the last action") }) {
+			t.Errorf("no warning for row %d: %+v", line, res.Warnings)
+		}
+	}
+}
