@@ -443,9 +443,13 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 // deadline and the cell is kept as a comment. A status in the deadline column ("Complete") sets
 // the status when no status column says otherwise.
 func (b *builder) deadline(a *action, r int, col Column, text string) {
-	_, err := deadline.Parse(text, b.o.Quarters)
+	d, err := deadline.Parse(text, b.o.Quarters)
 	if err == nil {
 		a.deadline = text
+		if rest := wordsAfterDate(d, text, b.o.Quarters); rest != "" && !b.hasLead(r) {
+			b.warn(r, fmt.Sprintf("deadline %q has words after its date and the row has no lead: is %q the lead? kept as written",
+				oneLine(text), oneLine(rest)), "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again")
+		}
 		return
 	}
 	var de *deadline.Error
@@ -463,6 +467,33 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 		why = "a status, not a deadline: status set to " + string(s)
 	}
 	b.keep(r, a, col.Header, text, why)
+}
+
+// wordsAfterDate is what follows the date in a deadline cell whose first words are the whole of
+// its date ("Q3 2025 Commissioning, health partners" gives "Commissioning, health partners"),
+// else "".
+func wordsAfterDate(d deadline.Deadline, text string, conv deadline.Convention) string {
+	if d.Kind != deadline.Dated {
+		return ""
+	}
+	words := strings.Fields(text)
+	for n := 1; n < len(words); n++ {
+		p, err := deadline.Parse(strings.Join(words[:n], " "), conv)
+		if err == nil && p.Kind == d.Kind && p.Start.Equal(d.Start) && p.End.Equal(d.End) {
+			return strings.Join(words[n:], " ")
+		}
+	}
+	return ""
+}
+
+// hasLead reports whether row r shows a lead.
+func (b *builder) hasLead(r int) bool {
+	for _, c := range b.cols {
+		if c.Field == FieldLead && b.shown(r, c.Index).Text != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) lead(a *action, r int, col Column, l string) {

@@ -334,3 +334,22 @@ func TestNoteAfterLastAction(t *testing.T) {
 		}
 	}
 }
+
+// A deadline cell with words after its date and an empty lead cell is how a PDF's text gives a
+// deadline and its lead run together ("Q3 2025 Commissioning, health partners"): the deadline is
+// kept as written, and the summary asks whether the words are the lead. A row with a lead of its
+// own is not asked about.
+func TestDeadlineRunIntoLead(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Deadline | Team/Service lead(s)",
+		"A | Q3 2025 Commissioning, health partners | ",
+		"B | March 2026 (subject to funding) | Virtual School",
+		"C | Q3 2025 | ",
+	))
+	if a := actions(p)["test-ap.p1.1"]; a.Deadline.Text != "Q3 2025 Commissioning, health partners" || len(a.Leads) != 0 {
+		t.Errorf("action %+v", a)
+	}
+	if len(res.Warnings) != 1 || res.Warnings[0].Line != 2 || !strings.Contains(res.Warnings[0].Message, `"Commissioning, health partners"`) {
+		t.Errorf("warnings %+v", res.Warnings)
+	}
+}
