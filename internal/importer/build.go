@@ -66,6 +66,9 @@ type builder struct {
 	// progressDate is each progress column's date.
 	progressDate map[int]time.Time
 	leadsSeen    map[string]bool
+	// monthFirst names the first date in the deadline column that reads only month first
+	// ("09/30/2025 at row 3"), or is "" when there is none.
+	monthFirst string
 }
 
 func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) *builder {
@@ -99,7 +102,39 @@ func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) 
 			b.progressDate[c.Index] = b.dateOfProgress(c)
 		}
 	}
+	if dc := b.col[FieldDeadline]; dc >= 0 {
+	scan:
+		for r := hr + 1; r < len(t.Rows); r++ {
+			for _, m := range reSlashDate.FindAllStringSubmatch(b.cell(r, dc), -1) {
+				if mm, dd := atoi(m[1]), atoi(m[3]); mm >= 1 && mm <= 12 && dd > 12 && dd <= 31 {
+					b.monthFirst = fmt.Sprintf("%s at row %d", m[0], b.line(r))
+					break scan
+				}
+			}
+		}
+	}
 	return b
+}
+
+// reSlashDate is a date written with numbers only: 30/09/2025, 9-30-2025, 30.09.25.
+var reSlashDate = regexp.MustCompile(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b`)
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// eitherWay is the first date in text that reads as two different days, month first and day
+// first (03/04/2026), as the two readings; ok is false when there is none.
+func eitherWay(text string) (monthFirst, dayFirst time.Time, ok bool) {
+	for _, m := range reSlashDate.FindAllStringSubmatch(text, -1) {
+		a, c, y := atoi(m[1]), atoi(m[3]), atoi(m[5])
+		if len(m[5]) != 4 || a < 1 || a > 12 || c < 1 || c > 12 || a == c {
+			continue
+		}
+		return time.Date(y, time.Month(a), c, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(c), a, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // cell is the text of row r's cell in column c ("" for a column the row lacks).
@@ -443,6 +478,15 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 // deadline and the cell is kept as a comment. A status in the deadline column ("Complete") sets
 // the status when no status column says otherwise.
 func (b *builder) deadline(a *action, r int, col Column, text string) {
+	if b.monthFirst != "" {
+		// The table's author typed dates month first; a date that reads both ways is not read
+		// day first behind their back.
+		if us, uk, ok := eitherWay(text); ok {
+			b.keep(r, a, col.Header, text, fmt.Sprintf("not read: the table writes dates month first (%s), so it may be %s or %s; write it as %s or %s",
+				b.monthFirst, us.Format("2 January 2006"), uk.Format("2 January 2006"), us.Format("2006-01-02"), uk.Format("2006-01-02")))
+			return
+		}
+	}
 	d, err := deadline.Parse(text, b.o.Quarters)
 	if err == nil {
 		a.deadline = text

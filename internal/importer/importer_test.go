@@ -353,3 +353,34 @@ func TestDeadlineRunIntoLead(t *testing.T) {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
 }
+
+// A table that writes a date month first (09/30/2025, as Excel does in a US locale) may write
+// every date so: a date that reads either way (03/04/2026) is not taken day first. It is kept as
+// a comment that says why; a date that reads one way only (04/04/2026) is kept as written.
+func TestMonthFirstDates(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Deadline",
+		"A | 09/30/2025",
+		"B | 03/04/2026",
+		"C | 04/04/2026",
+		"D | by 05/06/2026",
+	))
+	as := actions(p)
+	for _, id := range []string{"test-ap.p1.1", "test-ap.p1.2", "test-ap.p1.4"} {
+		if as[id].HasDeadline {
+			t.Errorf("%s has deadline %q", id, as[id].Deadline.Text)
+		}
+	}
+	if as["test-ap.p1.3"].Deadline.Text != "04/04/2026" {
+		t.Errorf("C: %+v", as["test-ap.p1.3"])
+	}
+	want := "# Deadline: 03/04/2026 (not read: the table writes dates month first (09/30/2025 at row 2), so it may be 4 March 2026 or 3 April 2026; write it as 2026-03-04 or 2026-04-03)"
+	if !bytes.Contains(res.Data, []byte(want)) {
+		t.Errorf("no %q in\n%s", want, res.Data)
+	}
+	// Day-first dates alone are read day first, as the README says.
+	_, p = load(t, opts(), table("", "Action | Deadline", "A | 30/09/2025", "B | 03/04/2026"))
+	if d := actions(p)["test-ap.p1.2"].Deadline; d.Text != "03/04/2026" {
+		t.Errorf("B: %+v", d)
+	}
+}
