@@ -203,6 +203,31 @@ func (b *builder) isHeading(r int) (string, bool) {
 	return row.Cells[0].Text, true
 }
 
+// totalWords begin a row that sums the table up rather than giving an action.
+var totalWords = map[string]bool{"total": true, "totals": true, "grand total": true, "sub total": true, "subtotal": true}
+
+// isTotals reports whether row r's first text is "Total" (or "Totals", "Grand total"): the foot
+// of a tracker that counts its actions.
+func (b *builder) isTotals(r int) bool {
+	for _, c := range b.t.Rows[r].Cells {
+		if c.Text != "" {
+			return totalWords[headerKey(c.Text)]
+		}
+	}
+	return false
+}
+
+// rowText is row r's cells with text, quoted, for messages.
+func (b *builder) rowText(r int) string {
+	var parts []string
+	for _, c := range b.t.Rows[r].Cells {
+		if c.Text != "" {
+			parts = append(parts, fmt.Sprintf("%q", oneLine(c.Text)))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // refOnly reports whether row r has text only in its ref cell, and that text is a number ("2.3",
 // "1a", "P1-3"): an action numbered but never written, which is neither a heading nor a milestone
 // of the action above. A title in the ref column ("Priority 2") is a heading.
@@ -271,6 +296,11 @@ func (b *builder) walk() {
 	rows := b.t.Rows
 	for r := b.hr + 1; r < len(rows); {
 		if rowEmpty(rows[r]) || b.isHeaderAgain(r) {
+			r++
+			continue
+		}
+		if b.isTotals(r) {
+			b.warn(r, fmt.Sprintf("a totals row (%s): left out", b.rowText(r)), "")
 			r++
 			continue
 		}

@@ -384,3 +384,19 @@ func TestMonthFirstDates(t *testing.T) {
 		t.Errorf("B: %+v", d)
 	}
 }
+
+// A totals row at the foot of a tracker is no action: it is left out, and the summary names it.
+func TestTotalsRow(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Ref | Action | Deadline | RAG",
+		"1 | A | Q3 2025 | Green",
+		"2 | B | Q4 2025 | Red",
+		"Total | 2 actions | | 1 red",
+	))
+	if as := actions(p); len(as) != 2 {
+		t.Errorf("want 2 actions:\n%s", res.Data)
+	}
+	if !slices.ContainsFunc(res.Warnings, func(n Note) bool { return n.Line == 4 && strings.Contains(n.Message, "totals row") }) {
+		t.Errorf("no warning for row 4: %+v", res.Warnings)
+	}
+}
