@@ -480,7 +480,7 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 			} else if g, ok := plan.ParseRAG(text); ok && a.rag == "" {
 				a.rag, a.ragFrom = g, col.Name()
 			} else {
-				b.keep(r, a, col.Header, text, "not a status cpp reads")
+				b.keep(r, a, col.Label(), text, "not a status cpp reads")
 			}
 		case FieldProgress:
 			if text != "" {
@@ -498,7 +498,7 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 			a.ref = text
 		case FieldComment:
 			if text != "" {
-				b.keep(r, a, col.Header, text, "")
+				b.keep(r, a, col.Label(), text, "")
 			}
 		}
 	}
@@ -512,7 +512,7 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 		// The table's author typed dates month first; a date that reads both ways is not read
 		// day first behind their back.
 		if us, uk, ok := eitherWay(text); ok {
-			b.keep(r, a, col.Header, text, fmt.Sprintf("not read: the table writes dates month first (%s), so it may be %s or %s; write it as %s or %s",
+			b.keep(r, a, col.Label(), text, fmt.Sprintf("not read: the table writes dates month first (%s), so it may be %s or %s; write it as %s or %s",
 				b.monthFirst, us.Format("2 January 2006"), uk.Format("2 January 2006"), us.Format("2006-01-02"), uk.Format("2006-01-02")))
 			return
 		}
@@ -540,7 +540,7 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 		}
 		why = "a status, not a deadline: status set to " + string(s)
 	}
-	b.keep(r, a, col.Header, text, why)
+	b.keep(r, a, col.Label(), text, why)
 }
 
 // wordsAfterDate is what follows the date in a deadline cell whose first words are the whole of
@@ -575,7 +575,7 @@ func (b *builder) lead(a *action, r int, col Column, l string) {
 	if !known && personLike(l) {
 		b.warn(r, fmt.Sprintf("lead %q looks like a person's name: kept as a comment, not a lead", oneLine(l)),
 			"leads name a team or a role (Virtual School, Head of Virtual School); plans are published")
-		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Header, l))
+		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Label(), l))
 		return
 	}
 	if !containsFold(a.leads, l) {
@@ -605,7 +605,7 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 				}
 				return
 			}
-			b.keep(r, a, col.Header, text, "not a RAG rating cpp reads")
+			b.keep(r, a, col.Label(), text, "not a RAG rating cpp reads")
 			return
 		}
 	} else if fill := b.shown(r, col.Index).Fill; fill != "" {

@@ -400,3 +400,53 @@ func TestTotalsRow(t *testing.T) {
 		t.Errorf("no warning for row 4: %+v", res.Warnings)
 	}
 }
+
+// A file with more than one table of actions imports the first, and says which others were not
+// imported, so that a plan split over two tables is never silently half imported.
+func TestOtherActionTables(t *testing.T) {
+	res, _ := load(t, opts(), table("table 1", "Page | Title", "1 | Intro"),
+		table("table 2", "Action | Deadline", "Find homes | Q3 2025"),
+		table("table 3", "Notes", "none"),
+		table("table 4", "Action | Deadline", "Check teeth | Q4 2025"))
+	if res.Table != "table 2" || !slices.Equal(res.Others, []string{"table 4"}) {
+		t.Errorf("table %q, others %q", res.Table, res.Others)
+	}
+	o := opts()
+	o.Sheet = "table 2"
+	res, _ = load(t, o, table("table 2", "Action | Deadline", "Find homes | Q3 2025"))
+	if len(res.Others) != 0 {
+		t.Errorf("others %q", res.Others)
+	}
+}
+
+// A title row whose words start with "Action" ("Action Plan 2025-2028") is not the header row:
+// the row below it that names more columns is.
+func TestTitleRowNamedAction(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action Plan 2025-2028 | | ",
+		"Action | Deadline | Lead",
+		"Find homes | Q3 2025 | Virtual School",
+	))
+	as := actions(p)
+	if res.HeaderLine != 2 || len(as) != 1 || as["test-ap.p1.1"].Deadline.Text != "Q3 2025" {
+		t.Errorf("header row %d:\n%s", res.HeaderLine, res.Data)
+	}
+}
+
+// A column with no header but text below it is kept as comments, never dropped.
+func TestHeaderlessColumnKept(t *testing.T) {
+	res, _ := load(t, opts(), table("", "Action | Deadline | ", "Find homes | Q3 2025 | Funding agreed"))
+	if !bytes.Contains(res.Data, []byte("# column C: Funding agreed")) || len(res.Kept) != 1 {
+		t.Errorf("kept %+v:\n%s", res.Kept, res.Data)
+	}
+}
+
+// Without --sheet, a table with a header that names actions but no actions below it (a contents
+// table listing "Action plan") is passed over for the next table that has actions.
+func TestTableWithNoActionsPassedOver(t *testing.T) {
+	res, _ := load(t, opts(), table("table 1", "Section | Page", "Action plan | 3"),
+		table("table 2", "Action | Deadline", "Find homes | Q3 2025"))
+	if res.Table != "table 2" || res.Actions != 1 {
+		t.Errorf("table %q, %d actions", res.Table, res.Actions)
+	}
+}
