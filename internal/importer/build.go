@@ -423,6 +423,10 @@ func (b *builder) group(r, end int) *action {
 			continue // a spacer row inside the merged cell
 		}
 		sub := &action{line: b.line(s)}
+		if rc := b.col[FieldRef]; s > r && rc >= 0 && b.cell(s, rc) != "" {
+			// The parent's ref numbers the group; a milestone's own ("1.4.2") is kept.
+			b.keep(s, sub, b.cols[rc].Label(), b.cell(s, rc), "")
+		}
 		b.fill(sub, s, func(c int) bool { return !spans(c) })
 		if t := b.cell(s, b.col[FieldMilestone]); t != "" {
 			sub.text = t

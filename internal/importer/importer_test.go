@@ -450,3 +450,15 @@ func TestTableWithNoActionsPassedOver(t *testing.T) {
 		t.Errorf("table %q, %d actions", res.Table, res.Actions)
 	}
 }
+
+// A milestone row's own ref ("1.4.2") is kept as a comment beside its sub-action, not dropped.
+func TestSubActionRefKept(t *testing.T) {
+	res, _ := load(t, opts(), table("",
+		"Ref | Action | Milestone | Deadline",
+		"1.4 | Kinship offer | Draft | Q3 2025",
+		"1.4.2 | | Consult | Q4 2025",
+	))
+	if !bytes.Contains(res.Data, []byte("- id: test-ap.p1.4b # row 3\n        # Ref: 1.4.2\n")) {
+		t.Errorf("no ref 1.4.2 beside test-ap.p1.4b:\n%s", res.Data)
+	}
+}
