@@ -203,6 +203,25 @@ func TestScripts(t *testing.T) {
 			"mkdocx": func(ts *testscript.TestScript, neg bool, args []string) {
 				mkTable(ts, "mkdocx", args, tabtest.WriteDOCX)
 			},
+			// windowscsv IN OUT writes IN as Excel on a UK Windows saves "CSV": Windows-1252, with
+			// CRLF line ends ("Children’s" becomes byte 0x92).
+			"windowscsv": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: windowscsv IN OUT")
+				}
+				var out []byte
+				for _, r := range strings.ReplaceAll(ts.ReadFile(args[0]), "\n", "\r\n") {
+					switch b, ok := cp1252[r]; {
+					case ok:
+						out = append(out, b)
+					case r < 0x80 || (r >= 0xa0 && r <= 0xff):
+						out = append(out, byte(r))
+					default:
+						ts.Fatalf("windowscsv: %q is not in Windows-1252", r)
+					}
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
+			},
 			// tabrows FILE [TABLE] prints the tables cpp import reads from a file: each row as its
 			// line and its cells joined by " | " (a fill as {FFC000}, a line break as \n), then
 			// the merged ranges.
@@ -261,6 +280,10 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// cp1252 are the Windows-1252 bytes that are not Latin-1's: the typographic marks Word and Excel
+// type.
+var cp1252 = map[rune]byte{'€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85}
 
 func mkTable(ts *testscript.TestScript, name string, args []string, write func(path, spec string) error) {
 	if len(args) != 2 {

@@ -299,6 +299,9 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 			fmt.Fprintf(w, "    %s: %s\n", place(n.Line), n.Message)
 		}
 	}
+	for _, other := range res.Others {
+		fmt.Fprintf(w, "  warning: %s also has a column of actions: not imported; import it with --sheet %q\n", other, other)
+	}
 	for _, n := range res.Warnings {
 		fmt.Fprintf(w, "  warning: %s: %s\n", place(n.Line), n.Message)
 		if n.Hint != "" {

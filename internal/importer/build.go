@@ -56,18 +56,24 @@ type builder struct {
 	// col is the column index of each single-column field, or -1.
 	col map[Field]int
 	// merged[r][c] is the merge whose top-left cell is at (r, c).
-	merged   map[[2]int]tabular.Merge
-	covered  map[[2]int]bool // cells inside a merge, not its top-left
+	merged  map[[2]int]tabular.Merge
+	covered map[[2]int]bool // cells inside a merge, not its top-left
+	// under[r][c] is the merge a cell is in when that merge runs down over several rows in c's
+	// column: the cell shows the merge's text.
+	under    map[[2]int]tabular.Merge
 	sections []*section
 	cur      *section
 	// progressDate is each progress column's date.
 	progressDate map[int]time.Time
 	leadsSeen    map[string]bool
+	// monthFirst names the first date in the deadline column that reads only month first
+	// ("09/30/2025 at row 3"), or is "" when there is none.
+	monthFirst string
 }
 
 func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) *builder {
 	b := &builder{t: t, hr: hr, cols: cols, o: o, res: res, col: map[Field]int{},
-		merged: map[[2]int]tabular.Merge{}, covered: map[[2]int]bool{}, progressDate: map[int]time.Time{},
+		merged: map[[2]int]tabular.Merge{}, covered: map[[2]int]bool{}, under: map[[2]int]tabular.Merge{}, progressDate: map[int]time.Time{},
 		leadsSeen: map[string]bool{}}
 	for _, f := range []Field{FieldAction, FieldMilestone, FieldDeadline, FieldRAG, FieldStatus, FieldRef, FieldSection} {
 		b.col[f] = -1
@@ -84,6 +90,9 @@ func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) 
 				if r != m.Row || c != m.Col {
 					b.covered[[2]int{r, c}] = true
 				}
+				if c == m.Col && m.Height > 1 {
+					b.under[[2]int{r, c}] = m
+				}
 			}
 		}
 	}
@@ -93,7 +102,39 @@ func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) 
 			b.progressDate[c.Index] = b.dateOfProgress(c)
 		}
 	}
+	if dc := b.col[FieldDeadline]; dc >= 0 {
+	scan:
+		for r := hr + 1; r < len(t.Rows); r++ {
+			for _, m := range reSlashDate.FindAllStringSubmatch(b.cell(r, dc), -1) {
+				if mm, dd := atoi(m[1]), atoi(m[3]); mm >= 1 && mm <= 12 && dd > 12 && dd <= 31 {
+					b.monthFirst = fmt.Sprintf("%s at row %d", m[0], b.line(r))
+					break scan
+				}
+			}
+		}
+	}
 	return b
+}
+
+// reSlashDate is a date written with numbers only: 30/09/2025, 9-30-2025, 30.09.25.
+var reSlashDate = regexp.MustCompile(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b`)
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// eitherWay is the first date in text that reads as two different days, month first and day
+// first (03/04/2026), as the two readings; ok is false when there is none.
+func eitherWay(text string) (monthFirst, dayFirst time.Time, ok bool) {
+	for _, m := range reSlashDate.FindAllStringSubmatch(text, -1) {
+		a, c, y := atoi(m[1]), atoi(m[3]), atoi(m[5])
+		if len(m[5]) != 4 || a < 1 || a > 12 || c < 1 || c > 12 || a == c {
+			continue
+		}
+		return time.Date(y, time.Month(a), c, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(c), a, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // cell is the text of row r's cell in column c ("" for a column the row lacks).
@@ -102,6 +143,19 @@ func (b *builder) cell(r, c int) string {
 		return ""
 	}
 	return b.t.Rows[r].Cells[c].Text
+}
+
+// shown is row r's cell in column c as the reader sees it: a cell merged down over several rows
+// (one Lead for three actions, one Timescale for two milestones) shows its text and colour on
+// every row it covers, though the file keeps them only in its top-left cell.
+func (b *builder) shown(r, c int) tabular.Cell {
+	if m, ok := b.under[[2]int{r, c}]; ok {
+		r = m.Row
+	}
+	if c < 0 || c >= len(b.t.Rows[r].Cells) {
+		return tabular.Cell{}
+	}
+	return b.t.Rows[r].Cells[c]
 }
 
 func (b *builder) line(r int) int { return b.t.Rows[r].Line }
@@ -147,6 +201,52 @@ func (b *builder) isHeading(r int) (string, bool) {
 		return "", false
 	}
 	return row.Cells[0].Text, true
+}
+
+// totalWords begin a row that sums the table up rather than giving an action.
+var totalWords = map[string]bool{"total": true, "totals": true, "grand total": true, "sub total": true, "subtotal": true}
+
+// isTotals reports whether row r's first text is "Total" (or "Totals", "Grand total"): the foot
+// of a tracker that counts its actions.
+func (b *builder) isTotals(r int) bool {
+	for _, c := range b.t.Rows[r].Cells {
+		if c.Text != "" {
+			return totalWords[headerKey(c.Text)]
+		}
+	}
+	return false
+}
+
+// rowText is row r's cells with text, quoted, for messages.
+func (b *builder) rowText(r int) string {
+	var parts []string
+	for _, c := range b.t.Rows[r].Cells {
+		if c.Text != "" {
+			parts = append(parts, fmt.Sprintf("%q", oneLine(c.Text)))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// refOnly reports whether row r has text only in its ref cell, and that text is a number ("2.3",
+// "1a", "P1-3"): an action numbered but never written, which is neither a heading nor a milestone
+// of the action above. A title in the ref column ("Priority 2") is a heading.
+func (b *builder) refOnly(r int) (string, bool) {
+	rc := b.col[FieldRef]
+	ref := strings.TrimSpace(b.cell(r, rc))
+	if rc < 0 || ref == "" || b.covered[[2]int{r, rc}] || len(ref) > 12 ||
+		strings.ContainsFunc(ref, unicode.IsSpace) || !strings.ContainsFunc(ref, unicode.IsDigit) {
+		return "", false
+	}
+	for c, cell := range b.t.Rows[r].Cells {
+		if c != rc && cell.Text != "" {
+			return "", false
+		}
+	}
+	if m, ok := b.merged[[2]int{r, rc}]; ok && m.Width > 1 {
+		return "", false // one cell across the table: a heading
+	}
+	return ref, true
 }
 
 // isHeaderAgain reports whether row r repeats the header row, as a table that runs over pages
@@ -199,6 +299,17 @@ func (b *builder) walk() {
 			r++
 			continue
 		}
+		if b.isTotals(r) {
+			b.warn(r, fmt.Sprintf("a totals row (%s): left out", b.rowText(r)), "")
+			r++
+			continue
+		}
+		if ref, ok := b.refOnly(r); ok {
+			b.warn(r, fmt.Sprintf("a row with only its ref %q and no action: left out", oneLine(ref)),
+				"write the action in the table, or delete the row, and import again")
+			r++
+			continue
+		}
 		if title, ok := b.isHeading(r); ok {
 			b.startSection(title, r)
 			r++
@@ -218,6 +329,9 @@ func (b *builder) walk() {
 			end = min(max(end, m.Row+m.Height), len(rows))
 		}
 		for end < len(rows) && b.cell(end, ac) == "" && !rowEmpty(rows[end]) && !b.isHeaderAgain(end) {
+			if _, ok := b.refOnly(end); ok {
+				break
+			}
 			if _, heading := b.isHeading(end); heading {
 				break
 			}
@@ -232,6 +346,22 @@ func (b *builder) walk() {
 		b.cur.actions = append(b.cur.actions, b.group(r, end))
 		r = end
 	}
+	// Headings after the last action are the table's notes and keys ("Note: deadlines are
+	// reviewed each quarter"), not sections with no actions yet.
+	for n := len(b.sections); n > 0 && len(b.sections[n-1].actions) == 0 && b.actionsBefore(n-1); n-- {
+		s := b.sections[n-1]
+		b.res.Warnings = append(b.res.Warnings, Note{Line: s.line,
+			Message: fmt.Sprintf("%q comes after the last action: left out, not a section", oneLine(s.title)),
+			Hint:    "if it is a section with no actions yet, add it to the plan by hand"})
+		b.sections = b.sections[:n-1]
+		b.res.SectionTitles = b.res.SectionTitles[:n-1]
+	}
+	b.cur = nil
+}
+
+// actionsBefore reports whether a section before section i has an action.
+func (b *builder) actionsBefore(i int) bool {
+	return slices.ContainsFunc(b.sections[:i], func(s *section) bool { return len(s.actions) > 0 })
 }
 
 // firstTitle is the title of a section for actions before any heading: the last line of text
@@ -281,7 +411,9 @@ func (b *builder) group(r, end int) *action {
 		if c == b.col[FieldRef] {
 			return true // the parent's number, which its sub-actions' letters follow
 		}
-		m, ok := b.merged[[2]int{r, c}]
+		// A merge that began above the action (one Lead cell for several actions) is the
+		// parent's too when it covers all of the action's rows.
+		m, ok := b.under[[2]int{r, c}]
 		return ok && m.Row+m.Height >= end
 	}
 	b.fill(a, r, spans)
@@ -291,6 +423,10 @@ func (b *builder) group(r, end int) *action {
 			continue // a spacer row inside the merged cell
 		}
 		sub := &action{line: b.line(s)}
+		if rc := b.col[FieldRef]; s > r && rc >= 0 && b.cell(s, rc) != "" {
+			// The parent's ref numbers the group; a milestone's own ("1.4.2") is kept.
+			b.keep(s, sub, b.cols[rc].Label(), b.cell(s, rc), "")
+		}
 		b.fill(sub, s, func(c int) bool { return !spans(c) })
 		if t := b.cell(s, b.col[FieldMilestone]); t != "" {
 			sub.text = t
@@ -325,6 +461,9 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 			continue
 		}
 		text := b.cell(r, c)
+		if col.Field != FieldRef {
+			text = b.shown(r, c).Text
+		}
 		switch col.Field {
 		case FieldDeadline:
 			if text != "" {
@@ -345,7 +484,7 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 			} else if g, ok := plan.ParseRAG(text); ok && a.rag == "" {
 				a.rag, a.ragFrom = g, col.Name()
 			} else {
-				b.keep(r, a, col.Header, text, "not a status cpp reads")
+				b.keep(r, a, col.Label(), text, "not a status cpp reads")
 			}
 		case FieldProgress:
 			if text != "" {
@@ -363,7 +502,7 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 			a.ref = text
 		case FieldComment:
 			if text != "" {
-				b.keep(r, a, col.Header, text, "")
+				b.keep(r, a, col.Label(), text, "")
 			}
 		}
 	}
@@ -373,9 +512,22 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 // deadline and the cell is kept as a comment. A status in the deadline column ("Complete") sets
 // the status when no status column says otherwise.
 func (b *builder) deadline(a *action, r int, col Column, text string) {
-	_, err := deadline.Parse(text, b.o.Quarters)
+	if b.monthFirst != "" {
+		// The table's author typed dates month first; a date that reads both ways is not read
+		// day first behind their back.
+		if us, uk, ok := eitherWay(text); ok {
+			b.keep(r, a, col.Label(), text, fmt.Sprintf("not read: the table writes dates month first (%s), so it may be %s or %s; write it as %s or %s",
+				b.monthFirst, us.Format("2 January 2006"), uk.Format("2 January 2006"), us.Format("2006-01-02"), uk.Format("2006-01-02")))
+			return
+		}
+	}
+	d, err := deadline.Parse(text, b.o.Quarters)
 	if err == nil {
 		a.deadline = text
+		if rest := wordsAfterDate(d, text, b.o.Quarters); rest != "" && !b.hasLead(r) {
+			b.warn(r, fmt.Sprintf("deadline %q has words after its date and the row has no lead: is %q the lead? kept as written",
+				oneLine(text), oneLine(rest)), "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again")
+		}
 		return
 	}
 	var de *deadline.Error
@@ -392,7 +544,34 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 		}
 		why = "a status, not a deadline: status set to " + string(s)
 	}
-	b.keep(r, a, col.Header, text, why)
+	b.keep(r, a, col.Label(), text, why)
+}
+
+// wordsAfterDate is what follows the date in a deadline cell whose first words are the whole of
+// its date ("Q3 2025 Commissioning, health partners" gives "Commissioning, health partners"),
+// else "".
+func wordsAfterDate(d deadline.Deadline, text string, conv deadline.Convention) string {
+	if d.Kind != deadline.Dated {
+		return ""
+	}
+	words := strings.Fields(text)
+	for n := 1; n < len(words); n++ {
+		p, err := deadline.Parse(strings.Join(words[:n], " "), conv)
+		if err == nil && p.Kind == d.Kind && p.Start.Equal(d.Start) && p.End.Equal(d.End) {
+			return strings.Join(words[n:], " ")
+		}
+	}
+	return ""
+}
+
+// hasLead reports whether row r shows a lead.
+func (b *builder) hasLead(r int) bool {
+	for _, c := range b.cols {
+		if c.Field == FieldLead && b.shown(r, c.Index).Text != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) lead(a *action, r int, col Column, l string) {
@@ -400,7 +579,7 @@ func (b *builder) lead(a *action, r int, col Column, l string) {
 	if !known && personLike(l) {
 		b.warn(r, fmt.Sprintf("lead %q looks like a person's name: kept as a comment, not a lead", oneLine(l)),
 			"leads name a team or a role (Virtual School, Head of Virtual School); plans are published")
-		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Header, l))
+		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Label(), l))
 		return
 	}
 	if !containsFold(a.leads, l) {
@@ -430,11 +609,10 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 				}
 				return
 			}
-			b.keep(r, a, col.Header, text, "not a RAG rating cpp reads")
+			b.keep(r, a, col.Label(), text, "not a RAG rating cpp reads")
 			return
 		}
-	} else if c := col.Index; c < len(b.t.Rows[r].Cells) && b.t.Rows[r].Cells[c].Fill != "" {
-		fill := b.t.Rows[r].Cells[c].Fill
+	} else if fill := b.shown(r, col.Index).Fill; fill != "" {
 		if rag, blue, ok = fillRAG(fill); !ok {
 			return
 		}

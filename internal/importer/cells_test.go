@@ -18,6 +18,8 @@ func TestMatchHeader(t *testing.T) {
 		{"Timeline", FieldDeadline}, {"Target date", FieldDeadline},
 		{"Lead", FieldLead}, {"Lead officer(s)", FieldLead}, {"Responsible officer", FieldLead},
 		{"Lead individual", FieldLead}, {"Owner", FieldLead}, {"Action owner", FieldLead},
+		// Camden's implementation plan heads its leads so.
+		{"Team/Service lead(s)", FieldLead}, {"Service lead", FieldLead}, {"Responsible team", FieldLead},
 		{"RAG", FieldRAG}, {"RAG rating", FieldRAG}, {"Status", FieldStatus},
 		{"Progress", FieldProgress}, {"Progress update March 2021", FieldProgress}, {"Comments", FieldProgress},
 		{"Monitoring and progress", FieldProgress},

@@ -45,7 +45,8 @@ var synonyms = map[Field][]string{
 		"timeframe", "time frame", "target date", "due date", "due", "date", "completion date", "by"},
 	FieldLead: {"lead", "leads", "lead officer", "lead officers", "lead officer s", "responsible officer",
 		"responsible officers", "responsible", "lead individual", "owner", "owners", "action owner",
-		"lead team", "lead service", "team or service lead", "who", "who will lead", "accountable officer",
+		"lead team", "lead service", "team or service lead", "team service lead", "team service leads",
+		"service lead", "service leads", "team lead", "team leads", "who", "who will lead", "accountable officer",
 		"lead agency", "lead person"},
 	FieldRAG:    {"rag", "rag rating", "rag status", "rating", "red amber green"},
 	FieldStatus: {"status", "current status", "progress status"},
@@ -118,6 +119,15 @@ func (c Column) Letter() string {
 	return s
 }
 
+// Label is the column as a comment names it: its header on one line, or its letter when it has
+// none.
+func (c Column) Label() string {
+	if h := oneLine(c.Header); h != "" {
+		return h
+	}
+	return "column " + c.Letter()
+}
+
 // Name is the column as the summary names it: its header, or its letter when it has none.
 func (c Column) Name() string {
 	if c.Header == "" {
@@ -136,14 +146,52 @@ const headerRows = 10
 func findHeader(t tabular.Table, m *Map) (row int, cols []Column, ok bool) {
 	// A table with no action column may give each action only as its expected outcome.
 	for _, f := range []Field{FieldAction, FieldOutcome} {
+		best := -1
 		for r := 0; r < len(t.Rows) && r < headerRows; r++ {
-			cols = columnsOf(t.Rows[r], m)
-			if slices.ContainsFunc(cols, func(c Column) bool { return c.Field == f }) {
-				return r, cols, true
+			cs := columnsOf(t.Rows[r], m)
+			if !slices.ContainsFunc(cs, func(c Column) bool { return c.Field == f }) {
+				continue
 			}
+			// A title row ("Action Plan 2025-2028") names one column at most; the header row
+			// below it names more, and wins.
+			if n := named(cs); best < 0 || n > named(cols) {
+				best, cols = r, cs
+			}
+		}
+		if best >= 0 {
+			keepHeaderless(t, best, cols)
+			return best, cols, true
 		}
 	}
 	return 0, nil, false
+}
+
+// named counts the columns a header names a field of.
+func named(cols []Column) int {
+	n := 0
+	for _, c := range cols {
+		if c.Field != FieldComment && c.Field != FieldIgnore {
+			n++
+		}
+	}
+	return n
+}
+
+// keepHeaderless keeps as comments the columns with no header but text below it: only a column
+// with neither is left out.
+func keepHeaderless(t tabular.Table, hr int, cols []Column) {
+	for i := range cols {
+		c := &cols[i]
+		if c.Field != FieldIgnore || c.Header != "" {
+			continue
+		}
+		for _, row := range t.Rows[hr+1:] {
+			if c.Index < len(row.Cells) && row.Cells[c.Index].Text != "" {
+				c.Field = FieldComment
+				break
+			}
+		}
+	}
 }
 
 // columnsOf decides each column's field from its header. Only one column is the action, one the

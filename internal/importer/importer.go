@@ -51,6 +51,9 @@ type Result struct {
 	Table  string
 	Tables int
 	Chosen string
+	// Others are the other tables with actions, which were not imported (none when --sheet
+	// chose the table).
+	Others []string
 	// HeaderLine is the header row's line.
 	HeaderLine int
 	Columns    []Column
@@ -129,6 +132,7 @@ func (e *NoActionsError) Hint() string {
 // Import makes a plan from the tables of a file: the table --sheet named (the caller's reader
 // has already picked it), else the first with a column of actions.
 func Import(tables []tabular.Table, o Options) (*Result, error) {
+	var first *Result // the first table with a column of actions, though it has none below it
 	for i, t := range tables {
 		hr, cols, ok := findHeader(t, o.Map)
 		if !ok {
@@ -146,7 +150,24 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 		if err := b.finish(); err != nil {
 			return nil, err
 		}
+		if res.Actions == 0 && o.Sheet == "" {
+			// A contents table that lists "Action plan" is not the plan: try the next table.
+			if first == nil {
+				first = res
+			}
+			continue
+		}
+		if o.Sheet == "" {
+			for _, other := range tables[i+1:] {
+				if hasActions(other, o.Map) {
+					res.Others = append(res.Others, other.Name)
+				}
+			}
+		}
 		return res, nil
+	}
+	if first != nil {
+		return first, nil
 	}
 	e := &NoActionsError{File: o.File}
 	for _, t := range tables {
@@ -165,6 +186,25 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 		e.Tables = append(e.Tables, th)
 	}
 	return nil, e
+}
+
+// hasActions reports whether a table has a column of actions with text below its header.
+func hasActions(t tabular.Table, m *Map) bool {
+	hr, cols, ok := findHeader(t, m)
+	if !ok {
+		return false
+	}
+	for _, c := range cols {
+		if c.Field != FieldAction && c.Field != FieldOutcome {
+			continue
+		}
+		for _, row := range t.Rows[hr+1:] {
+			if c.Index < len(row.Cells) && row.Cells[c.Index].Text != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func rowEmpty(r tabular.Row) bool {

@@ -300,3 +300,165 @@ func TestOddShapes(t *testing.T) {
 		t.Errorf("header only: %v", err)
 	}
 }
+
+// A row with only its ref (an action numbered but never written) is no heading and no milestone
+// of the action above: it is left out, and the summary names its row.
+func TestRefOnlyRow(t *testing.T) {
+	for _, tb := range []tabular.Table{
+		table("", "Ref | Action | Deadline", "1.1 | A | Q3 2025", "1.2 | | ", "1.3 | C | Q4 2025"),
+		table("", "Action | Ref | Deadline", "A | 1.1 | Q3 2025", " | 1.2 | ", "C | 1.3 | Q4 2025"),
+	} {
+		res, p := load(t, opts(), tb)
+		as := actions(p)
+		if len(p.Sections) != 1 || len(as) != 2 || as["test-ap.p1.1"] == nil || as["test-ap.p1.3"] == nil {
+			t.Errorf("want actions 1.1 and 1.3 in one section:\n%s", res.Data)
+		}
+		if !slices.ContainsFunc(res.Warnings, func(n Note) bool { return n.Line == 3 && strings.Contains(n.Message, `"1.2"`) }) {
+			t.Errorf("no warning for row 3: %+v", res.Warnings)
+		}
+	}
+}
+
+// A note under the last action (one cell across the table, or the first cell alone) is no
+// section: it is left out, and the summary names its row.
+func TestNoteAfterLastAction(t *testing.T) {
+	tb := table("", "Action | Deadline", "Priority 1 | ", "A | Q3 2025", "Note: deadlines are reviewed each quarter. | ", "Key: R = red | ")
+	tb.Merges = []tabular.Merge{{Row: 3, Col: 0, Height: 1, Width: 2}}
+	res, p := load(t, opts(), tb)
+	if len(p.Sections) != 1 || res.Sections != 1 || len(res.SectionTitles) != 1 {
+		t.Errorf("want one section:\n%s", res.Data)
+	}
+	for _, line := range []int{4, 5} {
+		if !slices.ContainsFunc(res.Warnings, func(n Note) bool { return n.Line == line && strings.Contains(n.Message, "after the last action") }) {
+			t.Errorf("no warning for row %d: %+v", line, res.Warnings)
+		}
+	}
+}
+
+// A deadline cell with words after its date and an empty lead cell is how a PDF's text gives a
+// deadline and its lead run together ("Q3 2025 Commissioning, health partners"): the deadline is
+// kept as written, and the summary asks whether the words are the lead. A row with a lead of its
+// own is not asked about.
+func TestDeadlineRunIntoLead(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Deadline | Team/Service lead(s)",
+		"A | Q3 2025 Commissioning, health partners | ",
+		"B | March 2026 (subject to funding) | Virtual School",
+		"C | Q3 2025 | ",
+	))
+	if a := actions(p)["test-ap.p1.1"]; a.Deadline.Text != "Q3 2025 Commissioning, health partners" || len(a.Leads) != 0 {
+		t.Errorf("action %+v", a)
+	}
+	if len(res.Warnings) != 1 || res.Warnings[0].Line != 2 || !strings.Contains(res.Warnings[0].Message, `"Commissioning, health partners"`) {
+		t.Errorf("warnings %+v", res.Warnings)
+	}
+}
+
+// A table that writes a date month first (09/30/2025, as Excel does in a US locale) may write
+// every date so: a date that reads either way (03/04/2026) is not taken day first. It is kept as
+// a comment that says why; a date that reads one way only (04/04/2026) is kept as written.
+func TestMonthFirstDates(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Deadline",
+		"A | 09/30/2025",
+		"B | 03/04/2026",
+		"C | 04/04/2026",
+		"D | by 05/06/2026",
+	))
+	as := actions(p)
+	for _, id := range []string{"test-ap.p1.1", "test-ap.p1.2", "test-ap.p1.4"} {
+		if as[id].HasDeadline {
+			t.Errorf("%s has deadline %q", id, as[id].Deadline.Text)
+		}
+	}
+	if as["test-ap.p1.3"].Deadline.Text != "04/04/2026" {
+		t.Errorf("C: %+v", as["test-ap.p1.3"])
+	}
+	want := "# Deadline: 03/04/2026 (not read: the table writes dates month first (09/30/2025 at row 2), so it may be 4 March 2026 or 3 April 2026; write it as 2026-03-04 or 2026-04-03)"
+	if !bytes.Contains(res.Data, []byte(want)) {
+		t.Errorf("no %q in\n%s", want, res.Data)
+	}
+	// Day-first dates alone are read day first, as the README says.
+	_, p = load(t, opts(), table("", "Action | Deadline", "A | 30/09/2025", "B | 03/04/2026"))
+	if d := actions(p)["test-ap.p1.2"].Deadline; d.Text != "03/04/2026" {
+		t.Errorf("B: %+v", d)
+	}
+}
+
+// A totals row at the foot of a tracker is no action: it is left out, and the summary names it.
+func TestTotalsRow(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Ref | Action | Deadline | RAG",
+		"1 | A | Q3 2025 | Green",
+		"2 | B | Q4 2025 | Red",
+		"Total | 2 actions | | 1 red",
+	))
+	if as := actions(p); len(as) != 2 {
+		t.Errorf("want 2 actions:\n%s", res.Data)
+	}
+	if !slices.ContainsFunc(res.Warnings, func(n Note) bool { return n.Line == 4 && strings.Contains(n.Message, "totals row") }) {
+		t.Errorf("no warning for row 4: %+v", res.Warnings)
+	}
+}
+
+// A file with more than one table of actions imports the first, and says which others were not
+// imported, so that a plan split over two tables is never silently half imported.
+func TestOtherActionTables(t *testing.T) {
+	res, _ := load(t, opts(), table("table 1", "Page | Title", "1 | Intro"),
+		table("table 2", "Action | Deadline", "Find homes | Q3 2025"),
+		table("table 3", "Notes", "none"),
+		table("table 4", "Action | Deadline", "Check teeth | Q4 2025"))
+	if res.Table != "table 2" || !slices.Equal(res.Others, []string{"table 4"}) {
+		t.Errorf("table %q, others %q", res.Table, res.Others)
+	}
+	o := opts()
+	o.Sheet = "table 2"
+	res, _ = load(t, o, table("table 2", "Action | Deadline", "Find homes | Q3 2025"))
+	if len(res.Others) != 0 {
+		t.Errorf("others %q", res.Others)
+	}
+}
+
+// A title row whose words start with "Action" ("Action Plan 2025-2028") is not the header row:
+// the row below it that names more columns is.
+func TestTitleRowNamedAction(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action Plan 2025-2028 | | ",
+		"Action | Deadline | Lead",
+		"Find homes | Q3 2025 | Virtual School",
+	))
+	as := actions(p)
+	if res.HeaderLine != 2 || len(as) != 1 || as["test-ap.p1.1"].Deadline.Text != "Q3 2025" {
+		t.Errorf("header row %d:\n%s", res.HeaderLine, res.Data)
+	}
+}
+
+// A column with no header but text below it is kept as comments, never dropped.
+func TestHeaderlessColumnKept(t *testing.T) {
+	res, _ := load(t, opts(), table("", "Action | Deadline | ", "Find homes | Q3 2025 | Funding agreed"))
+	if !bytes.Contains(res.Data, []byte("# column C: Funding agreed")) || len(res.Kept) != 1 {
+		t.Errorf("kept %+v:\n%s", res.Kept, res.Data)
+	}
+}
+
+// Without --sheet, a table with a header that names actions but no actions below it (a contents
+// table listing "Action plan") is passed over for the next table that has actions.
+func TestTableWithNoActionsPassedOver(t *testing.T) {
+	res, _ := load(t, opts(), table("table 1", "Section | Page", "Action plan | 3"),
+		table("table 2", "Action | Deadline", "Find homes | Q3 2025"))
+	if res.Table != "table 2" || res.Actions != 1 {
+		t.Errorf("table %q, %d actions", res.Table, res.Actions)
+	}
+}
+
+// A milestone row's own ref ("1.4.2") is kept as a comment beside its sub-action, not dropped.
+func TestSubActionRefKept(t *testing.T) {
+	res, _ := load(t, opts(), table("",
+		"Ref | Action | Milestone | Deadline",
+		"1.4 | Kinship offer | Draft | Q3 2025",
+		"1.4.2 | | Consult | Q4 2025",
+	))
+	if !bytes.Contains(res.Data, []byte("- id: test-ap.p1.4b # row 3\n        # Ref: 1.4.2\n")) {
+		t.Errorf("no ref 1.4.2 beside test-ap.p1.4b:\n%s", res.Data)
+	}
+}
