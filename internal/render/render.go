@@ -142,6 +142,11 @@ func (p TablePrinter) Print(w io.Writer, d Doc) error {
 		for _, n := range blk.Notes {
 			text(termsafe.Text(n), nil)
 		}
+		// A table at a time, so that a national listing is never held whole as text.
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 	}
 	if len(left) > 0 {
 		b.WriteString("\n")

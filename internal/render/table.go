@@ -291,6 +291,7 @@ func runeWidth(r rune) int {
 func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop int, rag func(string) string) (left []string) {
 	var shown, widths []int
 	if width > 0 {
+		ndrop = min(ndrop, len(blk.Drop))
 		shown, widths = layout(blk, cols, width, ndrop)
 		for _, i := range blk.Drop[:ndrop] {
 			left = append(left, blk.Header[i])
