@@ -168,7 +168,7 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Win
 	return d
 }
 
-// statusDrop is the order a narrow terminal goes without a status table's columns: the counts
-// by status (% complete says it), green, then amber and red; the section, its actions, %
-// complete, overdue and due stay. JSON and CSV carry every count.
+// statusDrop is the order a narrow terminal goes without a status table's columns: not started
+// and in progress, green, complete (% complete says it), then amber and red; the section, its
+// actions, % complete, overdue and due stay. JSON and CSV carry every count.
 var statusDrop = []int{4, 3, 7, 2, 6, 5}
