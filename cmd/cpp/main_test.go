@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 
@@ -259,6 +260,24 @@ func TestScripts(t *testing.T) {
 						to, _ := excelize.CoordinatesToCellName(m.Col+m.Width, m.Row+m.Height)
 						fmt.Fprintf(ts.Stdout(), "merge %s:%s\n", from, to)
 					}
+				}
+			},
+			// maxwidth FILE N fails if a line of FILE (stdout, say) is wider than N terminal cells,
+			// as a terminal of N columns would wrap it; ! maxwidth wants one that is.
+			"maxwidth": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: maxwidth FILE N")
+				}
+				limit, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				widest, at := 0, ""
+				for _, line := range strings.Split(ts.ReadFile(args[0]), "\n") {
+					if w := lipgloss.Width(line); w > widest {
+						widest, at = w, line
+					}
+				}
+				if over := widest > limit; over != neg {
+					ts.Fatalf("widest line of %s is %d cells (limit %d): %q", args[0], widest, limit, at)
 				}
 			},
 			// replace FILE OLD NEW replaces the one occurrence of OLD in FILE ("\n" is a newline),

@@ -74,11 +74,24 @@ func BenchmarkDecodeOnly(b *testing.B) {
 	reportPeak(b)
 }
 
-// BenchmarkDueQuarter is the whole query, as a user runs it, over the national corpus.
-func BenchmarkDueQuarter(b *testing.B) {
+// BenchmarkDueQuarter is the whole query, as a user runs it, over the national corpus; its
+// table is not fitted, as output to a file or a pipe is not.
+func BenchmarkDueQuarter(b *testing.B) { benchDue(b, "") }
+
+// BenchmarkDueQuarterFitted is the same with the table fitted to 80 columns, as on a terminal:
+// wrapped, cut and with columns left out.
+func BenchmarkDueQuarterFitted(b *testing.B) { benchDue(b, "80") }
+
+func benchDue(b *testing.B, columns string) {
 	dir := nationalCorpus(b)
+	getenv := func(k string) string {
+		if k == "COLUMNS" {
+			return columns
+		}
+		return ""
+	}
 	env := &Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard,
-		Getenv: func(string) string { return "" }, Now: time.Now,
+		Getenv: getenv, Now: time.Now,
 		IsTerminal: func(io.Writer) bool { return false }, Getwd: os.Getwd}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

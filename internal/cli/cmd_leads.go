@@ -133,11 +133,14 @@ func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
 		// The council is shown when the answer spans more than one: otherwise it is the same on every row.
 		withCouncil := query.Councils(sums) > 1
 		phrase, column := windowWords(w, given, plansOf(l, q.Filter))
+		// A narrow terminal goes without the counts by status first (the JSON and CSV have them),
+		// then the window's; the team, its council, its actions and overdue stay.
 		blk := render.Block{Header: []string{"Lead", "Actions", "Overdue", column, "Complete", "In progress", "Not started"},
-			Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
+			Wide: []int{0}, Drop: []int{5, 6, 4, 3}, MaxLines: 3, RAGColumn: -1, Empty: "No actions match."}
 		if withCouncil {
 			blk.Header = append(blk.Header[:1], append([]string{"Council"}, blk.Header[1:]...)...)
 			blk.Wide = []int{0, 1}
+			blk.Drop = []int{6, 7, 5, 4}
 		}
 		for _, r := range recs {
 			council := ""

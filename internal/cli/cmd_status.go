@@ -145,7 +145,8 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Win
 		row := []string{"", itoa(r.Actions), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted),
 			itoa(r.Red), itoa(r.Amber), itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), itoa(r.Overdue), itoa(r.DueInWindow)}
 		if r.Section == nil {
-			d.Blocks = append(d.Blocks, render.Block{Heading: fmt.Sprintf("%s: %s", r.Plan, r.Title), Header: header, Wide: allColumns(header), RAGColumn: -1})
+			d.Blocks = append(d.Blocks, render.Block{Heading: fmt.Sprintf("%s: %s", r.Plan, r.Title), Header: header,
+				Wide: []int{0}, Drop: statusDrop, MaxLines: 3, RAGColumn: -1})
 			blk = &d.Blocks[len(d.Blocks)-1]
 			row[0] = "All sections"
 			blk.Rows = append(blk.Rows, row)
@@ -155,12 +156,13 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Win
 		blk.Rows = append(blk.Rows, row)
 	}
 	leads := render.Block{Heading: "By lead", Header: []string{"Lead", "Actions", "Overdue", column, "Complete", "Red", "Amber"},
-		Wide: []int{0}, RAGColumn: -1, Empty: "No actions match."}
+		Wide: []int{0}, Drop: []int{6, 5, 4, 3}, MaxLines: 3, RAGColumn: -1, Empty: "No actions match."}
 	sums := query.ByLeadIn(rows, today, w)
 	withCouncil := query.Councils(sums) > 1
 	if withCouncil {
 		leads.Header = append([]string{"Lead", "Council"}, leads.Header[1:]...)
 		leads.Wide = []int{0, 1}
+		leads.Drop = []int{7, 6, 5, 4}
 	}
 	for _, s := range sums {
 		row := []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueInWindow),
@@ -174,11 +176,7 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Win
 	return d
 }
 
-// allColumns lets every column of a table of figures wrap its header to fit.
-func allColumns(header []string) []int {
-	out := make([]int, len(header))
-	for i := range header {
-		out[i] = i
-	}
-	return out
-}
+// statusDrop is the order a narrow terminal goes without a status table's columns: not started
+// and in progress, green, complete (% complete says it), then amber and red; the section, its
+// actions, % complete, overdue and due stay. JSON and CSV carry every count.
+var statusDrop = []int{4, 3, 7, 2, 6, 5}

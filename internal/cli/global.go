@@ -15,11 +15,13 @@ import (
 type globalOptions struct {
 	Today string
 	Color string
+	Wide  bool
 }
 
 func addGlobalFlags(root *cobra.Command, g *globalOptions) {
 	root.PersistentFlags().StringVar(&g.Today, "today", "", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
 	root.PersistentFlags().StringVar(&g.Color, "color", "auto", "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 }
 
 // today resolves --today, then CPP_TODAY, then the clock, as a UTC date.
@@ -48,19 +50,29 @@ func (g *globalOptions) style(env *Env) (render.Style, error) {
 	default:
 		return render.Style{}, usageErrorf("use one of: auto, always, never", "invalid --color %q", g.Color)
 	}
-	return render.Style{Color: color, Width: terminalWidth(env)}, nil
+	width := terminalWidth(env)
+	if g.Wide {
+		width = 0
+	}
+	return render.Style{Color: color, Width: width}, nil
 }
 
+// terminalWidth is the width tables fit: $COLUMNS when it is set, as ls and most tools read it,
+// else the terminal's. Output that is not to a terminal is not fitted (0): a row stays on one
+// line whole, for grep, files and pagers (less -S), unless COLUMNS asks for a width.
 func terminalWidth(env *Env) int {
-	if f, ok := env.Stdout.(*os.File); ok && env.IsTerminal(env.Stdout) {
-		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
-			return w
-		}
-	}
 	if c, err := strconv.Atoi(env.Getenv("COLUMNS")); err == nil && c > 20 {
 		return c
 	}
-	return 120
+	if env.IsTerminal(env.Stdout) {
+		if f, ok := env.Stdout.(*os.File); ok {
+			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
+				return w
+			}
+		}
+		return 80
+	}
+	return 0
 }
 
 // printer returns the printer for a people-facing format.

@@ -107,10 +107,15 @@ type ActionColumnsFor struct {
 
 // ActionBlock shows rows as a table for people.
 func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block {
+	// On a narrow terminal the deadline as written goes first (Due has its date), then the
+	// leads and the status; an overdue listing has days late to say when, so Due goes too. The
+	// id (for show), the text (30 cells of it before any of those) and the RAG rating are always
+	// there; long text is cut at three lines.
 	b := Block{Heading: heading, Header: []string{"ID", "Action", "Deadline", "Due", "Leads", "Status", "RAG"},
-		Wide: []int{1, 2, 4}, RAGColumn: 6}
+		Wide: []int{1, 2, 4}, Drop: []int{2, 4, 5}, TextMin: 30, MaxLines: 3, RAGColumn: 6}
 	if cols.Late {
 		b.Header = append(b.Header, "Days late")
+		b.Drop = append(b.Drop, 3)
 	}
 	if cols.Slips != nil {
 		b.Header = append(b.Header, "Moves", "First deadline")

@@ -1,5 +1,5 @@
-// Package render prints listings in each output format: a terminal table (tablewriter, styled
-// with lipgloss only when colour is on), GitHub-flavoured Markdown, CSV (RFC 4180, safe to open in
+// Package render prints listings in each output format: a terminal table (a light box fitted
+// to the terminal, styled with lipgloss only when colour is on), GitHub-flavoured Markdown, CSV (RFC 4180, safe to open in
 // Excel) and JSON. One printer per format; commands build a Doc for people and records for
 // machines, and never format output themselves.
 package render
@@ -9,14 +9,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
@@ -41,6 +39,15 @@ type Block struct {
 	Rows    [][]string
 	// Wide marks columns of long text, which take the spare width and wrap.
 	Wide []int
+	// Drop lists the columns a table may go without on a narrow terminal, the first left out
+	// first; the printer names those it left out. Columns not listed are always shown.
+	Drop []int
+	// TextMin is what the first Wide column, the block's main text, is given before the columns
+	// in Drop are shown; 0 gives it what the other Wide columns get.
+	TextMin int
+	// MaxLines cuts a cell after so many lines on a terminal, ending it with "…", for
+	// listings (show gives the whole text); 0 never cuts.
+	MaxLines int
 	// RAGColumn is the column holding RAG words, coloured on a terminal; -1 for none.
 	RAGColumn int
 	// Empty is shown instead of the table when there are no rows.
@@ -51,7 +58,9 @@ type Block struct {
 // Style is how the terminal printer may decorate: decided once, by the command layer.
 type Style struct {
 	Color bool
-	Width int // total width to fit; 0 means 120
+	// Width is the terminal's width in cells, which every line of a table, title and note fits;
+	// 0 fits nothing (--wide, or not a terminal): every column, every cell whole.
+	Width int
 }
 
 // Printer writes a Doc in one format.
@@ -74,33 +83,92 @@ func (p TablePrinter) Print(w io.Writer, d Doc) error {
 	}
 	bold := lg.NewStyle().Bold(true)
 	width := p.Style.Width
-	if width <= 0 {
-		width = 120
+	var rag func(string) string
+	if p.Style.Color {
+		// Three words, styled once each rather than once a row.
+		styled := map[string]string{}
+		rag = func(word string) string {
+			s, ok := styled[word]
+			if !ok {
+				s = ragStyle(lg, word).Render(word)
+				styled[word] = s
+			}
+			return s
+		}
 	}
 	var b strings.Builder
-	if d.Title != "" {
-		b.WriteString(bold.Render(termsafe.Line(d.Title)) + "\n")
+	text := func(s string, st *lipgloss.Style) {
+		for _, line := range fitText(s, width) {
+			if st != nil {
+				line = st.Render(line)
+			}
+			b.WriteString(line + "\n")
+		}
 	}
+	if d.Title != "" {
+		text(termsafe.Line(d.Title), &bold)
+	}
+	// Tables of one kind (a plan's actions, plan after plan) leave out the same columns: as many
+	// as the one that needs most.
+	shapes := make([]string, len(d.Blocks))
+	visible := make([]Block, len(d.Blocks))
+	cols := make([][]column, len(d.Blocks))
+	ndrop := map[string]int{}
+	for i, blk := range d.Blocks {
+		if len(blk.Rows) == 0 {
+			continue
+		}
+		visible[i] = visibleBlock(blk)
+		cols[i] = measureAll(visible[i])
+		if width > 0 {
+			shapes[i] = strings.Join(blk.Header, "\x00")
+			ndrop[shapes[i]] = max(ndrop[shapes[i]], drops(visible[i], cols[i], width))
+		}
+	}
+	var left []string
 	for i, blk := range d.Blocks {
 		if i > 0 || d.Title != "" {
 			b.WriteString("\n")
 		}
 		if blk.Heading != "" {
-			b.WriteString(bold.Render(termsafe.Line(blk.Heading)) + "\n")
+			text(termsafe.Line(blk.Heading), &bold)
 		}
 		if len(blk.Rows) == 0 {
 			if blk.Empty != "" {
-				b.WriteString(termsafe.Text(blk.Empty) + "\n")
+				text(termsafe.Text(blk.Empty), nil)
 			}
 		} else {
-			b.WriteString(drawTable(visibleBlock(blk), width, p.Style.Color, lg))
+			for _, h := range drawTable(&b, visible[i], width, cols[i], ndrop[shapes[i]], rag) {
+				if !slices.Contains(left, h) {
+					left = append(left, h)
+				}
+			}
 		}
 		for _, n := range blk.Notes {
-			b.WriteString(termsafe.Text(n) + "\n")
+			text(termsafe.Text(n), nil)
 		}
+		// A table at a time, so that a national listing is never held whole as text.
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
+	}
+	if len(left) > 0 {
+		b.WriteString("\n")
+		text(fmt.Sprintf("Left out to fit %d columns: %s (--wide shows every column).",
+			width, strings.Join(left, ", ")), nil)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// fitText is text as lines of the width, wrapped at spaces and long words broken; with width 0,
+// as it is.
+func fitText(s string, width int) []string {
+	if width <= 0 {
+		return strings.Split(s, "\n")
+	}
+	return strings.Split(wrapCell(s, width), "\n")
 }
 
 // ragStyles colour RAG words; the word is always there, so colour is never the only signal.
@@ -134,121 +202,6 @@ func visibleBlock(blk Block) Block {
 		out.Rows[i] = r
 	}
 	return out
-}
-
-func drawTable(blk Block, width int, color bool, lg *lipgloss.Renderer) string {
-	widths := fitWidths(blk, width)
-	var sb strings.Builder
-	t := tablewriter.NewTable(&sb,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-		tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNormal},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Row: tw.CellConfig{
-				Alignment: tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Widths: tw.CellWidth{PerColumn: widths},
-		}),
-		// Rows are wrapped by wrapCell before they are handed over. (WrapNone is zero, which
-		// the Config above would read as "unset".)
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-	)
-	t.Header(toAny(blk.Header)...)
-	for _, row := range blk.Rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			if w, ok := widths.OK(i); ok {
-				c = wrapCell(c, w-2)
-			}
-			if color && i == blk.RAGColumn && c != "" {
-				c = ragStyle(lg, c).Render(c)
-			}
-			cells[i] = c
-		}
-		_ = t.Append(toAny(cells)...)
-	}
-	_ = t.Render()
-	return sb.String()
-}
-
-func toAny(xs []string) []any {
-	out := make([]any, len(xs))
-	for i, x := range xs {
-		out[i] = x
-	}
-	return out
-}
-
-// fitWidths gives each column the width of its longest line, then narrows the wide columns until
-// the table fits the total width (each column costs 3 more for padding and borders).
-func fitWidths(blk Block, total int) tw.Mapper[int, int] {
-	n := len(blk.Header)
-	natural := make([]int, n)
-	for i, h := range blk.Header {
-		natural[i] = lipgloss.Width(h)
-	}
-	for _, row := range blk.Rows {
-		for i := 0; i < n && i < len(row); i++ {
-			for _, line := range strings.Split(row[i], "\n") {
-				natural[i] = max(natural[i], lipgloss.Width(line))
-			}
-		}
-	}
-	budget := total - 3*n - 1
-	used := 0
-	for i := range natural {
-		used += natural[i]
-	}
-	m := tw.NewMapper[int, int]()
-	if used <= budget || len(blk.Wide) == 0 {
-		return m
-	}
-	narrow := used
-	for _, i := range blk.Wide {
-		narrow -= natural[i]
-	}
-	// Each wide column first gets its floor (its longest word), then what is left is
-	// shared in proportion to how much more each would like.
-	spare := budget - narrow
-	floor := make(map[int]int, len(blk.Wide))
-	want := 0
-	for _, i := range blk.Wide {
-		floor[i] = min(natural[i], max(3, longestWord(blk, i)))
-		spare -= floor[i]
-		want += natural[i] - floor[i]
-	}
-	spare = max(spare, 0)
-	for _, i := range blk.Wide {
-		w := floor[i]
-		if want > 0 {
-			w += spare * (natural[i] - floor[i]) / want
-		}
-		if w < natural[i] {
-			m.Set(i, w+2) // tablewriter's widths include a space of padding either side
-		}
-	}
-	return m
-}
-
-// longestWord is the widest single word in a column: narrower, and words would be cut.
-func longestWord(blk Block, col int) int {
-	w := 0
-	if col < len(blk.Header) {
-		for _, word := range strings.Fields(blk.Header[col]) {
-			w = max(w, lipgloss.Width(word))
-		}
-	}
-	for _, row := range blk.Rows {
-		if col < len(row) {
-			for _, word := range strings.Fields(row[col]) {
-				w = max(w, lipgloss.Width(word))
-			}
-		}
-	}
-	return w
 }
 
 // Print writes the doc as GitHub-flavoured Markdown: a heading per block and a pipe table whose

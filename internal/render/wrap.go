@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 // wrapCell wraps each line of a cell to width columns as tablewriter's own wrapping lays it out
@@ -14,8 +12,9 @@ import (
 // which is quadratic: a 320 KB action took seconds to list, and a few MB never finished. Here a
 // line ends only where it still fits, so a word is looked at no more often than a line has words.
 // Unlike tablewriter, a line's indent counts in its width (it is repeated on the lines it wraps
-// to), a word wider than the column has a line to itself rather than widening every line, and
-// trailing spaces are dropped, so that no line is wider than the column but for such a word.
+// to), a word wider than the column (a URL) is broken into lines of the column's width rather
+// than widening every line, and trailing spaces are dropped, so that no line is wider than the
+// column.
 func wrapCell(cell string, width int) string {
 	var out []string
 	for _, line := range strings.Split(cell, "\n") {
@@ -30,14 +29,28 @@ func wrapLine(line string, width int) []string {
 		return []string{""}
 	}
 	lead := line[:len(line)-len(strings.TrimLeftFunc(line, unicode.IsSpace))]
-	lim := width - twwidth.Width(lead)
+	lim := width - cellWidth(lead)
 	if lim < 1 {
-		lead, lim = "", width
+		lead, lim = "", max(width, 1)
 	}
-	words := strings.FieldsFunc(core, unicode.IsSpace)
-	lengths := make([]int, len(words))
-	for i, w := range words {
-		lengths[i] = twwidth.Width(w)
+	var words []string
+	var lengths []int
+	for _, w := range strings.FieldsFunc(core, unicode.IsSpace) {
+		if n := cellWidth(w); n <= lim {
+			words, lengths = append(words, w), append(lengths, n)
+			continue
+		}
+		// Broken into pieces of the line's width, each of which has a line to itself.
+		start, n := 0, 0
+		for i, r := range w {
+			rw := runeWidth(r)
+			if n+rw > lim && i > start {
+				words, lengths = append(words, w[start:i]), append(lengths, n)
+				start, n = i, 0
+			}
+			n += rw
+		}
+		words, lengths = append(words, w[start:]), append(lengths, n)
 	}
 	next := leastRagged(lengths, lim)
 	var out []string

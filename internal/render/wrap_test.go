@@ -84,8 +84,10 @@ func TestWrapCell(t *testing.T) {
 		{"fits", 10, "fits"},
 		{"one two three four", 9, "one two\nthree\nfour"},
 		{"kept\n\nparagraphs", 20, "kept\n\nparagraphs"},
-		{"a word-longer-than-the-column stays whole", 10, "a\nword-longer-than-the-column\nstays\nwhole"},
-		{"last-word-too-long", 5, "last-word-too-long"},
+		{"a word-longer-than-the-column is broken", 10, "a\nword-longe\nr-than-the\n-column is\nbroken"},
+		{"last-word-too-long", 5, "last-\nword-\ntoo-l\nong"},
+		{"see https://example.org/a/b/c.", 12, "see\nhttps://exam\nple.org/a/b/\nc."},
+		{"子ども子ども", 5, "子ど\nも子\nども"},
 		{"  indented text wraps under its indent", 16, "  indented text\n  wraps under\n  its indent"},
 		{"trailing spaces   ", 20, "trailing spaces"},
 		{"      ", 3, ""},
@@ -95,7 +97,7 @@ func TestWrapCell(t *testing.T) {
 			t.Errorf("wrapCell(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
 		}
 		for _, line := range strings.Split(wrapCell(tt.in, tt.width), "\n") {
-			if w := twwidth.Width(line); w > tt.width && len(strings.Fields(line)) > 1 {
+			if w := twwidth.Width(line); w > tt.width {
 				t.Errorf("wrapCell(%q, %d) has a line of %d columns: %q", tt.in, tt.width, w, line)
 			}
 		}

@@ -1,0 +1,369 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// The light box a table is drawn in. Every column costs its width and three cells more: a space
+// either side and the rule to its right (the first column's rule is the left edge).
+const (
+	ruleCost = 3
+	ellipsis = "…"
+	// wideMin is what a column of text gets before other columns are given their whole width,
+	// when it has that much to show (or the block's TextMin, for its first), and softCap the
+	// widest word it is widened to keep whole: a longer word (a URL) is broken.
+	wideMin = 16
+	softCap = 20
+	hardMin = 8
+)
+
+// frame is the width of n columns' padding and rules.
+func frame(n int) int { return 1 + n*ruleCost }
+
+// column is what fitting knows of one column: its widths at each level of comfort, from the
+// least it can be drawn in to its whole width.
+type column struct {
+	wide    bool
+	natural int // the widest line of the header or any cell
+	comfy   int // what it needs to read well: its cells whole, or wideMin of text
+	soft    int // text: its longest word up to softCap, so that ordinary words stay whole
+	hard    int // the least before words are broken: a word of a short column, a little of text
+}
+
+func measure(blk Block, i int) column {
+	var c column
+	c.wide = slices.Contains(blk.Wide, i)
+	least := wideMin
+	if len(blk.Wide) > 0 && blk.Wide[0] == i {
+		least = max(least, blk.TextMin)
+	}
+	headWord, cellLine, word := 0, 0, 0
+	words := func(line string) (longest int) {
+		for _, f := range strings.Fields(line) {
+			longest = max(longest, cellWidth(f))
+		}
+		return longest
+	}
+	if i < len(blk.Header) {
+		for line := range strings.SplitSeq(blk.Header[i], "\n") {
+			c.natural = max(c.natural, cellWidth(line))
+			headWord = max(headWord, words(line))
+		}
+	}
+	word = headWord
+	for _, row := range blk.Rows {
+		if i >= len(row) {
+			continue
+		}
+		for line := range strings.SplitSeq(row[i], "\n") {
+			lw := cellWidth(line)
+			cellLine = max(cellLine, lw)
+			if lw > word { // else no word in it is longer than the longest so far
+				word = max(word, words(line))
+			}
+		}
+	}
+	c.natural = max(c.natural, cellLine)
+	if c.wide {
+		c.hard = min(c.natural, hardMin)
+		c.comfy = min(c.natural, max(least, headWord))
+		c.soft = min(c.natural, max(c.comfy, min(word, softCap)))
+	} else {
+		// A short column (an id, a date, a status, a count) keeps its cells whole and wraps
+		// its header; squeezed, it may wrap a cell at its spaces ("31 Oct" over "2025").
+		c.hard = min(c.natural, word)
+		c.comfy = max(cellLine, headWord)
+		c.soft = c.comfy
+	}
+	return c
+}
+
+// measureAll measures every column of a block.
+func measureAll(blk Block) []column {
+	cols := make([]column, len(blk.Header))
+	for i := range cols {
+		cols[i] = measure(blk, i)
+	}
+	return cols
+}
+
+// drops is how many of the block's Drop columns it goes without to fit total cells: columns are
+// left out in that order while what is left cannot be shown comfortably.
+func drops(blk Block, cols []column, total int) int {
+	n := 0
+	for ; n < len(blk.Drop); n++ {
+		need, shown := 0, 0
+		for i, c := range cols {
+			if !slices.Contains(blk.Drop[:n], i) {
+				need += c.comfy
+				shown++
+			}
+		}
+		if need+frame(shown) <= total {
+			break
+		}
+	}
+	return n
+}
+
+// layout decides how wide each column a table shows is, to fit total cells, leaving out the
+// block's first ndrop Drop columns. Every column gets its hard floor, and what is left goes
+// first to the columns short of comfortable, then to words kept whole, then to whole lines, each
+// in proportion to want. Only when the hard floors do not fit are words broken below them.
+func layout(blk Block, cols []column, total, ndrop int) (shown []int, widths []int) {
+	for i := range cols {
+		if !slices.Contains(blk.Drop[:ndrop], i) {
+			shown = append(shown, i)
+		}
+	}
+	b := total - frame(len(shown))
+	w := make([]int, len(shown))
+	level := func(f func(column) int) []int {
+		out := make([]int, len(shown))
+		for k, i := range shown {
+			out[k] = max(f(cols[i]), 1)
+		}
+		return out
+	}
+	hard := level(func(c column) int { return c.hard })
+	if s := sumInts(hard); s > b {
+		// Even the floors do not fit: share what there is in proportion to them, a cell at least.
+		for k := range w {
+			w[k] = 1
+		}
+		grow(w, hard, b-len(w))
+		return shown, w
+	}
+	copy(w, hard)
+	for _, target := range [][]int{
+		level(func(c column) int { return c.comfy }),
+		level(func(c column) int { return c.soft }),
+		level(func(c column) int { return c.natural }),
+	} {
+		if !grow(w, target, b-sumInts(w)) {
+			break
+		}
+	}
+	// A short column squeezed below its whole cells may wrap them in less than it was given
+	// ("31 Oct 2025" in 9 cells takes 6): the text columns have the rest.
+	freed := 0
+	target := make([]int, len(shown))
+	for k, i := range shown {
+		target[k] = w[k]
+		if cols[i].wide {
+			target[k] = max(cols[i].natural, 1)
+		} else if w[k] < cols[i].natural {
+			used := usedWidth(blk, i, w[k])
+			freed += w[k] - used
+			w[k], target[k] = used, used
+		}
+	}
+	if freed > 0 {
+		grow(w, target, freed)
+	}
+	return shown, w
+}
+
+// usedWidth is the widest line of column i wrapped to width.
+func usedWidth(blk Block, i, width int) int {
+	used := 1
+	each := func(s string) {
+		for line := range strings.SplitSeq(wrapCell(s, width), "\n") {
+			used = max(used, cellWidth(line))
+		}
+	}
+	if i < len(blk.Header) {
+		each(blk.Header[i])
+	}
+	for _, row := range blk.Rows {
+		if i < len(row) {
+			each(row[i])
+		}
+	}
+	return min(used, width)
+}
+
+// grow widens w towards target with at most spare cells, in proportion to what each column
+// lacks; it reports whether every column reached its target.
+func grow(w, target []int, spare int) bool {
+	want := 0
+	for k := range w {
+		want += max(target[k]-w[k], 0)
+	}
+	if want <= spare {
+		for k := range w {
+			w[k] = max(w[k], target[k])
+		}
+		return true
+	}
+	if spare <= 0 {
+		return false
+	}
+	given := 0
+	for k := range w {
+		if lack := target[k] - w[k]; lack > 0 {
+			add := spare * lack / want
+			w[k] += add
+			given += add
+		}
+	}
+	// The cells rounding left over go one each to the columns that lack the most.
+	for given < spare {
+		best := -1
+		for k := range w {
+			if w[k] < target[k] && (best < 0 || target[k]-w[k] > target[best]-w[best]) {
+				best = k
+			}
+		}
+		if best < 0 {
+			break
+		}
+		w[best]++
+		given++
+	}
+	return false
+}
+
+func sumInts(xs []int) int {
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// cellWidth is how many terminal cells s takes. Cells have been made safe (termsafe), so ASCII
+// text is one cell a byte.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return lipgloss.Width(s)
+		}
+	}
+	return len(s)
+}
+
+// fitCell lays a cell out in lines of at most width cells: wrapped at spaces, a word wider than
+// the column broken across lines, and, when maxLines is not 0, cut after that many lines with
+// "…" at the end of the last.
+func fitCell(cell string, width, maxLines int) []string {
+	lines := strings.Split(wrapCell(cell, width), "\n")
+	if maxLines <= 0 || len(lines) <= maxLines {
+		return lines
+	}
+	lines = lines[:maxLines]
+	last := strings.TrimRight(lines[maxLines-1], " ")
+	if cellWidth(last)+1 > width {
+		last = strings.TrimRight(cutWidth(last, width-1), " ")
+	}
+	lines[maxLines-1] = last + ellipsis
+	return lines
+}
+
+// cutWidth is the longest start of s at most width cells wide.
+func cutWidth(s string, width int) string {
+	w := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if w+rw > width {
+			return s[:i]
+		}
+		w += rw
+	}
+	return s
+}
+
+func runeWidth(r rune) int {
+	if r < utf8.RuneSelf {
+		return 1
+	}
+	return lipgloss.Width(string(r))
+}
+
+// drawTable draws a block as a light box. With width 0 nothing is fitted: each column is as
+// wide as its widest line and every cell is whole. Otherwise the block is laid out to fit
+// (layout) and its cells wrapped and cut to their columns; the headers of the columns left out
+// are returned, for the note that says so.
+func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop int, rag func(string) string) (left []string) {
+	var shown, widths []int
+	if width > 0 {
+		ndrop = min(ndrop, len(blk.Drop))
+		shown, widths = layout(blk, cols, width, ndrop)
+		for _, i := range blk.Drop[:ndrop] {
+			left = append(left, blk.Header[i])
+		}
+	} else {
+		for i := range blk.Header {
+			shown = append(shown, i)
+			widths = append(widths, max(cols[i].natural, 1))
+		}
+	}
+	lines := func(cell string, k int, maxLines int) []string {
+		if width == 0 {
+			return strings.Split(cell, "\n")
+		}
+		return fitCell(cell, widths[k], maxLines)
+	}
+	rule := func(l, m, r string) {
+		b.WriteString(l)
+		for k, w := range widths {
+			if k > 0 {
+				b.WriteString(m)
+			}
+			b.WriteString(strings.Repeat("─", w+2))
+		}
+		b.WriteString(r + "\n")
+	}
+	cells := make([][]string, len(shown))
+	row := func(r []string, maxLines int, colour bool) {
+		height := 1
+		for k, i := range shown {
+			c := ""
+			if i < len(r) {
+				c = r[i]
+			}
+			cells[k] = lines(c, k, maxLines)
+			height = max(height, len(cells[k]))
+		}
+		for n := 0; n < height; n++ {
+			for k, i := range shown {
+				b.WriteString("│ ")
+				c := ""
+				if n < len(cells[k]) {
+					c = cells[k][n]
+				}
+				pad := widths[k] - cellWidth(c)
+				if colour && i == blk.RAGColumn && c != "" {
+					c = rag(c)
+				}
+				b.WriteString(c)
+				writeSpaces(b, pad+1)
+			}
+			b.WriteString("│\n")
+		}
+	}
+	rule("┌", "┬", "┐")
+	row(blk.Header, 0, false)
+	rule("├", "┼", "┤")
+	for _, r := range blk.Rows {
+		row(r, blk.MaxLines, rag != nil)
+	}
+	rule("└", "┴", "┘")
+	return left
+}
+
+const spaces = "                                                                "
+
+func writeSpaces(b *strings.Builder, n int) {
+	for n > len(spaces) {
+		b.WriteString(spaces)
+		n -= len(spaces)
+	}
+	if n > 0 {
+		b.WriteString(spaces[:n])
+	}
+}
