@@ -29,6 +29,8 @@ in the window, with that occurrence's due date. With no window, the current quar
 		Example: `  cpp due --quarter Q3-2025
   cpp due --quarter Q3-2025/26 --lead "Virtual School"
   cpp due --month 2025-09 --format csv
+  cpp due --quarter Q3-2025 -o due-q3.xlsx
+  cpp due --quarter Q3-2025 --format ics > due-q3.ics
   cpp due --within 30d`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args

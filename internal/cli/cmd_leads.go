@@ -52,7 +52,8 @@ filters is still counted; due_this_quarter in CSV and JSON keeps meaning this qu
 due_in_window is the window's count.`,
 		Example: `  cpp leads
   cpp leads --plan camden-cp --format csv
-  cpp leads --quarter Q3-2025 --sort due`,
+  cpp leads --quarter Q3-2025 --sort due
+  cpp leads -o leads.xlsx`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runLeads(env, g, opts)

@@ -14,7 +14,8 @@ func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
 		Use:   "overdue [PATH...]",
 		Short: "Actions past their deadline and not complete or dropped, the most days late first",
 		Example: `  cpp overdue --today 2026-04-01
-  cpp overdue --lead "Corporate Parenting" --format csv`,
+  cpp overdue --lead "Corporate Parenting" --format csv
+  cpp overdue -o overdue.xlsx`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Overdue = true

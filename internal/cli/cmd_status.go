@@ -24,7 +24,8 @@ window. Every action matching the filters is still counted; due_this_quarter in 
 keeps meaning this quarter, and due_in_window is the window's count.`,
 		Example: `  cpp status
   cpp status --plan camden-cp --format markdown
-  cpp status --quarter Q3-2025 --format csv`,
+  cpp status --quarter Q3-2025 --format csv
+  cpp status -o status.xlsx`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runStatus(env, g, opts)
