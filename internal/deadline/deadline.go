@@ -6,11 +6,11 @@ package deadline
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/lazyre"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -156,18 +156,18 @@ var monthNames = []string{"January", "February", "March", "April", "May", "June"
 	"August", "September", "October", "November", "December"}
 
 var (
-	reQuarter    = regexp.MustCompile(`^(?:q|quarter )(\d+)[ -]*(\d{4})(?:[/-](\d{2}|\d{4}))?$`)
-	reQuarterRev = regexp.MustCompile(`^(\d{4})(?:[/-](\d{2}|\d{4}))?[ -]*q(\d+)$`)
-	reYear       = regexp.MustCompile(`^(\d{4})$`)
-	reYearPair   = regexp.MustCompile(`^(\d{4}) ?([/-]) ?(\d{2}|\d{4})$`)
-	reISODate    = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	reISOMonth   = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)
-	reUKDate     = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$`)
-	reWordDate   = regexp.MustCompile(`^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? (\d{4})$`)
-	reMonthDay   = regexp.MustCompile(`^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
-	reWordMonth  = regexp.MustCompile(`^([a-z]+),? (\d{4})$`)
-	reMonthRange = regexp.MustCompile(`^([a-z]+)(?: (\d{4}))?(?:-| to | until )([a-z]+),? (\d{4})$`)
-	reTerm       = regexp.MustCompile(`^(autumn|spring|summer)(?: term)? (\d{4})$`)
+	reQuarter    = lazyre.New(`^(?:q|quarter )(\d+)[ -]*(\d{4})(?:[/-](\d{2}|\d{4}))?$`)
+	reQuarterRev = lazyre.New(`^(\d{4})(?:[/-](\d{2}|\d{4}))?[ -]*q(\d+)$`)
+	reYear       = lazyre.New(`^(\d{4})$`)
+	reYearPair   = lazyre.New(`^(\d{4}) ?([/-]) ?(\d{2}|\d{4})$`)
+	reISODate    = lazyre.New(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	reISOMonth   = lazyre.New(`^(\d{4})-(\d{1,2})$`)
+	reUKDate     = lazyre.New(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})$`)
+	reWordDate   = lazyre.New(`^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? (\d{4})$`)
+	reMonthDay   = lazyre.New(`^([a-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
+	reWordMonth  = lazyre.New(`^([a-z]+),? (\d{4})$`)
+	reMonthRange = lazyre.New(`^([a-z]+)(?: (\d{4}))?(?:-| to | until )([a-z]+),? (\d{4})$`)
+	reTerm       = lazyre.New(`^(autumn|spring|summer)(?: term)? (\d{4})$`)
 )
 
 // Parse reads a deadline as written; conv is the plan's quarter convention.
@@ -544,7 +544,7 @@ func CheckYear(y int) error {
 	return nil
 }
 
-var reTimestamp = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)\d{1,2}:\d{2}`)
+var reTimestamp = lazyre.New(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)\d{1,2}:\d{2}`)
 
 // Timestamp reports whether s is a date with a time of day ("2025-01-01T10:00:00Z", as
 // spreadsheets and other tools export dates), and returns the date alone as YYYY-MM-DD.

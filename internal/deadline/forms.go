@@ -3,11 +3,12 @@ package deadline
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/cpp-plans/cpp/internal/lazyre"
 )
 
 // This file reads deadline cells as councils' published plans write them, beyond the tidy forms
@@ -26,13 +27,13 @@ func unknown(err error) bool {
 
 var (
 	// "sept." and "jan." are abbreviations; the full stop says nothing.
-	reMonthDot = regexp.MustCompile(`\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`)
+	reMonthDot = lazyre.New(`\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.`)
 	// "FY2025/26", "FY 25-26", "financial year 2025-26": always a financial year.
-	reFYPair = regexp.MustCompile(`\b(?:fy|financial year) ?(\d{2}|\d{4}) ?[/-] ?(\d{2}|\d{4})\b`)
+	reFYPair = lazyre.New(`\b(?:fy|financial year) ?(\d{2}|\d{4}) ?[/-] ?(\d{2}|\d{4})\b`)
 	// "Q2 25/26": a financial quarter with two-digit years.
-	reQuarterShortPair = regexp.MustCompile(`\bq(\d+)[ -]?(\d{2})[/-](\d{2})$`)
-	reShortPair        = regexp.MustCompile(`^(\d{2})/(\d{2})$`)
-	reFYOne            = regexp.MustCompile(`^(?:fy|financial year) ?(\d{2}|\d{4})$`)
+	reQuarterShortPair = lazyre.New(`\bq(\d+)[ -]?(\d{2})[/-](\d{2})$`)
+	reShortPair        = lazyre.New(`^(\d{2})/(\d{2})$`)
+	reFYOne            = lazyre.New(`^(?:fy|financial year) ?(\d{2}|\d{4})$`)
 )
 
 // expandYears rewrites the financial-year spellings with short or prefixed years as "2025/26",
@@ -63,11 +64,11 @@ func century(y string) string {
 }
 
 var (
-	reShortMonth      = regexp.MustCompile(`^([a-z]+),? (\d{2})$`)
-	reShortWordDate   = regexp.MustCompile(`^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? (\d{2})$`)
-	reShortNumDate    = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$`)
-	reShortQuarter    = regexp.MustCompile(`^(?:q|quarter )(\d)[ -]?(\d{2})$`)
-	reShortMonthRange = regexp.MustCompile(`^([a-z]+)(?:-| to )([a-z]+),? (\d{2})$`)
+	reShortMonth      = lazyre.New(`^([a-z]+),? (\d{2})$`)
+	reShortWordDate   = lazyre.New(`^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? (\d{2})$`)
+	reShortNumDate    = lazyre.New(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$`)
+	reShortQuarter    = lazyre.New(`^(?:q|quarter )(\d)[ -]?(\d{2})$`)
+	reShortMonthRange = lazyre.New(`^([a-z]+)(?:-| to )([a-z]+),? (\d{2})$`)
 )
 
 // twoDigitYear refuses a date with a two-digit year: "Oct 12" could be October 2012 or
@@ -283,4 +284,4 @@ func otherWords(text string, others []string) error {
 	return nil
 }
 
-var reQuarterWord = regexp.MustCompile(`^q[1-4]$`)
+var reQuarterWord = lazyre.New(`^q[1-4]$`)

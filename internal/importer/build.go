@@ -3,7 +3,6 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/lazyre"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
 )
@@ -117,7 +117,7 @@ func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) 
 }
 
 // reSlashDate is a date written with numbers only: 30/09/2025, 9-30-2025, 30.09.25.
-var reSlashDate = regexp.MustCompile(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b`)
+var reSlashDate = lazyre.New(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b`)
 
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
@@ -649,7 +649,7 @@ func afterWords(s string, n int) string {
 	return ""
 }
 
-var reMonthWords = regexp.MustCompile(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
+var reMonthWords = lazyre.New(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
 
 // dateOfProgress is the day a progress column's notes are dated: the last day of the period its
 // heading names ("Progress update March 2021" is 31 March 2021; "Progress Q3 2025" the quarter's
@@ -674,8 +674,8 @@ func (b *builder) dateOfProgress(c Column) time.Time {
 }
 
 var (
-	reRefPair = regexp.MustCompile(`^(?:[A-Za-z]+\s*)?(\d+)\.(\d+)\.?$`)
-	reRefOne  = regexp.MustCompile(`^(?:[A-Za-z]+\s*)?(\d+)\.?$`)
+	reRefPair = lazyre.New(`^(?:[A-Za-z]+\s*)?(\d+)\.(\d+)\.?$`)
+	reRefOne  = lazyre.New(`^(?:[A-Za-z]+\s*)?(\d+)\.?$`)
 )
 
 // number gives sections and actions their numbers: from the Ref column when every action has a

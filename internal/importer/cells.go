@@ -1,18 +1,18 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/cpp-plans/cpp/internal/lazyre"
 	"github.com/cpp-plans/cpp/internal/plan"
 )
 
 // reLeadSep splits a lead cell into leads: at ";", at a line break, and at "/" with a space on
 // either side ("Virtual School / Health"). A "/" inside a word ("SEND/EHCP team") joins one
 // lead's words, and a comma is part of a role ("Team Manager: CLA, CSST, Family Safeguarding").
-var reLeadSep = regexp.MustCompile(`\s*;\s*|\s*\n\s*|\s+/\s*|\s*/\s+`)
+var reLeadSep = lazyre.New(`\s*;\s*|\s*\n\s*|\s+/\s*|\s*/\s+`)
 
 // splitLeads is a lead cell's leads, as written, without empties or repeats.
 func splitLeads(cell string) []string {
@@ -36,12 +36,12 @@ func containsFold(list []string, s string) bool {
 }
 
 var (
-	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+	reEmail = lazyre.New(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	// A name's word: capitalised, with the hyphens and apostrophes of O'Brien and Smith-Jones,
 	// or an initial ("J." or "J").
-	reNameWord = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}*(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$`)
+	reNameWord = lazyre.New(`^(?:\p{Lu}\p{Ll}*(?:['’-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)$`)
 	// Where a role follows a name: "Jane Smith, Head of Service", "Jane Smith (Virtual School)".
-	reNameEnd = regexp.MustCompile(`\s*(?:[,(:–—]|\s-\s).*$`)
+	reNameEnd = lazyre.New(`\s*(?:[,(:–—]|\s-\s).*$`)
 )
 
 // honorifics come before a person's name.

@@ -6,10 +6,11 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"regexp"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/lazyre"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -23,7 +24,7 @@ import (
 // language, headings in order, table headers, RAG as a word (colour only adds to it) in colours
 // with at least 4.5:1 contrast, and a key in words to the timeline's colours and patterns.
 func WriteHTML(w io.Writer, r *Report) error {
-	return pageTemplate.Execute(w, htmlView{r})
+	return pageTemplate().Execute(w, htmlView{r})
 }
 
 type htmlView struct{ *Report }
@@ -124,7 +125,7 @@ func (v htmlView) ChangeViews() []changeView {
 
 // boardTerms are the words the report rates and flags with. Each is kept whole on one line (a
 // badge broken as "Am-ber" cannot be found by searching the printed PDF), wherever it stands.
-var boardTerms = regexp.MustCompile(`\b(?:Red|Amber|Green|Not rated|not started|in progress|complete|dropped|overdue|no data|no target|no direction)\b|\bNo commentary\b|\bStale \(\d{1,2} [A-Z][a-z]{2} \d{4}\)`)
+var boardTerms = lazyre.New(`\b(?:Red|Amber|Green|Not rated|not started|in progress|complete|dropped|overdue|no data|no target|no direction)\b|\bNo commentary\b|\bStale \(\d{1,2} [A-Z][a-z]{2} \d{4}\)`)
 
 // terms escapes text and keeps each board term in it whole. "No commentary" and "Stale" notes,
 // which boards send back, are flagged.
@@ -164,7 +165,10 @@ func status(s string) template.HTML {
 var funcs = template.FuncMap{"terms": terms, "rag": rag, "status": status,
 	"mul100": func(f float64) float64 { return f * 100 }}
 
-var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(`<!DOCTYPE html>
+// pageTemplate is parsed when a report is first written as HTML, not when cpp starts.
+var pageTemplate = sync.OnceValue(func() *template.Template { return template.Must(template.New("page").Funcs(funcs).Parse(pageHTML)) })
+
+const pageHTML = `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -288,7 +292,7 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 </main>
 </body>
 </html>
-`))
+`
 
 // Chart colours with at least 3:1 contrast against white, and each slice labelled in words.
 var statusColours = map[plan.Status]string{

@@ -1,0 +1,46 @@
+// Package lazyre holds regular expressions compiled the first time they are used. cpp is a
+// command that starts, answers and exits, often in tens of milliseconds, and most runs need a few
+// of the patterns its packages declare: compiling them all at start-up (as package-level
+// regexp.MustCompile does) cost every run a few milliseconds before it read a byte.
+package lazyre
+
+import (
+	"regexp"
+	"sync"
+)
+
+// Regexp is a regexp.Regexp compiled on first use. Its methods are regexp's.
+type Regexp struct {
+	expr string
+	get  func() *regexp.Regexp
+}
+
+// New declares a pattern, as regexp.MustCompile would compile it; a pattern that does not compile
+// panics on first use, which every package's tests reach.
+func New(expr string) *Regexp {
+	return &Regexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+}
+
+// Regexp is the compiled pattern.
+func (r *Regexp) Regexp() *regexp.Regexp { return r.get() }
+
+// String is the pattern as written.
+func (r *Regexp) String() string { return r.expr }
+
+func (r *Regexp) MatchString(s string) bool { return r.get().MatchString(s) }
+
+func (r *Regexp) FindStringSubmatch(s string) []string { return r.get().FindStringSubmatch(s) }
+
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	return r.get().FindAllStringSubmatch(s, n)
+}
+
+func (r *Regexp) ReplaceAllString(src, repl string) string {
+	return r.get().ReplaceAllString(src, repl)
+}
+
+func (r *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) string {
+	return r.get().ReplaceAllStringFunc(src, repl)
+}
+
+func (r *Regexp) Split(s string, n int) []string { return r.get().Split(s, n) }

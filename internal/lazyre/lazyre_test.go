@@ -1,0 +1,38 @@
+package lazyre
+
+import (
+	"regexp"
+	"sync"
+	"testing"
+)
+
+// A lazy pattern answers as the compiled one does, compiles once however many goroutines ask
+// first, and a bad pattern panics on use, not on declaration.
+func TestLikeRegexp(t *testing.T) {
+	const expr = `^(\d{4})-(\d{2})$`
+	lazy, eager := New(expr), regexp.MustCompile(expr)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() { defer wg.Done(); lazy.MatchString("2025-09") }()
+	}
+	wg.Wait()
+	for _, s := range []string{"2025-09", "2025-9", "x2025-09"} {
+		if got, want := lazy.FindStringSubmatch(s), eager.FindStringSubmatch(s); len(got) != len(want) {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+		if lazy.MatchString(s) != eager.MatchString(s) {
+			t.Errorf("%q: MatchString differs", s)
+		}
+	}
+	if lazy.Regexp() != lazy.Regexp() {
+		t.Error("compiled twice")
+	}
+	bad := New(`(`)
+	defer func() {
+		if recover() == nil {
+			t.Error("a bad pattern did not panic on use")
+		}
+	}()
+	bad.MatchString("x")
+}
