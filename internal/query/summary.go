@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 )
 
@@ -20,7 +21,11 @@ type Counts struct {
 	// ByLeadIn): this quarter's when none was given.
 	DueInWindow int
 	Recurring   int
-	Undated     int
+	// Undated counts actions with no deadline written; Ongoing those whose deadline is open
+	// ("Ongoing"); ToBeConfirmed those that hold a place for one ("TBC"): none falls due.
+	Undated       int
+	Ongoing       int
+	ToBeConfirmed int
 }
 
 // PercentComplete is the share of actions, not counting dropped ones, that are complete.
@@ -48,7 +53,16 @@ func (c *Counts) add(r Row, quarter, window Window) {
 	case r.Recurring:
 		c.Recurring++
 	case !r.HasDue():
-		c.Undated++
+		switch {
+		case !r.Action.HasDeadline:
+			c.Undated++
+		case r.Action.Deadline.Kind == deadline.Open:
+			c.Ongoing++
+		case r.Action.Deadline.Kind == deadline.ToBeConfirmed:
+			c.ToBeConfirmed++
+		default: // a deadline cpp cannot read: validate says so; the board sees it as none
+			c.Undated++
+		}
 	}
 	if dueIn(r, quarter) {
 		c.DueThisQuarter++

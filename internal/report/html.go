@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // WriteHTML writes the report as one self-contained HTML file: styles inline, charts as inline
@@ -24,7 +25,14 @@ import (
 // language, headings in order, table headers, RAG as a word (colour only adds to it) in colours
 // with at least 4.5:1 contrast, and a key in words to the timeline's colours and patterns.
 func WriteHTML(w io.Writer, r *Report) error {
-	return pageTemplate().Execute(w, htmlView{r})
+	// Plan text can hold control characters YAML allows ("\e[31m", a right-to-left override):
+	// HTML cannot hold C0 controls, and a bidi override would make the pack say what the plan
+	// does not. They show as escapes, as in every other output; the page itself has none.
+	safe := termsafe.NewWriter(w)
+	if err := pageTemplate().Execute(safe, htmlView{r}); err != nil {
+		return err
+	}
+	return safe.Flush()
 }
 
 type htmlView struct{ *Report }

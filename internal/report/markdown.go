@@ -126,6 +126,8 @@ func summaryRows(r *Report) [][]string {
 		[]string{"Due in " + r.Period.Label, itoa(r.Summary.DueInPeriod)},
 		[]string{"Due in " + r.Next.Label, itoa(r.Summary.DueNext)},
 		[]string{"Recurring", itoa(c.Recurring)},
+		[]string{"Ongoing (no end date)", itoa(c.Ongoing)},
+		[]string{"Deadline to be confirmed", itoa(c.ToBeConfirmed)},
 		[]string{"No deadline given", itoa(c.Undated)},
 	)
 	return rows

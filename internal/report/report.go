@@ -170,6 +170,8 @@ func merge(a, b query.Counts) query.Counts {
 	a.DueThisQuarter += b.DueThisQuarter
 	a.Recurring += b.Recurring
 	a.Undated += b.Undated
+	a.Ongoing += b.Ongoing
+	a.ToBeConfirmed += b.ToBeConfirmed
 	for k, v := range b.Status {
 		a.Status[k] += v
 	}
