@@ -91,15 +91,19 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
 	})
-	// Format names are matched in any case (-f JSON), here in one place for every command.
+	g := &globalOptions{}
+	addGlobalFlags(root, g)
+	// Format names are matched in any case (-f JSON), here in one place for every command; and
+	// the global flags are checked for every command, whether or not it uses them.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if err := g.check(env, c); err != nil {
+			return err
+		}
 		if f := c.Flags().Lookup("format"); f != nil && f.Changed {
 			return f.Value.Set(strings.ToLower(f.Value.String()))
 		}
 		return nil
 	}
-	g := &globalOptions{}
-	addGlobalFlags(root, g)
 	root.AddCommand(
 		newValidateCmd(env),
 		newListCmd(env, g),

@@ -24,6 +24,20 @@ func addGlobalFlags(root *cobra.Command, g *globalOptions) {
 	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 }
 
+// check refuses a global flag with a value no command could use: --color always, --today when
+// given (CPP_TODAY is read, and refused, by the commands that need a day).
+func (g *globalOptions) check(env *Env, c *cobra.Command) error {
+	if _, err := g.style(env); err != nil {
+		return err
+	}
+	if c.Flags().Changed("today") {
+		if _, err := parseFlagDate("--today", g.Today); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // today resolves --today, then CPP_TODAY, then the clock, as a UTC date.
 func (g *globalOptions) today(env *Env) (time.Time, error) {
 	s, from := g.Today, "--today"
