@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/cli"
@@ -527,5 +530,191 @@ func fillReturn(t *testing.T, file, sheet, id string, cells map[string]any) {
 	}
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestREADMECommandLines checks every cpp command line the README writes in its prose and
+// tables (`cpp due --quarter Q3-2025`) is a command cpp has, with flags it takes; that every
+// --flag the README names is a flag of some command; and that every command cpp has is in the
+// README's table of commands.
+func TestREADMECommandLines(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	root := cli.NewRoot(&cli.Env{Getenv: func(string) string { return "" }})
+	flags := map[string]bool{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) { flags[f.Name] = true })
+		c.InheritedFlags().VisitAll(func(f *pflag.Flag) { flags[f.Name] = true })
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	root.InitDefaultCompletionCmd()
+	walk(root)
+
+	// Code spans outside fenced blocks (``a `b` c`` too), with the README's table escapes and
+	// line breaks undone.
+	var prose strings.Builder
+	fenced := false
+	for _, l := range strings.Split(readme, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "```") {
+			fenced = !fenced
+			continue
+		}
+		if !fenced {
+			prose.WriteString(l + "\n")
+		}
+	}
+	spans := regexp.MustCompile("(?s)``(.+?)``|`([^`]+)`").FindAllStringSubmatch(prose.String(), -1)
+	n := 0
+	for _, m := range spans {
+		m[1] += m[2]
+		span := strings.Join(strings.Fields(strings.ReplaceAll(m[1], `\|`, " ")), " ")
+		for _, f := range regexp.MustCompile(`(?:^| )--([a-z][a-z-]+)`).FindAllStringSubmatch(span, -1) {
+			if !flags[f[1]] && !otherToolsFlags[f[1]] {
+				t.Errorf("README names --%s (in `%s`), which no cpp command has", f[1], m[1])
+			}
+		}
+		line, ok := strings.CutPrefix(span, "cpp ")
+		if !ok || strings.HasPrefix(line, "COMMAND ") {
+			continue
+		}
+		// A shell pipe or redirect ends the command; a bare | lists alternatives.
+		for _, end := range []string{" | ", " > ", " < "} {
+			line, _, _ = strings.Cut(line, end)
+		}
+		words := strings.Fields(strings.NewReplacer("|", " ", "[", " ", "]", " ", `"`, "", "'", "").Replace(line))
+		cmd, rest, err := root.Find(words)
+		if err != nil || cmd == root {
+			t.Errorf("README: `%s`: no such cpp command", m[1])
+			continue
+		}
+		// `cpp report -o` names the flag without its value.
+		if err := cmd.ParseFlags(rest); err != nil && !strings.Contains(err.Error(), "needs an argument") {
+			t.Errorf("README: `%s`: %v", m[1], err)
+		}
+		n++
+	}
+	if n < 40 {
+		t.Errorf("checked %d cpp command lines in the README's text, want its table and prose", n)
+	}
+
+	_, table, _ := strings.Cut(readme, "| command | what it does |")
+	table, _, _ = strings.Cut(table, "\n\n")
+	for _, c := range root.Commands() {
+		if c.Hidden || c.Name() == "help" {
+			continue
+		}
+		if !strings.Contains(table, "`cpp "+c.Name()) && !strings.Contains(table, ", `cpp "+c.Name()) {
+			t.Errorf("cpp %s is not in the README's table of commands", c.Name())
+		}
+	}
+}
+
+// otherToolsFlags are flags the README gives to git and gh, not to cpp.
+var otherToolsFlags = map[string]bool{"unshallow": true, "global": true, "add": true,
+	"edit-last": true, "create-if-none": true, "body-file": true, "batch": true}
+
+// TestREADMEFieldLists checks the JSON keys and CSV columns the README's "Output formats" lists
+// are the ones cpp writes, in the same order.
+func TestREADMEFieldLists(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, formats, _ := strings.Cut(string(data), "\n### Output formats\n")
+	formats, _, _ = strings.Cut(formats, "\n#### ")
+	names := regexp.MustCompile("`([a-z_]+)`")
+	backticked := func(s string) []string {
+		var out []string
+		for _, m := range names.FindAllStringSubmatch(s, -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	// The table of an action row's fields: `plan`, `section`, `id` | string | ids
+	_, table, _ := strings.Cut(formats, "| field | type | meaning |")
+	table, _, _ = strings.Cut(table, "\n\n")
+	var actionFields []string
+	for _, row := range strings.Split(table, "\n") {
+		if cells := strings.Split(row, "|"); len(cells) > 2 {
+			actionFields = append(actionFields, backticked(cells[1])...)
+		}
+	}
+	sentence := func(start string) []string {
+		_, s, ok := strings.Cut(formats, start)
+		if !ok {
+			t.Fatalf("README's Output formats has no %q", start)
+		}
+		s, _, _ = strings.Cut(s, ". ")
+		return backticked(s)
+	}
+	dir := t.TempDir()
+	bundledPlans(t, dir)
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"list"}, actionFields},
+		{[]string{"due", "--quarter", "Q3-2025"}, actionFields},
+		{[]string{"overdue"}, actionFields},
+		{[]string{"leads"}, sentence("`leads` objects have ")},
+		{[]string{"status"}, sentence("`status` objects\nhave ")},
+	} {
+		for _, format := range []string{"json", "csv"} {
+			var out bytes.Buffer
+			args := append(slices.Clone(c.args), "--today", "2025-10-01", "--format", format)
+			if code := runIn(t, dir, nil, &out, io.Discard, args); code != 0 {
+				t.Fatalf("cpp %s: exit %d", strings.Join(args, " "), code)
+			}
+			var got []string
+			if format == "csv" {
+				header, _, _ := strings.Cut(out.String(), "\n")
+				got = strings.Split(strings.TrimSpace(header), ",")
+			} else {
+				got = firstObjectKeys(t, out.Bytes())
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("cpp %s --format %s gives\n  %s\nthe README lists\n  %s", strings.Join(c.args, " "), format,
+					strings.Join(got, ", "), strings.Join(c.want, ", "))
+			}
+		}
+	}
+}
+
+// firstObjectKeys returns the keys of the first object of a JSON array, in the order written.
+func firstObjectKeys(t *testing.T, data []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var keys []string
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatalf("reading JSON: %v", err)
+		}
+		switch tok {
+		case json.Delim('['), json.Delim('{'):
+			depth++
+			continue
+		case json.Delim(']'), json.Delim('}'):
+			depth--
+			if depth == 1 {
+				return keys
+			}
+			continue
+		}
+		if depth == 2 {
+			keys = append(keys, tok.(string))
+			// Skip the value, whatever it is.
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 }
