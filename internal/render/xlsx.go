@@ -160,6 +160,9 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 	if err := f.SetCellStyle(sheet, "A1", CellName(len(t.Header), 1), st.header); err != nil {
 		return err
 	}
+	if err := SetDimension(f, sheet, len(t.Header), last); err != nil {
+		return err
+	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
@@ -244,6 +247,13 @@ func WriteWorkbook(w io.Writer, f *excelize.File, title string, day time.Time) e
 	f.SetActiveSheet(0)
 	_, err := f.WriteTo(w)
 	return err
+}
+
+// SetDimension records that a sheet's cells are those from A1 to the given column and row.
+// excelize leaves it "A1" whatever the sheet holds, and readers that stream a sheet (openpyxl's
+// read-only mode among them) believe it: they read such a sheet as one cell.
+func SetDimension(f *excelize.File, sheet string, cols, rows int) error {
+	return f.SetSheetDimension(sheet, "A1:"+CellName(cols, rows))
 }
 
 // MaxSheetName is Excel's limit on a sheet name, in UTF-16 code units.

@@ -227,3 +227,31 @@ func BenchmarkWriteXLSX(b *testing.B) {
 		}
 	}
 }
+
+// Each sheet says which cells it uses: readers that stream a sheet (openpyxl's read-only mode,
+// and so whoever reads a large workbook with it) take the <dimension> at its word, and one that
+// said "A1" showed a listing as a single cell.
+func TestWorkbookDimension(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		b    Workbook
+		want string
+	}{
+		{"rows", hostileListing(), "A1:O3"},
+		{"header only", Workbook{Sheets: []Sheet{{Name: "Leads", Header: []string{"lead", "actions"}, Kinds: []CellKind{CellText, CellNumber}}}}, "A1:B1"},
+		{"last cell empty", Workbook{Sheets: []Sheet{{Name: "S", Header: []string{"a", "b", "c"}, Kinds: []CellKind{CellText, CellText, CellText},
+			Rows: [][]string{{"x", "", ""}, {"y", "z", ""}}}}}, "A1:C3"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, tt.b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			got, err := f.GetSheetDimension(f.GetSheetName(0))
+			if err != nil || got != tt.want {
+				t.Errorf("dimension %q (%v), want %q", got, err, tt.want)
+			}
+		})
+	}
+}
