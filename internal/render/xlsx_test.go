@@ -255,3 +255,35 @@ func TestWorkbookDimension(t *testing.T) {
 		})
 	}
 }
+
+// Excel holds 32,767 characters (UTF-16 units) in a cell; excelize silently drops the rest. A
+// longer text is cut where it says so, within the limit and never inside a character, and the
+// writer is told which cell.
+func TestWorkbookLongText(t *testing.T) {
+	b := hostileListing()
+	long := strings.Repeat("x", 32000) + strings.Repeat("😀", 500) + " END"
+	b.Sheets[0].Rows[1][3] = long
+	b.Sheets[0].Rows[0][8] = strings.Repeat("y", MaxCellText) // exactly the limit: kept whole
+	var warned []string
+	b.Warn = func(msg string) { warned = append(warned, msg) }
+	f, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	got, _ := f.GetCellValue(sheet, "D3")
+	units := utf16.Encode([]rune(got))
+	if len(units) > MaxCellText || !strings.HasSuffix(got, CutMark) || !strings.HasPrefix(long, strings.TrimSuffix(got, CutMark)) {
+		t.Errorf("D3 is %d units, ends %q", len(units), got[max(0, len(got)-60):])
+	}
+	if len(units) < MaxCellText-1 {
+		t.Errorf("D3 cut to %d units, more than needed", len(units))
+	}
+	if kept, _ := f.GetCellValue(sheet, "I2"); kept != b.Sheets[0].Rows[0][8] {
+		t.Errorf("a text of exactly %d characters was changed to %d", MaxCellText, len(kept))
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "D3") || !strings.Contains(warned[0], "text") {
+		t.Errorf("warnings %q, want one naming D3 and its column", warned)
+	}
+}
