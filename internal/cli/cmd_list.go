@@ -159,8 +159,11 @@ func writeActions(env *Env, format string, st render.Style, doc render.Doc, rows
 }
 
 // writeWorkbook writes a listing as a workbook of one sheet: the CSV's columns and cells, each
-// column typed by its kind.
+// column typed by its kind. A text too long for a cell is cut there, and said so on stderr.
 func writeWorkbook(env *Env, doc render.Doc, header []string, kinds []render.CellKind, cells [][]string) error {
-	return render.WriteXLSX(env.Stdout, render.Workbook{Title: doc.Title, Day: doc.AsOf,
+	warn := func(msg string) {
+		fmt.Fprintf(env.Stderr, "cpp: warning: %s\n  hint: --format csv or json keeps the whole text\n", msg)
+	}
+	return render.WriteXLSX(env.Stdout, render.Workbook{Title: doc.Title, Day: doc.AsOf, Warn: warn,
 		Sheets: []render.Sheet{{Name: doc.Sheet, Header: header, Kinds: kinds, Rows: cells}}})
 }

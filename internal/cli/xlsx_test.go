@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,5 +147,35 @@ func TestListingWorkbookSameBytes(t *testing.T) {
 	}
 	if bytes.Equal(a, at("2025-10-02", time.Date(2025, 10, 1, 9, 0, 0, 0, time.UTC))) {
 		t.Error("another day gave the same workbook")
+	}
+}
+
+// A text longer than a cell holds is cut in the workbook where it says so, and the command says
+// which cell on stderr, with the formats that keep it whole; the workbook is still written.
+func TestListingWorkbookLongText(t *testing.T) {
+	dir := t.TempDir()
+	plan := "id: long\ntitle: Long\ncouncil: Test Council\nperiod: {start: 2025-01-01, end: 2028-12-31}\n" +
+		"sections:\n  - id: long.p1\n    kind: priority\n    title: P1\n    actions:\n" +
+		"      - {id: long.1, text: \"" + strings.Repeat("word ", 7000) + "END\", deadline: Q3 2025}\n"
+	path := filepath.Join(dir, "long.yaml")
+	if err := os.WriteFile(path, []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "list", "--format", "xlsx", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	want := "cpp: warning: sheet \"Actions\" cell D2 (text) is cut to the 32,767 characters a cell holds\n" +
+		"  hint: --format csv or json keeps the whole text\n"
+	if errs != want {
+		t.Errorf("stderr %q, want %q", errs, want)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, _ := f.GetCellValue("Actions", "D2"); !strings.HasSuffix(got, render.CutMark) {
+		t.Errorf("D2 ends %q", got[len(got)-40:])
 	}
 }

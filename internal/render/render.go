@@ -209,11 +209,11 @@ func visibleBlock(blk Block) Block {
 func (MarkdownPrinter) Print(w io.Writer, d Doc) error {
 	var b strings.Builder
 	if d.Title != "" {
-		fmt.Fprintf(&b, "## %s\n\n", InlineMarkdown(d.Title))
+		fmt.Fprintf(&b, "## %s\n\n", MarkdownLine(d.Title))
 	}
 	for _, blk := range d.Blocks {
 		if blk.Heading != "" {
-			fmt.Fprintf(&b, "### %s\n\n", InlineMarkdown(blk.Heading))
+			fmt.Fprintf(&b, "### %s\n\n", MarkdownLine(blk.Heading))
 		}
 		if len(blk.Rows) == 0 {
 			if blk.Empty != "" {
@@ -286,6 +286,13 @@ var mdEscaper = strings.NewReplacer(
 // are broken too (Unlinked), since this Markdown is posted as pull-request comments.
 func InlineMarkdown(s string) string {
 	return mdEscaper.Replace(Unlinked(termsafe.Text(s)))
+}
+
+// MarkdownLine is InlineMarkdown for a heading or a list item, which end at a newline: the text
+// on one line, each run of white space (a YAML block scalar's newlines among it) one space, so
+// that no line of it is read as Markdown of its own ("---" making a heading, "- x" a list).
+func MarkdownLine(s string) string {
+	return InlineMarkdown(strings.Join(strings.Fields(s), " "))
 }
 
 // wordJoiner is invisible and keeps its neighbours together, so "@\u2060alice" reads and wraps as

@@ -47,11 +47,19 @@ type Workbook struct {
 	Title  string
 	Day    time.Time
 	Sheets []Sheet
+	// Warn, when set, is told of each cell whose text was cut to fit (see CutMark).
+	Warn func(msg string)
 }
 
 // dateFormat is ISO 8601, as CSV and JSON write dates: Excel's built-in date format follows the
 // reader's locale, which makes 09/10/2025 a different day in London and New York.
 const dateFormat = "yyyy-mm-dd"
+
+// MaxCellText is the most text an Excel cell holds, in UTF-16 units; a reader drops the rest.
+const MaxCellText = 32767
+
+// CutMark ends a text cut to fit a cell, so that no one reads a cut text as whole.
+const CutMark = " … [cut: a cell holds 32,767 characters]"
 
 // maxColumnWidth caps a column of long text, in characters: the full text is in the cell.
 const maxColumnWidth = 60
@@ -83,7 +91,7 @@ func WriteXLSX(w io.Writer, b Workbook) error {
 		if err != nil {
 			return err
 		}
-		if err := writeSheet(f, st, name, t); err != nil {
+		if err := writeSheet(f, st, name, t, b.Warn); err != nil {
 			return err
 		}
 	}
@@ -123,7 +131,7 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 	return st, nil
 }
 
-func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
+func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet, warn func(string)) error {
 	widths := make([]int, len(t.Header))
 	for c, h := range t.Header {
 		if err := f.SetCellStr(sheet, CellName(c+1, 1), termsafe.Text(h)); err != nil {
@@ -136,8 +144,13 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 			if c >= len(t.Kinds) || v == "" {
 				continue
 			}
-			if err := setTyped(f, sheet, CellName(c+1, r+2), t.Kinds[c], v); err != nil {
+			cell := CellName(c+1, r+2)
+			cut, err := setTyped(f, sheet, cell, t.Kinds[c], v)
+			if err != nil {
 				return fmt.Errorf("render: sheet %q row %d column %s: %w", sheet, r+2, t.Header[c], err)
+			}
+			if cut && warn != nil {
+				warn(fmt.Sprintf("sheet %q cell %s (%s) is cut to the 32,767 characters a cell holds", sheet, cell, t.Header[c]))
 			}
 			widths[c] = max(widths[c], textWidth(v)+1)
 		}
@@ -160,6 +173,9 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 	if err := f.SetCellStyle(sheet, "A1", CellName(len(t.Header), 1), st.header); err != nil {
 		return err
 	}
+	if err := SetDimension(f, sheet, len(t.Header), last); err != nil {
+		return err
+	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
@@ -167,30 +183,56 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet) error {
 	return f.AutoFilter(sheet, "A1:"+CellName(len(t.Header), last), nil)
 }
 
-// setTyped writes a CSV value as its kind. A value that is not what its column says is a bug in
-// the caller, not a reason to write a string Excel might guess at.
-func setTyped(f *excelize.File, sheet, cell string, k CellKind, v string) error {
+// setTyped writes a CSV value as its kind, and says whether its text was cut to fit. A value that
+// is not what its column says is a bug in the caller, not a reason to write a string Excel might
+// guess at.
+func setTyped(f *excelize.File, sheet, cell string, k CellKind, v string) (cut bool, err error) {
 	switch k {
 	case CellNumber:
 		n, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			return err
+			return false, err
 		}
-		return f.SetCellFloat(sheet, cell, n, -1, 64)
+		return false, f.SetCellFloat(sheet, cell, n, -1, 64)
 	case CellDate:
 		d, err := time.Parse(isoDate, v)
 		if err != nil {
-			return err
+			return false, err
 		}
-		return f.SetCellInt(sheet, cell, excelDay(d))
+		return false, f.SetCellInt(sheet, cell, excelDay(d))
 	case CellBool:
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return err
+			return false, err
 		}
-		return f.SetCellBool(sheet, cell, b)
+		return false, f.SetCellBool(sheet, cell, b)
 	}
-	return f.SetCellStr(sheet, cell, termsafe.Text(v))
+	text, cut := FitCell(termsafe.Text(v))
+	return cut, f.SetCellStr(sheet, cell, text)
+}
+
+// FitCell is s as a cell holds it: whole when it fits in MaxCellText UTF-16 units, else cut at a
+// character boundary and ended with CutMark. (excelize would cut it silently.)
+func FitCell(s string) (string, bool) {
+	if utf16Len(s) <= MaxCellText {
+		return s, false
+	}
+	room, n := MaxCellText-utf16Len(CutMark), 0
+	for i, r := range s {
+		n += utf16.RuneLen(r)
+		if n > room {
+			return s[:i] + CutMark, true
+		}
+	}
+	return s, false
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // excelDay is a date as Excel numbers days: 1 is 1 January 1900, and 60 the 29 February 1900
@@ -244,6 +286,13 @@ func WriteWorkbook(w io.Writer, f *excelize.File, title string, day time.Time) e
 	f.SetActiveSheet(0)
 	_, err := f.WriteTo(w)
 	return err
+}
+
+// SetDimension records that a sheet's cells are those from A1 to the given column and row.
+// excelize leaves it "A1" whatever the sheet holds, and readers that stream a sheet (openpyxl's
+// read-only mode among them) believe it: they read such a sheet as one cell.
+func SetDimension(f *excelize.File, sheet string, cols, rows int) error {
+	return f.SetSheetDimension(sheet, "A1:"+CellName(cols, rows))
 }
 
 // MaxSheetName is Excel's limit on a sheet name, in UTF-16 code units.

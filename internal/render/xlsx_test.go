@@ -227,3 +227,63 @@ func BenchmarkWriteXLSX(b *testing.B) {
 		}
 	}
 }
+
+// Each sheet says which cells it uses: readers that stream a sheet (openpyxl's read-only mode,
+// and so whoever reads a large workbook with it) take the <dimension> at its word, and one that
+// said "A1" showed a listing as a single cell.
+func TestWorkbookDimension(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		b    Workbook
+		want string
+	}{
+		{"rows", hostileListing(), "A1:O3"},
+		{"header only", Workbook{Sheets: []Sheet{{Name: "Leads", Header: []string{"lead", "actions"}, Kinds: []CellKind{CellText, CellNumber}}}}, "A1:B1"},
+		{"last cell empty", Workbook{Sheets: []Sheet{{Name: "S", Header: []string{"a", "b", "c"}, Kinds: []CellKind{CellText, CellText, CellText},
+			Rows: [][]string{{"x", "", ""}, {"y", "z", ""}}}}}, "A1:C3"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, tt.b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			got, err := f.GetSheetDimension(f.GetSheetName(0))
+			if err != nil || got != tt.want {
+				t.Errorf("dimension %q (%v), want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// Excel holds 32,767 characters (UTF-16 units) in a cell; excelize silently drops the rest. A
+// longer text is cut where it says so, within the limit and never inside a character, and the
+// writer is told which cell.
+func TestWorkbookLongText(t *testing.T) {
+	b := hostileListing()
+	long := strings.Repeat("x", 32000) + strings.Repeat("😀", 500) + " END"
+	b.Sheets[0].Rows[1][3] = long
+	b.Sheets[0].Rows[0][8] = strings.Repeat("y", MaxCellText) // exactly the limit: kept whole
+	var warned []string
+	b.Warn = func(msg string) { warned = append(warned, msg) }
+	f, err := excelize.OpenReader(bytes.NewReader(writeWorkbook(t, b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	got, _ := f.GetCellValue(sheet, "D3")
+	units := utf16.Encode([]rune(got))
+	if len(units) > MaxCellText || !strings.HasSuffix(got, CutMark) || !strings.HasPrefix(long, strings.TrimSuffix(got, CutMark)) {
+		t.Errorf("D3 is %d units, ends %q", len(units), got[max(0, len(got)-60):])
+	}
+	if len(units) < MaxCellText-1 {
+		t.Errorf("D3 cut to %d units, more than needed", len(units))
+	}
+	if kept, _ := f.GetCellValue(sheet, "I2"); kept != b.Sheets[0].Rows[0][8] {
+		t.Errorf("a text of exactly %d characters was changed to %d", MaxCellText, len(kept))
+	}
+	if len(warned) != 1 || !strings.Contains(warned[0], "D3") || !strings.Contains(warned[0], "text") {
+		t.Errorf("warnings %q, want one naming D3 and its column", warned)
+	}
+}

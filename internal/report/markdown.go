@@ -18,8 +18,9 @@ const dateFmt = "2 Jan 2006"
 // text goes through render's escaping, so it shows as written and cannot break a table.
 func WriteMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
-	esc := render.InlineMarkdown
-	fmt.Fprintf(&b, "# %s\n\n", esc(r.Title))
+	// Headings and list items end at a newline: their text goes on one line.
+	esc, line := render.InlineMarkdown, render.MarkdownLine
+	fmt.Fprintf(&b, "# %s\n\n", line(r.Title))
 	if len(r.LeftOut) > 0 {
 		// A plain blockquote rather than GitHub's [!WARNING] alert, which other renderers
 		// (pandoc, editors' previews) show as literal text.
@@ -34,7 +35,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if len(r.Plans) > 1 {
 		b.WriteString("Plans in this report:\n\n")
 		for _, p := range r.Plans {
-			fmt.Fprintf(&b, "- %s: %s (%s)\n", esc(p.ID), esc(p.Title), esc(p.Council))
+			fmt.Fprintf(&b, "- %s: %s (%s)\n", line(p.ID), line(p.Title), line(p.Council))
 		}
 		b.WriteString("\n")
 	}
@@ -56,7 +57,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 
 	b.WriteString("## Progress by section\n\n")
 	for _, sp := range r.Sections {
-		fmt.Fprintf(&b, "### %s\n\n", esc(sectionHeading(sp, len(r.Plans) > 1)))
+		fmt.Fprintf(&b, "### %s\n\n", line(sectionHeading(sp, len(r.Plans) > 1)))
 		if sp.Section.Promise != "" {
 			fmt.Fprintf(&b, "> %s\n\n", esc(oneLine(sp.Section.Promise)))
 		}
@@ -79,7 +80,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString("Nothing falls due in the next period.\n\n")
 	}
 	for _, g := range r.ComingUp {
-		fmt.Fprintf(&b, "### %s\n\n", esc(g.Lead))
+		fmt.Fprintf(&b, "### %s\n\n", line(g.Lead))
 		b.WriteString(render.MarkdownTable([]string{"Action", "Deadline", "Due", "Status", "RAG"}, comingRows(g.Rows)))
 		b.WriteString("\n")
 	}
@@ -95,7 +96,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 
 	if r.Changes != nil {
-		fmt.Fprintf(&b, "## Changes since %s\n\n", esc(r.Changes.Since))
+		fmt.Fprintf(&b, "## Changes since %s\n\n", line(r.Changes.Since))
 		writeChangesMarkdown(&b, r.Changes)
 	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")

@@ -161,6 +161,9 @@ func dataSheet(f *excelize.File, st styles, name string, header []string, fillFr
 		}
 	}
 	last := len(rows) + 1
+	if err := render.SetDimension(f, name, len(header), last); err != nil {
+		return err
+	}
 	if len(rows) > 0 {
 		if err := f.SetCellStyle(name, "A2", cell(fillFrom, last), st.locked); err != nil {
 			return err

@@ -69,6 +69,10 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		if len(got) != len(rows)+1 {
 			t.Fatalf("%s: %d rows, want a header and %d", sheet, len(got), len(rows))
 		}
+		// Readers that stream a sheet (openpyxl's read-only mode) read only the range it declares.
+		if dim, _ := f.GetSheetDimension(sheet); dim != "A1:"+cell(len(header), len(rows)+1) {
+			t.Errorf("%s: dimension %q, want A1:%s", sheet, dim, cell(len(header), len(rows)+1))
+		}
 		if strings.Join(got[0], "|") != strings.Join(header, "|") {
 			t.Errorf("%s header: %q", sheet, got[0])
 		}
