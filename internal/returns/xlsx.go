@@ -155,7 +155,10 @@ func dataSheet(f *excelize.File, st styles, name string, header []string, fillFr
 			if v == "" {
 				continue
 			}
-			if err := f.SetCellStr(name, cell(c+1, r+2), termsafe.Text(v)); err != nil {
+			// A cell holds 32,767 characters; a longer text (an action's) is cut with a mark
+			// saying so, never silently by the library. The ID column is never that long.
+			text, _ := render.FitCell(termsafe.Text(v))
+			if err := f.SetCellStr(name, cell(c+1, r+2), text); err != nil {
 				return err
 			}
 		}

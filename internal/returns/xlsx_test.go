@@ -12,6 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/cpp-plans/cpp/internal/render"
+
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
@@ -256,4 +258,35 @@ func TestCSV(t *testing.T) {
 	if rows, _ := csv.NewReader(&buf).ReadAll(); len(rows) != 3 || strings.Join(rows[0], "|") != strings.Join(MeasureHeader, "|") {
 		t.Errorf("measures CSV: %q", rows)
 	}
+}
+
+// An action's text longer than the 32,767 characters an Excel cell holds is cut with the mark
+// the listings use, never silently by the library: the officer sees the text was cut (and the
+// return is matched back by its ID, which is whole).
+func TestWorkbookLongText(t *testing.T) {
+	long := strings.Repeat("Word ", 8000) // 40,000 characters
+	plan := strings.Replace(north, `text: "+SUM(A1:A9) open, in progress"`, `text: "`+long+`"`, 1)
+	r := build(t, "Q3-2025", nil, plan)
+	f, err := excelize.OpenReader(bytes.NewReader(workbook(t, r)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, l := range r.Leads {
+		rows, err := f.GetRows(l.Sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			for _, c := range row {
+				if strings.HasPrefix(c, "Word Word") {
+					if !strings.HasSuffix(c, render.CutMark) || len(c) > render.MaxCellText*3 {
+						t.Fatalf("a %d-character text is in the cell as %d characters ending %q", len(long), len(c), c[max(0, len(c)-40):])
+					}
+					return
+				}
+			}
+		}
+	}
+	t.Fatal("the long action text is in no lead's sheet")
 }
