@@ -2,34 +2,12 @@ package tabular
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 )
 
-// grid writes a table's rows as "line: a | b | c" for comparison, with fills as "text{FILL}".
-func grid(t Table) string {
-	var b strings.Builder
-	for _, r := range t.Rows {
-		fmt.Fprintf(&b, "%d:", r.Line)
-		for i, c := range r.Cells {
-			if i > 0 {
-				b.WriteString(" |")
-			}
-			if c.Text != "" {
-				b.WriteString(" " + strings.ReplaceAll(c.Text, "\n", `\n`))
-			}
-			if c.Fill != "" {
-				b.WriteString(" {" + c.Fill + "}")
-			}
-		}
-		b.WriteString("\n")
-	}
-	for _, m := range t.Merges {
-		fmt.Fprintf(&b, "merge r%d c%d %dx%d\n", m.Row, m.Col, m.Height, m.Width)
-	}
-	return b.String()
-}
+// grid is a table as tests compare it.
+func grid(t Table) string { return t.String() }
 
 func TestReadDelimited(t *testing.T) {
 	tests := []struct {

@@ -4,6 +4,11 @@
 // colours) and where each cell was, for messages.
 package tabular
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Table is one table of a file: a CSV or TSV file, a workbook sheet, or a table of a Word document.
 type Table struct {
 	// Name says which table of the file this is, as a reader would name it: "" for CSV and
@@ -36,6 +41,32 @@ type Cell struct {
 	// when the cell has no fill (and always "" for CSV and TSV). A document cell's shading is
 	// read the same way.
 	Fill string
+}
+
+// String is the table as text, for tests and for looking at what a reader saw: each row as
+// "line: a | b | c" (a fill as "text {FFC000}", a line break as \n), then each merged range as
+// "merge rROW cCOL HEIGHTxWIDTH".
+func (t Table) String() string {
+	var b strings.Builder
+	for _, r := range t.Rows {
+		fmt.Fprintf(&b, "%d:", r.Line)
+		for i, c := range r.Cells {
+			if i > 0 {
+				b.WriteString(" |")
+			}
+			if c.Text != "" {
+				b.WriteString(" " + strings.ReplaceAll(c.Text, "\n", `\n`))
+			}
+			if c.Fill != "" {
+				b.WriteString(" {" + c.Fill + "}")
+			}
+		}
+		b.WriteString("\n")
+	}
+	for _, m := range t.Merges {
+		fmt.Fprintf(&b, "merge r%d c%d %dx%d\n", m.Row, m.Col, m.Height, m.Width)
+	}
+	return b.String()
 }
 
 // Merge is a rectangle of cells shown as one: from row Row, column Col (indices into Rows and

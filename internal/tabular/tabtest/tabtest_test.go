@@ -1,7 +1,6 @@
 package tabtest_test
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -144,25 +143,4 @@ func TestSpecErrors(t *testing.T) {
 	}
 }
 
-func grid(t tabular.Table) string {
-	var b strings.Builder
-	for _, r := range t.Rows {
-		fmt.Fprintf(&b, "%d:", r.Line)
-		for i, c := range r.Cells {
-			if i > 0 {
-				b.WriteString(" |")
-			}
-			if c.Text != "" {
-				b.WriteString(" " + strings.ReplaceAll(c.Text, "\n", `\n`))
-			}
-			if c.Fill != "" {
-				b.WriteString(" {" + c.Fill + "}")
-			}
-		}
-		b.WriteString("\n")
-	}
-	for _, m := range t.Merges {
-		fmt.Fprintf(&b, "merge r%d c%d %dx%d\n", m.Row, m.Col, m.Height, m.Width)
-	}
-	return b.String()
-}
+func grid(t tabular.Table) string { return t.String() }
