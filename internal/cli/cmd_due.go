@@ -54,8 +54,9 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 		return err
 	}
 	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
-	doc := render.Doc{Title: fmt.Sprintf("Due in %s: %s", w.Describe(plansOf(l, f)), plural(len(rows), "action", "actions")),
-		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today}
+	subject := "Due in " + w.Describe(plansOf(l, f))
+	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, plural(len(rows), "action", "actions")),
+		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today, Subject: subject}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
 		return err

@@ -46,7 +46,8 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	if opts.Slipped {
 		return listSlipped(env, opts, q)
 	}
-	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today}
+	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
+		Subject: "Actions (as of " + render.Date(today) + ")"}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err
@@ -84,7 +85,7 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	cols := render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips}
 	switch opts.Format {
 	case "ics":
-		err = writeCalendar(env, fmt.Sprintf("%s whose deadline has moved (as of %s)", plural(len(rows), "action", "actions"), render.Date(q.Today)), q.Today, rows)
+		err = writeCalendar(env, fmt.Sprintf("Actions whose deadline has moved (as of %s)", render.Date(q.Today)), q.Today, rows)
 	case "json":
 		err = render.WriteJSON(env.Stdout, render.SlipRecords(rows, slips))
 	case "csv", "xlsx":
@@ -141,7 +142,7 @@ func planBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
 func writeActions(env *Env, format string, st render.Style, doc render.Doc, rows []query.Row, today time.Time) error {
 	switch format {
 	case "ics":
-		return writeCalendar(env, doc.Title, today, rows)
+		return writeCalendar(env, doc.Subject, today, rows)
 	case "json":
 		return render.WriteJSON(env.Stdout, render.ActionRecords(rows))
 	case "csv", "xlsx":

@@ -33,8 +33,9 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 		return err
 	}
 	rows, today, st := q.Rows, q.Today, q.Style
-	doc := render.Doc{Title: fmt.Sprintf("Overdue as of %s: %s", render.Date(today), plural(len(rows), "action", "actions")),
-		Sheet: "Overdue " + render.Date(today), AsOf: today}
+	subject := "Overdue as of " + render.Date(today)
+	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, plural(len(rows), "action", "actions")),
+		Sheet: "Overdue " + render.Date(today), AsOf: today, Subject: subject}
 	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {

@@ -30,6 +30,9 @@ type Doc struct {
 	// dates the workbook, so that the same day gives the same bytes.
 	Sheet string
 	AsOf  time.Time
+	// Subject is what the listing is, without its count ("Due in Q3 2025, calendar: …"): the
+	// name of a calendar made from it, which holds only the dated actions.
+	Subject string
 }
 
 // Block is one table.
