@@ -343,7 +343,9 @@ func (b *builder) walk() {
 		if b.cur == nil {
 			b.startSection(b.firstTitle(), r)
 		}
-		b.cur.actions = append(b.cur.actions, b.group(r, end))
+		if a := b.group(r, end); !b.lettered(r, a) {
+			b.cur.actions = append(b.cur.actions, a)
+		}
 		r = end
 	}
 	// Headings after the last action are the table's notes and keys ("Note: deadlines are
@@ -437,6 +439,51 @@ func (b *builder) group(r, end int) *action {
 		a.subs = append(a.subs, sub)
 	}
 	return a
+}
+
+// reLettered is a ref that letters a sub-action: a number-shaped ref and one letter, written
+// "1a", "1A", "1.a", "1 a", "1(a)" or "1 (a)". A longer tail ("1.1.2", "P1-3") is no letter.
+var reLettered = lazyre.New(`^(.*?\d)\.?\s?(?:\(([A-Za-z])\)|([A-Za-z]))$`)
+
+// letteredRef splits a ref that letters a sub-action into the ref of its action and its letter.
+func letteredRef(ref string) (base, letter string, ok bool) {
+	m := reLettered.FindStringSubmatch(strings.TrimSpace(ref))
+	if m == nil || !reRefPair.MatchString(m[1]) && !reRefOne.MatchString(m[1]) {
+		return "", "", false
+	}
+	return m[1], strings.ToLower(m[2] + m[3]), true
+}
+
+// lettered makes a, read from row r, a sub-action of the action above it when its ref is that
+// action's ref and the next letter ("1a" under "1", then "1b"), as a merged action cell's rows
+// are; the letter is then its id's. A lettered ref that does not follow the action above is
+// left to be an action of its own, with a warning.
+func (b *builder) lettered(r int, a *action) bool {
+	base, letter, ok := letteredRef(a.ref)
+	if !ok {
+		return false
+	}
+	var above *action
+	if n := len(b.cur.actions); n > 0 {
+		above = b.cur.actions[n-1]
+	}
+	const hint = "a lettered ref makes a sub-action of the action just above whose ref is the same without the letter (1, then 1a, 1b); fix the ref, or leave it as an action of its own"
+	switch {
+	case above == nil:
+		b.warn(r, fmt.Sprintf("ref %q letters a sub-action, but no action of its section is above it: imported as an action of its own", oneLine(a.ref)), hint)
+		return false
+	case strings.TrimSuffix(strings.TrimSpace(above.ref), ".") != base:
+		b.warn(r, fmt.Sprintf("ref %q letters a sub-action of %s, but the action above is %q: imported as an action of its own", oneLine(a.ref), base, oneLine(above.ref)), hint)
+		return false
+	case letter != letters(len(above.subs)):
+		b.warn(r, fmt.Sprintf("ref %q is out of turn: the next sub-action of %s is %s%s: imported as an action of its own", oneLine(a.ref), base, base, letters(len(above.subs))), hint)
+		return false
+	case len(a.subs) > 0:
+		b.warn(r, fmt.Sprintf("ref %q letters a sub-action, but its rows give it sub-actions of its own: imported as an action of its own", oneLine(a.ref)), hint)
+		return false
+	}
+	above.subs = append(above.subs, a)
+	return true
 }
 
 // textOf sets an action's text from its action cell, or its outcome when the table has only

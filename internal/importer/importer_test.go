@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -460,5 +461,76 @@ func TestSubActionRefKept(t *testing.T) {
 	))
 	if !bytes.Contains(res.Data, []byte("- id: test-ap.p1.4b # row 3\n        # Ref: 1.4.2\n")) {
 		t.Errorf("no ref 1.4.2 beside test-ap.p1.4b:\n%s", res.Data)
+	}
+}
+
+// A row whose ref is the action above's ref and a letter ("1a" under "1", "2.3b" under "2.3",
+// as Camden's kinship strategy numbers its actions) is a lettered sub-action of that action,
+// with its own text, deadline and lead. Refs of other shapes, and a letter that does not follow
+// the action above, keep the rows as actions of their own; the second with a warning.
+func TestLetteredRefs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows []string
+		// want is each action's id and its parent ("" for none).
+		want     map[string]string
+		wantWarn string // in a warning; "" for no warning about refs
+	}{
+		{"kinship", []string{"Ref | Action | Timescale | Lead",
+			"1 | Co-design a Kinship Local Offer: | | ",
+			"1a | Consult kinship carers | Q3 2025 | Virtual School",
+			"1b | Publish the offer | Q1 2026 | Fostering",
+			"2 | Run monthly peer groups | monthly | Fostering"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.1a": "test-ap.p1.1", "test-ap.p1.1b": "test-ap.p1.1", "test-ap.p1.2": ""}, ""},
+		{"section and action", []string{"Ref | Action", "2.3 | Parent", "2.3a | First", "2.3b | Second", "2.4 | Next"},
+			map[string]string{"test-ap.p2.3": "", "test-ap.p2.3a": "test-ap.p2.3", "test-ap.p2.3b": "test-ap.p2.3", "test-ap.p2.4": ""}, ""},
+		{"written forms", []string{"Ref | Action", "1. | Parent", "1(a) | A", "1 (b) | B", "1.c | C", "1 d | D", "1E | E"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.1a": "test-ap.p1.1", "test-ap.p1.1b": "test-ap.p1.1",
+				"test-ap.p1.1c": "test-ap.p1.1", "test-ap.p1.1d": "test-ap.p1.1", "test-ap.p1.1e": "test-ap.p1.1"}, ""},
+		{"base not the action above", []string{"Ref | Action", "1 | A", "2 | B", "1a | C"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.2": "", "test-ap.p1.3": ""}, `ref "1a"`},
+		{"letter out of turn", []string{"Ref | Action", "1 | A", "1b | B"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.2": ""}, `ref "1b"`},
+		{"first action lettered", []string{"Ref | Action", "1a | A", "2 | B"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.2": ""}, `ref "1a"`},
+		{"not a number", []string{"Ref | Action", "P1-3 | A", "P1-3a | B"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.2": ""}, ""},
+		{"milestone number", []string{"Ref | Action", "1.1 | A", "1.1.2 | B"},
+			map[string]string{"test-ap.p1.1": "", "test-ap.p1.2": ""}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := table("", tc.rows...)
+			res, p := load(t, opts(), tb)
+			got := map[string]string{}
+			for id, a := range actions(p) {
+				got[id] = a.Parent
+			}
+			if !maps.Equal(got, tc.want) {
+				t.Errorf("actions %v, want %v:\n%s", got, tc.want, res.Data)
+			}
+			var warned []string
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "ref ") {
+					warned = append(warned, w.Message)
+				}
+			}
+			if tc.wantWarn == "" && len(warned) > 0 || tc.wantWarn != "" && !slices.ContainsFunc(warned, func(m string) bool { return strings.Contains(m, tc.wantWarn) }) {
+				t.Errorf("warnings %q, want one with %q", warned, tc.wantWarn)
+			}
+			again, _ := Import([]tabular.Table{tb}, opts())
+			if !bytes.Equal(res.Data, again.Data) {
+				t.Error("the same table gave different plans")
+			}
+		})
+	}
+	// Each sub-action has its own row's cells.
+	_, p := load(t, opts(), table("", "Ref | Action | Timescale | Lead",
+		"1 | Co-design the offer: | | ", "1a | Consult carers | Q3 2025 | Virtual School"))
+	a := actions(p)["test-ap.p1.1a"]
+	if a == nil || a.Text != "Consult carers" || a.Deadline.Text != "Q3 2025" || !slices.Equal(a.Leads, []string{"Virtual School"}) {
+		t.Errorf("sub-action %+v", a)
+	}
+	if parent := actions(p)["test-ap.p1.1"]; parent == nil || parent.HasDeadline || len(parent.Leads) > 0 {
+		t.Errorf("parent %+v", parent)
 	}
 }
