@@ -79,15 +79,7 @@ type Result struct {
 
 // Place names a row as messages do: "plan.xlsx: Actions, row 7", "plan.csv: row 7".
 func Place(file, table string, line int) string {
-	switch {
-	case line == 0 && table == "":
-		return file
-	case line == 0:
-		return file + ": " + table
-	case table == "":
-		return fmt.Sprintf("%s: row %d", file, line)
-	}
-	return fmt.Sprintf("%s: %s, row %d", file, table, line)
+	return tabular.Place{File: file, Sheet: table, Row: line}.String()
 }
 
 // NoActionsError says no table has a column of actions: the headers found, for a --map.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/tabular"
 )
 
 // MaxSize is the largest return `returns import` reads. A return of a thousand actions is a few
@@ -26,26 +27,9 @@ const MaxSize = 20 << 20
 const maxUnzipped = 200 << 20
 
 // Place is where an answer is in a return: the file, the sheet (none for CSV) and the row as a
-// spreadsheet numbers it, the header being row 1. Row 0 is the file as a whole.
-type Place struct {
-	File  string
-	Sheet string
-	Row   int
-}
-
-// String names the place as problems are reported: "returns.xlsx: Virtual School, row 4",
-// "returns.csv: row 4".
-func (p Place) String() string {
-	switch {
-	case p.Row == 0 && p.Sheet == "":
-		return p.File
-	case p.Row == 0:
-		return p.File + ": " + p.Sheet
-	case p.Sheet == "":
-		return fmt.Sprintf("%s: row %d", p.File, p.Row)
-	}
-	return fmt.Sprintf("%s: %s, row %d", p.File, p.Sheet, p.Row)
-}
+// spreadsheet numbers it, the header being row 1. Row 0 is the file as a whole. It names places
+// as every table cpp reads does (tabular.Place).
+type Place = tabular.Place
 
 // Problem is what is wrong with a row of a return, or with the return.
 type Problem struct {

@@ -69,6 +69,27 @@ func (t Table) String() string {
 	return b.String()
 }
 
+// Place is where a row is, as messages name it: the file, the sheet or table (none for CSV) and
+// the row's Line, "plan.xlsx: Actions, row 7", "plan.csv: row 7". Row 0 is the file, or the sheet,
+// as a whole. Import and the quarterly returns name rows the same way.
+type Place struct {
+	File  string
+	Sheet string
+	Row   int
+}
+
+func (p Place) String() string {
+	switch {
+	case p.Row == 0 && p.Sheet == "":
+		return p.File
+	case p.Row == 0:
+		return p.File + ": " + p.Sheet
+	case p.Sheet == "":
+		return fmt.Sprintf("%s: row %d", p.File, p.Row)
+	}
+	return fmt.Sprintf("%s: %s, row %d", p.File, p.Sheet, p.Row)
+}
+
 // Merge is a rectangle of cells shown as one: from row Row, column Col (indices into Rows and
 // Cells, from 0), Height rows down and Width columns across.
 type Merge struct {
