@@ -17,7 +17,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
 	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -320,15 +319,15 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	probs = append(probs, ps...)
 
 	if len(probs) > 0 {
-		returns.SortProblems(probs, filled)
-		for _, p := range probs {
-			fmt.Fprintln(env.Stderr, termsafe.Line(p.String()))
+		n, err := returns.WriteProblems(env.Stderr, probs, filled)
+		if err != nil {
+			return err
 		}
 		hint := "correct the rows named (or ask their leads to) and import again"
 		if len(l.Broken) > 0 {
 			hint += "; plan files with errors were not read (see above)"
 		}
-		return problemf(hint, "returns import: %s; nothing written", plural(len(probs), "problem", "problems"))
+		return problemf(hint, "returns import: %s; nothing written", plural(n, "problem", "problems"))
 	}
 	answered := 0
 	for _, u := range ups {

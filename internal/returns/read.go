@@ -22,14 +22,6 @@ const MaxSize = tabular.MaxSize
 // as every table cpp reads does (tabular.Place).
 type Place = tabular.Place
 
-// Problem is what is wrong with a row of a return, or with the return.
-type Problem struct {
-	At      Place
-	Message string
-}
-
-func (p Problem) String() string { return p.At.String() + ": " + p.Message }
-
 // Filled is a return as it came back: what its rows say, and what its hidden sheet records of
 // how it was made.
 type Filled struct {
@@ -86,7 +78,7 @@ func Read(name string, data []byte) (*Filled, []Problem) {
 		return f, []Problem{readProblem(name, err)}
 	}
 	delimited := len(tables) == 1 && tables[0].Name == ""
-	var probs []Problem
+	probs := newCollector()
 	found := false
 	for _, tb := range tables {
 		f.Sheets = append(f.Sheets, tb.Name)
@@ -96,7 +88,7 @@ func Read(name string, data []byte) (*Filled, []Problem) {
 			if other {
 				return f, ps // a return of another layout: its sheets are not this one's
 			}
-			probs = append(probs, ps...)
+			probs.add(ps...)
 			continue
 		case SheetInstructions:
 			continue
@@ -105,31 +97,29 @@ func Read(name string, data []byte) (*Filled, []Problem) {
 		if t == nil {
 			continue
 		}
-		ok, ps := t.read(f)
-		probs = append(probs, ps...)
-		found = found || ok
+		found = t.read(f, probs) || found
 	}
-	if !found && len(probs) == 0 {
+	if !found && probs.empty() {
 		if delimited {
-			probs = append(probs, Problem{Place{File: f.File, Row: firstLine(tables[0])}, fmt.Sprintf("the header row has neither %s nor %s; is this a return made by cpp returns export?", ColNewStatus, ColNewValue)})
+			probs.add(Problem{At: Place{File: f.File, Row: firstLine(tables[0])}, Message: fmt.Sprintf("the header row has neither %s nor %s; is this a return made by cpp returns export?", ColNewStatus, ColNewValue)})
 		} else {
-			probs = append(probs, Problem{Place{File: f.File}, fmt.Sprintf("no sheet has a return's header row (%s, %s, …); is this a return made by cpp returns export?", ColID, ColNewStatus)})
+			probs.add(Problem{At: Place{File: f.File}, Message: fmt.Sprintf("no sheet has a return's header row (%s, %s, …); is this a return made by cpp returns export?", ColID, ColNewStatus)})
 		}
 	}
-	return f, probs
+	return f, probs.problems()
 }
 
 // readProblem is a return that cannot be read as a table, in the words `cpp import` uses.
 func readProblem(name string, err error) Problem {
 	var te *tabular.Error
 	if !errors.As(err, &te) {
-		return Problem{Place{File: name}, "cannot read it: " + oneLine(err.Error())}
+		return Problem{At: Place{File: name}, Message: "cannot read it: " + oneLine(err.Error())}
 	}
 	msg := te.Message
 	if te.Hint != "" {
 		msg += "; " + te.Hint
 	}
-	return Problem{Place{File: name, Row: te.Line}, msg}
+	return Problem{At: Place{File: name, Row: te.Line}, Message: msg}
 }
 
 // readMeta reads the hidden sheet's record of how the return was made. A return of another
@@ -143,14 +133,14 @@ func readMeta(f *Filled, tb tabular.Table) (probs []Problem, other bool) {
 		date := func(s string) time.Time {
 			d, err := time.Parse(isoDate, s)
 			if err != nil {
-				probs = append(probs, Problem{Place{File: f.File, Sheet: SheetMeta, Row: r.Line}, fmt.Sprintf("%q is not a date; the sheet cpp keeps was changed: export the return again", s)})
+				probs = append(probs, Problem{At: Place{File: f.File, Sheet: SheetMeta, Row: r.Line}, Message: fmt.Sprintf("%q is not a date; the sheet cpp keeps was changed: export the return again", s)})
 			}
 			return d
 		}
 		switch cells[0] {
 		case "format":
 			if cells[1] != FormatVersion {
-				return []Problem{{Place{File: f.File}, fmt.Sprintf("the return is in the layout %q, not %q, which this cpp reads; export the return again with this cpp", cells[1], FormatVersion)}}, true
+				return []Problem{{At: Place{File: f.File}, Message: fmt.Sprintf("the return is in the layout %q, not %q, which this cpp reads; export the return again with this cpp", cells[1], FormatVersion)}}, true
 			}
 		case "exported":
 			f.Exported = date(cells[1])
@@ -201,9 +191,9 @@ func newTable(file string, tb tabular.Table, delimited bool) *table {
 
 func (t *table) at(row int) Place { return Place{File: t.file, Sheet: t.sheet, Row: row} }
 
-// read reads the table's filled rows into f. ok is false for a table without a return's
-// header, which is passed over.
-func (t *table) read(f *Filled) (ok bool, probs []Problem) {
+// read reads the table's filled rows into f, and its problems into probs. ok is false for a
+// table without a return's header, which is passed over.
+func (t *table) read(f *Filled, probs *collector) (ok bool) {
 	cols := map[string]int{}
 	for i, h := range t.header.Cells {
 		key := strings.ToLower(strings.Join(strings.Fields(h.Text), " "))
@@ -211,7 +201,8 @@ func (t *table) read(f *Filled) (ok bool, probs []Problem) {
 			continue
 		}
 		if _, dup := cols[key]; dup {
-			return true, []Problem{{t.at(t.header.Line), fmt.Sprintf("the header has two %q columns; keep one", strings.TrimSpace(h.Text))}}
+			probs.add(Problem{At: t.at(t.header.Line), Message: fmt.Sprintf("the header has two %q columns; keep one", strings.TrimSpace(h.Text))})
+			return true
 		}
 		cols[key] = i
 	}
@@ -221,10 +212,11 @@ func (t *table) read(f *Filled) (ok bool, probs []Problem) {
 	measures := has(ColNewValue, ColValueDate)
 	actions := has(ColNewStatus, ColNewRAG, ColProgressNote, ColRevised, ColEvidence)
 	if !measures && !actions {
-		return false, nil
+		return false
 	}
 	if !has(ColID) {
-		return true, []Problem{{t.at(t.header.Line), fmt.Sprintf("the header has no %s column, which says what each row is for; put it back as exported", ColID)}}
+		probs.add(Problem{At: t.at(t.header.Line), Message: fmt.Sprintf("the header has no %s column, which says what each row is for; put it back as exported", ColID)})
+		return true
 	}
 	fill := ActionHeader[ActionFillFrom:]
 	if measures {
@@ -248,7 +240,7 @@ func (t *table) read(f *Filled) (ok bool, probs []Problem) {
 		for _, name := range append([]string{ColID}, fill...) {
 			c := cell(name)
 			if c.Unreadable != "" {
-				bad = append(bad, Problem{at, name + ": " + c.Unreadable})
+				bad = append(bad, Problem{At: at, Message: name + ": " + c.Unreadable})
 			}
 			if name != ColID {
 				blank = blank && c.Text == "" && c.Unreadable == ""
@@ -262,15 +254,15 @@ func (t *table) read(f *Filled) (ok bool, probs []Problem) {
 		case blank && bad == nil:
 			continue
 		case bad != nil:
-			probs = append(probs, bad...)
+			probs.add(bad...)
 			continue
 		case id == "":
-			probs = append(probs, Problem{at, fmt.Sprintf("the row is filled in but has no %s; each row is read by its %s, as exported", ColID, ColID)})
+			probs.add(Problem{At: at, Message: fmt.Sprintf("the row is filled in but has no %s; each row is read by its %s, as exported", ColID, ColID)})
 			continue
 		}
 		if measures {
 			m, ps := t.measure(at, id, cell)
-			probs = append(probs, ps...)
+			probs.add(ps...)
 			if ps == nil {
 				f.Measures = append(f.Measures, m)
 			}
@@ -283,21 +275,21 @@ func (t *table) read(f *Filled) (ok bool, probs []Problem) {
 			var ok bool
 			if a.Status, ok = plan.ParseStatus(w); !ok {
 				good = false
-				probs = append(probs, Problem{at, fmt.Sprintf("%s %q is not a status; choose one of %s", ColNewStatus, w, strings.Join(StatusWords, ", "))})
+				probs.add(Problem{At: at, Message: fmt.Sprintf("%s %q is not a status; choose one of %s", ColNewStatus, w, strings.Join(StatusWords, ", "))})
 			}
 		}
 		if w := cell(ColNewRAG).Text; w != "" {
 			var ok bool
 			if a.RAG, ok = plan.ParseRAG(w); !ok {
 				good = false
-				probs = append(probs, Problem{at, fmt.Sprintf("%s %q is not a RAG rating; choose one of %s (or G, A, R)", ColNewRAG, w, strings.Join(RAGWords, ", "))})
+				probs.add(Problem{At: at, Message: fmt.Sprintf("%s %q is not a RAG rating; choose one of %s (or G, A, R)", ColNewRAG, w, strings.Join(RAGWords, ", "))})
 			}
 		}
 		if good {
 			f.Actions = append(f.Actions, a)
 		}
 	}
-	return true, probs
+	return true
 }
 
 func (t *table) measure(at Place, id string, cell func(string) tabular.Cell) (MeasureAnswer, []Problem) {
@@ -307,11 +299,11 @@ func (t *table) measure(at Place, id string, cell func(string) tabular.Cell) (Me
 	switch v.Kind {
 	case tabular.KindDay, tabular.KindMonth, tabular.KindYear, tabular.KindTime:
 		// A date's serial number (45930) is not a figure anyone meant.
-		probs = append(probs, Problem{at, fmt.Sprintf("%s %q is a date, not a figure; write the figure as a number", ColNewValue, v.Text)})
+		probs = append(probs, Problem{At: at, Message: fmt.Sprintf("%s %q is a date, not a figure; write the figure as a number", ColNewValue, v.Text)})
 	default:
 		m.Value = numberCell(v)
 		if m.Value == "" {
-			probs = append(probs, Problem{at, fmt.Sprintf("%s is blank; a figure needs its value (the %s, %s and %s go with it)", ColNewValue, ColValueDate, ColSource, ColNote)})
+			probs = append(probs, Problem{At: at, Message: fmt.Sprintf("%s is blank; a figure needs its value (the %s, %s and %s go with it)", ColNewValue, ColValueDate, ColSource, ColNote)})
 		}
 	}
 	if d := dateCell(cell(ColValueDate)); d != "" {
@@ -320,7 +312,7 @@ func (t *table) measure(at Place, id string, cell func(string) tabular.Cell) (Me
 			err = deadline.CheckYear(day.Year())
 		}
 		if err != nil {
-			probs = append(probs, Problem{at, fmt.Sprintf("%s %q is not a date; write it as YYYY-MM-DD, as in 2025-09-30", ColValueDate, d)})
+			probs = append(probs, Problem{At: at, Message: fmt.Sprintf("%s %q is not a date; write it as YYYY-MM-DD, as in 2025-09-30", ColValueDate, d)})
 		}
 		m.Date = day
 	}
@@ -364,29 +356,3 @@ func numberCell(c tabular.Cell) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// SortProblems orders problems as a reader goes through the returns: by file in the order given,
-// then sheet in the workbook's order, then row; problems in plan files come last.
-func SortProblems(probs []Problem, filled []*Filled) {
-	rank := func(at Place) (int, int) {
-		for i, f := range filled {
-			if f.File == at.File {
-				return i, slices.Index(f.Sheets, at.Sheet)
-			}
-		}
-		return len(filled), 0
-	}
-	slices.SortStableFunc(probs, func(a, b Problem) int {
-		fa, sa := rank(a.At)
-		fb, sb := rank(b.At)
-		switch {
-		case fa != fb:
-			return fa - fb
-		case a.At.File != b.At.File:
-			return strings.Compare(a.At.File, b.At.File)
-		case sa != sb:
-			return sa - sb
-		}
-		return a.At.Row - b.At.Row
-	})
-}

@@ -504,3 +504,26 @@ func TestReadCSVEncodings(t *testing.T) {
 		}
 	}
 }
+
+// Problems past MaxListed on a sheet are counted, not kept, and WriteProblems lists the first
+// MaxListed of all and counts the rest.
+func TestWriteProblemsBounded(t *testing.T) {
+	c := newCollector()
+	for r := 2; r < 2+MaxListed+30; r++ {
+		c.add(Problem{At: Place{File: "a.xlsx", Sheet: "B", Row: r}, Message: "bad"})
+	}
+	c.add(Problem{At: Place{File: "a.xlsx", Sheet: "A", Row: 9}, Message: "first"})
+	probs := c.problems()
+	if len(probs) != MaxListed+2 {
+		t.Fatalf("kept %d problems, want %d and one count", len(probs), MaxListed+1)
+	}
+	var out strings.Builder
+	n, err := WriteProblems(&out, probs, []*Filled{{File: "a.xlsx", Sheets: []string{"A", "B"}}})
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if err != nil || n != MaxListed+31 || len(lines) != MaxListed+1 {
+		t.Fatalf("%d problems, %d lines, %v:\n%s", n, len(lines), err, out.String())
+	}
+	if lines[0] != "a.xlsx: A, row 9: first" || lines[MaxListed] != "… and 31 more problems, not listed: correct those above and import again to see them" {
+		t.Errorf("first %q, last %q", lines[0], lines[MaxListed])
+	}
+}

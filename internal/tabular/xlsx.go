@@ -1,11 +1,13 @@
 package tabular
 
 import (
+	"archive/zip"
 	"bytes"
 	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"path"
 	"slices"
@@ -34,6 +36,9 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return nil, errorf(name, "save it from Excel as an Excel Workbook (.xlsx); if it is a CSV file, name it .csv",
 			"the file is not an Excel workbook (it is not a zip archive)")
+	}
+	if err := prescan(name, data); err != nil {
+		return nil, err
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipped,
@@ -94,6 +99,69 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 		return nil, errorf(name, hint, "no visible sheet of the workbook has any text")
 	}
 	return tables, nil
+}
+
+// prescan refuses a workbook with a sheet of more than maxCells values, or more pieces of text
+// than that, before excelize opens it: excelize holds every shared string and every sheet in
+// memory, so that a sheet of 600,000 rows would take seconds and half a gigabyte before its size
+// is known. Values and strings are counted as the parts unpack, in little memory; a table that has
+// more values than maxCells has more cells than that too. A zip excelize cannot open is left to it
+// to name.
+func prescan(name string, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	for _, zf := range zr.File {
+		var marks [][]byte
+		switch {
+		case strings.HasPrefix(zf.Name, "xl/worksheets/") && strings.HasSuffix(zf.Name, ".xml"):
+			marks = [][]byte{[]byte("<v>"), []byte("<v "), []byte("<is>")}
+		case strings.HasSuffix(zf.Name, "sharedStrings.xml"):
+			marks = [][]byte{[]byte("<si>"), []byte("<si ")}
+		default:
+			continue
+		}
+		if zf.UncompressedSize64 > maxUnzipped {
+			return badWorkbook(name, errors.New("unzip size exceeds"))
+		}
+		n, err := countMarks(zf, marks, maxCells)
+		if err != nil {
+			return nil // a broken part: excelize names it
+		}
+		if n > maxCells {
+			return errorf(name, "an action table is a few thousand cells; copy the sheet that holds the actions into a workbook of its own",
+				"the workbook has more than %d values in a sheet, or pieces of text, too many for an action table", maxCells)
+		}
+	}
+	return nil
+}
+
+// countMarks counts the marks in a part as it unpacks, stopping past limit.
+func countMarks(zf *zip.File, marks [][]byte, limit int) (int, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	const keep = 3 // the longest mark but one: a mark cut by a read is found whole next time
+	buf := make([]byte, 64<<10)
+	n, carry := 0, 0
+	for {
+		m, err := io.ReadFull(rc, buf[carry:])
+		chunk := buf[:carry+m]
+		for _, mark := range marks {
+			// The carried bytes were counted last time: only marks that end past them are new.
+			n += bytes.Count(chunk, mark) - bytes.Count(chunk[:carry], mark)
+		}
+		if n > limit || err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = nil
+			}
+			return n, err
+		}
+		carry = copy(buf, chunk[len(chunk)-min(keep, len(chunk)):])
+	}
 }
 
 func badWorkbook(name string, err error) *Error {

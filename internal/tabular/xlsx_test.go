@@ -467,7 +467,7 @@ date C2 2026-01-01 yyyy
 number D2 61.25 0.0
 number E2 0.583 0%
 `,
-			want: "1: Due | Month | Year | Figure | Share | Text\n2: 31 March 2026 | March 2026 | 2026 | 61.3 | 58% | Mar-26\n",
+			want:  "1: Due | Month | Year | Figure | Share | Text\n2: 31 March 2026 | March 2026 | 2026 | 61.3 | 58% | Mar-26\n",
 			kinds: map[string]string{"A2": "2 2026-03-31", "B2": "3 2026-03", "C2": "4 2026", "D2": "1 61.25", "E2": "1 0.583", "F2": "0 "}},
 	}
 	for _, tt := range tests {
@@ -499,4 +499,38 @@ func TestReadODS(t *testing.T) {
 		_, err := ReadBytes(name, data, Options{})
 		checkErr(t, err, name+": cpp cannot read OpenDocument spreadsheets (.ods, as LibreOffice Calc saves them)", 0, 0, "Save As")
 	}
+}
+
+// Marks are counted once each, however the part's reads cut them.
+func TestCountMarks(t *testing.T) {
+	text := strings.Repeat(`<c r="A1"><v>1</v></c><c t="inlineStr"><is><t>x</t></is></c><v x="1">`, 5000)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	must(t, err)
+	_, err = w.Write([]byte(text))
+	must(t, err)
+	must(t, zw.Close())
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	must(t, err)
+	n, err := countMarks(zr.File[0], [][]byte{[]byte("<v>"), []byte("<v "), []byte("<is>")}, 1<<30)
+	if err != nil || n != 15000 {
+		t.Errorf("counted %d (%v), want 15000", n, err)
+	}
+}
+
+// A workbook of more values than a table may have is refused before it is unpacked whole: in
+// well under a second, where excelize would take seconds and hundreds of megabytes.
+func TestReadXLSXTooManyValues(t *testing.T) {
+	data := workbook(t, func(f *excelize.File) {
+		sw, err := f.NewStreamWriter("Sheet1")
+		must(t, err)
+		for r := 1; r <= maxCells/2+1; r++ {
+			cell, _ := excelize.CoordinatesToCellName(1, r)
+			must(t, sw.SetRow(cell, []any{r, "x"}))
+		}
+		must(t, sw.Flush())
+	})
+	_, err := ReadBytes("big.xlsx", data, Options{})
+	checkErr(t, err, "big.xlsx: the workbook has more than 262144 values in a sheet, or pieces of text, too many for an action table", 0, 0, "workbook of its own")
 }
