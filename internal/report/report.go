@@ -14,6 +14,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options shape a report.
@@ -399,7 +400,7 @@ func travel(direction string, prev, latest float64) Travel {
 func narrative(r *Report) string {
 	c := r.Summary.Counts
 	var parts []string
-	parts = append(parts, fmt.Sprintf("%d of %s complete", c.Status[plan.Complete], count(c.Actions, "action is", "actions are")))
+	parts = append(parts, fmt.Sprintf("%d of %s complete", c.Status[plan.Complete], words.Count(c.Actions, "action is", "actions are")))
 	if c.Status[plan.InProgress] > 0 {
 		parts = append(parts, fmt.Sprintf("%d in progress", c.Status[plan.InProgress]))
 	}
@@ -411,14 +412,14 @@ func narrative(r *Report) string {
 	case c.Overdue == 0:
 		s += "None is overdue"
 	case r.Summary.OverdueLong > 0:
-		s += fmt.Sprintf("%s overdue, %d of them by more than 90 days", count(c.Overdue, "is", "are"), r.Summary.OverdueLong)
+		s += fmt.Sprintf("%s overdue, %d of them by more than 90 days", words.Count(c.Overdue, "is", "are"), r.Summary.OverdueLong)
 	default:
-		s += fmt.Sprintf("%s overdue", count(c.Overdue, "is", "are"))
+		s += fmt.Sprintf("%s overdue", words.Count(c.Overdue, "is", "are"))
 	}
 	if red, amber := c.RAG[plan.Red], c.RAG[plan.Amber]; red+amber > 0 {
 		s += fmt.Sprintf("; %d rated red and %d amber", red, amber)
 	}
-	s += fmt.Sprintf(". %s due in %s and %d in %s.", count(r.Summary.DueInPeriod, "action falls", "actions fall"),
+	s += fmt.Sprintf(". %s due in %s and %d in %s.", words.Count(r.Summary.DueInPeriod, "action falls", "actions fall"),
 		r.Period.Label, r.Summary.DueNext, r.Next.Label)
 	noComment := 0
 	for _, e := range r.Exceptions {
@@ -427,7 +428,7 @@ func narrative(r *Report) string {
 		}
 	}
 	if noComment > 0 {
-		s += fmt.Sprintf(" %s no commentary.", count(noComment, "exception has", "exceptions have"))
+		s += fmt.Sprintf(" %s no commentary.", words.Count(noComment, "exception has", "exceptions have"))
 	}
 	var offTarget, noData int
 	for _, m := range r.Measures {
@@ -439,22 +440,8 @@ func narrative(r *Report) string {
 		}
 	}
 	if len(r.Measures) > 0 {
-		s += fmt.Sprintf(" Of %s, %d %s red against target and %d %s no data yet.", count(len(r.Measures), "measure", "measures"),
-			offTarget, pick(offTarget, "is", "are"), noData, pick(noData, "has", "have"))
+		s += fmt.Sprintf(" Of %s, %d %s red against target and %d %s no data yet.", words.Count(len(r.Measures), "measure", "measures"),
+			offTarget, words.Pick(offTarget, "is", "are"), noData, words.Pick(noData, "has", "have"))
 	}
 	return s
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func pick(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -175,21 +175,6 @@ func TestAssessMeasures(t *testing.T) {
 	}
 }
 
-// Values print as written: small ones are not rounded to 0 or put in e-notation.
-func TestFormatNumber(t *testing.T) {
-	for _, tt := range []struct {
-		in   float64
-		want string
-	}{
-		{70, "70"}, {0, "0"}, {-2, "-2"}, {12.5, "12.5"}, {12.25, "12.25"}, {0.35, "0.35"}, {0.004, "0.004"},
-		{0.00001, "0.00001"}, {1e-5, "0.00001"}, {-0.05, "-0.05"}, {1234567.89, "1234567.89"}, {1e21, "1000000000000000000000"},
-	} {
-		if got := formatNumber(tt.in); got != tt.want {
-			t.Errorf("formatNumber(%v) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // Text from a plan file shows literally and never breaks a table or injects markup.
 func TestEscaping(t *testing.T) {
 	p := &plan.Plan{ID: "x", Title: "Plan <b>bold</b> | *x*", Council: "C"}
