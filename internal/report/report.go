@@ -197,7 +197,7 @@ func exceptions(rows []query.Row, opts Options) []Exception {
 			continue
 		}
 		e := Exception{Row: row, Reasons: reasons}
-		if u := latestNote(a, opts.AsOf); u != nil {
+		if u := a.LatestNote(opts.AsOf); u != nil {
 			e.Latest = u
 			e.Stale = u.Date.AddDate(0, 0, opts.StaleDays).Before(opts.AsOf)
 		} else {
@@ -224,23 +224,8 @@ func exceptions(rows []query.Row, opts Options) []Exception {
 	return out
 }
 
-// latestNote is the most recent update with a note, on or before the report date.
-func latestNote(a *plan.Action, asOf time.Time) *plan.Update {
-	var best *plan.Update
-	for i := range a.Updates {
-		u := &a.Updates[i]
-		if u.Note == "" || u.Date.After(asOf) {
-			continue
-		}
-		if best == nil || u.Date.After(best.Date) {
-			best = u
-		}
-	}
-	return best
-}
-
 // LatestUpdate is exported for printers: the latest note on or before the report date.
-func (r *Report) LatestUpdate(a *plan.Action) *plan.Update { return latestNote(a, r.AsOf) }
+func (r *Report) LatestUpdate(a *plan.Action) *plan.Update { return a.LatestNote(r.AsOf) }
 
 func sections(plans []*plan.Plan, rows []query.Row) []SectionProgress {
 	bySection := map[*plan.Section][]query.Row{}

@@ -157,7 +157,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
 			}
 			pd := periods[row.Plan]
 			lr.Rows = append(lr.Rows, &ActionRow{Row: row, Lead: lr.Name, Period: pd,
-				Latest: latestNote(a, opts.Today), Updated: updatedIn(a, pd)})
+				Latest: a.LatestNote(opts.Today), Updated: updatedIn(a, pd)})
 		}
 	}
 	sort.SliceStable(r.Leads, func(i, j int) bool { return leadLess(r.Leads[i].Team, r.Leads[j].Team) })
@@ -216,21 +216,6 @@ func leadLess(a, b plan.Team) bool {
 		return x < y
 	}
 	return a.Council < b.Council
-}
-
-// latestNote is the most recent update with a note on or before day, as the board report reads it.
-func latestNote(a *plan.Action, day time.Time) *plan.Update {
-	var best *plan.Update
-	for i := range a.Updates {
-		u := &a.Updates[i]
-		if u.Note == "" || u.Date.After(day) {
-			continue
-		}
-		if best == nil || !u.Date.Before(best.Date) {
-			best = u
-		}
-	}
-	return best
 }
 
 // updatedIn is the latest update dated within the period.
