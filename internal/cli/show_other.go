@@ -9,7 +9,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -224,7 +223,7 @@ func observationWords(o *plan.Observation, unit string) string {
 
 func showMeasure(f query.Found, today time.Time) (render.Doc, any) {
 	p, s, m := f.Plan, f.Section, f.Measure
-	ms := report.Assess(p, s, m, today, report.DefaultTolerance)
+	ms := m.Standing(today, plan.DefaultTolerance)
 	rec := measureJSON{Kind: "measure", Plan: p.ID, ID: m.ID, Text: m.Text, Unit: optional(m.Unit), Direction: optional(m.Direction),
 		Baseline: observationOf(m.Baseline), Target: observationOf(m.Target), Latest: observationOf(ms.Latest),
 		Travel: optional(string(ms.Travel)), RAG: optional(string(ms.RAG)), Observations: []observationJSON{}, BenchRecords: []benchmarkJSONRec{}}
