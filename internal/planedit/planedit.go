@@ -89,11 +89,12 @@ type MeasureEdit struct {
 	Source, Note string
 }
 
-// The orders plan files write keys in (planfile's, the README's), to place a key that is absent.
-// An action's updates go last: the list that grows stays at the end, after `parent:` too.
+// The orders plan files write keys in (planfile's one table, the README's), to place a key that
+// is absent. An action's updates go last: the list that grows stays at the end, after `parent:`
+// too.
 var (
-	actionOrder  = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "parent", "updates"}
-	measureOrder = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
+	actionOrder  = append(slices.DeleteFunc(planfile.KindOf("action").Keys(), func(k string) bool { return k == "updates" }), "updates")
+	measureOrder = planfile.KindOf("measure").Keys()
 )
 
 // NotFoundError says the file has no action (or measure) with the id: for the command line, a
