@@ -16,6 +16,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options say what plan to make and from what.
@@ -99,7 +100,7 @@ func (e *NoActionsError) Error() string {
 	for _, t := range e.Tables {
 		hs := make([]string, len(t.Headers))
 		for i, h := range t.Headers {
-			hs[i] = fmt.Sprintf("%q", oneLine(h))
+			hs[i] = fmt.Sprintf("%q", words.OneLine(h))
 		}
 		what := "no headers"
 		if len(hs) > 0 {
@@ -134,7 +135,7 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 		if len(tables) > 1 && o.Sheet == "" {
 			res.Chosen = "the first with a column of actions"
 			if i > 0 {
-				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", plural(i, "table", "tables"))
+				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", words.Count(i, "table", "tables"))
 			}
 		}
 		if err := unreadable(o.File, t, hr, cols); err != nil {
@@ -195,7 +196,7 @@ type UnreadableError struct {
 func (e *UnreadableError) Error() string {
 	msg := e.At + ": " + e.Reason
 	if e.Count > 1 {
-		msg += fmt.Sprintf(" (and %s like it)", plural(e.Count-1, "other cell", "other cells"))
+		msg += fmt.Sprintf(" (and %s like it)", words.Count(e.Count-1, "other cell", "other cells"))
 	}
 	return msg
 }
@@ -253,16 +254,4 @@ func rowEmpty(r tabular.Row) bool {
 		}
 	}
 	return true
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// oneLine is a cell's text on one line, for messages.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

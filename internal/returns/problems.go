@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // MaxListed is how many problems are listed; the rest are counted. A return of a hundred
@@ -89,11 +90,7 @@ func WriteProblems(w io.Writer, probs []Problem, filled []*Filled) (int, error) 
 		}
 	}
 	if rest := total - listed; rest > 0 {
-		noun := "problems"
-		if rest == 1 {
-			noun = "problem"
-		}
-		if _, err := fmt.Fprintf(w, "… and %d more %s, not listed: correct those above and import again to see them\n", rest, noun); err != nil {
+		if _, err := fmt.Fprintf(w, "… and %d more %s, not listed: correct those above and import again to see them\n", rest, words.Pick(rest, "problem", "problems")); err != nil {
 			return total, err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // MaxSize is the largest return `returns import` reads: the limit of every table cpp reads.
@@ -113,7 +114,7 @@ func Read(name string, data []byte) (*Filled, []Problem) {
 func readProblem(name string, err error) Problem {
 	var te *tabular.Error
 	if !errors.As(err, &te) {
-		return Problem{At: Place{File: name}, Message: "cannot read it: " + oneLine(err.Error())}
+		return Problem{At: Place{File: name}, Message: "cannot read it: " + words.OneLine(err.Error())}
 	}
 	msg := te.Message
 	if te.Hint != "" {
@@ -352,7 +353,5 @@ func numberCell(c tabular.Cell) string {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return c.Text
 	}
-	return Number(v)
+	return words.Number(v)
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
