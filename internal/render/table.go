@@ -1,11 +1,15 @@
 package render
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
 )
 
 // The light box a table is drawn in. Every column costs its width and three cells more: a space
@@ -288,6 +292,10 @@ func runeWidth(r rune) int {
 // wide as its widest line and every cell is whole. Otherwise the block is laid out to fit
 // (layout) and its cells wrapped and cut to their columns; the headers of the columns left out
 // are returned, for the note that says so.
+//
+// cpp decides what a table shows (which columns, how wide, where each cell's lines break, where
+// a long cell is cut) and tablewriter draws it: its own wrapping is off, so every cell reaches it
+// as the lines cpp laid out, and every column is given the width cpp chose.
 func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop int, rag func(string) string) (left []string) {
 	var shown, widths []int
 	if width > 0 {
@@ -302,68 +310,58 @@ func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop in
 			widths = append(widths, max(cols[i].natural, 1))
 		}
 	}
-	lines := func(cell string, k int, maxLines int) []string {
-		if width == 0 {
-			return strings.Split(cell, "\n")
-		}
-		return fitCell(cell, widths[k], maxLines)
-	}
-	rule := func(l, m, r string) {
-		b.WriteString(l)
-		for k, w := range widths {
-			if k > 0 {
-				b.WriteString(m)
-			}
-			b.WriteString(strings.Repeat("─", w+2))
-		}
-		b.WriteString(r + "\n")
-	}
-	cells := make([][]string, len(shown))
-	row := func(r []string, maxLines int, colour bool) {
-		height := 1
+	cells := func(r []string, maxLines int, colour bool) []string {
+		out := make([]string, len(shown))
 		for k, i := range shown {
 			c := ""
 			if i < len(r) {
 				c = r[i]
 			}
-			cells[k] = lines(c, k, maxLines)
-			height = max(height, len(cells[k]))
-		}
-		for n := 0; n < height; n++ {
-			for k, i := range shown {
-				b.WriteString("│ ")
-				c := ""
-				if n < len(cells[k]) {
-					c = cells[k][n]
-				}
-				pad := widths[k] - cellWidth(c)
-				if colour && i == blk.RAGColumn && c != "" {
-					c = rag(c)
-				}
-				b.WriteString(c)
-				writeSpaces(b, pad+1)
+			var lines []string
+			if width == 0 {
+				lines = strings.Split(c, "\n")
+			} else {
+				lines = fitCell(c, widths[k], maxLines)
 			}
-			b.WriteString("│\n")
+			if colour && i == blk.RAGColumn {
+				for n, l := range lines {
+					if l != "" {
+						lines[n] = rag(l)
+					}
+				}
+			}
+			out[k] = strings.Join(lines, "\n")
 		}
+		return out
 	}
-	rule("┌", "┬", "┐")
-	row(blk.Header, 0, false)
-	rule("├", "┼", "┤")
+	t := newTableWriter(b, widths)
+	t.Header(cells(blk.Header, 0, false))
 	for _, r := range blk.Rows {
-		row(r, blk.MaxLines, rag != nil)
+		// Append and Render fail only for rows of a type tablewriter cannot print; these are
+		// strings.
+		_ = t.Append(cells(r, blk.MaxLines, rag != nil))
 	}
-	rule("└", "┴", "┘")
+	_ = t.Render()
 	return left
 }
 
-const spaces = "                                                                "
-
-func writeSpaces(b *strings.Builder, n int) {
-	for n > len(spaces) {
-		b.WriteString(spaces)
-		n -= len(spaces)
+// newTableWriter is a tablewriter table that draws what it is given: a light box, a space either
+// side of each cell, headers as written, every cell's lines as they come (no wrapping, trimming or
+// formatting of its own) and each column exactly as wide as widths says.
+func newTableWriter(w io.Writer, widths []int) *tablewriter.Table {
+	perColumn := tw.NewMapper[int, int]()
+	for k, width := range widths {
+		perColumn.Set(k, width+2) // tablewriter counts a column's padding in its width
 	}
-	if n > 0 {
-		b.WriteString(spaces[:n])
-	}
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithTrimLine(tw.Off),
+		tablewriter.WithColumnWidths(perColumn),
+	)
 }
