@@ -288,28 +288,127 @@ func runeWidth(r rune) int {
 	return lipgloss.Width(string(r))
 }
 
-// drawTable draws a block as a light box. With width 0 nothing is fitted: each column is as
-// wide as its widest line and every cell is whole. Otherwise the block is laid out to fit
-// (layout) and its cells wrapped and cut to their columns; the headers of the columns left out
-// are returned, for the note that says so.
+// shapeOf names a kind of table by its header: a listing's tables of one kind are laid out as one.
+func shapeOf(blk Block) string { return strings.Join(blk.Header, "\x00") }
+
+// fit is how a kind of table is drawn in a listing: the columns shown, each one's width, and the
+// columns left out, as the note names them.
+type fit struct {
+	shown, widths []int
+	left          []string
+}
+
+// fitShapes makes each block safe to show (visibleBlock) and lays out each kind of table once,
+// measured on the rows of every block of that kind, so that a listing's tables (plan after plan)
+// leave out the same columns and give each column the same width. With width 0 nothing is
+// fitted: each column is as wide as its widest line in the listing.
+func fitShapes(blocks []Block, width int) ([]Block, map[string]*fit) {
+	visible := make([]Block, len(blocks))
+	merged := map[string]*Block{}
+	for i, blk := range blocks {
+		if len(blk.Rows) == 0 {
+			continue
+		}
+		visible[i] = visibleBlock(blk)
+		k := shapeOf(blk)
+		if m, ok := merged[k]; ok {
+			m.Rows = append(m.Rows, visible[i].Rows...)
+			continue
+		}
+		m := visible[i]
+		m.Rows = slices.Clone(m.Rows)
+		merged[k] = &m
+	}
+	fits := make(map[string]*fit, len(merged))
+	for k, m := range merged {
+		fits[k] = fitBlock(*m, width)
+	}
+	return visible, fits
+}
+
+// fitBlock lays out a block (all of a listing's rows of one kind) in width cells.
+func fitBlock(blk Block, width int) *fit {
+	cols := measureAll(blk)
+	f := &fit{}
+	if width <= 0 {
+		for i := range blk.Header {
+			f.shown = append(f.shown, i)
+			f.widths = append(f.widths, max(cols[i].natural, 1))
+		}
+		return f
+	}
+	var same map[int]string
+	if blk.DropSame {
+		blk.Drop, same = sameFirst(blk)
+	}
+	ndrop := drops(blk, cols, width)
+	f.shown, f.widths = layout(blk, cols, width, ndrop)
+	for _, i := range blk.Drop[:ndrop] {
+		h := blk.Header[i]
+		if v, ok := same[i]; ok {
+			if v == "" {
+				h += " (empty on every row)"
+			} else {
+				h += " (" + v + " on every row)"
+			}
+		}
+		f.left = append(f.left, h)
+	}
+	return f
+}
+
+// sameFirst is the block's drop order with the columns that say the same on every row put first
+// (the RAG column among them, though it is not in Drop), and what each of those says.
+func sameFirst(blk Block) ([]int, map[int]string) {
+	same := map[int]string{}
+	if len(blk.Rows) < 2 {
+		return blk.Drop, same
+	}
+	cands := slices.Clone(blk.Drop)
+	if blk.RAGColumn >= 0 && !slices.Contains(cands, blk.RAGColumn) {
+		cands = append(cands, blk.RAGColumn)
+	}
+	slices.Sort(cands)
+	var order []int
+	for _, i := range cands {
+		if v, ok := constant(blk.Rows, i); ok {
+			same[i] = v
+			order = append(order, i)
+		}
+	}
+	for _, i := range blk.Drop {
+		if _, ok := same[i]; !ok {
+			order = append(order, i)
+		}
+	}
+	return order, same
+}
+
+// constant is what column i says on every row, if it says the same on each.
+func constant(rows [][]string, i int) (string, bool) {
+	cell := func(r []string) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	v := cell(rows[0])
+	for _, r := range rows[1:] {
+		if cell(r) != v {
+			return "", false
+		}
+	}
+	return v, true
+}
+
+// drawTable draws a block as a light box, showing the columns shown at their widths. Fitted, each
+// cell is wrapped to its column and cut at the block's MaxLines; otherwise each cell's lines are
+// drawn whole.
 //
 // cpp decides what a table shows (which columns, how wide, where each cell's lines break, where
 // a long cell is cut) and tablewriter draws it: its own wrapping is off, so every cell reaches it
 // as the lines cpp laid out, and every column is given the width cpp chose.
-func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop int, rag func(string) string) (left []string) {
-	var shown, widths []int
-	if width > 0 {
-		ndrop = min(ndrop, len(blk.Drop))
-		shown, widths = layout(blk, cols, width, ndrop)
-		for _, i := range blk.Drop[:ndrop] {
-			left = append(left, blk.Header[i])
-		}
-	} else {
-		for i := range blk.Header {
-			shown = append(shown, i)
-			widths = append(widths, max(cols[i].natural, 1))
-		}
-	}
+func drawTable(b *strings.Builder, blk Block, shown, widths []int, fitted bool, rag func(string) string) {
 	cells := func(r []string, maxLines int, colour bool) []string {
 		out := make([]string, len(shown))
 		for k, i := range shown {
@@ -318,7 +417,7 @@ func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop in
 				c = r[i]
 			}
 			var lines []string
-			if width == 0 {
+			if !fitted {
 				lines = strings.Split(c, "\n")
 			} else {
 				lines = fitCell(c, widths[k], maxLines)
@@ -342,7 +441,6 @@ func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop in
 		_ = t.Append(cells(r, blk.MaxLines, rag != nil))
 	}
 	_ = t.Render()
-	return left
 }
 
 // newTableWriter is a tablewriter table that draws what it is given: a light box, a space either

@@ -315,13 +315,60 @@ func SheetName(s string, max int) string {
 		return r
 	}, s)
 	s = trimSheetEnds(strings.Join(strings.Fields(s), " "))
+	if utf16Len(s) <= max {
+		return s
+	}
+	// Too long: a council's name is said as people say it ("Youth Justice (Camden)", not
+	// "Youth Justice (London Borough o"), then the name is cut at a word where that keeps most
+	// of it, and mid-word only where it does not.
+	if open := strings.LastIndexByte(s, '('); open >= 0 {
+		in := s[open:]
+		for _, long := range councilWords {
+			in = strings.ReplaceAll(in, long[0], long[1])
+		}
+		s = s[:open] + in
+	}
+	if utf16Len(s) <= max {
+		return s
+	}
+	cut := cutUTF16(s, max)
+	if i := strings.LastIndexByte(cut, ' '); i >= max/2 && (len(cut) == len(s) || s[len(cut)] != ' ') {
+		cut = cut[:i]
+	}
+	cut = strings.TrimRight(trimSheetEnds(cut), " (-,;&")
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, small := range []string{" and", " of", " the", " for", " in", " &"} {
+			if strings.HasSuffix(cut, small) {
+				cut, trimmed = strings.TrimSuffix(cut, small), true
+			}
+		}
+	}
+	if strings.Count(cut, "(") > strings.Count(cut, ")") && utf16Len(cut) < max {
+		cut += ")"
+	}
+	return trimSheetEnds(cut)
+}
+
+// councilWords shorten the formal names of councils in a sheet name's last brackets (where a
+// lead's sheet names its council), longest first: the place is what tells two councils' sheets
+// apart.
+var councilWords = [][2]string{
+	{"Not named in the source document", "council not named"},
+	{"London Borough of ", ""}, {"Royal Borough of ", ""}, {"Metropolitan Borough of ", ""},
+	{"City and County of ", ""}, {"Borough of ", ""}, {"City of ", ""},
+	{" Metropolitan Borough Council", ""}, {" County Council", ""}, {" City Council", ""},
+	{" Borough Council", ""}, {" District Council", ""}, {" Council", ""},
+}
+
+// cutUTF16 is the longest start of s at most max UTF-16 units long.
+func cutUTF16(s string, max int) string {
 	n := 0
 	for i, r := range s {
-		w := len(utf16.Encode([]rune{r}))
-		if n+w > max {
-			return trimSheetEnds(s[:i])
+		if n+utf16.RuneLen(r) > max {
+			return s[:i]
 		}
-		n += w
+		n += utf16.RuneLen(r)
 	}
 	return s
 }

@@ -199,6 +199,13 @@ func TestSheetName(t *testing.T) {
 		{strings.Repeat("x", 30) + "😀", strings.Repeat("x", 30)}, // two UTF-16 units: no room
 		{strings.Repeat("x", 29) + " 'y", strings.Repeat("x", 29)},
 		{"[]", ""},
+		// Too long: a council's formal name is shortened, then the name cut at a word.
+		{"Youth Justice (London Borough of Camden)", "Youth Justice (Camden)"},
+		{"Virtual School (Cambridgeshire County Council)", "Virtual School (Cambridgeshire)"},
+		{"Corporate Parenting Service and Participation Team", "Corporate Parenting Service"},
+		{"Children in Care Council and the Participation Team", "Children in Care Council"},
+		{"Leaving Care (Royal Borough of Kensington and Chelsea)", "Leaving Care (Kensington)"},
+		{"Health (Not named in the source document)", "Health (council not named)"},
 	} {
 		got := SheetName(tt.in, MaxSheetName)
 		if got != tt.want {
