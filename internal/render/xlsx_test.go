@@ -55,7 +55,7 @@ func TestWorkbookTypedCells(t *testing.T) {
 		shown string
 	}
 	for _, w := range []want{
-		{"A1", excelize.CellTypeSharedString, "plan"},
+		{"A1", excelize.CellTypeSharedString, "Plan"},
 		{"D2", excelize.CellTypeSharedString, `=HYPERLINK("http://evil","click")`},
 		{"E2", excelize.CellTypeSharedString, "September 2025"},
 		{"F2", excelize.CellTypeUnset, "2025-09-01"},
@@ -182,7 +182,7 @@ func TestWorkbookEmpty(t *testing.T) {
 	}
 	defer f.Close()
 	rows, err := f.GetRows("Leads")
-	if err != nil || len(rows) != 1 || strings.Join(rows[0], ",") != "lead,actions" {
+	if err != nil || len(rows) != 1 || strings.Join(rows[0], ",") != "Lead,Actions" {
 		t.Errorf("rows %q, %v", rows, err)
 	}
 }
