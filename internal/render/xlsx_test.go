@@ -237,7 +237,7 @@ func TestWorkbookDimension(t *testing.T) {
 		b    Workbook
 		want string
 	}{
-		{"rows", hostileListing(), "A1:O3"},
+		{"rows", hostileListing(), "A1:P3"},
 		{"header only", Workbook{Sheets: []Sheet{{Name: "Leads", Header: []string{"lead", "actions"}, Kinds: []CellKind{CellText, CellNumber}}}}, "A1:B1"},
 		{"last cell empty", Workbook{Sheets: []Sheet{{Name: "S", Header: []string{"a", "b", "c"}, Kinds: []CellKind{CellText, CellText, CellText},
 			Rows: [][]string{{"x", "", ""}, {"y", "z", ""}}}}}, "A1:C3"},
