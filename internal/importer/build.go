@@ -568,13 +568,25 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 			return
 		}
 	}
-	d, err := deadline.Parse(text, b.o.Quarters)
+	_, err := deadline.Parse(text, b.o.Quarters)
 	if err == nil {
 		a.deadline = text
-		if rest := wordsAfterDate(d, text, b.o.Quarters); rest != "" && !b.hasLead(r) {
-			b.warn(r, fmt.Sprintf("deadline %q has words after its date and the row has no lead: is %q the lead? kept as written",
-				oneLine(text), oneLine(rest)), "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again")
+		return
+	}
+	if deadline.NotUnderstood(err) {
+		// Kept whole as the deadline, not as a comment: an action whose deadline cpp cannot
+		// place is named by every answer about dates, where a comment would make it undated.
+		a.deadline = text
+		var de *deadline.Error
+		errors.As(err, &de)
+		msg := fmt.Sprintf("deadline %q is not understood (%s): kept whole as the deadline; cpp lists the action as \"deadline not understood\" until it is a date cpp reads",
+			oneLine(text), strings.TrimPrefix(de.Problem, "it "))
+		hint := de.Hint
+		if rest := wordsAfterDate(text, b.o.Quarters); rest != "" && !b.hasLead(r) {
+			msg += fmt.Sprintf("; the row has no lead: is %q the lead?", oneLine(rest))
+			hint = "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again"
 		}
+		b.warn(r, msg, hint)
 		return
 	}
 	var de *deadline.Error
@@ -595,16 +607,13 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 }
 
 // wordsAfterDate is what follows the date in a deadline cell whose first words are the whole of
-// its date ("Q3 2025 Commissioning, health partners" gives "Commissioning, health partners"),
+// a date ("Q3 2025 Commissioning, health partners" gives "Commissioning, health partners"),
 // else "".
-func wordsAfterDate(d deadline.Deadline, text string, conv deadline.Convention) string {
-	if d.Kind != deadline.Dated {
-		return ""
-	}
+func wordsAfterDate(text string, conv deadline.Convention) string {
 	words := strings.Fields(text)
-	for n := 1; n < len(words); n++ {
+	for n := len(words) - 1; n > 0; n-- {
 		p, err := deadline.Parse(strings.Join(words[:n], " "), conv)
-		if err == nil && p.Kind == d.Kind && p.Start.Equal(d.Start) && p.End.Equal(d.End) {
+		if err == nil && p.Kind == deadline.Dated {
 			return strings.Join(words[n:], " ")
 		}
 	}
