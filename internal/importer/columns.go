@@ -59,7 +59,7 @@ var synonyms = map[Field][]string{
 	FieldOutcome: {"outcome", "outcomes", "expected outcome", "expected outcomes", "expected",
 		"desired outcome", "desired outcomes", "intended outcome", "what will success look like",
 		"impact"},
-	FieldRef:     {"ref", "ref no", "reference", "no", "number", "id", "action no", "action number", "action ref"},
+	FieldRef: {"ref", "ref no", "reference", "no", "number", "id", "action no", "action number", "action ref"},
 	FieldSection: {"theme", "themes", "priority", "priorities", "section", "pledge", "promise", "workstream", "workstreams",
 		"area", "priority area", "objective", "pillar", "pillars", "strand", "theme area", "key theme"},
 }
