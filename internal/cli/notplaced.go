@@ -4,14 +4,8 @@ import (
 	"fmt"
 
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
-
-func pick(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 // notPlacedShown is how many actions whose deadline is not understood a note names before it
 // counts the rest.
@@ -24,15 +18,15 @@ func noteNotPlaced(env *Env, rows []query.Row, summary, json bool) {
 	if len(rows) == 0 {
 		return
 	}
-	it := pick(len(rows), "it", "they")
-	what := fmt.Sprintf("not listed, as cpp cannot say whether %s belong%s here", it, pick(len(rows), "s", ""))
+	it := words.Pick(len(rows), "it", "they")
+	what := fmt.Sprintf("not listed, as cpp cannot say whether %s belong%s here", it, words.Pick(len(rows), "s", ""))
 	switch {
 	case summary:
 		what = "counted as neither due nor overdue"
 	case json:
-		what = fmt.Sprintf("listed last, with deadline_not_understood true, as cpp cannot say whether %s belong%s here", it, pick(len(rows), "s", ""))
+		what = fmt.Sprintf("listed last, with deadline_not_understood true, as cpp cannot say whether %s belong%s here", it, words.Pick(len(rows), "s", ""))
 	}
-	fmt.Fprintf(env.Stderr, "cpp: %s a deadline cpp does not understand, %s:\n", plural(len(rows), "action has", "actions have"), what)
+	fmt.Fprintf(env.Stderr, "cpp: %s a deadline cpp does not understand, %s:\n", words.Count(len(rows), "action has", "actions have"), what)
 	for i, r := range rows {
 		if i == notPlacedShown {
 			fmt.Fprintf(env.Stderr, "  … and %d more (cpp validate lists every one)\n", len(rows)-i)

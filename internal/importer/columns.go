@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Field is what a column of an action table holds, as the plan file keeps it.
@@ -114,7 +115,7 @@ func progressHeading(header string) bool {
 	if !has {
 		return false
 	}
-	rest := progressPeriod(oneLine(header))
+	rest := progressPeriod(words.OneLine(header))
 	if _, ok := quarterNoYear(rest); ok {
 		return true
 	}
@@ -149,7 +150,7 @@ func (c Column) Letter() string {
 // Label is the column as a comment names it: its header on one line, or its letter when it has
 // none.
 func (c Column) Label() string {
-	if h := oneLine(c.Header); h != "" {
+	if h := words.OneLine(c.Header); h != "" {
 		return h
 	}
 	return "column " + c.Letter()

@@ -132,7 +132,7 @@ func TestWorkbookTypedCells(t *testing.T) {
 			filter = d.RefersTo
 		}
 	}
-	if filter != "'Due Q3 2025 26'!$A$1:$O$3" {
+	if filter != "'Due Q3 2025 26'!$A$1:$P$3" {
 		t.Errorf("autofilter over %q, want the header and both rows", filter)
 	}
 	// Each column as wide as its widest cell and a character, or its header and the filter's
