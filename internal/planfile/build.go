@@ -20,9 +20,9 @@ import (
 var (
 	planKeys        = []string{"id", "title", "council", "period", "owner", "quarters", "source", "links", "measures", "sections", "leads", "practice"}
 	periodKeys      = []string{"start", "end"}
-	sectionKeys     = []string{"id", "kind", "title", "promise", "you_said", "delivered_by", "measures", "actions"}
-	actionKeys      = []string{"id", "text", "deadline", "from", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
-	updateKeys      = []string{"date", "status", "rag", "note", "evidence"}
+	sectionKeys     = []string{"id", "kind", "title", "promise", "plain", "you_said", "delivered_by", "measures", "actions"}
+	actionKeys      = []string{"id", "text", "plain", "deadline", "from", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
+	updateKeys      = []string{"date", "status", "rag", "note", "evidence", "share", "for_young_people"}
 	measureKeys     = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
 	observationKeys = []string{"date", "value", "source", "note"}
 	benchmarkKeys   = []string{"name", "value", "period", "source"}
@@ -358,7 +358,7 @@ func (b *builder) enum(e entry, what string, valid []string) (string, bool) {
 
 // enumNouns names what each enumerated key holds, for messages.
 var enumNouns = map[string]string{"quarters": "quarter convention", "kind": "section kind", "status": "status",
-	"rag": "RAG rating", "direction": "direction"}
+	"rag": "RAG rating", "direction": "direction", "share": "way of sharing an update"}
 
 func strs[T ~string](xs []T) []string {
 	out := make([]string, len(xs))
@@ -510,6 +510,8 @@ func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 			s.Title, _ = b.text(e, what)
 		case "promise":
 			s.Promise, _ = b.text(e, what)
+		case "plain":
+			s.Plain, _ = b.text(e, what)
 		case "you_said":
 			s.YouSaid = b.list(e, what, &s.At)
 		case "delivered_by":
@@ -554,6 +556,8 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 		switch e.key {
 		case "text":
 			a.Text, hasText = b.text(e, what)
+		case "plain":
+			a.Plain, _ = b.text(e, what)
 		case "deadline":
 			text, ok := b.text(e, what)
 			if !ok {
@@ -608,6 +612,7 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 	}
 	b.require(n, what, entries, "date")
 	for _, e := range entries {
+		u.At = append(u.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
 		case "date":
 			u.Date, _ = b.date(e.v, "date", what)
@@ -623,6 +628,10 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 			u.Note, _ = b.text(e, what)
 		case "evidence":
 			u.Evidence, _ = b.text(e, what)
+		case "share":
+			u.Share, _ = b.enum(e, what, plan.ShareValues)
+		case "for_young_people":
+			u.ForYoungPeople, _ = b.text(e, what)
 		}
 	}
 	return u, !u.Date.IsZero()

@@ -120,6 +120,7 @@ var Kinds = []Kind{
 			{"kind", "What the document calls it: priority, pledge, promise, cohort or workstream.", enum(plan.SectionKinds)},
 			{"title", "The section's title.", ref("text")},
 			{"promise", "The promise made to children and young people.", ref("text")},
+			{"plain", "The promise in words a young person reads: the young people's report (cpp report --for young-people) shows it instead of the promise.", ref("text")},
 			{"you_said", "What children and young people told the council.", ref("textList")},
 			{"delivered_by", "Teams that deliver the section: passed to actions that name no leads.", ref("textList")},
 			{"measures", "How we will know: the section's success measures.", listOf(ref("measure"))},
@@ -130,6 +131,7 @@ var Kinds = []Kind{
 		Fields: []Field{
 			{"id", "The action's id, unique across the repository; the bundled plans use PLAN.SECTION.N.", ref("id")},
 			{"text", "What will be done.", ref("text")},
+			{"plain", "The action in words a young person reads: the young people's report shows it instead of the text.", ref("text")},
 			{"deadline", "The deadline as written in the plan (Q3 2025, September 2025, 2025-09-30, 2025-2028, Ongoing, quarterly, ...); cpp validate checks it reads as a period.", Object{{"type", []string{"string", "integer"}}}},
 			{"from", "Where a recurring deadline's periods start (a date).", ref("date")},
 			{"leads", "The teams or role titles that lead it, never personal names; each must be in a lead registry.", ref("textList")},
@@ -141,13 +143,15 @@ var Kinds = []Kind{
 			{"updates", "Dated progress updates.", listOf(ref("update"))},
 			{"parent", "The id of the action this is a lettered sub-action of, in the same section.", ref("text")},
 		}},
-	{Name: "update", Description: "A dated progress update: `date`, and any of `status`, `rag`, `note`, `evidence`.", Required: []string{"date"},
+	{Name: "update", Description: "A dated progress update: `date`, and any of `status`, `rag`, `note`, `evidence`, `share`, `for_young_people`.", Required: []string{"date"},
 		Fields: []Field{
 			{"date", "When the progress was reported.", ref("date")},
 			{"status", "The action's status then: not-started, in-progress, complete or dropped.", enum(plan.Statuses)},
 			{"rag", "The action's RAG rating then: green, amber or red.", enum(plan.RAGs)},
 			{"note", "What happened.", ref("text")},
 			{"evidence", "What shows the progress: a document or a URL.", ref("text")},
+			{"share", "young-people lets the young people's report show the note; without it (or for_young_people) the note is for officers and the board only.", enum(plan.ShareValues)},
+			{"for_young_people", "A short text for young people in place of the note; writing one shares the update with them.", ref("text")},
 		}},
 	{Name: "measure", Description: "A success measure (\"how we will know\"): `id`, `text`, and any of `unit`, `direction`, `baseline`, `target`, `observations`, `benchmarks`.", Required: []string{"id", "text"},
 		Fields: []Field{
