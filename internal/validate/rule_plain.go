@@ -3,12 +3,14 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/readability"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // Options turn on checks that are off by default, so that existing plans do not start failing.
@@ -125,12 +127,27 @@ func PlainEnglish(r *Repo, opts Options) ([]diag.Diagnostic, []SectionReading) {
 			if sr.ReadingAge > readability.MaxReadingAge {
 				ds = append(ds, diagAt(p.File, s.Pos, diag.Warning, readability.RuleReadingAge,
 					"use shorter sentences and everyday words; the young people's text aims at a reading age of 9 to 11",
-					fmt.Sprintf("section %s reads at an estimated age of %d (Flesch-Kincaid grade %.1f; %d words in %d sentences)",
-						s.ID, sr.ReadingAge, sr.Grade, sr.Words, sr.Sentences)))
+					fmt.Sprintf("section %s reads at an estimated age of %d (Flesch-Kincaid grade %.1f; %d words in %s)",
+						s.ID, sr.ReadingAge, sr.Grade, sr.Words, plural(sr.Sentences, "sentence"))))
 			}
 		}
 	}
 	return ds, ages
+}
+
+// WriteReadingAges prints each section's reading age, one line each, for people.
+func WriteReadingAges(w io.Writer, ages []SectionReading) error {
+	var b strings.Builder
+	for _, a := range ages {
+		flag := ""
+		if a.ReadingAge > readability.MaxReadingAge {
+			flag = fmt.Sprintf(" (above %d)", readability.MaxReadingAge)
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: section %s reads at age %d%s: Flesch-Kincaid grade %.1f, %d words in %s\n",
+			a.File, a.Line, a.Col, termsafe.Line(a.Section), a.ReadingAge, flag, a.Grade, a.Words, plural(a.Sentences, "sentence"))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func round1(f float64) float64 { return float64(int(f*10+sign(f)*0.5)) / 10 }
@@ -191,4 +208,11 @@ func (s source) locate(from plan.Pos, text string) plan.Pos {
 		line++
 	}
 	return plan.Pos{Line: line, Col: utf8.RuneCount(s.data[s.lines[line-1]:off]) + 1}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
