@@ -128,7 +128,7 @@ func PlainEnglish(r *Repo, opts Options) ([]diag.Diagnostic, []SectionReading) {
 				ds = append(ds, diagAt(p.File, s.Pos, diag.Warning, readability.RuleReadingAge,
 					"use shorter sentences and everyday words; the young people's text aims at a reading age of 9 to 11",
 					fmt.Sprintf("section %s reads at an estimated age of %d (Flesch-Kincaid grade %.1f; %d words in %s)",
-						s.ID, sr.ReadingAge, sr.Grade, sr.Words, plural(sr.Sentences, "sentence"))))
+						s.ID, sr.ReadingAge, sr.Grade, sr.Words, fmt.Sprintf("%d %s", sr.Sentences, plural(sr.Sentences, "sentence", "sentences")))))
 			}
 		}
 	}
@@ -144,7 +144,7 @@ func WriteReadingAges(w io.Writer, ages []SectionReading) error {
 			flag = fmt.Sprintf(" (above %d)", readability.MaxReadingAge)
 		}
 		fmt.Fprintf(&b, "%s:%d:%d: section %s reads at age %d%s: Flesch-Kincaid grade %.1f, %d words in %s\n",
-			a.File, a.Line, a.Col, termsafe.Line(a.Section), a.ReadingAge, flag, a.Grade, a.Words, plural(a.Sentences, "sentence"))
+			a.File, a.Line, a.Col, termsafe.Line(a.Section), a.ReadingAge, flag, a.Grade, a.Words, fmt.Sprintf("%d %s", a.Sentences, plural(a.Sentences, "sentence", "sentences")))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -208,11 +208,4 @@ func (s source) locate(from plan.Pos, text string) plan.Pos {
 		line++
 	}
 	return plan.Pos{Line: line, Col: utf8.RuneCount(s.data[s.lines[line-1]:off]) + 1}
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
