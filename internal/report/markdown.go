@@ -30,6 +30,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	writePersonalMarkdown(&b, r.Options.Personal)
 	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", r.AsOf.Format(dateFmt),
 		esc(r.Period.Description), esc(r.Next.Description))
 	if len(r.Plans) > 1 {
@@ -61,6 +62,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if sp.Section.Promise != "" {
 			fmt.Fprintf(&b, "> %s\n\n", esc(oneLine(sp.Section.Promise)))
 		}
+		fmt.Fprintf(&b, "%s\n\n", SharedLine(sp.Section, r.Period.window, r.AsOf))
 		if len(sp.Rows) == 0 {
 			b.WriteString("No actions.\n\n")
 			continue
