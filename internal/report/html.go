@@ -74,7 +74,7 @@ func rowViews(rows []query.Row, cells [][]string) []rowView {
 
 type sectionView struct {
 	Heading, Promise, Shared string
-	Rows             []rowView
+	Rows                     []rowView
 }
 
 func (v htmlView) SectionViews() []sectionView {
@@ -82,7 +82,7 @@ func (v htmlView) SectionViews() []sectionView {
 	for _, sp := range v.Sections {
 		out = append(out, sectionView{Heading: sectionHeading(sp, v.MultiPlan()), Promise: oneLine(sp.Section.Promise),
 			Shared: SharedLine(sp.Section, v.Period.window, v.AsOf),
-			Rows: rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
+			Rows:   rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
 	}
 	return out
 }

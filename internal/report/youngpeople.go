@@ -282,7 +282,7 @@ var ypWords = struct {
 	Found, FoundHow, Removed                              string
 }{
 	Title:          "What did we do after you told us?",
-	Intro:          "This is for children and young people in care, and for care leavers. It tells you what we said we would do. It tells you what you told us, what we did and what we will do next.",
+	Intro:          "This is for children and young people in care, and for care leavers. It tells you what we said we would do. It tells you what you told us, what we did and what comes next.",
 	Made:           "We made this on %s.",
 	From:           "From %s.",
 	Promise:        "What did we promise?",
