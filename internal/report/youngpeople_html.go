@@ -62,6 +62,7 @@ ul { padding-left: 1.25em; margin: .25rem 0 1rem; }
 li { margin: .35rem 0; }
 li ul { margin: .25rem 0; }
 .when { font-weight: bold; }
+.status { white-space: nowrap; }
 .promise { border-left: 6px solid #1d4f91; padding-left: .75rem; margin-left: 0; }
 .notice { border: 3px solid #8a1c1c; padding: .25rem 1rem; margin: 1rem 0; }
 @page { size: A5; margin: 14mm 12mm 16mm; }
@@ -97,7 +98,7 @@ li ul { margin: .25rem 0; }
 {{with $part.Did}}<ul>{{range .}}<li><span class="when">{{didStatus .}}</span> {{.Text}}{{with .News}}<ul>{{range .}}<li><span class="when">{{.When}}:</span> {{.Text}}</li>{{end}}</ul>{{end}}</li>{{end}}</ul>
 {{else}}<p>{{$.Words.NothingYet}}</p>
 {{end}}<h4>{{$.Words.Next}}</h4>
-{{with $part.Next}}<ul>{{range .}}<li><span class="when">{{dueBy .}}</span> {{.Text}} <em>{{.Status}}.</em></li>{{end}}</ul>
+{{with $part.Next}}<ul>{{range .}}<li><span class="when">{{dueBy .}}</span> {{.Text}} <em class="status">{{.Status}}.</em></li>{{end}}</ul>
 {{else}}<p>{{$.Words.NothingNext}}</p>
 {{end}}{{with $part.Stopped}}<h4>{{$.Words.StoppedHeading}}</h4>
 <ul>{{range .}}<li>{{.Text}}{{with .News}}<ul>{{range .}}<li><span class="when">{{.When}}:</span> {{.Text}}</li>{{end}}</ul>{{end}}</li>{{end}}</ul>
