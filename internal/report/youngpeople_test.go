@@ -51,13 +51,13 @@ func TestYoungPeopleShowsOnlyWhatIsShared(t *testing.T) {
 	text := string(doc)
 	for _, want := range []string{
 		"We will help you live somewhere safe and settled", // the section's plain:, not its promise
-		"We don't want to keep moving.",                   // you_said
-		"Six new foster carers have joined us.",           // for_young_people
-		"The Director came to the council meeting",        // share: young-people
+		"We don't want to keep moving.",                    // you_said
+		"Six new foster carers have joined us.",            // for_young_people
+		"The Director came to the council meeting",         // share: young-people
 		"Find 15 more foster carers who live in Riverside", // the action's plain:
 		"**Done in October 2025.** Launch the Mockingbird family model",
 		"**We plan to do this by June 2026.** Review the sufficiency strategy with commissioning. *Not started yet.*",
-		"fewer than 5 in September 2025",                  // a count of 3, suppressed
+		"fewer than 5 in September 2025", // a count of 3, suppressed
 		"58 out of every 100 in September 2025. We want it to be 75 out of every 100.",
 		"So we stopped this, and we ask you at your meetings instead.",
 	} {
@@ -73,7 +73,7 @@ func TestYoungPeopleShowsOnlyWhatIsShared(t *testing.T) {
 		"Publish a quarterly newsletter",     // ... is not shown at all
 		"Recruit 15 more in-house",           // the action's text, replaced by plain:
 		"Fostering Service", "Participation", // leads
-		" 3 in September",                    // the small count
+		" 3 in September", // the small count
 	} {
 		if strings.Contains(text, not) {
 			t.Errorf("the report says %q", not)
