@@ -69,6 +69,8 @@ type ActionAnswer struct {
 	Status                   plan.Status
 	RAG                      plan.RAG
 	Note, Deadline, Evidence string
+	// Share lets young people read the note (ColShare).
+	Share bool
 }
 
 // MeasureAnswer is one filled row of the Measures sheet.
@@ -298,6 +300,16 @@ func (t *table) read(f *Filled) (ok bool, probs []Problem) {
 			if a.Status, ok = plan.ParseStatus(w); !ok {
 				good = false
 				probs = append(probs, Problem{at, fmt.Sprintf("%s %q is not a status; choose one of %s", ColNewStatus, w, strings.Join(StatusWords, ", "))})
+			}
+		}
+		if w := cell(r, ColShare); w != "" {
+			var ok bool
+			if a.Share, ok = ParseShare(w); !ok {
+				good = false
+				probs = append(probs, Problem{at, fmt.Sprintf("%s %q is not Yes or No", ColShare, w)})
+			} else if a.Share && a.Note == "" {
+				good = false
+				probs = append(probs, Problem{at, fmt.Sprintf("%s is Yes, but there is no %s to share", ColShare, ColProgressNote)})
 			}
 		}
 		if w := cell(r, ColNewRAG); w != "" {
