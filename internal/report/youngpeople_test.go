@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -236,5 +237,25 @@ func TestSharedLine(t *testing.T) {
 		plan.Update{Date: date("2025-10-05"), Note: "later", Share: plan.ShareYoungPeople})
 	if got := SharedLine(s, q3, asOf); got != "Shared with young people this quarter: 2 updates." {
 		t.Errorf("two in the quarter: %q", got)
+	}
+}
+
+// The README's rendered example is the golden report's first section, as cpp writes it.
+func TestYoungPeopleREADMEExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("../../testdata/report/young-people.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := string(golden)
+	start, end := strings.Index(g, "### A home that feels like home"), strings.Index(g, "### Being heard")
+	if start < 0 || end < start {
+		t.Fatal("the golden report has no first section")
+	}
+	if want := "```markdown\n" + g[start:end-1] + "```\n"; !strings.Contains(string(readme), want) {
+		t.Errorf("the README's example is not the report's first section; it should be:\n%s", want)
 	}
 }
