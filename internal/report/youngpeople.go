@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // The young people's report ("You said, we did") tells the plan back to the children and young
@@ -76,9 +77,9 @@ func BuildYoungPeople(plans []*plan.Plan, asOf time.Time) *YoungPeople {
 }
 
 func ypPart(s *plan.Section, asOf, until time.Time) YPPart {
-	part := YPPart{Title: s.Title, Promise: oneLine(s.PlainPromise())}
+	part := YPPart{Title: s.Title, Promise: words.OneLine(s.PlainPromise())}
 	for _, said := range s.YouSaid {
-		part.YouSaid = append(part.YouSaid, oneLine(said))
+		part.YouSaid = append(part.YouSaid, words.OneLine(said))
 	}
 	type next struct {
 		due time.Time
@@ -87,7 +88,7 @@ func ypPart(s *plan.Section, asOf, until time.Time) YPPart {
 	var nexts []next
 	for _, a := range s.Actions {
 		news := sharedNews(a, asOf)
-		item := YPAction{Text: oneLine(a.PlainText()), Status: ypStatus(a.Status), News: news}
+		item := YPAction{Text: words.OneLine(a.PlainText()), Status: ypStatus(a.Status), News: news}
 		switch a.Status {
 		case plan.Dropped:
 			// A dropped action is explained only with a reason the plan chose to share.
@@ -134,7 +135,7 @@ func sharedNews(a *plan.Action, asOf time.Time) []YPNews {
 	sort.SliceStable(us, func(i, j int) bool { return us[i].Date.Before(us[j].Date) })
 	out := make([]YPNews, 0, len(us))
 	for _, u := range us {
-		out = append(out, YPNews{When: monthWords(u.Date), Text: oneLine(u.ForYoungPeopleText())})
+		out = append(out, YPNews{When: monthWords(u.Date), Text: words.OneLine(u.ForYoungPeopleText())})
 	}
 	return out
 }
@@ -210,7 +211,7 @@ func measureWords(m *plan.Measure, asOf time.Time) (string, bool) {
 	if latest == nil {
 		return "", false
 	}
-	s := fmt.Sprintf("%s: %s in %s.", strings.TrimRight(oneLine(m.Text), ".:"), figureWords(m, latest.Value), monthWords(latest.Date))
+	s := fmt.Sprintf("%s: %s in %s.", strings.TrimRight(words.OneLine(m.Text), ".:"), figureWords(m, latest.Value), monthWords(latest.Date))
 	if m.Target != nil {
 		s += fmt.Sprintf(" We want it to be %s.", figureWords(m, m.Target.Value))
 	}
@@ -222,13 +223,13 @@ func figureWords(m *plan.Measure, v float64) string {
 	unit := strings.TrimSpace(m.Unit)
 	switch {
 	case unit == "%" || strings.EqualFold(unit, "percent"):
-		return fmt.Sprintf("%s out of every 100", formatNumber(math.Round(v)))
+		return fmt.Sprintf("%s out of every 100", words.Number(math.Round(v)))
 	case isCount(unit) && v < smallCount && v > 0:
 		return ypWords.FewerThan5
 	case unit == "" || isCount(unit):
-		return formatNumber(v)
+		return words.Number(v)
 	}
-	return formatNumber(v) + " " + unit
+	return words.Number(v) + " " + unit
 }
 
 // isCount reports whether a unit counts people: "young people", "children", "count", "number".
@@ -264,7 +265,7 @@ func SharedLine(s *plan.Section, period query.Window, asOf time.Time) string {
 	}
 	switch {
 	case inPeriod > 0:
-		return fmt.Sprintf("Shared with young people this quarter: %s.", count(inPeriod, "update", "updates"))
+		return fmt.Sprintf("Shared with young people this quarter: %s.", words.Count(inPeriod, "update", "updates"))
 	case !last.IsZero():
 		return fmt.Sprintf("Nothing shared with young people since %s.", monthWords(last))
 	}

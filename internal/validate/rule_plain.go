@@ -11,6 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/readability"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options turn on checks that are off by default, so that existing plans do not start failing.
@@ -128,7 +129,7 @@ func PlainEnglish(r *Repo, opts Options) ([]diag.Diagnostic, []SectionReading) {
 				ds = append(ds, diagAt(p.File, s.Pos, diag.Warning, readability.RuleReadingAge,
 					"use shorter sentences and everyday words; the young people's text aims at a reading age of 9 to 11",
 					fmt.Sprintf("section %s reads at an estimated age of %d (Flesch-Kincaid grade %.1f; %d words in %s)",
-						s.ID, sr.ReadingAge, sr.Grade, sr.Words, fmt.Sprintf("%d %s", sr.Sentences, plural(sr.Sentences, "sentence", "sentences")))))
+						s.ID, sr.ReadingAge, sr.Grade, sr.Words, words.Count(sr.Sentences, "sentence", "sentences"))))
 			}
 		}
 	}
@@ -144,7 +145,7 @@ func WriteReadingAges(w io.Writer, ages []SectionReading) error {
 			flag = fmt.Sprintf(" (above %d)", readability.MaxReadingAge)
 		}
 		fmt.Fprintf(&b, "%s:%d:%d: section %s reads at age %d%s: Flesch-Kincaid grade %.1f, %d words in %s\n",
-			a.File, a.Line, a.Col, termsafe.Line(a.Section), a.ReadingAge, flag, a.Grade, a.Words, fmt.Sprintf("%d %s", a.Sentences, plural(a.Sentences, "sentence", "sentences")))
+			a.File, a.Line, a.Col, termsafe.Line(a.Section), a.ReadingAge, flag, a.Grade, a.Words, words.Count(a.Sentences, "sentence", "sentences"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
