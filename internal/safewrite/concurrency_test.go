@@ -184,7 +184,7 @@ func TestLockWaitsThenRefuses(t *testing.T) {
 	var notes []string
 	start := time.Now()
 	_, err = LockDirs([]string{dir}, LockOptions{Wait: 300 * time.Millisecond, Notice: 100 * time.Millisecond,
-		Notify: func(s string) { notes = append(notes, s) }})
+		Notify: func(lock string, pid int) { notes = append(notes, fmt.Sprintf("%s held by %s", lock, Holder(pid))) }})
 	var be *BusyError
 	if !errors.As(err, &be) || be.PID != os.Getpid() {
 		t.Fatalf("second lock = %v, want BusyError naming pid %d", err, os.Getpid())

@@ -38,8 +38,9 @@ type LockOptions struct {
 	Wait time.Duration
 	// Notice is how long to wait before saying so on Notify; 0 means one second.
 	Notice time.Duration
-	// Notify receives one line saying what cpp waits for, after Notice. nil says nothing.
-	Notify func(msg string)
+	// Notify is told, once, after Notice, that cpp is waiting: for which lock file, held by which
+	// process (0 when the file does not say). nil says nothing.
+	Notify func(lockPath string, pid int)
 }
 
 // DefaultWait is how long a second cpp waits for the first to finish writing. Writing a plan
@@ -66,7 +67,7 @@ type BusyError struct {
 
 func (e *BusyError) Error() string {
 	return fmt.Sprintf("another cpp (%s) is writing the plans in %s: waited %s for it; nothing written",
-		holder(e.PID), filepath.Dir(e.Path), e.Waited.Round(100*time.Millisecond))
+		Holder(e.PID), filepath.Dir(e.Path), e.Waited.Round(100*time.Millisecond))
 }
 
 // Hint says what to do.
@@ -74,7 +75,8 @@ func (e *BusyError) Hint() string {
 	return fmt.Sprintf("run the command again when it has finished; if no cpp is running, remove %s", e.Path)
 }
 
-func holder(pid int) string {
+// Holder names the process holding a lock, for messages.
+func Holder(pid int) string {
 	if pid <= 0 {
 		return "process unknown"
 	}
@@ -181,8 +183,7 @@ func lockOne(dir string, start time.Time, opts LockOptions) (*heldLock, error) {
 		}
 		if !noticed && waited >= opts.Notice && opts.Notify != nil {
 			noticed = true
-			opts.Notify(fmt.Sprintf("waiting for another cpp (%s) to finish writing the plans in %s (up to %s)",
-				holder(pid), dir, opts.Wait.Round(time.Second)))
+			opts.Notify(path, pid)
 		}
 		// Short sleeps first: a writer holds the lock for milliseconds, so the next one should
 		// not sleep much longer than that; then back off, to cost little while one is stuck.
