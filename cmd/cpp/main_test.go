@@ -100,6 +100,22 @@ func TestScripts(t *testing.T) {
 			return copyDir("../../plans", filepath.Join(env.WorkDir, "plans"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// padfile FILE SIZE appends comment lines to FILE until it holds SIZE bytes.
+			"padfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: padfile FILE SIZE")
+				}
+				size, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				line := "# " + strings.Repeat("padding ", 12) + "\n"
+				for len(data)+len(line) <= size {
+					data = append(data, line...)
+				}
+				data = append(data, "#"+strings.Repeat(" ", size-len(data)-2)+"\n"...)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+			},
 			// hardlink OLD NEW gives the file OLD a second name, NEW.
 			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {

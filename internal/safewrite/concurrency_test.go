@@ -161,7 +161,7 @@ func TestWriteRefusesToSplitHardLinks(t *testing.T) {
 func TestWriteRefusesMoreThanReadersRead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plan.yaml")
 	err := Write(path, make([]byte, 101), Options{Limit: 100})
-	if kindOf(t, err) != TooLarge || !strings.Contains(err.Error(), "more than the 0.0 MB cpp reads") {
+	if kindOf(t, err) != TooLarge || !strings.Contains(err.Error(), "the new text would be 101 bytes, more than the 100 bytes cpp reads; nothing was written") {
 		t.Fatalf("Write = %v, want TooLarge", err)
 	}
 	if _, err := os.Stat(path); err == nil {

@@ -85,7 +85,11 @@ func (e *Error) Reason() string {
 		return "it is " + e.What + ", not a regular file"
 	case TooLarge:
 		if e.Op == "write" {
-			return fmt.Sprintf("the new text would be %s, more than the %s cpp reads; nothing was written", HumanSize(e.Size), HumanSize(e.Limit))
+			size, limit := HumanSize(e.Size), HumanSize(e.Limit)
+			if size == limit {
+				size, limit = fmt.Sprintf("%d bytes", e.Size), fmt.Sprintf("%d bytes", e.Limit)
+			}
+			return fmt.Sprintf("the new text would be %s, more than the %s cpp reads; nothing was written", size, limit)
 		}
 		return "it is larger than " + HumanSize(e.Limit)
 	case Unstable:
