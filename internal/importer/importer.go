@@ -16,6 +16,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options say what plan to make and from what.
@@ -99,7 +100,7 @@ func (e *NoActionsError) Error() string {
 	for _, t := range e.Tables {
 		hs := make([]string, len(t.Headers))
 		for i, h := range t.Headers {
-			hs[i] = fmt.Sprintf("%q", oneLine(h))
+			hs[i] = fmt.Sprintf("%q", words.OneLine(h))
 		}
 		what := "no headers"
 		if len(hs) > 0 {
@@ -134,8 +135,11 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 		if len(tables) > 1 && o.Sheet == "" {
 			res.Chosen = "the first with a column of actions"
 			if i > 0 {
-				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", plural(i, "table", "tables"))
+				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", words.Count(i, "table", "tables"))
 			}
+		}
+		if err := unreadable(o.File, t, hr, cols); err != nil {
+			return nil, err
 		}
 		b := newBuilder(t, hr, cols, o, res)
 		b.walk()
@@ -180,6 +184,50 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 	return nil, e
 }
 
+// UnreadableError is a table with cells that cannot be read (a formula with no value, an error
+// such as #REF!): what they show is not what the file means, so nothing is imported. The first is
+// named; Count says how many there are.
+type UnreadableError struct {
+	At     string // "plan.xlsx: Actions, row 7, Progress"
+	Reason string // tabular.Cell.Unreadable
+	Count  int
+}
+
+func (e *UnreadableError) Error() string {
+	msg := e.At + ": " + e.Reason
+	if e.Count > 1 {
+		msg += fmt.Sprintf(" (and %s like it)", words.Count(e.Count-1, "other cell", "other cells"))
+	}
+	return msg
+}
+
+// Hint says how to give cpp the values.
+func (e *UnreadableError) Hint() string {
+	return "nothing written; in Excel, copy the table and paste it as values (Paste Special > Values), save, and import again"
+}
+
+// unreadable is the table's first cell, from the header row down, that cannot be read, and how
+// many there are; nil when every cell can be read.
+func unreadable(file string, t tabular.Table, hr int, cols []Column) *UnreadableError {
+	var e *UnreadableError
+	for _, r := range t.Rows[hr:] {
+		for c, cell := range r.Cells {
+			if cell.Unreadable == "" {
+				continue
+			}
+			if e == nil {
+				col := Column{Index: c}
+				if c < len(cols) {
+					col = cols[c]
+				}
+				e = &UnreadableError{At: Place(file, t.Name, r.Line) + ", " + col.Label(), Reason: cell.Unreadable}
+			}
+			e.Count++
+		}
+	}
+	return e
+}
+
 // hasActions reports whether a table has a column of actions with text below its header.
 func hasActions(t tabular.Table, m *Map) bool {
 	hr, cols, ok := findHeader(t, m)
@@ -206,16 +254,4 @@ func rowEmpty(r tabular.Row) bool {
 		}
 	}
 	return true
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// oneLine is a cell's text on one line, for messages.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
