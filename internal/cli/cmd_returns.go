@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -11,8 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/planedit"
-	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
@@ -316,7 +313,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
 	probs = append(probs, ps...)
 
-	writes, before, after, ps := editPlans(ups)
+	change, ps := returns.Edit(ups)
 	probs = append(probs, ps...)
 
 	if len(probs) > 0 {
@@ -334,7 +331,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	for _, u := range ups {
 		answered += len(u.At)
 	}
-	if len(writes) == 0 {
+	if len(change.Files) == 0 {
 		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", plural(answered, "answered row", "answered rows"))
 		return l.finish()
 	}
@@ -345,11 +342,15 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, before, after), render.Side{Rev: "the plans"}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, change.Before, change.After), render.Side{Rev: "the plans"}, to); err != nil {
 		return err
 	}
 	if opts.DryRun {
 		return l.finish()
+	}
+	var writes []planWrite
+	for _, f := range change.Files {
+		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
 	}
 	if err := writePlans(env, writes); err != nil {
 		return err
@@ -357,56 +358,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	return l.finish()
 }
 
-// editPlans makes the updates to each plan file together, on the file as read now, checked whole
-// by planedit.Batch: the files to write, the plans before and after, and the problems found.
-func editPlans(ups []*returns.Update) (writes []planWrite, before, after []*plan.Plan, probs []returns.Problem) {
-	var files []string
-	byFile := map[string][]*returns.Update{}
-	for _, u := range ups {
-		path := u.Found.Plan.File
-		if byFile[path] == nil {
-			files = append(files, path)
-		}
-		byFile[path] = append(byFile[path], u)
-	}
-	for _, path := range files {
-		data, stamp, err := safewrite.Read(path, planfile.MaxSize)
-		if err != nil {
-			probs = append(probs, returns.Problem{At: returns.Place{File: path}, Message: readReason(err)})
-			continue
-		}
-		list := byFile[path]
-		edits := make([]planedit.Edit, len(list))
-		for i, u := range list {
-			edits[i] = u.Edit
-		}
-		ed, err := planedit.Batch(data, edits)
-		var be planedit.BatchError
-		switch {
-		case errors.As(err, &be):
-			for _, x := range be {
-				probs = append(probs, list[x.Index].EditProblem(x.Err))
-			}
-		case err != nil:
-			at, msg := returns.Place{File: path}, err.Error()
-			var fe *planedit.FileError
-			if errors.As(err, &fe) && fe.Line > 0 {
-				at.File, msg = fmt.Sprintf("%s:%d:%d", path, fe.Line, fe.Col), fe.Message
-			}
-			probs = append(probs, returns.Problem{At: at, Message: msg})
-		case ed.After != nil:
-			writes = append(writes, planWrite{path: path, data: ed.Data, stamp: stamp})
-			before, after = append(before, ed.Before), append(after, ed.After)
-		}
-	}
-	return writes, before, after, probs
-}
-
 // readReason is why a file could not be read, for a problem that names the file itself.
 func readReason(err error) string {
-	var se *safewrite.Error
-	if errors.As(err, &se) {
-		return "cannot read it: " + se.Reason()
-	}
-	return "cannot read it: " + err.Error()
+	return "cannot read it: " + safewrite.Reason(err)
 }

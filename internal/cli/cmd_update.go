@@ -90,11 +90,8 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if err != nil {
 		return writeFailed(err)
 	}
-	f, ok := l.parsed(path, data)
-	if !ok {
-		f = planedit.Parse(data)
-	}
-	ed, err := edit(f)
+	// The file as loaded is edited when its text is still what was read, not parsed again.
+	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
 	if err != nil {
 		return editFailed(path, err)
 	}
@@ -120,49 +117,51 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	return writePlans(env, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
 }
 
-// edit checks the flags against what the id names and returns the editor call to make.
-func (o *updateOptions) edit(f query.Found, day time.Time) (func(*planfile.File) (planedit.Edited, error), error) {
+// edit checks the flags against what the id names and returns the edit to make.
+func (o *updateOptions) edit(f query.Found, day time.Time) (planedit.Edit, error) {
 	if f.Measure != nil {
 		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence} {
 			if v != "" {
-				return nil, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
+				return planedit.Edit{}, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
 			}
 		}
 		if o.Value == "" {
-			return nil, usageErrorf("give the figure: --value 58", "a measure's update needs --value")
+			return planedit.Edit{}, usageErrorf("give the figure: --value 58", "a measure's update needs --value")
 		}
 		e := planedit.MeasureEdit{Date: day, Value: strings.TrimSpace(o.Value), Source: o.Source, Note: o.Note}
-		id := f.Measure.ID
-		return func(f *planfile.File) (planedit.Edited, error) { return planedit.MeasureIn(f, id, e) }, nil
+		return planedit.Edit{ID: f.Measure.ID, Measure: &e}, nil
 	}
 	if o.Value != "" || o.Source != "" {
-		return nil, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
+		return planedit.Edit{}, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
 	}
 	e := planedit.ActionEdit{Date: day, Note: o.Note, Evidence: o.Evidence, Deadline: strings.TrimSpace(o.Deadline)}
 	if o.Status != "" {
 		s, ok := plan.ParseStatus(o.Status)
 		if !ok {
-			return nil, usageErrorf("use one of: "+plan.StatusWords, "invalid --status %q", o.Status)
+			return planedit.Edit{}, usageErrorf("use one of: "+plan.StatusWords, "invalid --status %q", o.Status)
 		}
 		e.Status = s
 	}
 	if o.RAG != "" {
 		r, ok := plan.ParseRAG(o.RAG)
 		if !ok {
-			return nil, usageErrorf("use one of: "+plan.RAGWords, "invalid --rag %q", o.RAG)
+			return planedit.Edit{}, usageErrorf("use one of: "+plan.RAGWords, "invalid --rag %q", o.RAG)
 		}
 		e.RAG = r
 	}
 	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" {
-		return nil, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
+		return planedit.Edit{}, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
 	}
-	id := f.Action.ID
-	return func(f *planfile.File) (planedit.Edited, error) { return planedit.ActionIn(f, id, e) }, nil
+	return planedit.Edit{ID: f.Action.ID, Action: &e}, nil
 }
 
 // editFailed turns the editor's errors into the command's: a bad value is usage (exit 2), a file
 // that cannot be edited safely a problem (exit 1). Nothing has been written.
 func editFailed(path string, err error) error {
+	var be planedit.BatchError
+	if errors.As(err, &be) && len(be) == 1 { // update is a batch of one
+		err = be[0].Err
+	}
 	var ie *planedit.InputError
 	var fe *planedit.FileError
 	var nf *planedit.NotFoundError
