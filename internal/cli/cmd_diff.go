@@ -51,17 +51,14 @@ the same is a rename. With --fail-on, cpp exits 1 when the change does any of th
 			return runDiff(env, g, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, changeFormats...)
+	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	c.Flags().StringSliceVar(&opts.FailOn, "fail-on", nil, "exit 1 when the change does any of these (comma-separated): "+strings.Join(plandiff.FailKinds, ", "))
 	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
 	return c
 }
 
 func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
-	formats := []string{"text", "markdown", "json"}
-	if !slices.Contains(formats, opts.Format) {
-		return badFormat(opts.Format, formats)
-	}
 	kinds, err := failKinds(opts.FailOn, opts.FailOnGiven)
 	if err != nil {
 		return err
@@ -94,15 +91,7 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 	if len(opts.FailOn) > 0 {
 		triggered = d.Triggers(opts.FailOn)
 	}
-	switch opts.Format {
-	case "markdown":
-		err = render.DiffMarkdown(env.Stdout, d, oldSet.side, newSet.side)
-	case "json":
-		err = render.DiffJSON(env.Stdout, d, oldSet.side, newSet.side, triggered)
-	default:
-		err = render.DiffText(env.Stdout, d, oldSet.side, newSet.side, st)
-	}
-	if err != nil {
+	if err := printChanges(env, opts.Format, st, d, oldSet.side, newSet.side, triggered); err != nil {
 		return err
 	}
 	if len(triggered) > 0 {

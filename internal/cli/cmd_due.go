@@ -37,8 +37,7 @@ in the window, with that occurrence's due date. With no window, the current quar
 			return runDue(env, g, opts)
 		},
 	}
-	addFilterFlags(c, &opts.filterOptions, "due")
-	takesCalendar(c)
+	addFilterFlags(c, &opts.filterOptions, "due", actionFormats)
 	addWindowFlags(c, &opts.windowOptions)
 	return c
 }
@@ -58,7 +57,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, plural(len(rows), "action", "actions")),
 		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today, Subject: subject}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
-	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
+	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return q.finish(env)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -34,17 +33,14 @@ It follows the action through id renames and through plan files moved or renamed
 			return runLog(env, g, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, textFormat, "markdown", "json")
+	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
 	c.Flags().StringVar(&opts.Rev, "rev", "HEAD", "the revision whose history to read")
 	return c
 }
 
 func runLog(env *Env, g *globalOptions, opts *logOptions) error {
-	formats := []string{"text", "markdown", "json"}
-	if !slices.Contains(formats, opts.Format) {
-		return badFormat(opts.Format, formats)
-	}
 	st, err := g.style(env)
 	if err != nil {
 		return err

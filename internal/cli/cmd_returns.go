@@ -46,7 +46,7 @@ measures with no figure for it, by lead.`,
 type returnsOptions struct {
 	Leads   []string
 	Plans   []string
-	Quarter string
+	Quarter quarterFlag
 	Format  string
 	Paths   []string
 }
@@ -57,7 +57,8 @@ func addReturnsFlags(c *cobra.Command, o *returnsOptions) {
 	// of its own (see query.LeadValues).
 	fl.StringArrayVar(&o.Leads, "lead", nil, "only these lead teams (any spelling the registry knows; repeat or separate with commas)")
 	fl.StringSliceVar(&o.Plans, "plan", nil, "only these plans (ids)")
-	fl.StringVarP(&o.Quarter, "quarter", "q", "", "the quarter of the return: Q3-2025 (each plan's convention) or Q3-2025/26 (financial); default this quarter")
+	o.Quarter.name = "quarter"
+	fl.VarP(&o.Quarter, "quarter", "q", "the quarter of the return: Q3-2025 (each plan's convention) or Q3-2025/26 (financial); default this quarter")
 }
 
 // returnsRun is what export and missing start from.
@@ -75,10 +76,8 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 		return nil, err
 	}
 	quarter := query.ThisQuarter(today)
-	if o.Quarter != "" {
-		if quarter, err = query.ParseQuarter(o.Quarter); err != nil {
-			return nil, usageErrorf("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
-		}
+	if o.Quarter.given != "" {
+		quarter = o.Quarter.window
 	}
 	l, err := loadPlans(env, o.Paths)
 	if err != nil {
@@ -123,22 +122,19 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	addReturnsFlags(c, &opts.returnsOptions)
 	fl := c.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads); - for standard output, which must not be a terminal for xlsx")
-	fl.StringVarP(&opts.Format, "format", "f", "", "xlsx or csv (default: csv for a FILE ending .csv, else xlsx)")
+	format := formatFlag(&opts.Format, "", "xlsx", "csv")
+	fl.VarP(format, "format", "f", format.help("the return's format")+" (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
 	return c
 }
 
 func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) error {
-	formats := []string{"xlsx", "csv"}
 	format := opts.Format
 	if format == "" {
 		format = "xlsx"
 		if strings.EqualFold(filepath.Ext(opts.Output), ".csv") {
 			format = "csv"
 		}
-	}
-	if !slices.Contains(formats, format) {
-		return badFormat(format, formats)
 	}
 	if opts.Measures && format != "csv" {
 		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
@@ -212,17 +208,15 @@ email.`,
 		},
 	}
 	addReturnsFlags(c, opts)
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(missingFormats, ", "))
+	format := formatFlag(&opts.Format, textFormat, missingFormats...)
+	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	return c
 }
 
 // missingFormats are the formats of the chasing list: the listings' text formats.
-var missingFormats = []string{"table", "markdown", "csv", "json"}
+var missingFormats = []string{textFormat, "markdown", "csv", "json"}
 
 func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
-	if !slices.Contains(missingFormats, opts.Format) {
-		return badFormat(opts.Format, missingFormats)
-	}
 	st, err := g.style(env)
 	if err != nil {
 		return err
@@ -233,15 +227,9 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 	}
 	ret := run.ret
 	chase := ret.Missing()
-	switch opts.Format {
-	case "json":
-		err = render.WriteJSON(env.Stdout, returns.MissingJSON(ret, chase))
-	case "csv":
-		err = render.WriteCSV(env.Stdout, returns.MissingColumns, returns.MissingRows(chase))
-	default:
-		err = printer(opts.Format, st).Print(env.Stdout, returns.MissingDoc(ret, chase))
-	}
-	if err != nil {
+	out := &output{Doc: returns.MissingDoc(ret, chase), Columns: returns.MissingColumns,
+		Records: func() any { return returns.MissingJSON(ret, chase) }, Cells: func() [][]string { return returns.MissingRows(chase) }}
+	if err := out.print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return run.loaded.finish()
@@ -281,14 +269,15 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Date, "date", "", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, changeFormats...)
+	fl.VarP(format, "format", "f", format.help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
 	return c
 }
 
 func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false)
+	run, err := startChange(env, g, opts.Date, opts.Plans, false)
 	if err != nil {
 		return err
 	}
@@ -342,7 +331,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, change.Before, change.After), render.Side{Rev: "the plans"}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, change.Before, change.After), render.Side{Rev: "the plans"}, to, nil); err != nil {
 		return err
 	}
 	if opts.DryRun {

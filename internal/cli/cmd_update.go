@@ -58,14 +58,15 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 	fl.StringVar(&opts.Evidence, "evidence", "", "what shows the progress: a document's name or a URL")
 	fl.StringVar(&opts.Value, "value", "", "a measure's new figure, as a number")
 	fl.StringVar(&opts.Source, "source", "", "where a measure's figure comes from")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, changeFormats...)
+	fl.VarP(format, "format", "f", format.help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
 	return c
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true)
+	run, err := startChange(env, g, opts.Date, opts.Plans, true)
 	if err != nil {
 		return err
 	}
@@ -108,7 +109,7 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if opts.DryRun {
 		to.Rev = "this update (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, d, render.Side{Rev: path}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, d, render.Side{Rev: path}, to, nil); err != nil {
 		return err
 	}
 	if opts.DryRun {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -37,17 +36,13 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 			return runValidate(env, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	format := formatFlag(&opts.Format, textFormat, diagFormats...)
+	c.Flags().Var(format, "format", format.help("output format"))
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
 	return c
 }
 
-var validateFormats = []string{"text", "json", "github"}
-
 func runValidate(env *Env, opts *validateOptions) error {
-	if !slices.Contains(validateFormats, opts.Format) {
-		return badFormat(opts.Format, validateFormats)
-	}
 	paths, err := planPaths(env, opts.Paths)
 	if err != nil {
 		return err
@@ -65,19 +60,11 @@ func runValidate(env *Env, opts *validateOptions) error {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
 
-	switch opts.Format {
-	case "json":
-		err = diag.WriteJSON(env.Stdout, ds, sum)
-	case "github":
-		err = diag.WriteGitHub(env.Stdout, ds)
-	default:
-		src := diag.Sources{}
-		for _, f := range loaded {
-			src[f.Path] = f.Data
-		}
-		err = diag.WriteText(env.Stdout, ds, src)
+	src := diag.Sources{}
+	for _, f := range loaded {
+		src[f.Path] = f.Data
 	}
-	if err != nil {
+	if err := printDiags(env, opts.Format, ds, sum, src); err != nil {
 		return err
 	}
 	if opts.Format != "json" {

@@ -205,3 +205,16 @@ func gitFailure(err error) error {
 	}
 	return &exitError{code: ExitFailure, msg: err.Error()}
 }
+
+// history is the plans' history through git, up to a revision.
+func (r *planRepo) history(rev string, reg *plan.Registry) (*history.History, error) {
+	side, err := r.resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	h, err := history.Load(r.git, side.Commit, r.under, reg)
+	if err != nil {
+		return nil, gitFailure(err)
+	}
+	return h, nil
+}
