@@ -3,15 +3,12 @@ package cli
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/gitrev"
-	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -86,12 +83,12 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		return err
 	}
 	partial := leaveOutBroken(env, oldSet, newSet)
-	d := plandiff.Compare(oldSet.plans, newSet.plans, plandiff.Options{OldLeads: oldSet.leads, NewLeads: newSet.leads})
+	d := plandiff.Compare(oldSet.Plans, newSet.Plans, plandiff.Options{OldLeads: oldSet.Leads, NewLeads: newSet.Leads})
 	var triggered []plandiff.Trigger
 	if len(opts.FailOn) > 0 {
 		triggered = d.Triggers(opts.FailOn)
 	}
-	if err := printChanges(env, opts.Format, st, d, oldSet.side, newSet.side, triggered); err != nil {
+	if err := printChanges(env, opts.Format, st, d, oldSet.Side, newSet.Side, triggered); err != nil {
 		return err
 	}
 	if len(triggered) > 0 {
@@ -124,7 +121,7 @@ func failKinds(given []string, set bool) ([]string, error) {
 }
 
 // diffSides reads the two versions the revision arguments name.
-func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
+func diffSides(repo *planRepo, revs []string) (old, new *gitrev.Set, err error) {
 	r, err := gitrev.ParseRange(revs)
 	if err != nil {
 		return nil, nil, usageErrorf("give two revisions (cpp diff A B) or one range (cpp diff A..B)", "%s", err)
@@ -133,53 +130,41 @@ func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if r.To == "" {
-		if old, err = repo.atRevision(fromSide); err != nil {
+	sides := []gitrev.Side{fromSide}
+	if r.To != "" {
+		toSide, err := repo.resolve(r.To)
+		if err != nil {
 			return nil, nil, err
 		}
-		new, err = repo.workingTree()
-		return old, new, err
-	}
-	toSide, err := repo.resolve(r.To)
-	if err != nil {
-		return nil, nil, err
-	}
-	if r.MergeBase {
-		base, err := repo.git.MergeBase(fromSide.Commit, toSide.Commit)
-		if err != nil {
-			return nil, nil, gitFailure(err)
+		if r.MergeBase {
+			base, err := repo.Git.MergeBase(fromSide.Commit, toSide.Commit)
+			if err != nil {
+				return nil, nil, gitFailure(err)
+			}
+			sides[0] = gitrev.Side{Rev: "merge base of " + r.From + " and " + r.To, Commit: base}
 		}
-		fromSide = render.Side{Rev: "merge base of " + r.From + " and " + r.To, Commit: base}
+		sides = append(sides, toSide)
 	}
-	sets, err := repo.atRevisions(fromSide, toSide)
+	sets, err := repo.atRevisions(sides...)
 	if err != nil {
 		return nil, nil, err
+	}
+	if r.To == "" {
+		tree, err := repo.workingTree()
+		return sets[0], tree, err
 	}
 	return sets[0], sets[1], nil
 }
 
 // leaveOutBroken drops a file that does not parse on either side from both sides, and names it
-// on stderr: comparing a broken file would report all its actions as removed, or added.
-func leaveOutBroken(env *Env, sets ...*planSet) bool {
-	broken := map[string]string{}
-	for _, s := range sets {
-		for path, why := range s.broken {
-			broken[path] = why
-		}
-	}
-	if len(broken) == 0 {
+// on stderr.
+func leaveOutBroken(env *Env, sets ...*gitrev.Set) bool {
+	paths, why := gitrev.LeaveOutBroken(sets...)
+	if len(paths) == 0 {
 		return false
 	}
-	for _, s := range sets {
-		s.plans = slices.DeleteFunc(s.plans, func(p *plan.Plan) bool { _, bad := broken[p.File]; return bad })
-	}
-	paths := make([]string, 0, len(broken))
-	for p := range broken {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	for _, p := range paths {
-		fmt.Fprintf(env.Stderr, "cpp: left out %s%s\n", p, broken[p])
+		fmt.Fprintf(env.Stderr, "cpp: left out %s%s\n", p, why[p])
 	}
 	fmt.Fprintf(env.Stderr, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", plural(len(paths), "file", "files"))
 	return true

@@ -57,14 +57,14 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := history.Load(repo.git, side.Commit, repo.under, now.leads)
+	h, err := history.Load(repo.Git, side.Commit, repo.Under, now.Leads)
 	if err != nil {
 		return gitFailure(err)
 	}
 	l := render.ActionLog{ID: opts.ID, Events: h.Action(opts.ID)}
 	if len(l.Events) == 0 {
 		var ids []string
-		for _, p := range now.plans {
+		for _, p := range now.Plans {
 			for _, s := range p.Sections {
 				for _, a := range s.Actions {
 					if a.ID == opts.ID {
@@ -78,7 +78,7 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 		if near := suggest.Closest(opts.ID, ids, 3); len(near) > 0 {
 			hint = "did you mean " + strings.Join(near, ", ") + "?"
 		}
-		return problemf(hint, "no commit in the history of %s holds an action with id %q", repo.under, opts.ID)
+		return problemf(hint, "no commit in the history of %s holds an action with id %q", repo.Under, opts.ID)
 	}
 	l.Slip = history.SlipOf(l.Events)
 	l.Text = l.Events[0].Change.Text

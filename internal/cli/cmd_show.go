@@ -91,7 +91,7 @@ func deadlineHistory(env *Env, paths []string, id string, l *loaded) *view.Histo
 	if err != nil {
 		return nil
 	}
-	h, err := history.Load(repo.git, "HEAD", repo.under, l.Registry)
+	h, err := history.Load(repo.Git, "HEAD", repo.Under, l.Registry)
 	if err != nil {
 		return nil
 	}
