@@ -11,33 +11,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
-// summaryOptions are the flags of leads and status: the filters, and a window whose due
-// actions they count (this quarter when none is given).
-type summaryOptions struct {
-	filterOptions
-	windowOptions
-	Paths []string
-}
-
-// start is where leads and status begin: the window asked about (or this quarter), and the
-// query run.
-func (o *summaryOptions) start(env *Env, g *globalOptions) (view.Window, *queryRun, error) {
-	today, err := g.today(env)
-	if err != nil {
-		return view.Window{}, nil, err
-	}
-	w := view.Window{Given: o.given(), Today: today}
-	if w.Window, err = o.windowOptions.window(today); err != nil {
-		return w, nil, err
-	}
-	q, err := startQuery(env, g, &o.filterOptions, o.Paths, nil)
-	if err != nil {
-		return w, nil, err
-	}
-	w.Today, w.Plans = q.Today, plansOf(q.Loaded, q.Filter)
-	return w, q, nil
-}
-
 func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts := &summaryOptions{}
 	c := &cobra.Command{

@@ -7,13 +7,8 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/view"
 )
-
-type listOptions struct {
-	filterOptions
-	Slipped bool
-	Paths   []string
-}
 
 func newListCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts := &listOptions{}
@@ -45,7 +40,7 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	rows, today := q.Rows, q.Today
 	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
 		Subject: "Actions (as of " + render.Date(today) + ")"}
-	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue})
+	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue})
 	if err := actionsOutput(doc, rows).print(env, opts.Format, q.Style); err != nil {
 		return err
 	}
@@ -79,7 +74,7 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
 		plural(len(rows), "action", "actions"), render.Date(q.Today), plural(len(h.Commits), "commit", "commits")),
 		Subject: subject, AsOf: q.Today}
-	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips})
+	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips})
 	out := &output{Doc: doc, Book: render.Doc{Title: subject, Sheet: "Slipped", AsOf: q.Today}, Events: rows,
 		Columns: render.SlipColumns, Kinds: render.SlipKinds,
 		Records: func() any { return render.SlipRecords(rows, slips) },
@@ -88,29 +83,4 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 		return err
 	}
 	return q.finish(env)
-}
-
-// planBlocks groups rows into one table per plan, in the order the rows come.
-func planBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
-	var blocks []render.Block
-	idx := map[string]int{}
-	var groups [][]query.Row
-	for _, r := range rows {
-		i, ok := idx[r.Plan.ID]
-		if !ok {
-			i = len(groups)
-			idx[r.Plan.ID] = i
-			groups = append(groups, nil)
-		}
-		groups[i] = append(groups[i], r)
-	}
-	for _, g := range groups {
-		p := g[0].Plan
-		heading := fmt.Sprintf("%s: %s, %s (%d)", p.ID, p.Title, p.Council, len(g))
-		blocks = append(blocks, render.ActionBlock(heading, g, cols))
-	}
-	if len(blocks) == 0 {
-		blocks = append(blocks, render.Block{Empty: "No actions match."})
-	}
-	return blocks
 }

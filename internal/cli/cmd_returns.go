@@ -346,8 +346,3 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	}
 	return l.finish()
 }
-
-// readReason is why a file could not be read, for a problem that names the file itself.
-func readReason(err error) string {
-	return "cannot read it: " + safewrite.Reason(err)
-}

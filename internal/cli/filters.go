@@ -36,6 +36,13 @@ type filterOptions struct {
 	summary bool
 }
 
+// listOptions are the flags of list and overdue.
+type listOptions struct {
+	filterOptions
+	Slipped bool
+	Paths   []string
+}
+
 func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, formats []string) {
 	fl := c.Flags()
 	fl.StringSliceVar(&f.Plans, "plan", nil, "only these plans (ids; repeat or separate with commas)")
@@ -182,6 +189,17 @@ type queryRun struct {
 	// output is the file -o names, and out what is written to it, once the answer is whole.
 	output string
 	out    bytes.Buffer
+}
+
+// plans are the plans the filter looks at, for describing a window.
+func (q *queryRun) plans() []*plan.Plan {
+	var out []*plan.Plan
+	for _, p := range q.Loaded.Plans {
+		if len(q.Filter.Plans) == 0 || query.ContainsFold(q.Filter.Plans, p.ID) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // finish writes the answer to the file -o names, if any, and says whether plans were left out.

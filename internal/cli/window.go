@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/view"
 )
 
 // windowOptions are the flags that name a span of dates: due lists what falls due in it, and
@@ -45,4 +46,31 @@ func (o *windowOptions) window(today time.Time) (query.Window, error) {
 		return w, usageErrorf(we.Hint, "%s", we.Msg)
 	}
 	return w, err
+}
+
+// summaryOptions are the flags of leads and status: the filters, and a window whose due
+// actions they count (this quarter when none is given).
+type summaryOptions struct {
+	filterOptions
+	windowOptions
+	Paths []string
+}
+
+// start is where leads and status begin: the window asked about (or this quarter), and the
+// query run.
+func (o *summaryOptions) start(env *Env, g *globalOptions) (view.Window, *queryRun, error) {
+	today, err := g.today(env)
+	if err != nil {
+		return view.Window{}, nil, err
+	}
+	w := view.Window{Given: o.given(), Today: today}
+	if w.Window, err = o.windowOptions.window(today); err != nil {
+		return w, nil, err
+	}
+	q, err := startQuery(env, g, &o.filterOptions, o.Paths, nil)
+	if err != nil {
+		return w, nil, err
+	}
+	w.Today, w.Plans = q.Today, q.plans()
+	return w, q, nil
 }
