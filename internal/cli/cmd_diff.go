@@ -61,15 +61,6 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		return err
 	}
 	opts.FailOn = kinds
-	for _, k := range opts.FailOn {
-		if !slices.Contains(plandiff.FailKinds, k) {
-			hint := "use one or more of: " + strings.Join(plandiff.FailKinds, ", ")
-			if near := suggest.Closest(k, plandiff.FailKinds, 1); len(near) > 0 {
-				hint = "did you mean " + near[0] + "? " + hint
-			}
-			return usageErrorf(hint, "unknown --fail-on kind %q", k)
-		}
-	}
 	st, err := g.style(env)
 	if err != nil {
 		return err
@@ -98,7 +89,7 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		}
 		return &silentExit{code: ExitProblem}
 	}
-	if partial {
+	if partial { // the change is shown, but without the files left out
 		return &silentExit{code: ExitPartial}
 	}
 	return nil
@@ -116,6 +107,15 @@ func failKinds(given []string, set bool) ([]string, error) {
 	}
 	if set && len(kinds) == 0 {
 		return nil, usageErrorf("use one or more of: "+strings.Join(plandiff.FailKinds, ", "), "--fail-on names no kind of change")
+	}
+	for _, k := range kinds {
+		if !slices.Contains(plandiff.FailKinds, k) {
+			hint := "use one or more of: " + strings.Join(plandiff.FailKinds, ", ")
+			if near := suggest.Closest(k, plandiff.FailKinds, 1); len(near) > 0 {
+				hint = "did you mean " + near[0] + "? " + hint
+			}
+			return nil, usageErrorf(hint, "unknown --fail-on kind %q", k)
+		}
 	}
 	return kinds, nil
 }

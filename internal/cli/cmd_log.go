@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/history"
+	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
@@ -40,6 +41,26 @@ It follows the action through id renames and through plan files moved or renamed
 	return c
 }
 
+// noHistory says why no commit holds the action: not committed yet, or no such id.
+func noHistory(id string, plans []*plan.Plan, under string) error {
+	var ids []string
+	for _, p := range plans {
+		for _, s := range p.Sections {
+			for _, a := range s.Actions {
+				if a.ID == id {
+					return problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", id)
+				}
+				ids = append(ids, a.ID)
+			}
+		}
+	}
+	hint := "run 'cpp list' to see the ids"
+	if near := suggest.Closest(id, ids, 3); len(near) > 0 {
+		hint = "did you mean " + strings.Join(near, ", ") + "?"
+	}
+	return problemf(hint, "no commit in the history of %s holds an action with id %q", under, id)
+}
+
 func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	st, err := g.style(env)
 	if err != nil {
@@ -63,34 +84,11 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	}
 	l := render.ActionLog{ID: opts.ID, Events: h.Action(opts.ID)}
 	if len(l.Events) == 0 {
-		var ids []string
-		for _, p := range now.Plans {
-			for _, s := range p.Sections {
-				for _, a := range s.Actions {
-					if a.ID == opts.ID {
-						return problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", opts.ID)
-					}
-					ids = append(ids, a.ID)
-				}
-			}
-		}
-		hint := "run 'cpp list' to see the ids"
-		if near := suggest.Closest(opts.ID, ids, 3); len(near) > 0 {
-			hint = "did you mean " + strings.Join(near, ", ") + "?"
-		}
-		return problemf(hint, "no commit in the history of %s holds an action with id %q", repo.Under, opts.ID)
+		return noHistory(opts.ID, now.Plans, repo.Under)
 	}
 	l.Slip = history.SlipOf(l.Events)
 	l.Text = l.Events[0].Change.Text
-	switch opts.Format {
-	case "markdown":
-		err = render.LogMarkdown(env.Stdout, l)
-	case "json":
-		err = render.LogJSON(env.Stdout, l)
-	default:
-		err = render.LogText(env.Stdout, l, st)
-	}
-	if err != nil {
+	if err := printLog(env, opts.Format, st, l); err != nil {
 		return err
 	}
 	if l.Slip.Truncated {

@@ -104,3 +104,14 @@ func printDiags(env *Env, format string, ds []diag.Diagnostic, sum diag.Summary,
 	}
 	return diag.WriteText(env.Stdout, ds, src)
 }
+
+// printLog prints an action's history: the one switch of log.
+func printLog(env *Env, format string, st render.Style, l render.ActionLog) error {
+	switch format {
+	case "markdown":
+		return render.LogMarkdown(env.Stdout, l)
+	case "json":
+		return render.LogJSON(env.Stdout, l)
+	}
+	return render.LogText(env.Stdout, l, st)
+}
