@@ -9,6 +9,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type dueOptions struct {
@@ -54,7 +55,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	}
 	rows, f, st := q.Rows, q.Filter, q.Style
 	subject := "Due in " + w.Describe(q.plans())
-	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, plural(len(rows), "action", "actions")),
+	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Due " + w.Name(q.plans()), AsOf: q.Today, Subject: subject}
 	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {

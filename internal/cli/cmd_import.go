@@ -17,6 +17,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/validate"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type importOptions struct {
@@ -125,7 +126,7 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 			}
 		}
 		return problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
-			"the plan would not validate (%s); nothing written", plural(errs, "error", "errors"))
+			"the plan would not validate (%s); nothing written", words.Count(errs, "error", "errors"))
 	}
 	if opts.DryRun {
 		_, err := env.Stdout.Write(res.Data)

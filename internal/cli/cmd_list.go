@@ -8,6 +8,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 func newListCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -38,7 +39,7 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 		return listSlipped(env, opts, q)
 	}
 	rows, today := q.Rows, q.Today
-	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
+	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", words.Count(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
 		Subject: "Actions (as of " + render.Date(today) + ")"}
 	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue})
 	if err := actionsOutput(doc, rows).print(env, opts.Format, q.Style); err != nil {
@@ -72,7 +73,7 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	}
 	subject := fmt.Sprintf("Actions whose deadline has moved (as of %s)", render.Date(q.Today))
 	doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
-		plural(len(rows), "action", "actions"), render.Date(q.Today), plural(len(h.Commits), "commit", "commits")),
+		words.Count(len(rows), "action", "actions"), render.Date(q.Today), words.Count(len(h.Commits), "commit", "commits")),
 		Subject: subject, AsOf: q.Today}
 	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips})
 	out := &output{Doc: doc, Book: render.Doc{Title: subject, Sheet: "Slipped", AsOf: q.Today}, Events: rows,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // WriteSummary tells the user (on stderr, for the command line) what was made of the table read
@@ -23,9 +24,9 @@ func (res *Result) WriteSummary(w io.Writer, file, mapFile string, ds []diag.Dia
 		fmt.Fprintf(w, " (%s of %d tables: %s; --sheet chooses)", res.Table, res.Tables, res.Chosen)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", plural(res.Sections, "section", "sections"),
-		plural(res.Actions, "action", "actions"), plural(res.SubActions, "sub-action", "sub-actions"),
-		plural(res.Measures, "measure", "measures"), plural(res.Updates, "update", "updates"))
+	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", words.Count(res.Sections, "section", "sections"),
+		words.Count(res.Actions, "action", "actions"), words.Count(res.SubActions, "sub-action", "sub-actions"),
+		words.Count(res.Measures, "measure", "measures"), words.Count(res.Updates, "update", "updates"))
 	for _, n := range res.SectionTitles {
 		fmt.Fprintf(w, "    section from row %d: %s\n", n.Line, n.Message)
 	}
@@ -62,7 +63,7 @@ func (res *Result) WriteSummary(w io.Writer, file, mapFile string, ds []diag.Dia
 		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", mapFile, m.Line, m.Header)
 	}
 	if len(res.Kept) > 0 {
-		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", plural(len(res.Kept), "cell", "cells"))
+		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", words.Count(len(res.Kept), "cell", "cells"))
 		for _, n := range res.Kept {
 			fmt.Fprintf(w, "    %s: %s\n", place(n.Line), n.Message)
 		}
@@ -87,7 +88,7 @@ func (res *Result) WriteSummary(w io.Writer, file, mapFile string, ds []diag.Dia
 	}
 	if len(res.NewLeads) > 0 {
 		fmt.Fprintf(w, "  %s the lead registry does not know (cpp validate warns %s); add them to plans/leads.yaml:\n",
-			plural(len(res.NewLeads), "lead", "leads"), plural(unknownLeads, "time", "times"))
+			words.Count(len(res.NewLeads), "lead", "leads"), words.Count(unknownLeads, "time", "times"))
 		fmt.Fprintln(w, "    leads:")
 		for _, l := range res.NewLeads {
 			fmt.Fprintf(w, "      - name: %s\n", Scalar(l))

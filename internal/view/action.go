@@ -8,6 +8,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // ActionRecord is show's record of an action in full: the listing's record with the details.
@@ -155,7 +156,7 @@ func deadlineWords(r query.Row) string {
 	}
 	s := fmt.Sprintf("%s (%s – %s, %s; due %s", d.Text, render.Date(d.Start), render.Date(d.End), unit, render.Date(r.Due))
 	if r.DaysLate > 0 {
-		s += fmt.Sprintf(", %s late", plural(r.DaysLate, "day", "days"))
+		s += fmt.Sprintf(", %s late", words.Count(r.DaysLate, "day", "days"))
 	}
 	return s + ")"
 }
@@ -171,7 +172,7 @@ func recurringWords(r query.Row) string {
 	}
 	switch {
 	case r.DaysLate > 0:
-		s += fmt.Sprintf("; missed %s – %s, due %s, %s late", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due), plural(r.DaysLate, "day", "days"))
+		s += fmt.Sprintf("; missed %s – %s, due %s, %s late", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due), words.Count(r.DaysLate, "day", "days"))
 	case r.HasDue():
 		s += fmt.Sprintf("; next %s – %s, due %s", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due))
 	}

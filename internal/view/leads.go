@@ -2,11 +2,13 @@ package view
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // LeadRecord is one lead in JSON and CSV output; field names are stable. council is the council
@@ -50,7 +52,7 @@ func (r LeadRecord) council() string {
 
 // CSVRow is the record's cells, in LeadColumns' order.
 func (r LeadRecord) CSVRow() []string {
-	return []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted), r.council(), itoa(r.DueInWindow)}
+	return []string{r.Lead, strconv.Itoa(r.Actions), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueThisQuarter), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted), r.council(), strconv.Itoa(r.DueInWindow)}
 }
 
 // Window is the span a summary counts what falls due in: the one asked for, or this quarter.
@@ -84,7 +86,7 @@ func LeadsDoc(recs []LeadRecord, councils int, w Window) render.Doc {
 		blk.Drop = []int{6, 7, 5, 4}
 	}
 	for _, r := range recs {
-		row := []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueInWindow), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)}
+		row := []string{r.Lead, strconv.Itoa(r.Actions), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueInWindow), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted)}
 		if withCouncil {
 			row = append([]string{r.Lead, r.council()}, row[1:]...)
 		}
@@ -94,5 +96,5 @@ func LeadsDoc(recs []LeadRecord, councils int, w Window) render.Doc {
 	if withCouncil {
 		blk.Notes = append(blk.Notes, "A team is its council's own: two councils' teams of one name are counted apart, unless the lead registry marks the team `shared: true`.")
 	}
-	return render.Doc{Title: plural(len(recs), "lead", "leads"), Blocks: []render.Block{blk}}
+	return render.Doc{Title: words.Count(len(recs), "lead", "leads"), Blocks: []render.Block{blk}}
 }

@@ -3,21 +3,7 @@
 // from query's answers. It decides words and columns; render draws them.
 package view
 
-import (
-	"fmt"
-	"strconv"
-)
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
 
 func optional(s string) *string {
 	if s == "" {
