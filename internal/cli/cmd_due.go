@@ -57,7 +57,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	subject := "Due in " + w.Describe(q.plans())
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Due " + w.Name(q.plans()), AsOf: q.Today, Subject: subject}
-	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
+	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
 	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {
 		return err
 	}
