@@ -10,9 +10,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
-// ExitPartial says a query answered from the files that loaded, leaving out broken ones.
-const ExitPartial = 4
-
 // loaded is what a query runs over.
 type loaded struct {
 	Plans    []*plan.Plan
