@@ -195,6 +195,12 @@ func (s *Section) Action(id string) *Action {
 	return nil
 }
 
+// DeadlineNotUnderstood reports whether the action has a deadline written that cpp cannot place
+// in time ("Pilot by June 2026, then ongoing"): it is kept as written (Deadline.Text, with the
+// reason in DeadlineErr), and every answer that depends on when the action falls due names it
+// rather than treating it as undated.
+func (a *Action) DeadlineNotUnderstood() bool { return a.HasDeadline && a.DeadlineErr != nil }
+
 // Due is when a dated deadline falls due.
 func (a *Action) Due() (time.Time, bool) {
 	if !a.HasDeadline || a.DeadlineErr != nil {

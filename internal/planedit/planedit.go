@@ -210,9 +210,14 @@ func planAction(old *plan.Plan, id string, e ActionEdit) (planned, error) {
 	return planned{ch: ch, mutate: func(want *fileView) {
 		want.action(id, func(v *actionView) {
 			if deadlineText != "" {
-				d, _ := deadline.Parse(deadlineText, old.Quarters)
+				d, err := deadline.Parse(deadlineText, old.Quarters)
 				d.Text = deadlineText
-				v.Deadline, v.HasDeadline = d, true
+				v.Deadline, v.HasDeadline, v.DeadlineErr = d, true, ""
+				if err != nil {
+					// A new deadline replaces the old one's reason too: one not understood
+					// stays in a plan that validates.
+					v.DeadlineErr = err.Error()
+				}
 			}
 			if e.Status != "" {
 				v.Status = e.Status

@@ -596,7 +596,11 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			a.HasDeadline = true
 			a.Deadline, a.DeadlineErr = b.deadline(text)
 			a.Deadline.Text = text
-			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
+			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE && de.NotUnderstood {
+				// Words cpp does not place in time are kept as written, not refused: every
+				// answer that depends on the deadline lists the action as not understood.
+				b.report(e.v, diag.Warning, "deadline", de.Hint, "deadline %q is not understood: %s; cpp cannot place the action in time", text, de.Problem)
+			} else if isDE {
 				b.errorf(e.v, "deadline", de.Hint, "%s", de.Error())
 			}
 		case "from":

@@ -44,6 +44,10 @@ func (v htmlView) MultiPlan() bool { return len(v.Plans) > 1 }
 
 func (v htmlView) SummaryRows() [][]string { return summaryRows(v.Report) }
 
+func (v htmlView) NotUnderstoodRows() [][]string { return notUnderstoodRows(v.Report) }
+
+func (v htmlView) NotUnderstoodLeadIn() string { return notUnderstoodLeadIn }
+
 func (v htmlView) PartialSentence() string { return partialSentence(v.Report) }
 
 func (v htmlView) MeasuresNote() string { return measuresNote(v.Report) }
@@ -250,6 +254,13 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <tbody>{{range .SummaryRows}}<tr><th scope="row">{{terms (index . 0)}}</th><td>{{index . 1}}</td></tr>{{end}}</tbody>
 </table></div>
 <figure>{{.StatusPie}}<figcaption>Actions by status. The same figures are in the table above.</figcaption></figure>
+{{with .NotUnderstoodRows}}<h3 id="not-understood">Deadlines not understood ({{len .}})</h3>
+<p>{{terms $.NotUnderstoodLeadIn}}</p>
+<div class="scroll" role="region" aria-label="Deadlines not understood" tabindex="0"><table>
+<caption>Deadlines not understood</caption>
+<thead><tr><th scope="col">Action</th><th scope="col">Lead</th><th scope="col">Deadline as written</th></tr></thead>
+<tbody>{{range .}}<tr><td>{{terms (index . 0)}}</td><td>{{terms (index . 1)}}</td><td>{{terms (index . 2)}}</td></tr>{{end}}</tbody>
+</table></div>{{end}}
 
 <h2 id="exceptions">Exceptions</h2>
 {{with .ExceptionRows}}<p class="lead-in">Every action rated red or amber, and every overdue action (a recurring commitment is overdue when its last period passed with no update), with its latest progress note. "{{terms "No commentary"}}" marks an exception with no note; "Stale" a latest note more than {{$.Options.StaleDays}} days old.</p>

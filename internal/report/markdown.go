@@ -43,6 +43,11 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	b.WriteString(esc(r.Summary.Narrative) + "\n\n")
 	b.WriteString(render.MarkdownTable([]string{"Figure", "Actions"}, summaryRows(r)))
 	b.WriteString("\n```mermaid\n" + mermaidPie(r) + "```\n\n")
+	if nu := notUnderstoodRows(r); len(nu) > 0 {
+		fmt.Fprintf(&b, "### Deadlines not understood (%d)\n\n%s\n\n", len(nu), notUnderstoodLeadIn)
+		b.WriteString(render.MarkdownTable([]string{"Action", "Lead", "Deadline as written"}, nu))
+		b.WriteString("\n")
+	}
 
 	b.WriteString("## Exceptions\n\n")
 	if len(r.Exceptions) == 0 {
@@ -129,9 +134,22 @@ func summaryRows(r *Report) [][]string {
 		[]string{"Ongoing (no end date)", strconv.Itoa(c.Ongoing)},
 		[]string{"Deadline to be confirmed", strconv.Itoa(c.ToBeConfirmed)},
 		[]string{"No deadline given", strconv.Itoa(c.Undated)},
+		[]string{"Deadline not understood", strconv.Itoa(c.NotUnderstood)},
 	)
 	return rows
 }
+
+// notUnderstoodRows are the actions whose deadline cpp cannot place in time, each with its
+// deadline as written: they may be due, late or neither, and the board should know which.
+func notUnderstoodRows(r *Report) [][]string {
+	var out [][]string
+	for _, row := range r.NotUnderstood {
+		out = append(out, []string{actionCell(row.Action), leadsCell(row), row.Action.Deadline.Text})
+	}
+	return out
+}
+
+const notUnderstoodLeadIn = "cpp cannot place these deadlines in time, so these actions are in no count of due or overdue actions. Each is shown as written; write it as a date cpp reads (cpp validate says why each is not understood)."
 
 // ActionCell names an action: id and text.
 func actionCell(a *plan.Action) string { return a.ID + ": " + words.OneLine(a.Label()) }

@@ -55,7 +55,10 @@ type Report struct {
 	Measures   []MeasureStatus
 	Changes    *Changes
 	LeftOut    []LeftOut
-	Options    Options
+	// NotUnderstood are the actions whose deadline is written but cpp cannot place in time:
+	// counted apart from those with no deadline, and listed with the deadline as written.
+	NotUnderstood []query.Row
+	Options       Options
 }
 
 // Span is a reporting period as the board reads it.
@@ -131,6 +134,9 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 		if row.DaysLate > 90 {
 			r.Summary.OverdueLong++
 		}
+		if row.Action.DeadlineNotUnderstood() {
+			r.NotUnderstood = append(r.NotUnderstood, row)
+		}
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
@@ -151,6 +157,7 @@ func merge(a, b query.Counts) query.Counts {
 	a.Undated += b.Undated
 	a.Ongoing += b.Ongoing
 	a.ToBeConfirmed += b.ToBeConfirmed
+	a.NotUnderstood += b.NotUnderstood
 	for k, v := range b.Status {
 		a.Status[k] += v
 	}
