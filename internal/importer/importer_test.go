@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -673,12 +675,20 @@ func TestProgressHeadingsAndStatus(t *testing.T) {
 	}
 }
 
-// CSV rows are numbered as a spreadsheet shows them: a cell holding a line break is one row.
+// CSV rows are numbered as a spreadsheet shows them: a cell holding a line break is one row,
+// even when the break ends the cell (and is trimmed from its text). The reader numbers them so.
 func TestSpreadsheetRows(t *testing.T) {
-	tb := table("", "Action | Deadline", `A\nmore | Q3 2025`, "B | soon")
-	tb.Rows[2].Line = 4 // the reader gives the line the row starts on
+	path := filepath.Join(t.TempDir(), "plan.csv")
+	if err := os.WriteFile(path, []byte("Action,Deadline\n\"A\nmore\n\",Q3 2025\nB,soon\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tables, err := tabular.Read(path, tabular.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	o := opts()
-	res, _ := load(t, o, tb)
+	o.File = path
+	res, _ := load(t, o, tables...)
 	if len(res.Warnings) != 1 || res.Warnings[0].Line != 3 {
 		t.Errorf("warnings %+v, want one at row 3", res.Warnings)
 	}
