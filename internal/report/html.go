@@ -50,6 +50,10 @@ func (v htmlView) NotUnderstoodLeadIn() string { return notUnderstoodLeadIn }
 
 func (v htmlView) PartialSentence() string { return partialSentence(v.Report) }
 
+func (v htmlView) YPFound() string { return ypWords.Found + " " + ypWords.FoundHow }
+
+func (v htmlView) YPRemoved() string { return ypWords.Removed }
+
 func (v htmlView) MeasuresNote() string { return measuresNote(v.Report) }
 
 func (v htmlView) ExceptionRows() [][]string { return exceptionRows(v.Report) }
@@ -74,15 +78,16 @@ func rowViews(rows []query.Row, cells [][]string) []rowView {
 }
 
 type sectionView struct {
-	Heading, Promise string
-	Rows             []rowView
+	Heading, Promise, Shared string
+	Rows                     []rowView
 }
 
 func (v htmlView) SectionViews() []sectionView {
 	var out []sectionView
 	for _, sp := range v.Sections {
 		out = append(out, sectionView{Heading: sectionHeading(sp, v.MultiPlan()), Promise: words.OneLine(sp.Section.Promise),
-			Rows: rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
+			Shared: SharedLine(sp.Section, v.Period.window, v.AsOf),
+			Rows:   rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
 	}
 	return out
 }
@@ -242,6 +247,10 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <p>{{terms $.PartialSentence}} Run <code>cpp validate</code> for details.</p>
 <ul>{{range .}}<li><strong>{{terms .File}}</strong>: {{terms .Error}}</li>{{end}}</ul>
 </section>
+{{end}}{{with .Options.Personal}}<section class="partial" aria-labelledby="personal-text">
+<h2 id="personal-text">{{if .Redacted}}Personal text removed{{else}}Personal text found{{end}}</h2>
+{{if .Redacted}}<p>{{$.YPRemoved}}</p>{{else}}<p>{{$.YPFound}}</p><ul>{{range .Found}}<li>{{.String}}</li>{{end}}</ul>{{end}}
+</section>
 {{end}}<p class="meta">Report as of {{.AsOfText}}. Reporting period: {{.Period.Description}}. Next period: {{.Next.Description}}.</p>
 {{if .MultiPlan}}<p>Plans in this report:</p>
 <ul>{{range .Plans}}<li>{{.ID}}: {{terms .Title}} ({{terms .Council}})</li>{{end}}</ul>{{end}}
@@ -273,6 +282,7 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <h2 id="progress">Progress by section</h2>
 {{range .SectionViews}}<h3>{{terms .Heading}}</h3>
 {{if .Promise}}<blockquote>{{terms .Promise}}</blockquote>{{end}}
+<p class="shared">{{.Shared}}</p>
 {{if .Rows}}<div class="scroll" role="region" aria-label="Actions: {{.Heading}}" tabindex="0"><table>
 <caption>Actions: {{terms .Heading}}</caption>
 <thead><tr><th scope="col">Action</th><th scope="col">Deadline</th><th scope="col">Leads</th><th scope="col">Status</th><th scope="col">RAG</th><th scope="col">Latest update</th></tr></thead>

@@ -29,6 +29,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	writePersonalMarkdown(&b, r.Options.Personal)
 	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", words.Day(r.AsOf),
 		esc(r.Period.Description), esc(r.Next.Description))
 	if len(r.Plans) > 1 {
@@ -65,6 +66,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if sp.Section.Promise != "" {
 			fmt.Fprintf(&b, "> %s\n\n", esc(words.OneLine(sp.Section.Promise)))
 		}
+		fmt.Fprintf(&b, "%s\n\n", SharedLine(sp.Section, r.Period.window, r.AsOf))
 		if len(sp.Rows) == 0 {
 			b.WriteString("No actions.\n\n")
 			continue
