@@ -6,6 +6,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cpp-plans/cpp/internal/personal"
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -84,10 +85,13 @@ func Publish(plans []*plan.Plan, reg *plan.Registry, opts Options, po PublishOpt
 	if err != nil {
 		return nil, nil, err
 	}
-	shown := shownText(doc, po.Format)
+	// Reports print text on one line with its spaces collapsed ("Mrs  Patel", or "NW1" and "2AB"
+	// on two lines of a note, are printed "Mrs Patel", "NW1 2AB"), so both sides are compared
+	// that way.
+	shown := oneSpace(string(shownText(doc, po.Format)))
 	var found []PersonalText
 	for _, pt := range personalTexts(plans) {
-		if bytes.Contains(shown, []byte(pt.Text)) {
+		if strings.Contains(shown, oneSpace(pt.Text)) {
 			found = append(found, pt)
 		}
 	}
@@ -109,14 +113,18 @@ var (
 	reEscape = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|<>~])`)
 )
 
-// shownText is the document's text as a reader sees it: tags and entities gone from HTML,
-// Markdown's backslash escapes gone.
+// shownText is the document's text as a reader sees it: tags and entities gone (Markdown has
+// them too: a line break in a table cell is <br>, and "<" in plan text is &lt;), and Markdown's
+// backslash escapes gone.
 func shownText(doc []byte, format string) []byte {
-	if format == "html" {
-		return []byte(html.UnescapeString(string(reTags.ReplaceAll(doc, []byte(" ")))))
+	if format != "html" {
+		doc = reEscape.ReplaceAll(doc, []byte("$1"))
 	}
-	return reEscape.ReplaceAll(doc, []byte("$1"))
+	return []byte(html.UnescapeString(string(reTags.ReplaceAll(doc, []byte(" ")))))
 }
+
+// oneSpace is s with each run of white space one space.
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // personalTexts lists the personal-looking text in every text field of the plans.
 func personalTexts(plans []*plan.Plan) []PersonalText {

@@ -259,3 +259,45 @@ func TestYoungPeopleREADMEExample(t *testing.T) {
 		t.Errorf("the README's example is not the report's first section; it should be:\n%s", want)
 	}
 }
+
+// Personal text that the report prints with its spacing changed (two spaces, or a line break in
+// a literal block, become one space) is still named, and --redact still takes it out, in both
+// reports and both formats.
+func TestPersonalTextWithOtherSpacing(t *testing.T) {
+	src := "id: t\ntitle: T\ncouncil: C\nperiod: {start: 2025-01-01, end: 2027-12-31}\nsections:\n" +
+		"  - id: t.p1\n    kind: promise\n    title: Home\n    actions:\n" +
+		"      - id: t.p1.1\n        text: Find homes.\n        deadline: 2026-03-01\n        status: in-progress\n        rag: red\n        updates:\n" +
+		"          - date: 2025-10-01\n            share: young-people\n            note: \"Met  with Mrs  Patel about it.\"\n" +
+		"          - date: 2025-10-02\n            share: young-people\n            note: |\n              Carers found near NW1\n              2AB for the sibling group.\n"
+	f := planfile.Parse("plans/t.yaml", []byte(src), planfile.Options{})
+	if f.HasErrors() {
+		t.Fatal(f.Diags)
+	}
+	plans := []*plan.Plan{f.Plan}
+	for _, audience := range []string{ForYoungPeople, ForBoard} {
+		for _, format := range []string{"markdown", "html"} {
+			for _, redact := range []bool{false, true} {
+				doc, found, err := Publish(plans, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31")), Tolerance: DefaultTolerance},
+					PublishOptions{For: audience, Format: format, Redact: redact})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var kinds []string
+				for _, p := range found {
+					kinds = append(kinds, string(p.Kind))
+				}
+				want := []string{string(personal.Titled), string(personal.Postcode)}
+				if audience == ForBoard {
+					want = want[1:] // the board report shows only the latest note
+				}
+				if strings.Join(kinds, ", ") != strings.Join(want, ", ") {
+					t.Errorf("%s %s redact=%v: found %v, want %v", audience, format, redact, kinds, want)
+				}
+				shown := string(shownText(doc, format))
+				if redact && (strings.Contains(shown, "Patel") || strings.Contains(shown, "NW1")) {
+					t.Errorf("%s %s: --redact left personal text in the report:\n%s", audience, format, shown)
+				}
+			}
+		}
+	}
+}
