@@ -301,3 +301,40 @@ func TestPersonalTextWithOtherSpacing(t *testing.T) {
 		}
 	}
 }
+
+// A small count is suppressed whatever the plan calls what it counts; a rate, a percentage, a
+// score and a length of time are not counts of children, and keep their unit.
+func TestYoungPeopleSmallCountsWhateverTheUnit(t *testing.T) {
+	for _, tc := range []struct {
+		unit  string
+		value float64
+		want  string
+	}{
+		{"children", 3, "fewer than 5"},
+		{"care leavers", 1, "fewer than 5"},
+		{"students", 2, "fewer than 5"},
+		{"placements", 4, "fewer than 5"},
+		{"episodes", 3, "fewer than 5"},
+		{"UASC", 2, "fewer than 5"},
+		{"", 2, "fewer than 5"}, // "Number of children adopted", no unit
+		{"students", 12, "12 students"},
+		{"children", 0, "0"},
+		{"children", 12, "12"},
+		{"%", 3, "3 out of every 100"},
+		{"per 10,000 children", 3.5, "3.5 per 10,000 children"},
+		{"per 10,000 children", 65, "65 per 10,000 children"},
+		{"rate per 10,000", 4, "4 rate per 10,000"},
+		{"days", 3, "3 days"},
+		{"weeks", 2, "2 weeks"},
+		{"score", 3.2, "3.2 score"},
+		{"", 3.2, "3.2"}, // an average, not a count
+		{"FTE", 2, "2 FTE"},
+		{"care leavers aged 19-21 years", 3, "fewer than 5"},
+		{"care leavers aged 19-21 years", 30, "30"},
+	} {
+		m := &plan.Measure{Unit: tc.unit}
+		if got := figureWords(m, tc.value); got != tc.want {
+			t.Errorf("%v %q: %q, want %q", tc.value, tc.unit, got, tc.want)
+		}
+	}
+}
