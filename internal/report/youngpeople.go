@@ -213,7 +213,7 @@ func measureWords(m *plan.Measure, asOf time.Time) (string, bool) {
 	}
 	s := fmt.Sprintf("%s: %s in %s.", strings.TrimRight(words.OneLine(m.Text), ".:"), figureWords(m, latest.Value), monthWords(latest.Date))
 	if m.Target != nil {
-		s += fmt.Sprintf(" We want it to be %s.", figureWords(m, m.Target.Value))
+		s += " " + fmt.Sprintf(ypWords.Target, figureWords(m, m.Target.Value))
 	}
 	return s, true
 }
@@ -225,7 +225,7 @@ func measureWords(m *plan.Measure, asOf time.Time) (string, bool) {
 func figureWords(m *plan.Measure, v float64) string {
 	unit := strings.TrimSpace(m.Unit)
 	if unit == "%" || strings.EqualFold(unit, "percent") {
-		return fmt.Sprintf("%s out of every 100", words.Number(math.Round(v)))
+		return fmt.Sprintf(ypWords.OutOf100, words.Number(math.Round(v)))
 	}
 	count := isCount(unit, v)
 	switch {
@@ -309,8 +309,8 @@ var ypWords = struct {
 	Promise, YouSaid, Did, Next, StoppedHeading, Measures string
 	NothingYet, NothingNext                               string
 	Done, Started, NotStarted, Stopped                    string
-	DoneIn, DueBy, FewerThan5                             string
-	Found, FoundHow, Removed                              string
+	DoneIn, DueBy, FewerThan5, OutOf100, Target           string
+	Found, FoundHow, FoundLabel, Removed                  string
 }{
 	Title:          "What did we do after you told us?",
 	Intro:          "This is for children and young people in care, and for care leavers. It tells you what we said we would do. It tells you what you told us, what we did and what comes next.",
@@ -331,7 +331,10 @@ var ypWords = struct {
 	DoneIn:         "Done in %s.",
 	DueBy:          "We plan to do this by %s.",
 	FewerThan5:     "fewer than 5",
+	OutOf100:       "%s out of every 100",
+	Target:         "We want it to be %s.",
 	Found:          "Check this before you share it. Some words below may tell people who someone is.",
 	FoundHow:       "Take them out of the plan, or make this again with --redact.",
+	FoundLabel:     "Check before you share",
 	Removed:        "We took out some words that may tell people who someone is. They show as [removed].",
 }

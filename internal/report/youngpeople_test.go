@@ -2,8 +2,13 @@ package report
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,11 +203,10 @@ sections:
 func TestYoungPeopleOwnWordsReadingAge(t *testing.T) {
 	fill := strings.NewReplacer("%s", "October 2025")
 	var all []string
-	v := ypWords
-	for _, s := range []string{v.Title, v.Intro, v.Made, v.Promise, v.YouSaid, v.Did, v.Next, v.StoppedHeading, v.Measures,
-		v.NothingYet, v.NothingNext, v.Done, v.Started, v.NotStarted, v.Stopped, v.DoneIn, v.DueBy, v.FewerThan5,
-		v.Found, v.FoundHow, v.Removed} {
-		s = fill.Replace(s)
+	// Every field of ypWords, so that a word added to it is measured too.
+	v := reflect.ValueOf(ypWords)
+	for i := 0; i < v.NumField(); i++ {
+		s := fill.Replace(v.Field(i).String())
 		all = append(all, strings.TrimRight(s, ".?")+".")
 		for _, sent := range readability.Sentences(s) {
 			if n := len(readability.Words(sent.Text)); n > readability.MaxAverageWords {
@@ -337,4 +341,70 @@ func TestYoungPeopleSmallCountsWhateverTheUnit(t *testing.T) {
 			t.Errorf("%v %q: %q, want %q", tc.value, tc.unit, got, tc.want)
 		}
 	}
+}
+
+var twoWords = regexp.MustCompile(`[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}`)
+
+// Every sentence cpp adds to the young people's report is in ypWords, where
+// TestYoungPeopleOwnWordsReadingAge measures it: no string in youngpeople*.go outside it holds
+// words, and the HTML template's text and labels hold none of their own. SharedLine's words
+// are the board's.
+func TestYoungPeopleOwnWordsAreAllMeasured(t *testing.T) {
+	fset := token.NewFileSet()
+	for _, name := range []string{"youngpeople.go", "youngpeople_markdown.go", "youngpeople_html.go"} {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				return n.Name.Name != "SharedLine"
+			case *ast.ValueSpec:
+				if len(n.Names) == 1 && n.Names[0].Name == "ypWords" {
+					return false
+				}
+				if len(n.Names) == 1 && n.Names[0].Name == "ypHTML" {
+					tmpl, _ := strconv.Unquote(n.Values[0].(*ast.BasicLit).Value)
+					for _, w := range templateWords(tmpl) {
+						t.Errorf("%s: the HTML template writes %q itself; put it in ypWords", name, w)
+					}
+					return false
+				}
+			case *ast.BasicLit:
+				if n.Kind != token.STRING {
+					return true
+				}
+				s, _ := strconv.Unquote(n.Value)
+				if twoWords.MatchString(s) {
+					t.Errorf("%s: %q is written outside ypWords, where its reading age is not measured", fset.Position(n.Pos()), s)
+				}
+			}
+			return true
+		})
+	}
+}
+
+var (
+	reStyle      = regexp.MustCompile(`(?s)<style>.*?</style>|<!DOCTYPE[^>]*>`)
+	reActions    = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	reLabelAttrs = regexp.MustCompile(`\b(?:aria-label|alt|title|placeholder)="([^"]*)"`)
+)
+
+// templateWords is the words an HTML template writes itself: in its text and in the attributes
+// a screen reader says.
+func templateWords(tmpl string) []string {
+	tmpl = reActions.ReplaceAllString(reStyle.ReplaceAllString(tmpl, ""), "")
+	var out []string
+	for _, m := range reLabelAttrs.FindAllStringSubmatch(tmpl, -1) {
+		if strings.TrimSpace(m[1]) != "" {
+			out = append(out, m[1])
+		}
+	}
+	for _, text := range strings.Split(reTags.ReplaceAllString(tmpl, "\x00"), "\x00") {
+		if strings.IndexFunc(text, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
+			out = append(out, strings.TrimSpace(text))
+		}
+	}
+	return out
 }
