@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -407,4 +408,36 @@ func templateWords(tmpl string) []string {
 		}
 	}
 	return out
+}
+
+// Given the plan files' text, the report names personal text where it starts, as validate does,
+// not where its field starts; text it cannot find in the file keeps the field's position.
+func TestPersonalTextPosition(t *testing.T) {
+	src := "id: t\ntitle: T\ncouncil: C\nperiod: {start: 2025-01-01, end: 2027-12-31}\nsections:\n" +
+		"  - id: t.p1\n    kind: promise\n    title: Home\n    actions:\n" +
+		"      - id: t.p1.1\n        text: Find homes.\n        deadline: 2026-03-01\n        status: in-progress\n        updates:\n" +
+		"          - date: 2025-10-01\n            share: young-people\n            note: >-\n              We met J (14) and\n              Mrs\n              Patel today.\n" +
+		"          - date: 2025-10-02\n            share: young-people\n            note: \"Escaped: Ms \\x4Fkafor\"\n"
+	f := planfile.Parse("plans/t.yaml", []byte(src), planfile.Options{})
+	if f.HasErrors() {
+		t.Fatal(f.Diags)
+	}
+	_, found, err := Publish([]*plan.Plan{f.Plan}, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31"))},
+		PublishOptions{For: ForYoungPeople, Format: "markdown", Source: func(file string) []byte {
+			if file != "plans/t.yaml" {
+				t.Errorf("asked for %q", file)
+			}
+			return []byte(src)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range found {
+		got = append(got, fmt.Sprintf("%d:%d %s", p.Pos.Line, p.Pos.Col, p.Text))
+	}
+	want := []string{"18:22 J (14)", "19:15 Mrs Patel", "23:19 Ms Okafor"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("found at %q, want %q", got, want)
+	}
 }
