@@ -60,7 +60,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
 	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
@@ -141,7 +141,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
 	}
 	buf := bytes.NewBuffer(doc)
-	if opts.Output == "" {
+	if opts.Output == "" || opts.Output == "-" {
 		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 			return err
 		}
