@@ -48,8 +48,8 @@ type Block struct {
 	TextMin int
 	// DropSame leaves out first, on a narrow terminal, a column that says the same on every row
 	// of the listing ("Not rated"), naming it and its value in the note: for listings whose
-	// purpose is chasing, where what differs from row to row is what a reader acts on. Only
-	// the columns in Drop and the RAG column may go so.
+	// purpose is chasing, where what differs from row to row is what a reader acts on. Any
+	// column may go so but the first (the row's id) and the main text (the first Wide column).
 	DropSame bool
 	// MaxLines cuts a cell after so many lines on a terminal, ending it with "…", for
 	// listings (show gives the whole text); 0 never cuts.

@@ -357,20 +357,24 @@ func fitBlock(blk Block, width int) *fit {
 	return f
 }
 
-// sameFirst is the block's drop order with the columns that say the same on every row put first
-// (the RAG column among them, though it is not in Drop), and what each of those says.
+// sameFirst is the block's drop order with the columns that say the same on every row put first,
+// and what each of those says. Any column may go so but the first, which names the row (an id),
+// and the block's main text: a column that says the same on every row tells a reader nothing a
+// note cannot ("Latest note (none on every row)"), whether or not it is in Drop.
 func sameFirst(blk Block) ([]int, map[int]string) {
 	same := map[int]string{}
 	if len(blk.Rows) < 2 {
 		return blk.Drop, same
 	}
-	cands := slices.Clone(blk.Drop)
-	if blk.RAGColumn >= 0 && !slices.Contains(cands, blk.RAGColumn) {
-		cands = append(cands, blk.RAGColumn)
+	main := -1
+	if len(blk.Wide) > 0 {
+		main = blk.Wide[0]
 	}
-	slices.Sort(cands)
 	var order []int
-	for _, i := range cands {
+	for i := 1; i < len(blk.Header); i++ {
+		if i == main {
+			continue
+		}
 		if v, ok := constant(blk.Rows, i); ok {
 			same[i] = v
 			order = append(order, i)

@@ -218,3 +218,20 @@ func TestListingTablesShareWidths(t *testing.T) {
 		}
 	}
 }
+
+// Any column but the row's id and the main text may go first for saying the same on every row,
+// whether or not it is in Drop; the id and the main text never go, however alike.
+func TestDropSameAnyColumn(t *testing.T) {
+	blk := Block{Header: []string{"ID", "Action", "Due", "Latest note"}, Wide: []int{1}, Drop: []int{2},
+		DropSame: true, RAGColumn: -1, Rows: [][]string{
+			{"a.1", "Same text", "31 Oct 2025", "none"},
+			{"a.1", "Same text", "30 Nov 2025", "none"},
+		}}
+	order, same := sameFirst(blk)
+	if fmt.Sprint(order) != "[3 2]" {
+		t.Errorf("drop order %v, want [3 2]: the constant Latest note first, then Drop", order)
+	}
+	if len(same) != 1 || same[3] != "none" {
+		t.Errorf("same = %v, want only column 3 (none)", same)
+	}
+}
