@@ -158,17 +158,29 @@ func (b *builder) require(n *yaml.Node, what string, entries []entry, keys ...st
 		return
 	}
 	for _, key := range keys {
-		found := false
-		for _, e := range entries {
-			if e.key == key && !isNull(e.v) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		i := slices.IndexFunc(entries, func(e entry) bool { return e.key == key })
+		switch {
+		case i < 0:
 			b.errorf(n, "required", fmt.Sprintf("add `%s:` to %s", key, what), "%s is missing `%s`", what, key)
+		case isNull(entries[i].v) || blank(entries[i].v):
+			// `title:`, `title: ''` and `title: "  "` are the same mistake, said the same way.
+			e, is := entries[i], "empty"
+			at := e.k
+			if !isNull(e.v) {
+				at = e.v
+				if e.v.Value != "" {
+					is = fmt.Sprintf("%q, only white space", e.v.Value)
+				}
+			}
+			b.errorf(at, "required", fmt.Sprintf("give `%s` a value: %s needs one", key, what), "`%s` in %s is %s", key, what, is)
 		}
 	}
+}
+
+// blank reports whether n is quoted text with nothing but white space in it ("", "   "): a key that
+// must be given is as empty as one with nothing written after it.
+func blank(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == ""
 }
 
 func isNull(n *yaml.Node) bool {
@@ -371,7 +383,7 @@ func (b *builder) id(e entry, what string) string {
 		return ""
 	}
 	s, ok := b.text(e, what)
-	if !ok {
+	if !ok || s == "" { // empty: require says so
 		return ""
 	}
 	if !IDPattern.MatchString(s) {
@@ -396,7 +408,7 @@ func slug(s string) string {
 // that word, so that an editor (whose schema accepts the same spellings) and cpp validate agree.
 func (b *builder) enum(e entry, what string) (string, bool) {
 	s, ok := b.text(e, what)
-	if !ok {
+	if !ok || (s == "" && e.field.Required) { // a required key left empty: require says so
 		return "", false
 	}
 	valid := e.field.Words
@@ -419,12 +431,13 @@ func (b *builder) enum(e entry, what string) (string, bool) {
 		if near := suggest.Closest(norm, valid, 1); len(near) > 0 {
 			hint = fmt.Sprintf("did you mean `%s`? (one of: %s)", near[0], strings.Join(valid, ", "))
 		}
-		b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, s, enumNouns[e.key])
+		b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, e.v.Value, enumNouns[e.key])
 		return "", false
 	}
-	if s != word {
+	// What was written, spaces and tabs and all, is what the messages quote and compare.
+	if e.v.Value != word {
 		b.report(e.v, diag.Warning, e.key, fmt.Sprintf("write `%s: %s`", e.key, word),
-			"`%s` in %s is %q: cpp reads it as `%s`, the plan file's word for it", e.key, what, s, word)
+			"`%s` in %s is %q: cpp reads it as `%s`, the plan file's word for it", e.key, what, e.v.Value, word)
 	}
 	return word, true
 }
@@ -621,6 +634,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 		switch e.key {
 		case "text":
 			a.Text, hasText = b.text(e, what)
+			hasText = hasText && a.Text != ""
 		case "plain":
 			a.Plain, _ = b.text(e, what)
 		case "deadline":
@@ -651,7 +665,9 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 				a.RAG = plan.RAG(r)
 			}
 		case "outcomes":
-			a.Outcomes = b.list(e, what, &a.At)
+			if !blank(e.v) { // `outcomes: ''` is no outcomes, as `text: ''` is no text
+				a.Outcomes = b.list(e, what, &a.At)
+			}
 		case "links":
 			a.Links = b.list(e, what, &a.At)
 		case "tags":

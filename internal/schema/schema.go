@@ -88,6 +88,9 @@ const sep = `[ \t_-]`
 func value(f planfile.Field) Object {
 	switch f.Value {
 	case planfile.Text:
+		if f.Required {
+			return ref("requiredText")
+		}
 		return ref("text")
 	case planfile.TextList:
 		return ref("textList")
@@ -127,6 +130,9 @@ func property(f planfile.Field) Object {
 // may be a number.
 var defs = Object{
 	{"text", Object{{"description", "Text on one line, or a YAML block (| or >) for longer text."}, {"type", []string{"string", "number"}}}},
+	// cpp validate reads a key that must be given but is written '' or "  " as empty, as it
+	// reads one with nothing after it.
+	{"requiredText", Object{{"description", "Text on one line, or a YAML block (| or >) for longer text; not empty."}, {"type", []string{"string", "number"}}, {"pattern", `\S`}}},
 	{"textList", Object{{"description", "A list of text, one item per `- ` line or in [brackets]; a single item may be written without the list."},
 		{"anyOf", []Object{{{"type", []string{"string", "number"}}}, listOf(ref("text"))}}}},
 	{"id", Object{{"description", "Unique across the repository: lower-case letters, digits, '-' and '.'."}, {"type", "string"}, {"pattern", `^[a-z0-9][a-z0-9.-]*$`}}},
@@ -139,10 +145,10 @@ var extra = map[string]Object{
 	"action": {{"anyOf", []Object{given("text"), given("outcomes")}}},
 }
 
-// given requires key, with a value: empty is missing.
+// given requires key, with a value: empty ("" or only white space) is missing.
 func given(key string) Object {
-	notNull := Object{{"not", Object{{"type", "null"}}}}
-	return Object{{"required", []string{key}}, {"properties", Object{{key, notNull}}}}
+	notEmpty := Object{{"not", Object{{"type", "null"}}}, {"pattern", `\S`}}
+	return Object{{"required", []string{key}}, {"properties", Object{{key, notEmpty}}}}
 }
 
 // mapping is the schema of one kind: its keys and no others. A plan's required keys are

@@ -136,6 +136,9 @@ func core(s string) any {
 }
 
 // failures are the lines where the schema finds a problem, from the innermost errors.
+// reGiven is where the schema's `given` (an action's text or outcomes) checks a value is not empty.
+var reGiven = regexp.MustCompile(`/anyOf/[0-9]+/properties/[^/]+$`)
+
 func failures(err error, lines map[string]int) []int {
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
@@ -164,9 +167,11 @@ func failures(err error, lines map[string]int) []int {
 		if ty, ok := e.ErrorKind.(*kind.Type); ok && ty.Got != "null" && slices.Equal(ty.Want, []string{"null"}) {
 			return
 		}
-		// An empty value is a missing one to cpp, which names the mapping it is missing from.
-		_, notNull := e.ErrorKind.(*kind.Not) // the schema's only `not` is "not null", for a key that must have a value
-		if ty, ok := e.ErrorKind.(*kind.Type); (notNull || ok && ty.Got == "null") && ptr != "" {
+		// An action with its text empty has neither text nor outcomes to cpp, which names the
+		// action: the schema's `given` (its only `not`, "not null", and a pattern under anyOf).
+		_, notNull := e.ErrorKind.(*kind.Not)
+		_, pattern := e.ErrorKind.(*kind.Pattern)
+		if (notNull || pattern && reGiven.MatchString(e.SchemaURL)) && ptr != "" {
 			ptr = ptr[:strings.LastIndex(ptr, "/")]
 		}
 		out = append(out, lines[ptr])
