@@ -105,8 +105,8 @@ func Date(t time.Time) string { return t.Format("20060102") }
 // Text is s as a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped,
 // and every character a terminal would act on shown as an escape, as termsafe writes it (ESC as
 // `\x1b`), since control characters are not allowed in TEXT and are not meant to be in a plan.
+// Every line break (termsafe.LineBreak: "\r\n", U+2028 among them) is a newline, `\n`.
 func Text(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = termsafe.Text(s)
 	var b strings.Builder
 	b.Grow(len(s))

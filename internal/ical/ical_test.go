@@ -74,6 +74,7 @@ func TestTextSurvivesAParser(t *testing.T) {
 		{"two bytes in", "xx" + strings.Repeat("😀", 80), ""},
 		{"tab", "a\tb", ""},
 		{"CRLF", "a\r\nb", "a\nb"},
+		{"line and paragraph separators", "a\u2028b\u2029c\u0085d", "a\nb\nc\nd"},
 		{"terminal escapes", "Review \x1b[31mthe plan\x1b[0m\a now", `Review \x1b[31mthe plan\x1b[0m\a now`},
 		{"C1 and bidi", "a\u009bb\u202ec", `a\u009bb\u202ec`},
 		{"not UTF-8", "a\xffb", `a\xffb`},

@@ -263,8 +263,7 @@ func pipeTable(header []string, rows [][]string, cell func(string) string) strin
 
 // MarkdownCell escapes text for a table cell: it stays in one cell and shows literally.
 func MarkdownCell(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = InlineMarkdown(s)
+	s = InlineMarkdown(s) // line breaks are "\n" (termsafe.Text)
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return strings.ReplaceAll(s, "\n", "<br>")
 }

@@ -11,6 +11,7 @@ func TestMarkdownCell(t *testing.T) {
 		{"plain text", "plain text"},
 		{"a | pipe", `a \| pipe`},
 		{"two\nlines", "two<br>lines"},
+		{"line\u2028and paragraph\u2029separators\r\nand CRLF", "line<br>and paragraph<br>separators<br>and CRLF"},
 		{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
 		{"*bold* and _em_ and `code`", "\\*bold\\* and \\_em\\_ and \\`code\\`"},
 		{"[link](http://x)", `\[link\](http://x)`},

@@ -7,6 +7,9 @@
 // controls (U+0080–U+009F), the bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
 // U+2066–U+2069) and bytes that are not UTF-8 (a lone 0x9b is a C1 CSI to some terminals). ESC
 // reads `\x1b`, a carriage return `\r`, a right-to-left override `\u202e`, a stray byte `\x9b`.
+//
+// It owns line breaks too (LineBreak): in text of many lines each is a newline, and in a field
+// that must stay on one line each is an escape, so that every output breaks the same lines.
 package termsafe
 
 import (
@@ -42,12 +45,15 @@ func LineBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
 }
 
-// Text is s with every unsafe character made visible; newlines and tabs stay, for places where
-// they are layout (a table cell, a Markdown cell).
+// Text is s with every unsafe character made visible, for text of many lines (a table cell, a
+// Markdown cell, a note, a workbook cell): tabs stay, and every line break (LineBreak) is a
+// newline, so that every output breaks a line where the plan does: "\r\n", next line (U+0085),
+// line separator (U+2028) and paragraph separator (U+2029) read as "\n". A carriage return alone
+// moves the cursor back over the line, so it shows as `\r`.
 func Text(s string) string { return visible(s, true) }
 
-// Line is s as one line: as Text, and every line break (LineBreak) shows as an escape too, for
-// fields that must stay on their line (a commit subject, a diagnostic, a heading, a comment in a
+// Line is s as one line: as Text, but every line break (LineBreak) shows as an escape, for fields
+// that must stay on their line (a title, a heading, a commit subject, a diagnostic, a comment in a
 // plan file).
 func Line(s string) string { return visible(s, false) }
 
@@ -107,6 +113,10 @@ func visible(s string, keepNewlines bool) string {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			b.WriteString(byteEscape(s[i]))
+		case keepNewlines && r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+			// "\r\n" is one line break: the newline that follows is written next.
+		case keepNewlines && LineBreak(r) && r != '\r':
+			b.WriteByte('\n')
 		case Unsafe(r) || (!keepNewlines && LineBreak(r)):
 			b.WriteString(Escape(r))
 		default:
@@ -143,6 +153,9 @@ func (t *Writer) Write(p []byte) (int, error) {
 			}
 			break
 		}
+	}
+	if cut > 0 && data[cut-1] == '\r' {
+		cut-- // "\r\n" may be split between two writes: it is one line break
 	}
 	t.pending = append([]byte(nil), data[cut:]...)
 	if _, err := io.WriteString(t.w, Text(string(data[:cut]))); err != nil {

@@ -15,7 +15,10 @@ func TestText(t *testing.T) {
 		{"c1 \u009b31m csi", `c1 \u009b31m csi`, `c1 \u009b31m csi`},
 		{"abc\u202Efed", `abc\u202efed`, `abc\u202efed`},
 		{"\u2066isolate\u2069 \u200e\u200f \u061c", `\u2066isolate\u2069 \u200e\u200f \u061c`, `\u2066isolate\u2069 \u200e\u200f \u061c`},
-		{"line\u2028and paragraph\u2029separators, next line\u0085", "line\u2028and paragraph\u2029separators, next line\\u0085", `line\u2028and paragraph\u2029separators, next line\u0085`},
+		// A line break is a line break in text of many lines, and an escape in a one-line field;
+		// a carriage return alone moves the cursor back over the line, so it is always an escape.
+		{"line\u2028and paragraph\u2029separators, next line\u0085", "line\nand paragraph\nseparators, next line\n", `line\u2028and paragraph\u2029separators, next line\u0085`},
+		{"crlf\r\nlone cr\r", "crlf\nlone cr\\r", `crlf\r\nlone cr\r`},
 		{"not utf-8 \x9b[2K", `not utf-8 \x9b[2K`, `not utf-8 \x9b[2K`},
 		{"Café, 子ども, ✓ and a non-breaking\u00a0space", "Café, 子ども, ✓ and a non-breaking\u00a0space", "Café, 子ども, ✓ and a non-breaking\u00a0space"},
 	}
@@ -40,7 +43,7 @@ func FuzzLine(f *testing.F) {
 				t.Fatalf("%q still holds %v", out, found)
 			}
 		}
-		if Found(s) == nil && Text(s) != s {
+		if Found(s) == nil && !strings.ContainsAny(s, "\u2028\u2029") && Text(s) != s {
 			t.Fatalf("clean %q changed to %q", s, Text(s))
 		}
 	})
@@ -62,7 +65,7 @@ func TestWriter(t *testing.T) {
 	var out strings.Builder
 	w := NewWriter(&out)
 	rlo := "\u202e"
-	for _, p := range []string{"cpp: skipped plans/a\x1b[2K", rlo[:1], rlo[1:], "b.yaml: ", "é"[:1], "é"[1:] + "\n", "\xe2\x80"} {
+	for _, p := range []string{"cpp: skipped plans/a\x1b[2K", rlo[:1], rlo[1:], "b.yaml: ", "é"[:1], "é"[1:] + "\r", "\n", "\xe2\x80"} {
 		if n, err := w.Write([]byte(p)); n != len(p) || err != nil {
 			t.Fatalf("Write(%q) = %d, %v", p, n, err)
 		}
