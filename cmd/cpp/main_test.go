@@ -58,6 +58,9 @@ func TestMain(m *testing.M) {
 			os.Exit(0)
 		},
 		"cpp": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		// ttycpp runs cpp with its standard output on a terminal, and prints what the terminal
+		// was sent (Linux only: scripts that use it begin [!linux] skip).
+		"ttycpp": func() { os.Exit(ttyCPP(os.Args[1:])) },
 		// cppexit runs cpp and reports its exit status on stderr, for scripts that assert the code.
 		"cppexit": func() {
 			code := cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

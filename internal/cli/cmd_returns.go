@@ -174,13 +174,14 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 		return writePerLead(env, run, opts.Output, format)
 	}
 	var buf bytes.Buffer
+	csvOpts := render.CSVOptions{Terminal: (opts.Output == "" || opts.Output == "-") && env.IsTerminal(env.Stdout)}
 	switch {
 	case format == "xlsx":
 		err = returns.WriteXLSX(&buf, ret)
 	case opts.Measures:
-		err = returns.WriteMeasuresCSV(&buf, ret)
+		err = returns.WriteMeasuresCSV(&buf, ret, csvOpts)
 	default:
-		err = returns.WriteCSV(&buf, ret)
+		err = returns.WriteCSV(&buf, ret, csvOpts)
 	}
 	if err != nil {
 		return err
@@ -217,7 +218,7 @@ func writePerLead(env *Env, run *returnsRun, dir, format string) error {
 		if format == "xlsx" {
 			err = returns.WriteXLSX(&buf, part.Return)
 		} else {
-			err = returns.WriteCSV(&buf, part.Return)
+			err = returns.WriteCSV(&buf, part.Return, render.CSVOptions{})
 		}
 		if err != nil {
 			return err

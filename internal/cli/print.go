@@ -33,7 +33,7 @@ func (o *output) print(env *Env, format string, st render.Style) error {
 	case "json":
 		return render.WriteJSON(env.Stdout, o.Records())
 	case "csv":
-		return render.WriteCSV(env.Stdout, o.Columns, o.Cells())
+		return render.WriteCSV(env.Stdout, o.Columns, o.Cells(), render.CSVOptions{Terminal: env.IsTerminal(env.Stdout)})
 	case "xlsx":
 		book := o.Book
 		if book.Sheet == "" {

@@ -332,18 +332,36 @@ func code(s string) string {
 	return "`" + strings.ReplaceAll(termsafe.Line(s), "`", "'") + "`"
 }
 
+// CSVOptions are how a CSV is written, decided once by the command layer.
+type CSVOptions struct {
+	// Terminal is set when the CSV goes to a terminal, to be read there: every character a
+	// terminal would act on (an ESC sequence, a bell, a bidi override, a C1 control) is shown as
+	// an escape, as the table printer shows it (termsafe.Text), so that a lead's name cannot
+	// retitle the window. To a file or a pipe the CSV is data, and every cell is exactly as the
+	// plan has it.
+	Terminal bool
+}
+
 // WriteCSV writes a header and rows as RFC 4180 CSV. A cell that a spreadsheet would run as a
 // formula (it starts with =, +, -, @, a tab or a carriage return) gets a leading apostrophe.
-func WriteCSV(w io.Writer, header []string, rows [][]string) error {
+func WriteCSV(w io.Writer, header []string, rows [][]string, o CSVOptions) error {
+	cell := func(s string) string { return s }
+	if o.Terminal {
+		cell = termsafe.Text
+	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(header); err != nil {
+	head := make([]string, len(header))
+	for i, h := range header {
+		head[i] = cell(h)
+	}
+	if err := cw.Write(head); err != nil {
 		return err
 	}
 	for _, r := range rows {
 		safe := make([]string, len(r))
 		for i, c := range r {
-			safe[i] = SafeCell(c)
+			safe[i] = cell(SafeCell(c))
 		}
 		if err := cw.Write(safe); err != nil {
 			return err

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 func TestMarkdownCell(t *testing.T) {
@@ -79,5 +81,29 @@ func TestUnlinked(t *testing.T) {
 		if got := Unlinked(tt.in); got != want {
 			t.Errorf("Unlinked(%q) = %q, want %q", tt.in, got, want)
 		}
+	}
+}
+
+// CSV for a terminal shows what a terminal would act on as escapes; CSV for a file or a pipe is
+// the data exactly. Either way a formula is defused and the CSV reads back as its cells.
+func TestWriteCSVTerminal(t *testing.T) {
+	header := []string{"lead", "text"}
+	rows := [][]string{{"Team\x1b]0;pwned\a", "=1+1 \u202eevil\u009b2J\r\nnext\u2028line"}}
+	var file, term bytes.Buffer
+	if err := WriteCSV(&file, header, rows, CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSV(&term, header, rows, CSVOptions{Terminal: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(file.String(), "Team\x1b]0;pwned\a,") || !strings.Contains(file.String(), "'=1+1 \u202eevil\u009b2J\r\nnext\u2028line") {
+		t.Errorf("CSV for a file changed the data:\n%q", file.String())
+	}
+	if found := termsafe.Found(strings.ReplaceAll(term.String(), "\r\n", "\n")); found != nil {
+		t.Errorf("CSV for a terminal holds %v raw:\n%q", found, term.String())
+	}
+	want := "lead,text\r\n" + `Team\x1b]0;pwned\a,"'=1+1 \u202eevil\u009b2J` + "\r\nnext\r\nline\"\r\n"
+	if term.String() != want {
+		t.Errorf("CSV for a terminal:\n%q\nwant\n%q", term.String(), want)
 	}
 }

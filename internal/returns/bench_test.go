@@ -9,6 +9,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/synth"
 )
 
@@ -51,7 +52,7 @@ func BenchmarkExportCSV(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		buf.Reset()
-		if err := WriteCSV(&buf, Build(plans, reg, Options{Today: day("2025-10-01"), Quarter: q})); err != nil {
+		if err := WriteCSV(&buf, Build(plans, reg, Options{Today: day("2025-10-01"), Quarter: q}), render.CSVOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
 )
 
@@ -296,7 +297,7 @@ func TestReadNotAReturn(t *testing.T) {
 func TestReadCSV(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r); err != nil {
+	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -335,7 +336,7 @@ func TestReadCSV(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := WriteMeasuresCSV(&buf, r); err != nil {
+	if err := WriteMeasuresCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	text := strings.Replace(buf.String(), "Care leavers in touch,Virtual School,,,88,2025-03-31,,,,",
@@ -439,7 +440,7 @@ func TestSortProblems(t *testing.T) {
 // semicolons (Excel in much of Europe), and "Unicode Text" (UTF-16, separated by tabs).
 func TestReadCSVEncodings(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, build(t, "Q3-2025", nil, north)); err != nil {
+	if err := WriteCSV(&buf, build(t, "Q3-2025", nil, north), render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -533,7 +534,7 @@ func TestWriteProblemsBounded(t *testing.T) {
 func TestReadShareColumn(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r); err != nil {
+	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()

@@ -227,7 +227,7 @@ func TestWorkbookDeterministic(t *testing.T) {
 func TestCSV(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r); err != nil {
+	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -253,7 +253,7 @@ func TestCSV(t *testing.T) {
 		t.Errorf("formula-like text not defused: %q", p11[0])
 	}
 	buf.Reset()
-	if err := WriteMeasuresCSV(&buf, r); err != nil {
+	if err := WriteMeasuresCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if rows, _ := csv.NewReader(&buf).ReadAll(); len(rows) != 3 || strings.Join(rows[0], "|") != strings.Join(MeasureHeader, "|") {
