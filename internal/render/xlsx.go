@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf16"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
@@ -266,7 +265,7 @@ func excelDay(d time.Time) int64 {
 func textWidth(s string) int {
 	w := 0
 	for _, line := range strings.Split(termsafe.Text(s), "\n") {
-		w = max(w, lipgloss.Width(line))
+		w = max(w, cellWidth(line))
 	}
 	return w
 }
