@@ -84,7 +84,10 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		SilenceErrors:              true,
 		SilenceUsage:               true,
 		SuggestionsMinimumDistance: 2,
+		// cpp --version answers as cpp version does.
+		Version: currentVersion(),
 	}
+	root.SetVersionTemplate("cpp {{.Version}}\n")
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetIn(env.Stdin)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -23,6 +24,8 @@ type reportOptions struct {
 	StaleDays int
 	Tolerance float64
 	Paths     []string
+	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
+	formatGiven bool
 }
 
 // leftOut names the files a report leaves out, for the notice at its top.
@@ -48,6 +51,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
   cpp report --since v2025-q2 -o report.md`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.formatGiven = c.Flags().Changed("format")
 			return runReport(env, g, opts)
 		},
 	}
@@ -55,7 +59,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
-	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
+	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
@@ -65,6 +69,12 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 
 func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	formats := []string{"markdown", "html"}
+	if !opts.formatGiven {
+		switch strings.ToLower(filepath.Ext(opts.Output)) {
+		case ".html", ".htm":
+			opts.Format = "html"
+		}
+	}
 	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
 	}
