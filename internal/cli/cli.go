@@ -88,6 +88,8 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		Version: currentVersion(),
 	}
 	root.SetVersionTemplate("cpp {{.Version}}\n")
+	root.InitDefaultVersionFlag() // now, not at Execute: completion and the README test see it
+	root.Flags().Lookup("version").Usage = "print cpp's version, as cpp version does"
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetIn(env.Stdin)

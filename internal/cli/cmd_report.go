@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/safewrite"
@@ -26,6 +27,28 @@ type reportOptions struct {
 	Paths     []string
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
+	// From the repository's cpp.yaml: the title, and the convention a bare --period is read in.
+	title    string
+	quarters *deadline.Convention
+}
+
+// fromConfig takes the defaults the repository's cpp.yaml gives for what the flags leave out.
+func (opts *reportOptions) fromConfig(env *Env, c *cobra.Command) error {
+	cfg, err := repoConfig(env)
+	if err != nil {
+		return err
+	}
+	if cfg.Report.StaleDays != 0 && !c.Flags().Changed("stale-days") {
+		opts.StaleDays = cfg.Report.StaleDays
+	}
+	if cfg.Report.Tolerance != nil && !c.Flags().Changed("tolerance") {
+		opts.Tolerance = *cfg.Report.Tolerance
+	}
+	opts.title = cfg.Report.Title
+	if cfg.QuartersSet {
+		opts.quarters = &cfg.Quarters
+	}
+	return nil
 }
 
 // leftOut names the files a report leaves out, for the notice at its top.
@@ -52,18 +75,21 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.formatGiven = c.Flags().Changed("format")
+			if err := opts.fromConfig(env, c); err != nil {
+				return err
+			}
 			return runReport(env, g, opts)
 		},
 	}
 	fl := c.Flags()
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
-	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
+	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the quarter of the report date)")
 	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
-	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
-	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
+	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
+	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	return c
 }
 
@@ -97,7 +123,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	}
 	var period query.Window
 	if opts.Period != "" {
-		if period, err = query.ParseQuarter(opts.Period); err != nil {
+		if period, err = parseQuarterFlag(opts.Period, opts.quarters); err != nil {
 			return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 		}
 	} else {
@@ -111,7 +137,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
+	ro := report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planedit"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -60,7 +61,7 @@ func addReturnsFlags(c *cobra.Command, o *returnsOptions) {
 	// of its own (see query.LeadValues).
 	fl.StringArrayVar(&o.Leads, "lead", nil, "only these lead teams (any spelling the registry knows; repeat or separate with commas)")
 	fl.StringSliceVar(&o.Plans, "plan", nil, "only these plans (ids)")
-	fl.StringVarP(&o.Quarter, "quarter", "q", "", "the quarter of the return: Q3-2025 (each plan's convention) or Q3-2025/26 (financial); default this quarter")
+	fl.StringVarP(&o.Quarter, "quarter", "q", "", "the quarter of the return: Q3-2025 (in cpp.yaml's quarters, else each plan's convention) or Q3-2025/26 (financial); default this quarter")
 }
 
 // returnsRun is what export and missing start from.
@@ -79,7 +80,15 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 	}
 	quarter := query.ThisQuarter(today)
 	if o.Quarter != "" {
-		if quarter, err = query.ParseQuarter(o.Quarter); err != nil {
+		cfg, err := repoConfig(env)
+		if err != nil {
+			return nil, err
+		}
+		var conv *deadline.Convention
+		if cfg.QuartersSet {
+			conv = &cfg.Quarters
+		}
+		if quarter, err = parseQuarterFlag(o.Quarter, conv); err != nil {
 			return nil, usageErrorf("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 		}
 	}

@@ -5,6 +5,7 @@
 package validate
 
 import (
+	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -17,11 +18,14 @@ type Repo struct {
 	Leads    []*plan.Lead
 	Practice []*plan.Practice
 	Registry *plan.Registry
+	// Config is the repository's cpp.yaml, never nil (a zero Config without one): its
+	// plain_english switch and glossary are for the rules that check plain English.
+	Config *config.Config
 }
 
 // NewRepo gathers the plans, leads and practice examples of the loaded files.
 func NewRepo(files []*planfile.File) *Repo {
-	r := &Repo{Files: files}
+	r := &Repo{Files: files, Config: &config.Config{}}
 	for _, f := range files {
 		if f.Plan != nil {
 			r.Plans = append(r.Plans, f.Plan)
