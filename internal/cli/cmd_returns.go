@@ -112,6 +112,8 @@ type returnsExportOptions struct {
 	returnsOptions
 	Output   string
 	Measures bool
+	BOM      bool
+	bomGiven bool
 }
 
 func newReturnsExportCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -129,6 +131,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
   cpp returns export --format csv -o returns-q3.csv`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.bomGiven = c.Flags().Changed("bom")
 			return runReturnsExport(env, g, opts)
 		},
 	}
@@ -137,6 +140,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads); - for standard output, which must not be a terminal for xlsx")
 	fl.StringVarP(&opts.Format, "format", "f", "", "xlsx or csv (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
+	fl.BoolVar(&opts.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	return c
 }
 
@@ -154,6 +158,13 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	}
 	if opts.Measures && format != "csv" {
 		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
+	}
+	toFile := opts.Output != "" && opts.Output != "-"
+	if !opts.bomGiven {
+		opts.BOM = toFile && format == "csv"
+	}
+	if opts.BOM && format != "csv" {
+		return usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
 	}
 	switch {
 	case opts.Output == "" && format == "xlsx":
@@ -176,6 +187,9 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
 	}
 	var buf bytes.Buffer
+	if opts.BOM {
+		buf.WriteString("\ufeff")
+	}
 	switch {
 	case format == "xlsx":
 		err = returns.WriteXLSX(&buf, ret)
