@@ -60,7 +60,7 @@ func (g *globalOptions) style(env *Env) (render.Style, error) {
 	case "never":
 		color = false
 	case "auto":
-		color = env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb"
+		color = env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb" && consoleColor(env.Stdout)
 	default:
 		return render.Style{}, usageErrorf("use one of: auto, always, never", "invalid --color %q", g.Color)
 	}
