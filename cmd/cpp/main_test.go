@@ -38,6 +38,18 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: os.Getenv("CPP_UPDATE_GOLDEN") == "1",
+		// [bash-completion]: the package cpp's bash completion needs is installed (.ci/run installs
+		// it, and CPP_REQUIRE_BASH_COMPLETION=1 makes a missing one fail rather than skip).
+		Condition: func(cond string) (bool, error) {
+			if cond != "bash-completion" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			_, err := os.Stat("/usr/share/bash-completion/bash_completion")
+			if err != nil && os.Getenv("CPP_REQUIRE_BASH_COMPLETION") == "1" {
+				return false, fmt.Errorf("bash-completion is not installed")
+			}
+			return err == nil, nil
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CPP_TODAY", "")

@@ -140,6 +140,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	}
 	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
 	registerCompletions(root, env)
+	quoteBashCompletion(root)
 	return root
 }
 
