@@ -25,6 +25,8 @@ type Env struct {
 	// IsTerminal reports whether a stream is a terminal, for colour and table widths.
 	IsTerminal func(w io.Writer) bool
 	Getwd      func() (string, error)
+
+	pager *pager // the pager standard output goes through, once started
 }
 
 // Main runs cpp with args and returns the exit code.
@@ -52,6 +54,9 @@ func Run(env *Env, args []string) (code int) {
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
+	if env.pager != nil {
+		env.pager.wait()
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -104,6 +109,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		if err := g.check(env, c); err != nil {
 			return err
 		}
+		startPager(env, c, g.NoPager)
 		if f := c.Flags().Lookup("format"); f != nil && f.Changed {
 			return f.Value.Set(strings.ToLower(f.Value.String()))
 		}

@@ -13,14 +13,16 @@ import (
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	Today string
-	Color string
-	Wide  bool
+	Today   string
+	Color   string
+	Wide    bool
+	NoPager bool
 }
 
 func addGlobalFlags(root *cobra.Command, g *globalOptions) {
 	root.PersistentFlags().StringVar(&g.Today, "today", "", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
 	root.PersistentFlags().StringVar(&g.Color, "color", "auto", "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+	root.PersistentFlags().BoolVar(&g.NoPager, "no-pager", false, "on a terminal, print long answers straight out instead of through $CPP_PAGER, $PAGER or less -FRX")
 	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 }
 
