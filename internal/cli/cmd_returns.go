@@ -19,6 +19,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/returns"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -211,11 +212,11 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	if err := safewrite.Write(opts.Output, buf.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: run.loaded.Files}); err != nil {
 		return writeFailed(err)
 	}
-	summary := plural(len(ret.Leads), "lead", "leads") + ", " + plural(ret.ActionCount(), "action row", "action rows") + ", " + plural(len(ret.Measures), "measure", "measures")
+	summary := words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows") + ", " + words.Count(len(ret.Measures), "measure", "measures")
 	if opts.Measures {
-		summary = plural(len(ret.Measures), "measure", "measures")
+		summary = words.Count(len(ret.Measures), "measure", "measures")
 	} else if format == "csv" {
-		summary = plural(len(ret.Leads), "lead", "leads") + ", " + plural(ret.ActionCount(), "action row", "action rows")
+		summary = words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows")
 	}
 	fmt.Fprintf(env.Stderr, "cpp: wrote %s: the return for %s (%s)\n", opts.Output, ret.Quarter.Describe(ret.Plans), summary)
 	return run.loaded.finish()
@@ -351,19 +352,19 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		if len(l.Broken) > 0 {
 			hint += "; plan files with errors were not read (see above)"
 		}
-		return problemf(hint, "returns import: %s; nothing written", plural(len(probs), "problem", "problems"))
+		return problemf(hint, "returns import: %s; nothing written", words.Count(len(probs), "problem", "problems"))
 	}
 	answered := 0
 	for _, u := range ups {
 		answered += len(u.At)
 	}
 	if len(writes) == 0 {
-		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", plural(answered, "answered row", "answered rows"))
+		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(answered, "answered row", "answered rows"))
 		return l.finish()
 	}
 	to := render.Side{Rev: opts.Files[0]}
 	if len(opts.Files) > 1 {
-		to.Rev = plural(len(opts.Files), "return", "returns")
+		to.Rev = words.Count(len(opts.Files), "return", "returns")
 	}
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"

@@ -99,16 +99,16 @@ func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
 	}
 	for _, s := range f.Statuses {
-		st := plan.Status(strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-")))
-		if !slices.Contains(plan.Statuses, st) {
-			return q, usageErrorf("use one of: not-started, in-progress, complete, dropped", "unknown status %q", s)
+		st, ok := plan.ParseStatus(s)
+		if !ok {
+			return q, usageErrorf("use one of: "+plan.StatusWords, "unknown status %q", s)
 		}
 		q.Statuses = append(q.Statuses, st)
 	}
 	for _, s := range f.RAGs {
-		r := plan.RAG(strings.ToLower(strings.TrimSpace(s)))
-		if !slices.Contains(plan.RAGs, r) {
-			return q, usageErrorf("use one of: green, amber, red", "unknown RAG rating %q", s)
+		r, ok := plan.ParseRAG(s)
+		if !ok {
+			return q, usageErrorf("use one of: "+plan.RAGWords, "unknown RAG rating %q", s)
 		}
 		q.RAGs = append(q.RAGs, r)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/lazyre"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // section and action are the plan as it is built, before ids are given and it is written.
@@ -170,7 +171,7 @@ func (b *builder) keep(r int, a *action, header, text, why string) {
 		c += " (" + why + ")"
 	}
 	a.comments = append(a.comments, c)
-	msg := fmt.Sprintf("%s %q kept as a comment", header, oneLine(text))
+	msg := fmt.Sprintf("%s %q kept as a comment", header, words.OneLine(text))
 	if why != "" {
 		msg += ": " + why
 	}
@@ -222,7 +223,7 @@ func (b *builder) rowText(r int) string {
 	var parts []string
 	for _, c := range b.t.Rows[r].Cells {
 		if c.Text != "" {
-			parts = append(parts, fmt.Sprintf("%q", oneLine(c.Text)))
+			parts = append(parts, fmt.Sprintf("%q", words.OneLine(c.Text)))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -267,7 +268,7 @@ func (b *builder) isHeaderAgain(r int) bool {
 func (b *builder) startSection(title string, r int) {
 	b.cur = &section{title: title, line: b.line(r), kind: kindOf(title)}
 	b.sections = append(b.sections, b.cur)
-	b.res.SectionTitles = append(b.res.SectionTitles, Note{Line: b.line(r), Message: oneLine(title)})
+	b.res.SectionTitles = append(b.res.SectionTitles, Note{Line: b.line(r), Message: words.OneLine(title)})
 }
 
 // kindOf is a section's kind from the first word of its title: "Pledge 3: ..." is a pledge. A
@@ -305,7 +306,7 @@ func (b *builder) walk() {
 			continue
 		}
 		if ref, ok := b.refOnly(r); ok {
-			b.warn(r, fmt.Sprintf("a row with only its ref %q and no action: left out", oneLine(ref)),
+			b.warn(r, fmt.Sprintf("a row with only its ref %q and no action: left out", words.OneLine(ref)),
 				"write the action in the table, or delete the row, and import again")
 			r++
 			continue
@@ -315,7 +316,7 @@ func (b *builder) walk() {
 			r++
 			continue
 		}
-		if s := b.cell(r, sc); s != "" && (b.cur == nil || oneLine(s) != oneLine(b.cur.title)) {
+		if s := b.cell(r, sc); s != "" && (b.cur == nil || words.OneLine(s) != words.OneLine(b.cur.title)) {
 			b.startSection(s, r)
 		}
 		if b.cell(r, ac) == "" {
@@ -335,7 +336,7 @@ func (b *builder) walk() {
 			if _, heading := b.isHeading(end); heading {
 				break
 			}
-			if s := b.cell(end, sc); s != "" && oneLine(s) != oneLine(b.sectionTitle()) {
+			if s := b.cell(end, sc); s != "" && words.OneLine(s) != words.OneLine(b.sectionTitle()) {
 				break
 			}
 			end++
@@ -353,7 +354,7 @@ func (b *builder) walk() {
 	for n := len(b.sections); n > 0 && len(b.sections[n-1].actions) == 0 && b.actionsBefore(n-1); n-- {
 		s := b.sections[n-1]
 		b.res.Warnings = append(b.res.Warnings, Note{Line: s.line,
-			Message: fmt.Sprintf("%q comes after the last action: left out, not a section", oneLine(s.title)),
+			Message: fmt.Sprintf("%q comes after the last action: left out, not a section", words.OneLine(s.title)),
 			Hint:    "if it is a section with no actions yet, add it to the plan by hand"})
 		b.sections = b.sections[:n-1]
 		b.res.SectionTitles = b.res.SectionTitles[:n-1]
@@ -470,16 +471,16 @@ func (b *builder) lettered(r int, a *action) bool {
 	const hint = "a lettered ref makes a sub-action of the action just above whose ref is the same without the letter (1, then 1a, 1b); fix the ref, or leave it as an action of its own"
 	switch {
 	case above == nil:
-		b.warn(r, fmt.Sprintf("ref %q letters a sub-action, but no action of its section is above it: imported as an action of its own", oneLine(a.ref)), hint)
+		b.warn(r, fmt.Sprintf("ref %q letters a sub-action, but no action of its section is above it: imported as an action of its own", words.OneLine(a.ref)), hint)
 		return false
 	case strings.TrimSuffix(strings.TrimSpace(above.ref), ".") != base:
-		b.warn(r, fmt.Sprintf("ref %q letters a sub-action of %s, but the action above is %q: imported as an action of its own", oneLine(a.ref), base, oneLine(above.ref)), hint)
+		b.warn(r, fmt.Sprintf("ref %q letters a sub-action of %s, but the action above is %q: imported as an action of its own", words.OneLine(a.ref), base, words.OneLine(above.ref)), hint)
 		return false
 	case letter != letters(len(above.subs)):
-		b.warn(r, fmt.Sprintf("ref %q is out of turn: the next sub-action of %s is %s%s: imported as an action of its own", oneLine(a.ref), base, base, letters(len(above.subs))), hint)
+		b.warn(r, fmt.Sprintf("ref %q is out of turn: the next sub-action of %s is %s%s: imported as an action of its own", words.OneLine(a.ref), base, base, letters(len(above.subs))), hint)
 		return false
 	case len(a.subs) > 0:
-		b.warn(r, fmt.Sprintf("ref %q letters a sub-action, but its rows give it sub-actions of its own: imported as an action of its own", oneLine(a.ref)), hint)
+		b.warn(r, fmt.Sprintf("ref %q letters a sub-action, but its rows give it sub-actions of its own: imported as an action of its own", words.OneLine(a.ref)), hint)
 		return false
 	}
 	above.subs = append(above.subs, a)
@@ -573,7 +574,7 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 		a.deadline = text
 		if rest := wordsAfterDate(d, text, b.o.Quarters); rest != "" && !b.hasLead(r) {
 			b.warn(r, fmt.Sprintf("deadline %q has words after its date and the row has no lead: is %q the lead? kept as written",
-				oneLine(text), oneLine(rest)), "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again")
+				words.OneLine(text), words.OneLine(rest)), "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again")
 		}
 		return
 	}
@@ -624,7 +625,7 @@ func (b *builder) hasLead(r int) bool {
 func (b *builder) lead(a *action, r int, col Column, l string) {
 	_, known := b.o.Registry.Canonical(l)
 	if !known && personLike(l) {
-		b.warn(r, fmt.Sprintf("lead %q looks like a person's name: kept as a comment, not a lead", oneLine(l)),
+		b.warn(r, fmt.Sprintf("lead %q looks like a person's name: kept as a comment, not a lead", words.OneLine(l)),
 			"leads name a team or a role (Virtual School, Head of Virtual School); plans are published")
 		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Label(), l))
 		return
@@ -702,7 +703,7 @@ var reMonthWords = lazyre.New(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
 // heading names ("Progress update March 2021" is 31 March 2021; "Progress Q3 2025" the quarter's
 // last day), else the day of the import.
 func (b *builder) dateOfProgress(c Column) time.Time {
-	h := oneLine(c.Header)
+	h := words.OneLine(c.Header)
 	key := headerKey(h)
 	rest := h
 	for _, s := range synonyms[FieldProgress] {

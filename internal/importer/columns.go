@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Field is what a column of an action table holds, as the plan file keeps it.
@@ -122,7 +123,7 @@ func (c Column) Letter() string {
 // Label is the column as a comment names it: its header on one line, or its letter when it has
 // none.
 func (c Column) Label() string {
-	if h := oneLine(c.Header); h != "" {
+	if h := words.OneLine(c.Header); h != "" {
 		return h
 	}
 	return "column " + c.Letter()

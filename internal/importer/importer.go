@@ -16,6 +16,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options say what plan to make and from what.
@@ -99,7 +100,7 @@ func (e *NoActionsError) Error() string {
 	for _, t := range e.Tables {
 		hs := make([]string, len(t.Headers))
 		for i, h := range t.Headers {
-			hs[i] = fmt.Sprintf("%q", oneLine(h))
+			hs[i] = fmt.Sprintf("%q", words.OneLine(h))
 		}
 		what := "no headers"
 		if len(hs) > 0 {
@@ -134,7 +135,7 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 		if len(tables) > 1 && o.Sheet == "" {
 			res.Chosen = "the first with a column of actions"
 			if i > 0 {
-				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", plural(i, "table", "tables"))
+				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", words.Count(i, "table", "tables"))
 			}
 		}
 		b := newBuilder(t, hr, cols, o, res)
@@ -206,16 +207,4 @@ func rowEmpty(r tabular.Row) bool {
 		}
 	}
 	return true
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// oneLine is a cell's text on one line, for messages.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -266,6 +266,12 @@ func TestCommentsAreInert(t *testing.T) {
 	if !bytes.Contains(res.Data, []byte("# Notes: line one\n        # line two \\x1b[2K\\u202e")) {
 		t.Errorf("comment:\n%s", res.Data)
 	}
+	// termsafe's one list: an Arabic letter mark reorders text as the other bidi controls do, and
+	// a line separator ends a comment for a YAML 1.1 reader.
+	res, _ = load(t, opts(), table("", "Action | Notes", "A | mark \u061c sep \u2028 end"))
+	if !bytes.Contains(res.Data, []byte(`# Notes: mark \u061c sep \u2028 end`)) {
+		t.Errorf("comment:\n%s", res.Data)
+	}
 }
 
 // The period: --period's, else the years the deadlines fall in, in the plan's convention.

@@ -251,6 +251,24 @@ func (a *Action) Kept(o deadline.Occurrence, today time.Time) bool {
 	return false
 }
 
+// LatestNote is the update with a note dated latest on or before asOf (one dated later was not
+// yet known), or nil. Of two notes on the same day the one written later in the file is the
+// latest: a note is added below the ones before it, so it is the newer word. The report, the
+// returns and every other reader ask this, so that they name the same note.
+func (a *Action) LatestNote(asOf time.Time) *Update {
+	var latest *Update
+	for i := range a.Updates {
+		u := &a.Updates[i]
+		if u.Note == "" || u.Date.After(asOf) {
+			continue
+		}
+		if latest == nil || !u.Date.Before(latest.Date) {
+			latest = u
+		}
+	}
+	return latest
+}
+
 // Missed is the last occurrence of a recurring deadline to fall due before today, when no update
 // completes it; ok is false when it was kept, when none has fallen due, or when the deadline does
 // not recur. Only the last counts: an earlier miss is history once a later occurrence is kept.

@@ -10,6 +10,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // ActionRecord is one action in JSON and CSV output. Its field names and order are a stable
@@ -148,7 +149,7 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 }
 
 // Date is how dates read in tables: "30 Sep 2025".
-func Date(t time.Time) string { return t.Format("2 Jan 2006") }
+func Date(t time.Time) string { return words.Day(t) }
 
 // StatusWord is a status as people write it: plan.Status.Word.
 func StatusWord(s plan.Status) string { return s.Word() }

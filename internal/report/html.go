@@ -15,6 +15,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // WriteHTML writes the report as one self-contained HTML file: styles inline, charts as inline
@@ -37,7 +38,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 
 type htmlView struct{ *Report }
 
-func (v htmlView) AsOfText() string { return v.AsOf.Format(dateFmt) }
+func (v htmlView) AsOfText() string { return words.Day(v.AsOf) }
 
 func (v htmlView) MultiPlan() bool { return len(v.Plans) > 1 }
 
@@ -76,7 +77,7 @@ type sectionView struct {
 func (v htmlView) SectionViews() []sectionView {
 	var out []sectionView
 	for _, sp := range v.Sections {
-		out = append(out, sectionView{Heading: sectionHeading(sp, v.MultiPlan()), Promise: oneLine(sp.Section.Promise),
+		out = append(out, sectionView{Heading: sectionHeading(sp, v.MultiPlan()), Promise: words.OneLine(sp.Section.Promise),
 			Rows: rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
 	}
 	return out
@@ -114,7 +115,7 @@ func (v htmlView) ChangeViews() []changeView {
 		}
 		cv := changeView{Title: fmt.Sprintf("%s (%d)", title, len(list)), Header: []string{"Action", "Text"}, Dropped: title == "Dropped"}
 		for _, it := range list {
-			cv.Rows = append(cv.Rows, []string{it.ID, oneLine(it.Text)})
+			cv.Rows = append(cv.Rows, []string{it.ID, words.OneLine(it.Text)})
 		}
 		out = append(out, cv)
 	}
@@ -477,7 +478,7 @@ func timelineRows(r *Report) []tlRow {
 			case a.RAG == plan.Red:
 				tr.kind, tr.word = tlLate, render.RAGWord(plan.Red)
 			}
-			tr.title = fmt.Sprintf("%s: %s to %s (%s)", a.ID, tr.start.Format(dateFmt), tr.end.Format(dateFmt), tr.word)
+			tr.title = fmt.Sprintf("%s: %s to %s (%s)", a.ID, words.Day(tr.start), words.Day(tr.end), tr.word)
 			rows = append(rows, tr)
 		}
 	}

@@ -10,9 +10,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
-
-const dateFmt = "2 Jan 2006"
 
 // WriteMarkdown writes the report as GitHub-flavoured Markdown, with Mermaid charts. All plan
 // text goes through render's escaping, so it shows as written and cannot break a table.
@@ -26,11 +25,11 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		// (pandoc, editors' previews) show as literal text.
 		fmt.Fprintf(&b, "> **Partial report:** %s Run `cpp validate` for details.\n>\n", partialSentence(r))
 		for _, lo := range r.LeftOut {
-			fmt.Fprintf(&b, "> - **%s**: %s\n", esc(oneLine(lo.File)), esc(oneLine(lo.Error)))
+			fmt.Fprintf(&b, "> - **%s**: %s\n", esc(words.OneLine(lo.File)), esc(words.OneLine(lo.Error)))
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", r.AsOf.Format(dateFmt),
+	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", words.Day(r.AsOf),
 		esc(r.Period.Description), esc(r.Next.Description))
 	if len(r.Plans) > 1 {
 		b.WriteString("Plans in this report:\n\n")
@@ -59,7 +58,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	for _, sp := range r.Sections {
 		fmt.Fprintf(&b, "### %s\n\n", line(sectionHeading(sp, len(r.Plans) > 1)))
 		if sp.Section.Promise != "" {
-			fmt.Fprintf(&b, "> %s\n\n", esc(oneLine(sp.Section.Promise)))
+			fmt.Fprintf(&b, "> %s\n\n", esc(words.OneLine(sp.Section.Promise)))
 		}
 		if len(sp.Rows) == 0 {
 			b.WriteString("No actions.\n\n")
@@ -72,7 +71,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	b.WriteString("### Timeline of deadlines\n\n```mermaid\n" + gantt + "```\n\n")
 	if dropped > 0 {
 		fmt.Fprintf(&b, "%s left out of the timeline; %s in the tables above.\n\n",
-			count(dropped, "dropped action is", "dropped actions are"), pick(dropped, "it is", "they are"))
+			words.Count(dropped, "dropped action is", "dropped actions are"), words.Pick(dropped, "it is", "they are"))
 	}
 
 	fmt.Fprintf(&b, "## Coming up in %s\n\n", esc(r.Next.Label))
@@ -107,53 +106,49 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 func partialSentence(r *Report) string {
 	n := len(r.LeftOut)
 	return fmt.Sprintf("%s with errors %s left out, so this report does not count what %s.",
-		count(n, "plan file", "plan files"), pick(n, "is", "are"), pick(n, "it holds", "they hold"))
+		words.Count(n, "plan file", "plan files"), words.Pick(n, "is", "are"), words.Pick(n, "it holds", "they hold"))
 }
 
 func summaryRows(r *Report) [][]string {
 	c := r.Summary.Counts
-	rows := [][]string{{"All actions", itoa(c.Actions)}}
+	rows := [][]string{{"All actions", strconv.Itoa(c.Actions)}}
 	for _, s := range plan.Statuses {
-		rows = append(rows, []string{"Status: " + render.StatusWord(s), itoa(c.Status[s])})
+		rows = append(rows, []string{"Status: " + render.StatusWord(s), strconv.Itoa(c.Status[s])})
 	}
 	for _, g := range []plan.RAG{plan.Red, plan.Amber, plan.Green} {
-		rows = append(rows, []string{"RAG: " + render.RAGWord(g), itoa(c.RAG[g])})
+		rows = append(rows, []string{"RAG: " + render.RAGWord(g), strconv.Itoa(c.RAG[g])})
 	}
 	rows = append(rows,
-		[]string{"RAG: " + render.RAGWord(""), itoa(c.RAG[""])},
+		[]string{"RAG: " + render.RAGWord(""), strconv.Itoa(c.RAG[""])},
 		[]string{"Percent complete", fmt.Sprintf("%.0f%%", c.PercentComplete())},
-		[]string{"Overdue", itoa(c.Overdue)},
-		[]string{"Overdue by more than 90 days", itoa(r.Summary.OverdueLong)},
-		[]string{"Due in " + r.Period.Label, itoa(r.Summary.DueInPeriod)},
-		[]string{"Due in " + r.Next.Label, itoa(r.Summary.DueNext)},
-		[]string{"Recurring", itoa(c.Recurring)},
-		[]string{"Ongoing (no end date)", itoa(c.Ongoing)},
-		[]string{"Deadline to be confirmed", itoa(c.ToBeConfirmed)},
-		[]string{"No deadline given", itoa(c.Undated)},
+		[]string{"Overdue", strconv.Itoa(c.Overdue)},
+		[]string{"Overdue by more than 90 days", strconv.Itoa(r.Summary.OverdueLong)},
+		[]string{"Due in " + r.Period.Label, strconv.Itoa(r.Summary.DueInPeriod)},
+		[]string{"Due in " + r.Next.Label, strconv.Itoa(r.Summary.DueNext)},
+		[]string{"Recurring", strconv.Itoa(c.Recurring)},
+		[]string{"Ongoing (no end date)", strconv.Itoa(c.Ongoing)},
+		[]string{"Deadline to be confirmed", strconv.Itoa(c.ToBeConfirmed)},
+		[]string{"No deadline given", strconv.Itoa(c.Undated)},
 	)
 	return rows
 }
 
-func itoa(n int) string { return fmt.Sprint(n) }
-
 // ActionCell names an action: id and text.
-func actionCell(a *plan.Action) string { return a.ID + ": " + oneLine(a.Label()) }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func actionCell(a *plan.Action) string { return a.ID + ": " + words.OneLine(a.Label()) }
 
 func exceptionRows(r *Report) [][]string {
 	var rows [][]string
 	for _, e := range r.Exceptions {
 		note := "No commentary"
 		if e.Latest != nil {
-			note = e.Latest.Date.Format(dateFmt) + ": " + e.Latest.Note
+			note = words.Day(e.Latest.Date) + ": " + e.Latest.Note
 			if e.Stale {
-				note = "Stale (" + e.Latest.Date.Format(dateFmt) + "): " + e.Latest.Note
+				note = "Stale (" + words.Day(e.Latest.Date) + "): " + e.Latest.Note
 			}
 		}
 		late := "-"
 		if e.DaysLate > 0 {
-			late = itoa(e.DaysLate)
+			late = strconv.Itoa(e.DaysLate)
 		}
 		rows = append(rows, []string{actionCell(e.Action), leadsCell(e.Row), exceptionDeadline(e.Row), late, render.RAGWord(e.Action.RAG), note})
 	}
@@ -171,7 +166,7 @@ func leadsCell(r query.Row) string {
 // the board sees which review or report never came; other deadlines as deadlineCell.
 func exceptionDeadline(r query.Row) string {
 	if r.Recurring && r.DaysLate > 0 {
-		return fmt.Sprintf("%s (no update for %s – %s)", r.Action.Deadline.Text, r.Start.Format(dateFmt), r.Due.Format(dateFmt))
+		return fmt.Sprintf("%s (no update for %s – %s)", r.Action.Deadline.Text, words.Day(r.Start), words.Day(r.Due))
 	}
 	return deadlineCell(r)
 }
@@ -182,7 +177,7 @@ func deadlineCell(r query.Row) string {
 	case !a.HasDeadline:
 		return "-"
 	case r.HasDue():
-		return a.Deadline.Text + " (" + r.Due.Format(dateFmt) + ")"
+		return a.Deadline.Text + " (" + words.Day(r.Due) + ")"
 	}
 	return a.Deadline.Text
 }
@@ -199,7 +194,7 @@ func sectionRows(r *Report, rows []query.Row) [][]string {
 	for _, row := range rows {
 		upd := "-"
 		if u := r.LatestUpdate(row.Action); u != nil {
-			upd = u.Date.Format(dateFmt) + ": " + u.Note
+			upd = words.Day(u.Date) + ": " + u.Note
 		}
 		out = append(out, []string{actionCell(row.Action), deadlineCell(row), leadsCell(row),
 			render.StatusWord(row.Action.Status), render.RAGWord(row.Action.RAG), upd})
@@ -210,7 +205,7 @@ func sectionRows(r *Report, rows []query.Row) [][]string {
 func comingRows(rows []query.Row) [][]string {
 	var out [][]string
 	for _, row := range rows {
-		out = append(out, []string{actionCell(row.Action), row.Action.Deadline.Text, row.Due.Format(dateFmt),
+		out = append(out, []string{actionCell(row.Action), row.Action.Deadline.Text, words.Day(row.Due),
 			render.StatusWord(row.Action.Status), render.RAGWord(row.Action.RAG)})
 	}
 	return out
@@ -270,31 +265,17 @@ func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
 	if o == nil {
 		return "-"
 	}
-	v := formatNumber(o.Value)
-	if m.Unit == "%" {
-		v += "%"
-	} else if m.Unit != "" {
-		v += " " + m.Unit
-	}
+	v := words.Value(o.Value, m.Unit)
 	if withDate && o.HasDate {
-		v += " (" + o.Date.Format(dateFmt) + ")"
+		v += " (" + words.Day(o.Date) + ")"
 	}
 	return v
-}
-
-// formatNumber writes a value as the plan wrote it: every digit it gave, never rounded to 0 nor in
-// e-notation (a trailing zero, as in 12.50, is not kept).
-func formatNumber(f float64) string {
-	if f == 0 {
-		return "0" // not "-0"
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func measureRows(r *Report) [][]string {
 	var out [][]string
 	for _, m := range r.Measures {
-		name := m.Measure.ID + ": " + oneLine(m.Measure.Text)
+		name := m.Measure.ID + ": " + words.OneLine(m.Measure.Text)
 		if m.NoData {
 			out = append(out, []string{name, value(m.Measure, m.Measure.Baseline, true), "no data", "-", value(m.Measure, m.Measure.Target, true), "-", "no data"})
 			continue
@@ -317,7 +298,7 @@ func writeChangesMarkdown(b *strings.Builder, c *Changes) {
 		fmt.Fprintf(b, "### %s (%d)\n\n", title, len(list))
 		var rows [][]string
 		for _, it := range list {
-			rows = append(rows, []string{it.ID, oneLine(it.Text)})
+			rows = append(rows, []string{it.ID, words.OneLine(it.Text)})
 		}
 		b.WriteString(render.MarkdownTable([]string{"Action", "Text"}, rows) + "\n")
 	}
@@ -392,7 +373,7 @@ const (
 func mermaidGantt(r *Report) (chart string, dropped int) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\nconfig:\n  gantt:\n    leftPadding: %d\n---\n", ganttLeftPadding)
-	asOf := r.AsOf.Format(dateFmt)
+	asOf := words.Day(r.AsOf)
 	fmt.Fprintf(&b, "gantt\n    title Deadlines by section, as of %s\n    dateFormat YYYY-MM-DD\n    axisFormat %%b %%Y\n    todayMarker off\n", asOf)
 	fmt.Fprintf(&b, "    As of %s :vert, asof, %s, 0d\n", asOf, r.AsOf.Format("2006-01-02"))
 	for _, sp := range r.Sections {

@@ -17,6 +17,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/tabular"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // MaxSize is the largest return `returns import` reads. A return of a thousand actions is a few
@@ -101,7 +102,7 @@ func readWorkbook(f *Filled, data []byte) []Problem {
 	at := Place{File: f.File}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
-		return []Problem{{at, "cannot read the workbook: " + oneLine(err.Error())}}
+		return []Problem{{at, "cannot read the workbook: " + words.OneLine(err.Error())}}
 	}
 	defer wb.Close()
 	var probs []Problem
@@ -124,7 +125,7 @@ func readWorkbook(f *Filled, data []byte) []Problem {
 			raw, err = wb.GetRows(sh, excelize.Options{RawCellValue: true})
 		}
 		if err != nil {
-			probs = append(probs, Problem{Place{File: f.File, Sheet: sh}, "cannot read the sheet: " + oneLine(err.Error())})
+			probs = append(probs, Problem{Place{File: f.File, Sheet: sh}, "cannot read the sheet: " + words.OneLine(err.Error())})
 			continue
 		}
 		t := &table{file: f.File, sheet: sh, rows: formatted, raw: raw}
@@ -143,7 +144,7 @@ func readMeta(f *Filled, wb *excelize.File) []Problem {
 	at := Place{File: f.File, Sheet: SheetMeta}
 	rows, err := wb.GetRows(SheetMeta)
 	if err != nil {
-		return []Problem{{at, "cannot read the sheet: " + oneLine(err.Error())}}
+		return []Problem{{at, "cannot read the sheet: " + words.OneLine(err.Error())}}
 	}
 	var probs []Problem
 	date := func(i int, s string) time.Time {
@@ -374,10 +375,8 @@ func numberCell(shown, raw string) string {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return shown
 	}
-	return Number(v)
+	return words.Number(v)
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // SortProblems orders problems as a reader goes through the returns: by file in the order given,
 // then sheet in the workbook's order, then row; problems in plan files come last.

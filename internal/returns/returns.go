@@ -7,13 +7,13 @@ package returns
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options say what a return covers.
@@ -157,7 +157,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
 			}
 			pd := periods[row.Plan]
 			lr.Rows = append(lr.Rows, &ActionRow{Row: row, Lead: lr.Name, Period: pd,
-				Latest: latestNote(a, opts.Today), Updated: updatedIn(a, pd)})
+				Latest: a.LatestNote(opts.Today), Updated: updatedIn(a, pd)})
 		}
 	}
 	sort.SliceStable(r.Leads, func(i, j int) bool { return leadLess(r.Leads[i].Team, r.Leads[j].Team) })
@@ -204,7 +204,7 @@ func quarterName(start, end time.Time, conv deadline.Convention) string {
 	if d.Start.Equal(start) && d.End.Equal(end) {
 		return d.Text
 	}
-	return start.Format("2 Jan 2006") + " – " + end.Format("2 Jan 2006")
+	return words.Span(start, end)
 }
 
 func leadLess(a, b plan.Team) bool {
@@ -216,21 +216,6 @@ func leadLess(a, b plan.Team) bool {
 		return x < y
 	}
 	return a.Council < b.Council
-}
-
-// latestNote is the most recent update with a note on or before day, as the board report reads it.
-func latestNote(a *plan.Action, day time.Time) *plan.Update {
-	var best *plan.Update
-	for i := range a.Updates {
-		u := &a.Updates[i]
-		if u.Note == "" || u.Date.After(day) {
-			continue
-		}
-		if best == nil || !u.Date.Before(best.Date) {
-			best = u
-		}
-	}
-	return best
 }
 
 // updatedIn is the latest update dated within the period.
@@ -288,22 +273,14 @@ func (a *ActionRow) Cells() []string {
 func (m *MeasureRow) Cells() []string {
 	target, latest, latestDate := "", "", ""
 	if m.Measure.Target != nil {
-		target = Number(m.Measure.Target.Value)
+		target = words.Number(m.Measure.Target.Value)
 	}
 	if m.Latest != nil {
-		latest, latestDate = Number(m.Latest.Value), m.Latest.Date.Format(isoDate)
+		latest, latestDate = words.Number(m.Latest.Value), m.Latest.Date.Format(isoDate)
 	}
 	cells := []string{m.Measure.ID, m.Plan.ID, m.Section.Title, m.Measure.Text, m.Lead, m.Measure.Unit,
 		target, latest, latestDate}
 	return append(cells, make([]string, len(MeasureHeader)-len(cells))...)
-}
-
-// Number writes a figure with the digits the plan gave it, never in e-notation.
-func Number(f float64) string {
-	if f == 0 {
-		return "0" // not "-0"
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 // ActionCount is how many action rows the return has, counting an action once for each lead.
