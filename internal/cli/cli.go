@@ -145,6 +145,9 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		return nil
 	}
 	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	root.SetHelpCommand(newHelpCmd(env, root))
+	root.InitDefaultHelpCmd()
+	root.Long += "\n\nThe manual's topics (cpp help TOPIC; the same pages are in docs/):\n" + topicList()
 	registerCompletions(root, env)
 	quoteBashCompletion(root)
 	return root

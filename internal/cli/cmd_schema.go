@@ -11,7 +11,7 @@ func newSchemaCmd(env *Env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "schema",
 		Short: "Print the JSON Schema of a plan file, for editors' completion and checks as you type",
-		Long: `Prints the JSON Schema (draft 2020-12) of a plan file: every key with the README's description,
+		Long: `Prints the JSON Schema (draft 2020-12) of a plan file: every key with the manual's description,
 the words status, rag, kind, direction and quarters take, which keys each mapping requires, and
 that no other keys are allowed. An editor that reads JSON Schema (VS Code's YAML extension, and
 others built on yaml-language-server) completes keys and values and marks a misspelt key as it is

@@ -8,11 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/cpuguy83/go-md2man/v2/md2man"
 	"github.com/spf13/cobra/doc"
 
+	"github.com/cpp-plans/cpp/docs"
 	"github.com/cpp-plans/cpp/internal/cli"
 )
 
@@ -43,9 +47,22 @@ func write(dir string) error {
 	h := &doc.GenManHeader{Title: "CPP", Section: "1", Source: "cpp", Manual: "cpp manual"}
 	// A release dates its pages from the commit (-date {{ .CommitTimestamp }}), so that the same
 	// source gives the same archives.
+	d := time.Now().UTC()
 	if s, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
-		d := time.Unix(s, 0).UTC()
-		h.Date = &d
+		d = time.Unix(s, 0).UTC()
 	}
-	return doc.GenManTree(root, h, dir)
+	h.Date = &d
+	if err := doc.GenManTree(root, h, dir); err != nil {
+		return err
+	}
+	// The manual's topics, as cpp help TOPIC shows them: section 7, cpp-TOPIC.
+	for _, t := range docs.Topics() {
+		text, _ := docs.Page(t.Name)
+		title := fmt.Sprintf("%% CPP-%s 7 \"%s\" \"cpp\" \"cpp manual\"\n", strings.ToUpper(t.Name), h.Date.Format("Jan 2006"))
+		page := md2man.Render([]byte(title + text))
+		if err := os.WriteFile(filepath.Join(dir, "cpp-"+t.Name+".7"), page, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -114,7 +114,7 @@ func starterPlan(o Options, id string) string {
 # %[2]s's corporate parenting plan, as data.
 # cpp init wrote this starter plan to show the format: keep its shape, put your plan's own words
 # in it, and run cpp validate after each change.
-# The README of cpp (https://github.com/cpp-plans/cpp#file-format) lists every key.
+# cpp help file-format (https://github.com/cpp-plans/cpp/blob/main/docs/file-format.md) lists every key.
 
 # The plan's id is unique across the repository: lower-case letters, digits, '-' and '.'.
 id: %[3]s

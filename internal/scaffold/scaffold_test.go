@@ -17,12 +17,12 @@ import (
 
 // TestReadmeShowsTheWorkflow keeps the workflow the README documents the same as the one cpp ships.
 func TestReadmeShowsTheWorkflow(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "docs", "review-and-ci.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), "```yaml\n"+scaffold.Workflow+"```\n") {
-		t.Errorf("README.md does not show internal/scaffold/plans-workflow.yml as it is; copy the file into the README's yaml block")
+		t.Errorf("docs/review-and-ci.md does not show internal/scaffold/plans-workflow.yml as it is; copy the file into its yaml block")
 	}
 }
 
