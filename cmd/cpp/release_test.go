@@ -97,7 +97,7 @@ func TestReleaseArchives(t *testing.T) {
 			srcs = append(srcs, m.Src)
 		}
 	}
-	for _, want := range []string{"LICENSE", "README.md", manDir + "/*.1"} {
+	for _, want := range []string{"LICENSE", "README.md", "docs/*.md", manDir + "/*.1", manDir + "/*.7"} {
 		if !slices.Contains(srcs, want) {
 			t.Errorf("archives do not carry %s (files: %q)", want, srcs)
 		}
