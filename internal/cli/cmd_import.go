@@ -106,6 +106,10 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	if errors.As(err, &na) {
 		return problemf(na.Hint(), "%s", na.Error())
 	}
+	var ue *importer.UnreadableError
+	if errors.As(err, &ue) {
+		return problemf(ue.Hint(), "%s", ue.Error())
+	}
 	if err != nil {
 		return err
 	}

@@ -138,6 +138,9 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", words.Count(i, "table", "tables"))
 			}
 		}
+		if err := unreadable(o.File, t, hr, cols); err != nil {
+			return nil, err
+		}
 		b := newBuilder(t, hr, cols, o, res)
 		b.walk()
 		if err := b.finish(); err != nil {
@@ -179,6 +182,50 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 		e.Tables = append(e.Tables, th)
 	}
 	return nil, e
+}
+
+// UnreadableError is a table with cells that cannot be read (a formula with no value, an error
+// such as #REF!): what they show is not what the file means, so nothing is imported. The first is
+// named; Count says how many there are.
+type UnreadableError struct {
+	At     string // "plan.xlsx: Actions, row 7, Progress"
+	Reason string // tabular.Cell.Unreadable
+	Count  int
+}
+
+func (e *UnreadableError) Error() string {
+	msg := e.At + ": " + e.Reason
+	if e.Count > 1 {
+		msg += fmt.Sprintf(" (and %s like it)", words.Count(e.Count-1, "other cell", "other cells"))
+	}
+	return msg
+}
+
+// Hint says how to give cpp the values.
+func (e *UnreadableError) Hint() string {
+	return "nothing written; in Excel, copy the table and paste it as values (Paste Special > Values), save, and import again"
+}
+
+// unreadable is the table's first cell, from the header row down, that cannot be read, and how
+// many there are; nil when every cell can be read.
+func unreadable(file string, t tabular.Table, hr int, cols []Column) *UnreadableError {
+	var e *UnreadableError
+	for _, r := range t.Rows[hr:] {
+		for c, cell := range r.Cells {
+			if cell.Unreadable == "" {
+				continue
+			}
+			if e == nil {
+				col := Column{Index: c}
+				if c < len(cols) {
+					col = cols[c]
+				}
+				e = &UnreadableError{At: Place(file, t.Name, r.Line) + ", " + col.Label(), Reason: cell.Unreadable}
+			}
+			e.Count++
+		}
+	}
+	return e
 }
 
 // hasActions reports whether a table has a column of actions with text below its header.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -103,6 +104,7 @@ func nonNil(xs []string) []string {
 // ActionColumnsFor says which optional columns an action table shows.
 type ActionColumnsFor struct {
 	Late  bool                     // days late, for overdue listings
+	Chase bool                     // a listing for chasing (due, overdue): the leads go last
 	Slips map[string]*history.Slip // when set, how often each deadline has moved and what it was first
 }
 
@@ -111,12 +113,19 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 	// On a narrow terminal the deadline as written goes first (Due has its date), then the
 	// leads and the status; an overdue listing has days late to say when, so Due goes too. The
 	// id (for show), the text (30 cells of it before any of those) and the RAG rating are always
-	// there; long text is cut at three lines.
+	// there; long text is cut at three lines. A listing for chasing keeps whom to chase to the
+	// last, and first leaves out a column that says the same on every row ("Not rated").
 	b := Block{Heading: heading, Header: []string{"ID", "Action", "Deadline", "Due", "Leads", "Status", "RAG"},
-		Wide: []int{1, 2, 4}, Drop: []int{2, 4, 5}, TextMin: 30, MaxLines: 3, RAGColumn: 6}
+		Wide: []int{1, 2, 4}, Drop: []int{2, 4, 5}, TextMin: 30, MaxLines: 3, RAGColumn: 6, DropSame: cols.Chase}
+	if cols.Chase {
+		b.Drop = []int{2, 5, 4}
+	}
 	if cols.Late {
 		b.Header = append(b.Header, "Days late")
-		b.Drop = append(b.Drop, 3)
+		b.Drop = slices.Insert(b.Drop, len(b.Drop)-1, 3)
+		if !cols.Chase {
+			b.Drop = []int{2, 4, 5, 3}
+		}
 	}
 	if cols.Slips != nil {
 		b.Header = append(b.Header, "Moves", "First deadline")
