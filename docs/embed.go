@@ -17,7 +17,7 @@ type Topic struct {
 }
 
 // order is the contents page's order; a test keeps it equal to README.md's list.
-var order = []string{"file-format", "deadlines", "commands", "queries-and-formats", "reports", "returns",
+var order = []string{"file-format", "deadlines", "commands", "queries-and-formats", "reports", "young-people", "returns",
 	"updates", "import", "init", "config", "review-and-ci", "safe-writes", "validation", "exit-codes", "development"}
 
 // Topics lists the pages in the contents page's order.

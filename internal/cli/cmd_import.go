@@ -312,6 +312,9 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	for _, p := range res.Progress {
 		fmt.Fprintf(w, "  progress %s\n", p)
 	}
+	if res.InProgress > 0 {
+		fmt.Fprintf(w, "  status in-progress for %s with a progress note and no status in the table\n", words.Count(res.InProgress, "action", "actions"))
+	}
 	for _, m := range res.UnusedMap {
 		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", opts.MapFile, m.Line, m.Header)
 	}
@@ -332,11 +335,20 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	}
 	unknownLeads := 0
 	for _, d := range ds {
-		if d.Severity == diag.Warning && d.Rule != "unknown-lead" {
+		// A deadline not understood is warned about above, by its row in the table.
+		if d.Severity == diag.Warning && d.Rule != "unknown-lead" && d.Rule != "deadline" {
 			fmt.Fprintf(w, "  warning: %s\n", d.OneLine())
 		}
 		if d.Rule == "unknown-lead" {
 			unknownLeads++
+		}
+	}
+	if len(res.Initials) > 0 {
+		fmt.Fprintf(w, "  %s officers' initials (%s): people, not teams; add each to plans/leads.yaml as the role it stands for, once named:\n",
+			words.Count(len(res.Initials), "lead is", "leads are"), strings.Join(res.Initials, ", "))
+		fmt.Fprintln(w, "    leads:")
+		for _, l := range res.Initials {
+			fmt.Fprintf(w, "      - name: ROLE  # the role %s holds, as in Head of Virtual School\n        aliases: [%s]\n", l, importer.Scalar(l))
 		}
 	}
 	if len(res.NewLeads) > 0 {

@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 type reportOptions struct {
@@ -25,6 +26,8 @@ type reportOptions struct {
 	StaleDays int
 	Tolerance float64
 	Paths     []string
+	For       string
+	Redact    bool
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
 	// From the repository's cpp.yaml: the title, and the convention a bare --period is read in.
@@ -90,6 +93,8 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
+	fl.StringVar(&opts.For, "for", report.ForBoard, "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
+	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
 	return c
 }
 
@@ -103,6 +108,9 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	}
 	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
+	}
+	if !slices.Contains(report.Audiences, opts.For) {
+		return usageErrorf("use one of: "+strings.Join(report.Audiences, ", "), "invalid --for %q", opts.For)
 	}
 	// NaN compares false with everything, so this form turns it away too.
 	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
@@ -143,16 +151,21 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	}
-	rep := report.Build(plans, l.Registry, ro)
-	var buf bytes.Buffer
-	if opts.Format == "html" {
-		err = report.WriteHTML(&buf, rep)
-	} else {
-		err = report.WriteMarkdown(&buf, rep)
-	}
+	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact})
 	if err != nil {
 		return err
 	}
+	for _, f := range found {
+		verb := "publishes"
+		if opts.Redact {
+			verb = "removed"
+		}
+		fmt.Fprintf(env.Stderr, "cpp: warning: %s: the report %s what looks like %s: %q\n", termsafe.Line(fmt.Sprintf("%s:%d:%d", f.File, f.Pos.Line, f.Pos.Col)), verb, f.Kind, termsafe.Line(f.Text))
+	}
+	if len(found) > 0 && !opts.Redact {
+		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
+	}
+	buf := bytes.NewBuffer(doc)
 	if opts.Output == "" {
 		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 			return err

@@ -19,6 +19,23 @@ type validateOptions struct {
 	Paths  []string
 	Format string
 	Strict bool
+	// Check is what the repo config and the flags turn on beyond the default checks.
+	Check validate.Options
+	// plainGiven says --plain-english was given; otherwise cpp.yaml's plain_english decides.
+	plainGiven bool
+}
+
+// fromConfig turns on what the repository's cpp.yaml asks for and the flags leave alone.
+func (opts *validateOptions) fromConfig(cfg *config.Config) {
+	if !opts.plainGiven && cfg.PlainEnglish {
+		opts.Check.PlainEnglish = true
+	}
+	if len(cfg.Glossary) > 0 {
+		opts.Check.Glossary = map[string]string{}
+		for _, t := range cfg.Glossary {
+			opts.Check.Glossary[t.Term] = t.Meaning
+		}
+	}
 }
 
 func newValidateCmd(env *Env) *cobra.Command {
@@ -28,11 +45,17 @@ func newValidateCmd(env *Env) *cobra.Command {
 		Short: "Check plan files and report every problem with its file, line and column",
 		Long: `Check plan files: YAML syntax, unknown fields, types, required values, deadlines, ids
 unique across the repository, links between plans, the lead registry, repeated actions, deadlines
-outside a plan's period, personal data, and control characters in plan text. With no PATH,
-reads the repository's plans/ folder and its settings, cpp.yaml (a PATH named cpp.yaml is checked
-as settings too). PATH - reads one plan from standard input, named <stdin> in what is reported,
-and checks it against the repository's other plans (a file holding a plan with the same id is the
-one it stands in for), for editors and hooks.
+outside a plan's period, personal data, what a plan shares with young people, and control
+characters in plan text. With no PATH, reads the repository's plans/ folder and its settings,
+cpp.yaml (a PATH named cpp.yaml is checked as settings too). PATH - reads one plan from standard
+input, named <stdin> in what is reported, and checks it against the repository's other plans (a
+file holding a plan with the same id is the one it stands in for), for editors and hooks.
+
+--plain-english (or plain_english: true in cpp.yaml) also checks the text shown to young people
+(promises or plain:, you_said, action text or plain:, shared updates) against plain-English
+guidance: sentences over 25 words, passages averaging over 15, jargon, acronyms not spelt out
+(cpp.yaml's glossary spells some out); and gives each section's estimated reading age
+(Flesch-Kincaid grade + 5), warning above 11.
 
 Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 when there are;
 2 for bad usage.`,
@@ -42,11 +65,13 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
   cpp validate - < plans/camden-kinship.yaml`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.plainGiven = c.Flags().Changed("plain-english")
 			return runValidate(env, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
+	c.Flags().BoolVar(&opts.Check.PlainEnglish, "plain-english", false, "check the text shown to young people against plain-English guidance, and give each section's reading age")
 	return c
 }
 
@@ -75,6 +100,7 @@ func runValidate(env *Env, opts *validateOptions) error {
 		}
 		cfg, cfgDs = config.Load(wd)
 	}
+	opts.fromConfig(cfg)
 	var paths, files []string
 	var ds []diag.Diagnostic
 	if len(args) > 0 || len(opts.Paths) == 0 {
@@ -89,8 +115,7 @@ func runValidate(env *Env, opts *validateOptions) error {
 	context := planfile.Context(files)
 	loaded := planfile.LoadAll(append(files, context...), planfile.Options{})
 	repo := validate.NewRepo(loaded)
-	repo.Config = cfg
-	ds = append(ds, validate.Only(validate.Run(repo), files)...)
+	ds = append(ds, validate.Only(validate.RunWith(repo, opts.Check), files)...)
 	ds = append(ds, cfgDs...)
 	diag.Sort(ds)
 	sum := validate.Summarise(validate.NewRepo(loaded[:len(files)]), ds)
@@ -107,7 +132,11 @@ func runValidate(env *Env, opts *validateOptions) error {
 	if cfg.Path != "" {
 		src[cfg.Path] = cfg.Data
 	}
-	return printValidation(env, opts, ds, sum, src)
+	var ages []validate.SectionReading
+	if opts.Check.PlainEnglish {
+		_, ages = validate.PlainEnglish(validate.NewRepo(loaded[:len(files)]), opts.Check)
+	}
+	return printValidation(env, opts, ds, sum, src, ages)
 }
 
 // readConfigFile checks a cpp.yaml named on the command line.
@@ -137,6 +166,10 @@ func validateStdin(env *Env, opts *validateOptions) error {
 	if len(data) > planfile.MaxSize {
 		return problemf("a plan file is at most a few megabytes", "standard input is larger than %d bytes", planfile.MaxSize)
 	}
+	if wd, err := env.Getwd(); err == nil {
+		cfg, _ := config.Load(wd) // its problems are reported when the repository is validated
+		opts.fromConfig(cfg)
+	}
 	f := planfile.Parse(stdinName, data, planfile.Options{})
 	loaded := []*planfile.File{f}
 	if wd, err := env.Getwd(); err == nil {
@@ -154,22 +187,30 @@ func validateStdin(env *Env, opts *validateOptions) error {
 		}
 	}
 	repo := validate.NewRepo(loaded)
-	ds := validate.Only(validate.Run(repo), []string{stdinName})
+	ds := validate.Only(validate.RunWith(repo, opts.Check), []string{stdinName})
 	diag.Sort(ds)
 	sum := validate.Summarise(validate.NewRepo(loaded[:1]), ds)
-	return printValidation(env, opts, ds, sum, diag.Sources{stdinName: data})
+	var ages []validate.SectionReading
+	if opts.Check.PlainEnglish {
+		_, ages = validate.PlainEnglish(validate.NewRepo(loaded[:1]), opts.Check)
+	}
+	return printValidation(env, opts, ds, sum, diag.Sources{stdinName: data}, ages)
 }
 
-func printValidation(env *Env, opts *validateOptions, ds []diag.Diagnostic, sum diag.Summary, src diag.Sources) error {
+func printValidation(env *Env, opts *validateOptions, ds []diag.Diagnostic, sum diag.Summary, src diag.Sources, ages []validate.SectionReading) error {
 	var err error
 
-	switch opts.Format {
-	case "json":
+	switch {
+	case opts.Format == "json" && opts.Check.PlainEnglish:
+		err = diag.WriteJSONWith(env.Stdout, ds, sum, "reading_ages", ages)
+	case opts.Format == "json":
 		err = diag.WriteJSON(env.Stdout, ds, sum)
-	case "github":
+	case opts.Format == "github":
 		err = diag.WriteGitHub(env.Stdout, ds)
 	default:
-		err = diag.WriteText(env.Stdout, ds, src)
+		if err = diag.WriteText(env.Stdout, ds, src); err == nil {
+			err = validate.WriteReadingAges(env.Stdout, ages)
+		}
 	}
 	if err != nil {
 		return err

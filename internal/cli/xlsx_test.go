@@ -118,7 +118,7 @@ func sameValue(column, csvValue, shown string, typ excelize.CellType) bool {
 		return shown == "" && typ == excelize.CellTypeUnset
 	case slices.Contains(textColumns, column):
 		return typ == excelize.CellTypeSharedString && render.SafeCell(shown) == csvValue
-	case column == "recurring":
+	case column == "recurring" || column == "deadline_not_understood":
 		return typ == excelize.CellTypeBool && strings.EqualFold(shown, csvValue)
 	case typ != excelize.CellTypeUnset: // numbers and dates are numbers underneath
 		return false

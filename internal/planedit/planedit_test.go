@@ -700,3 +700,39 @@ func TestNotFoundNamesNearest(t *testing.T) {
 		t.Fatalf("err = %#v", err)
 	}
 }
+
+// An update shared with young people, a text for them, and an action's plain: sentence.
+func TestEditActionSharesWithYoungPeople(t *testing.T) {
+	in := head + `      - id: t.p1.1
+        text: Recruit mentors.
+        status: in-progress
+`
+	got, err := EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "Two mentors recruited", Share: true, Plain: "Find you a mentor."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := head + `      - id: t.p1.1
+        text: Recruit mentors.
+        plain: Find you a mentor.
+        status: in-progress
+        updates:
+          - date: 2025-10-01
+            note: Two mentors recruited
+            share: young-people
+`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	got, err = EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "J's carer agreed", ForYoungPeople: "A mentor is ready for you."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := planfile.Parse("t.yaml", got, planfile.Options{})
+	u := f.Plan.Sections[0].Actions[0].Updates[0]
+	if u.ForYoungPeopleText() != "A mentor is ready for you." || u.Note != "J's carer agreed" || u.Share != "" {
+		t.Errorf("update read back as %+v", u)
+	}
+	if _, err := EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Status: "complete", Share: true}); err == nil {
+		t.Error("sharing an update with no note was accepted")
+	}
+}

@@ -32,15 +32,20 @@ type ActionRecord struct {
 	Tags      []string `json:"tags"`
 	File      string   `json:"file"`
 	Line      int      `json:"line"`
+	// DeadlineNotUnderstood marks an action whose deadline is written but cannot be placed in
+	// time. A JSON listing about dates carries such actions last in its array with this set,
+	// since it cannot say whether they belong (README, "Output formats"); CSV and tables name
+	// them on stderr.
+	DeadlineNotUnderstood bool `json:"deadline_not_understood"`
 }
 
 // ActionColumns is the CSV header, in the JSON field order.
 var ActionColumns = []string{"plan", "section", "id", "text", "deadline", "start", "due", "recurring",
-	"leads", "status", "rag", "days_late", "tags", "file", "line"}
+	"leads", "status", "rag", "days_late", "tags", "file", "line", "deadline_not_understood"}
 
 // ActionKinds types the ActionColumns in a workbook.
 var ActionKinds = []CellKind{CellText, CellText, CellText, CellText, CellText, CellDate, CellDate, CellBool,
-	CellText, CellText, CellText, CellNumber, CellText, CellText, CellNumber}
+	CellText, CellText, CellText, CellNumber, CellText, CellText, CellNumber, CellBool}
 
 const isoDate = "2006-01-02"
 
@@ -52,7 +57,7 @@ func ActionRecords(rows []query.Row) []ActionRecord {
 		rec := ActionRecord{
 			Plan: r.Plan.ID, Section: r.Section.ID, ID: a.ID, Text: a.Label(), Recurring: r.Recurring,
 			Leads: nonNil(r.Leads), Status: string(a.Status), DaysLate: r.DaysLate, Tags: nonNil(a.Tags),
-			File: r.Plan.File, Line: a.Pos.Line,
+			File: r.Plan.File, Line: a.Pos.Line, DeadlineNotUnderstood: a.DeadlineNotUnderstood(),
 		}
 		if a.HasDeadline {
 			rec.Deadline = ptr(a.Deadline.Text)
@@ -73,7 +78,7 @@ func ActionRecords(rows []query.Row) []ActionRecord {
 func (r ActionRecord) CSVRow() []string {
 	return []string{r.Plan, r.Section, r.ID, r.Text, deref(r.Deadline), deref(r.Start), deref(r.Due),
 		strconv.FormatBool(r.Recurring), strings.Join(r.Leads, "; "), r.Status, deref(r.RAG),
-		strconv.Itoa(r.DaysLate), strings.Join(r.Tags, "; "), r.File, strconv.Itoa(r.Line)}
+		strconv.Itoa(r.DaysLate), strings.Join(r.Tags, "; "), r.File, strconv.Itoa(r.Line), strconv.FormatBool(r.DeadlineNotUnderstood)}
 }
 
 func ptr(s string) *string { return &s }
@@ -140,6 +145,8 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 			due = "recurring"
 		case a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.ToBeConfirmed:
 			due = "to be confirmed"
+		case a.DeadlineNotUnderstood():
+			due = "not understood"
 		}
 		row := []string{a.ID, a.Label(), a.Deadline.Text, due, strings.Join(r.Leads, ", "), StatusWord(a.Status), RAGWord(a.RAG)}
 		if cols.Late {

@@ -132,7 +132,7 @@ func TestWorkbookTypedCells(t *testing.T) {
 			filter = d.RefersTo
 		}
 	}
-	if filter != "'Due Q3 2025 26'!$A$1:$O$3" {
+	if filter != "'Due Q3 2025 26'!$A$1:$P$3" {
 		t.Errorf("autofilter over %q, want the header and both rows", filter)
 	}
 	// Each column as wide as its widest cell and a character, or its header and the filter's
@@ -244,7 +244,7 @@ func TestWorkbookDimension(t *testing.T) {
 		b    Workbook
 		want string
 	}{
-		{"rows", hostileListing(), "A1:O3"},
+		{"rows", hostileListing(), "A1:P3"},
 		{"header only", Workbook{Sheets: []Sheet{{Name: "Leads", Header: []string{"lead", "actions"}, Kinds: []CellKind{CellText, CellNumber}}}}, "A1:B1"},
 		{"last cell empty", Workbook{Sheets: []Sheet{{Name: "S", Header: []string{"a", "b", "c"}, Kinds: []CellKind{CellText, CellText, CellText},
 			Rows: [][]string{{"x", "", ""}, {"y", "z", ""}}}}}, "A1:C3"},

@@ -173,7 +173,7 @@ func TestBundledPlansPass(t *testing.T) {
 // that is not allowed or missing, a value of the wrong type, a word not in a list, a date or an
 // id not in its form. Every other rule (duplicate ids, links, parents, leads, deadlines read as
 // periods, personal data, aliases) is cpp validate's alone.
-var schemaRules = []string{"type", "unknown-field", "required", "status", "rag", "kind", "direction", "quarters", "id", "date", "empty"}
+var schemaRules = []string{"type", "unknown-field", "required", "status", "rag", "kind", "direction", "quarters", "share", "id", "date", "empty"}
 
 var (
 	reQuoted = regexp.MustCompile(`"([^"]*)"`)

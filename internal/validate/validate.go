@@ -5,7 +5,6 @@
 package validate
 
 import (
-	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -18,14 +17,11 @@ type Repo struct {
 	Leads    []*plan.Lead
 	Practice []*plan.Practice
 	Registry *plan.Registry
-	// Config is the repository's cpp.yaml, never nil (a zero Config without one): its
-	// plain_english switch and glossary are for the rules that check plain English.
-	Config *config.Config
 }
 
 // NewRepo gathers the plans, leads and practice examples of the loaded files.
 func NewRepo(files []*planfile.File) *Repo {
-	r := &Repo{Files: files, Config: &config.Config{}}
+	r := &Repo{Files: files}
 	for _, f := range files {
 		if f.Plan != nil {
 			r.Plans = append(r.Plans, f.Plan)
@@ -41,7 +37,7 @@ func NewRepo(files []*planfile.File) *Repo {
 type Rule func(r *Repo) []diag.Diagnostic
 
 // Rules are run in this order; the output is sorted afterwards.
-var Rules = []Rule{DuplicateIDs, Links, Parents, Leads, AliasConflicts, RepeatedActions, OutsidePeriod, RecurrenceFrom, PersonalData, ControlCharacters}
+var Rules = []Rule{DuplicateIDs, Links, Parents, Leads, AliasConflicts, RepeatedActions, OutsidePeriod, RecurrenceFrom, PersonalData, SharedText, ControlCharacters}
 
 // Run returns the diagnostics of every file and every rule, sorted by position.
 func Run(r *Repo) []diag.Diagnostic {
