@@ -141,6 +141,16 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		}
 	}
 
+	// The plans folder is locked while the plans are written, as every writer of plans does.
+	plansDir := filepath.Join(opts.Dir, "plans")
+	if err := os.MkdirAll(plansDir, 0o755); err != nil {
+		return initWriteFailed(err, plansDir, nil)
+	}
+	lk, err := lockPlans(env, []string{plansDir})
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
 	if devBuild {
 		fmt.Fprintf(env.Stderr, "cpp: warning: this cpp (%s) is not a release, so the workflow installs the latest release and pre-commit runs the cpp on the PATH\n"+
 			"  hint: pin a release in .github/workflows/plans.yml (CPP_VERSION) and .pre-commit-config.yaml, or run cpp init from a release\n", currentVersion())
@@ -157,6 +167,7 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		}
 		written = append(written, target)
 	}
+	lk.Release()
 
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "Made a plan repository for %s in %s (%s quarters):\n", council, opts.Dir, conv)

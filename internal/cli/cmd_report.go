@@ -89,7 +89,7 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the quarter of the report date)")
 	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html (default: html for -o FILE ending .html or .htm)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
@@ -166,7 +166,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
 	}
 	buf := bytes.NewBuffer(doc)
-	if opts.Output == "" {
+	if opts.Output == "" || opts.Output == "-" {
 		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 			return err
 		}

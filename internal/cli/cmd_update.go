@@ -16,6 +16,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/validate"
 )
 
 type updateOptions struct {
@@ -70,10 +71,11 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true)
+	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true, !opts.DryRun)
 	if err != nil {
 		return err
 	}
+	defer run.Lock.Release()
 	day, st, l := run.Day, run.Style, run.Loaded
 	found, ok, near := query.Find(l.Plans, opts.ID)
 	if !ok {
@@ -85,6 +87,10 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 			hint += "; files with errors were not read (see above)"
 		}
 		return problemf(hint, "no action or measure has id %q", opts.ID)
+	}
+	if where := validate.Ambiguous(l.Plans, found.ID()); where != "" {
+		return problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
+			"id %q is defined more than once, so cpp cannot tell which to update: %s; nothing written", found.ID(), where)
 	}
 	path := found.Plan.File
 	edit, err := opts.edit(found, day)
@@ -122,7 +128,7 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if opts.DryRun {
 		return nil
 	}
-	return writePlans(env, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
+	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
 }
 
 // edit checks the flags against what the id names and returns the editor call to make.

@@ -318,7 +318,7 @@ func TestEditAction(t *testing.T) {
 `,
 		},
 		{
-			name: "a deadline added after the text",
+			name: "a deadline added after the text, quoted: a YAML 1.1 reader would read 2026 as a number",
 			in: `      - id: t.p1.1
         text: Recruit mentors.
         leads: [Virtual School]
@@ -327,7 +327,7 @@ func TestEditAction(t *testing.T) {
 			edit: ActionEdit{Date: oct1, Deadline: "2026"},
 			want: `      - id: t.p1.1
         text: Recruit mentors.
-        deadline: 2026
+        deadline: "2026"
         leads: [Virtual School]
 `,
 		},

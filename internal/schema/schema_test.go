@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 	"github.com/cpp-plans/cpp/internal/schema"
 )
@@ -263,7 +264,7 @@ func TestStarterRepoPasses(t *testing.T) {
 	s := compile(t)
 	for _, conv := range []deadline.Convention{deadline.Calendar, deadline.Financial} {
 		for _, f := range scaffold.Repo(scaffold.Options{Council: "Riverside Council", Quarters: conv, Rev: "v0.1.0"}) {
-			if !strings.HasPrefix(f.Path, "plans/") {
+			if !strings.HasPrefix(f.Path, "plans/") || !planfile.IsPlanName(f.Path) {
 				continue
 			}
 			var doc yaml.Node
