@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 )
@@ -29,6 +29,8 @@ type initOptions struct {
 	NoGit    bool
 	// quartersGiven says --quarters was given; otherwise a cpp.yaml already in DIR may set it.
 	quartersGiven bool
+	// devBuild says this cpp is no release, so what init writes pins none.
+	devBuild bool
 }
 
 // initCommitMessage is fixed, so that every new plan repository starts the same way.
@@ -109,17 +111,25 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 	// The workflow and pre-commit run the release of cpp that made them. A development build is
 	// no release: it pins nothing, and says so.
 	rev := currentVersion()
-	devBuild := !reRelease.MatchString(rev)
-	if devBuild {
+	opts.devBuild = !reRelease.MatchString(rev)
+	if opts.devBuild {
 		rev = ""
 	}
 	files := scaffold.Repo(scaffold.Options{Council: council, Quarters: conv, Today: today, Rev: rev})
 	if keepConfig {
 		files = slices.DeleteFunc(files, func(f scaffold.File) bool { return f.Path == scaffold.ConfigPath })
 	}
+	if err := writeRepo(env, opts, files); err != nil {
+		return err
+	}
+	_, err = env.Stdout.Write(initSummary(opts, council, conv, files))
+	return err
+}
 
-	// Every target is looked at before anything is written, so that a refusal leaves the folder
-	// exactly as it was.
+// writeRepo writes the files, and commits them unless --no-git. Every target is looked at, and
+// git asked whether it can commit, before anything is written, so that a refusal leaves the
+// folder exactly as it was.
+func writeRepo(env *Env, opts *initOptions, files []scaffold.File) error {
 	var inTheWay []string
 	for _, f := range files {
 		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
@@ -136,8 +146,8 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 			"%s, so nothing was written: %s", noun, strings.Join(inTheWay, ", "))
 	}
 	if !opts.NoGit {
-		if err := gitCanCommit(existingParent(opts.Dir)); err != nil {
-			return err
+		if err := gitrev.CanCommit(existingParent(opts.Dir)); err != nil {
+			return gitFailure(err)
 		}
 	}
 
@@ -151,11 +161,11 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		return err
 	}
 	defer lk.Release()
-	if devBuild {
+	if opts.devBuild {
 		fmt.Fprintf(env.Stderr, "cpp: warning: this cpp (%s) is not a release, so the workflow installs the latest release and pre-commit runs the cpp on the PATH\n"+
 			"  hint: pin a release in .github/workflows/plans.yml (CPP_VERSION) and .pre-commit-config.yaml, or run cpp init from a release\n", currentVersion())
 	}
-	var written []string
+	var written, paths []string
 	for _, f := range files {
 		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
 		err := os.MkdirAll(filepath.Dir(target), 0o755)
@@ -165,10 +175,17 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		if err != nil {
 			return initWriteFailed(err, target, written)
 		}
-		written = append(written, target)
+		written, paths = append(written, target), append(paths, f.Path)
 	}
 	lk.Release()
+	if opts.NoGit {
+		return nil
+	}
+	return gitFailure(gitrev.InitCommit(opts.Dir, initCommitMessage, paths))
+}
 
+// initSummary is what init made, file by file, and what to do next.
+func initSummary(opts *initOptions, council string, conv deadline.Convention, files []scaffold.File) []byte {
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "Made a plan repository for %s in %s (%s quarters):\n", council, opts.Dir, conv)
 	width := 0
@@ -179,13 +196,6 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		fmt.Fprintf(&out, "  %-*s  %s\n", width, f.Path, f.About)
 	}
 	if !opts.NoGit {
-		paths := make([]string, len(files))
-		for i, f := range files {
-			paths[i] = f.Path
-		}
-		if err := gitInitCommit(opts.Dir, paths); err != nil {
-			return err
-		}
 		fmt.Fprintf(&out, "Committed: %s\n", initCommitMessage)
 	}
 	next := "cpp validate"
@@ -193,8 +203,7 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		next = "cd " + opts.Dir + " && " + next
 	}
 	fmt.Fprintf(&out, "\nNext: %s, then put your plan's own words in %s\n", next, files[0].Path)
-	_, err = env.Stdout.Write(out.Bytes())
-	return err
+	return out.Bytes()
 }
 
 // initWriteFailed says which files were written before a write failed: the check above found
@@ -223,55 +232,4 @@ func existingParent(dir string) string {
 			return "."
 		}
 	}
-}
-
-// gitCanCommit checks, before anything is written, that git is there and knows who is committing.
-func gitCanCommit(dir string) error {
-	if _, err := exec.LookPath("git"); err != nil {
-		return &exitError{code: ExitFailure, msg: "git is not installed; nothing was written",
-			hint: "install git, or run cpp init --no-git to write the files without a repository"}
-	}
-	for _, v := range []string{"GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"} {
-		if out, err := initGit(dir, "var", v); err != nil {
-			return &exitError{code: ExitFailure,
-				msg:  "git does not know who is committing, so cpp init cannot make the first commit; nothing was written: " + firstLine(out),
-				hint: `tell git once: git config --global user.name "Your Name" && git config --global user.email you@example.org; or run cpp init --no-git`}
-		}
-	}
-	return nil
-}
-
-func gitInitCommit(dir string, paths []string) error {
-	steps := [][]string{
-		{"init", "-q"},
-		append([]string{"add", "--"}, paths...),
-		// Only the files cpp init wrote: in a folder that was a repository already, whatever
-		// else is staged stays staged.
-		append([]string{"commit", "-q", "--no-verify", "-m", initCommitMessage, "--"}, paths...),
-	}
-	for _, args := range steps {
-		if out, err := initGit(dir, args...); err != nil {
-			return &exitError{code: ExitFailure,
-				msg:  fmt.Sprintf("git %s failed: %s", args[0], firstLine(out)),
-				hint: "the files are written; commit them yourself with git add and git commit"}
-		}
-	}
-	return nil
-}
-
-func initGit(dir string, args ...string) (string, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	return string(out), err
-}
-
-func firstLine(s string) string {
-	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "***") && !strings.HasPrefix(line, "hint:") {
-			return line
-		}
-	}
-	return strings.TrimSpace(s)
 }

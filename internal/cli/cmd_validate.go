@@ -69,18 +69,14 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 			return runValidate(env, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	format := formatFlag(&opts.Format, textFormat, diagFormats...)
+	c.Flags().Var(format, "format", format.help("output format"))
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
 	c.Flags().BoolVar(&opts.Check.PlainEnglish, "plain-english", false, "check the text shown to young people against plain-English guidance, and give each section's reading age")
 	return c
 }
 
-var validateFormats = []string{"text", "json", "github"}
-
 func runValidate(env *Env, opts *validateOptions) error {
-	if !slices.Contains(validateFormats, opts.Format) {
-		return badFormat(opts.Format, validateFormats)
-	}
 	if slices.Contains(opts.Paths, "-") {
 		return validateStdin(env, opts)
 	}
@@ -125,6 +121,7 @@ func runValidate(env *Env, opts *validateOptions) error {
 	if len(files) == 0 && len(ds) == 0 && cfg.Path == "" {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
+
 	src := diag.Sources{}
 	for _, f := range loaded {
 		src[f.Path] = f.Data
@@ -144,7 +141,7 @@ func readConfigFile(path string) (*config.Config, []diag.Diagnostic) {
 	data, err := safewrite.ReadFile(path, 1<<20)
 	if err != nil {
 		return &config.Config{Path: path}, []diag.Diagnostic{{File: path, Severity: diag.Error, Rule: "config",
-			Message: "cannot read the settings: " + readReason(err), Hint: "check the file's name and folder"}}
+			Message: "cannot read the settings: " + safewrite.Reason(err), Hint: "check the file's name and folder"}}
 	}
 	return config.Parse(path, data)
 }
@@ -166,13 +163,14 @@ func validateStdin(env *Env, opts *validateOptions) error {
 	if len(data) > planfile.MaxSize {
 		return problemf("a plan file is at most a few megabytes", "standard input is larger than %d bytes", planfile.MaxSize)
 	}
-	if wd, err := env.Getwd(); err == nil {
+	wd, wdErr := env.Getwd()
+	if wdErr == nil {
 		cfg, _ := config.Load(wd) // its problems are reported when the repository is validated
 		opts.fromConfig(cfg)
 	}
 	f := planfile.Parse(stdinName, data, planfile.Options{})
 	loaded := []*planfile.File{f}
-	if wd, err := env.Getwd(); err == nil {
+	if wdErr == nil {
 		if dir, ok := planfile.FindPlansDir(wd); ok {
 			if rel, err := filepath.Rel(wd, dir); err == nil {
 				dir = rel
@@ -197,20 +195,14 @@ func validateStdin(env *Env, opts *validateOptions) error {
 	return printValidation(env, opts, ds, sum, diag.Sources{stdinName: data}, ages)
 }
 
+// printValidation prints the diagnostics and the reading ages in the chosen format, the summary
+// on stderr, and ends with the exit status they call for.
 func printValidation(env *Env, opts *validateOptions, ds []diag.Diagnostic, sum diag.Summary, src diag.Sources, ages []validate.SectionReading) error {
 	var err error
-
-	switch {
-	case opts.Format == "json" && opts.Check.PlainEnglish:
+	if opts.Format == "json" && opts.Check.PlainEnglish {
 		err = diag.WriteJSONWith(env.Stdout, ds, sum, "reading_ages", ages)
-	case opts.Format == "json":
-		err = diag.WriteJSON(env.Stdout, ds, sum)
-	case opts.Format == "github":
-		err = diag.WriteGitHub(env.Stdout, ds)
-	default:
-		if err = diag.WriteText(env.Stdout, ds, src); err == nil {
-			err = validate.WriteReadingAges(env.Stdout, ages)
-		}
+	} else if err = printDiags(env, opts.Format, ds, sum, src); err == nil && opts.Format == textFormat {
+		err = validate.WriteReadingAges(env.Stdout, ages)
 	}
 	if err != nil {
 		return err

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"github.com/cpp-plans/cpp/internal/config"
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
-	"github.com/cpp-plans/cpp/internal/query"
 )
 
 // repoConfig reads the repository's cpp.yaml, found from the working folder; a repository
@@ -25,13 +23,4 @@ func repoConfig(env *Env) (*config.Config, error) {
 		return nil, problemf(hint, "%s", d.OneLine())
 	}
 	return cfg, nil
-}
-
-// parseQuarterFlag reads a --quarter or --period: a bare quarter (Q3-2025) in the repository's
-// convention when its cpp.yaml gives one (conv), else in each plan's own.
-func parseQuarterFlag(s string, conv *deadline.Convention) (query.Window, error) {
-	if conv != nil {
-		return query.ParseQuarterIn(s, *conv)
-	}
-	return query.ParseQuarter(s)
 }

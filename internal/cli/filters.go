@@ -29,6 +29,7 @@ type filterOptions struct {
 	Sort                                         string
 	Format                                       string
 	Output                                       string
+	format                                       *enumFlag
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
 	// bomGiven says --bom was given, true or false; otherwise a CSV file written with -o gets
@@ -38,7 +39,14 @@ type filterOptions struct {
 	summary bool
 }
 
-func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
+// listOptions are the flags of list and overdue.
+type listOptions struct {
+	filterOptions
+	Slipped bool
+	Paths   []string
+}
+
+func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, formats []string) {
 	fl := c.Flags()
 	fl.StringSliceVar(&f.Plans, "plan", nil, "only these plans (ids; repeat or separate with commas)")
 	fl.StringSliceVar(&f.Sections, "section", nil, "only these sections (ids)")
@@ -55,7 +63,8 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
-	fl.StringVarP(&f.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	f.format = formatFlag(&f.Format, textFormat, formats...)
+	fl.VarP(f.format, "format", "f", f.format.help("output format"))
 	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
 	c.PreRunE = func(c *cobra.Command, _ []string) error {
 		f.formatGiven = c.Flags().Changed("format")
@@ -75,7 +84,9 @@ func (f *filterOptions) toFile() bool { return f.Output != "" && f.Output != "-"
 func (f *filterOptions) checkOutput(env *Env) error {
 	if f.toFile() && !f.formatGiven {
 		if format, ok := outputFormats[strings.ToLower(filepath.Ext(f.Output))]; ok {
-			f.Format = format
+			if err := f.format.Set(format); err != nil {
+				return err
+			}
 		}
 	}
 	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
@@ -88,13 +99,6 @@ func (f *filterOptions) checkOutput(env *Env) error {
 func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
-	formats := actionFormats
-	if f.summary { // counts, which are no calendar
-		formats = render.Formats
-	}
-	if !slices.Contains(formats, f.Format) {
-		return q, badFormat(f.Format, formats)
-	}
 	if !f.summary && !slices.Contains(query.SortKeys, f.Sort) {
 		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
 	}
@@ -193,6 +197,17 @@ type queryRun struct {
 	// output is the file -o names, and out what is written to it, once the answer is whole.
 	output string
 	out    bytes.Buffer
+}
+
+// plans are the plans the filter looks at, for describing a window.
+func (q *queryRun) plans() []*plan.Plan {
+	var out []*plan.Plan
+	for _, p := range q.Loaded.Plans {
+		if len(q.Filter.Plans) == 0 || query.ContainsFold(q.Filter.Plans, p.ID) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // finish writes the answer to the file -o names, if any, and says whether plans were left out.

@@ -17,23 +17,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
-// Side names one side of a diff: the revision as the user wrote it and the commit it resolved to.
-// The working tree has no commit.
-type Side struct {
-	Rev    string `json:"rev"`
-	Commit string `json:"commit"`
-}
-
-func (s Side) String() string {
-	if s.Commit == "" {
-		return termsafe.Line(s.Rev)
-	}
-	short := gitrev.Commit{Hash: s.Commit}.Short()
-	if s.Rev == s.Commit || strings.HasPrefix(s.Commit, s.Rev) {
-		return short
-	}
-	return termsafe.Line(s.Rev) + " (" + short + ")"
-}
+// Side names one side of a diff (see gitrev.Side).
+type Side = gitrev.Side
 
 // diffStyles decorate diff text on a terminal. The markers (+, -, ~, >, [-…-], {+…+}) carry the
 // meaning; colour only repeats it. Text from plans and git goes through termsafe.Line before it

@@ -19,9 +19,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
-// Formats every listing command accepts.
-var Formats = []string{"table", "markdown", "csv", "json", "xlsx"}
-
 // Doc is what a listing shows people: blocks of tables, each with an optional heading and notes.
 type Doc struct {
 	Title  string
