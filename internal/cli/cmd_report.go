@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/safewrite"
@@ -151,7 +152,17 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	}
-	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact})
+	// The plan files' text, so that personal text is named where it starts, as validate names it.
+	sources := map[string][]byte{}
+	source := func(file string) []byte {
+		if data, ok := sources[file]; ok {
+			return data
+		}
+		data, _ := safewrite.ReadFile(file, planfile.MaxSize)
+		sources[file] = data
+		return data
+	}
+	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact, Source: source})
 	if err != nil {
 		return err
 	}

@@ -191,9 +191,10 @@ type queryRun struct {
 	Loaded *loaded
 	Rows   []query.Row
 	// NotPlaced are the actions the filter would keep but for dates, whose deadline is not
-	// understood: named on stderr, and carried in JSON listings (see noteNotPlaced).
-	NotPlaced     []query.Row
-	summary, json bool
+	// understood: named on stderr, and carried in JSON, CSV and workbook listings (see
+	// noteNotPlaced).
+	NotPlaced        []query.Row
+	summary, carried bool
 	// output is the file -o names, and out what is written to it, once the answer is whole.
 	output string
 	out    bytes.Buffer
@@ -210,6 +211,10 @@ func (q *queryRun) plans() []*plan.Plan {
 	return out
 }
 
+// carriesNotPlaced are the formats whose listings carry the actions a listing about dates cannot
+// place, last, with deadline_not_understood true: those with that column.
+var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}
+
 // finish writes the answer to the file -o names, if any, and says whether plans were left out.
 // The file is written whole or not at all, and never over a file the command read.
 func (q *queryRun) finish(env *Env) error {
@@ -219,7 +224,7 @@ func (q *queryRun) finish(env *Env) error {
 		}
 		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", q.output)
 	}
-	noteNotPlaced(env, q.NotPlaced, q.summary, q.json)
+	noteNotPlaced(env, q.NotPlaced, q.summary, q.carried)
 	return q.Loaded.finish()
 }
 
@@ -274,8 +279,9 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 			return nil, usageErrorf("", "%s", err)
 		}
 	}
-	if q.json = f.Format == "json" && !f.summary && q.Filter.Dated(); q.json {
-		// JSON has no stderr for a script to read: the actions come last, flagged.
+	if q.carried = carriesNotPlaced[f.Format] && !f.summary && q.Filter.Dated(); q.carried {
+		// JSON, CSV and a workbook are read by a script or opened by someone who never sees
+		// stderr: the actions come last, flagged by their deadline_not_understood column.
 		q.Rows = append(q.Rows, q.NotPlaced...)
 	}
 	// A name that matches nothing is noted even when the rest of a list matched: it is

@@ -588,6 +588,10 @@ type DeadlineRecord struct {
 	AfterEnd bool    `json:"after_plan_end"`
 	PlanEnd  *string `json:"plan_end"`
 	Note     *string `json:"note"`
+	// FromNotUnderstood and ToNotUnderstood: the deadline is written but cpp cannot place it in
+	// time (from_due or to_due is then null, as for one with no date).
+	FromNotUnderstood bool `json:"from_not_understood"`
+	ToNotUnderstood   bool `json:"to_not_understood"`
 }
 
 // FieldRecord is one changed field. Lists carry added and removed items; texts their words.
@@ -654,7 +658,8 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 	r := ChangeRecord{Plan: orNull(c.Plan), ID: c.ID, OldID: orNull(c.OldID), Text: c.Text, Change: c.Kind, Kinds: nonNil(c.Kinds()), Fields: fieldRecords(c.Fields), UpdatesAdded: []UpdateRecord{}, UpdatesRemoved: []UpdateRecord{}}
 	if dc := c.Deadline; dc != nil {
 		r.Deadline = &DeadlineRecord{From: dc.From, To: dc.To, FromDue: isoPtr(dc.FromDue), ToDue: isoPtr(dc.ToDue),
-			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: orNull(dc.Note)}
+			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: orNull(dc.Note),
+			FromNotUnderstood: dc.FromNotUnderstood, ToNotUnderstood: dc.ToNotUnderstood}
 		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
 			days := dc.Days
 			r.Deadline.Days = &days

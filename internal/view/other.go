@@ -225,7 +225,7 @@ func showMeasure(f query.Found, today time.Time) (render.Doc, any) {
 	fields = append(fields, []string{"Baseline", observationWords(m.Baseline, m.Unit)}, []string{"Target", observationWords(m.Target, m.Unit)},
 		[]string{"Latest", observationWords(ms.Latest, m.Unit)})
 	if ms.Travel != "" {
-		fields = append(fields, []string{"Travel", string(ms.Travel) + " than the figure before"})
+		fields = append(fields, []string{"Travel", ms.Travel.Words()})
 	}
 	if ms.RAG != "" {
 		fields = append(fields, []string{"Against target", render.RAGWord(ms.RAG)})
