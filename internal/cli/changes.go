@@ -33,7 +33,13 @@ func changesSince(env *Env, opts *reportOptions, plans []*plan.Plan) (*report.Ch
 			old = append(old, p)
 		}
 	}
-	return report.Compare(opts.Since, old, plans), nil
+	// The heading names the revision as people know it (a tag, or a date and subject): "HEAD~2"
+	// means another commit tomorrow.
+	since := opts.Since
+	if name, err := repo.git.Describe(opts.Since, side.Commit); err == nil {
+		since = name
+	}
+	return report.Compare(since, old, plans), nil
 }
 
 // dirOf is the folder a path names, or the folder holding a file.

@@ -22,6 +22,7 @@ type reportOptions struct {
 	Since     string
 	StaleDays int
 	Tolerance float64
+	Detail    string
 	Paths     []string
 }
 
@@ -54,11 +55,12 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl := c.Flags()
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
-	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
+	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the last quarter ended on or before the report date)")
 	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
+	fl.StringVar(&opts.Detail, "detail", "board", "board (the pack: at a glance, what needs attention, progress in brief) or full (adds every action's row and note, every measure, the timeline by section)")
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
 	return c
 }
@@ -67,6 +69,10 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	formats := []string{"markdown", "html"}
 	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
+	}
+	detail, err := report.ParseDetail(opts.Detail)
+	if err != nil {
+		return usageErrorf("", "%v", err)
 	}
 	// NaN compares false with everything, so this form turns it away too.
 	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
@@ -91,7 +97,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 		}
 	} else {
-		period = query.ThisQuarter(asOf)
+		period = query.LastFullQuarter(asOf)
 	}
 	l, err := loadPlans(env, opts.Paths)
 	if err != nil {
@@ -101,7 +107,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
+	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l), Detail: detail}
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err

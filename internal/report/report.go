@@ -19,8 +19,11 @@ import (
 // Options shape a report.
 type Options struct {
 	AsOf time.Time
-	// Period is the reporting period; the next period is the quarter after it.
+	// Period is the reporting period; the next period is the quarter after it. The zero Window
+	// is the last quarter ended on or before AsOf, the quarter a board meeting reads about.
 	Period query.Window
+	// Detail is how much the report shows: the board pack, or in full.
+	Detail Detail
 	// StaleDays flags an exception whose latest note is older than this (default 90).
 	StaleDays int
 	// Tolerance is how far from target, as a fraction of it, a measure may be and still be green.
@@ -53,14 +56,20 @@ type Report struct {
 	Sections   []SectionProgress
 	ComingUp   []LeadGroup
 	Measures   []MeasureStatus
-	Changes    *Changes
-	LeftOut    []LeftOut
-	Options    Options
+	// Glance, Headlines and Attention are page one and what follows it: each plan's sections in
+	// counts, the few figures above them, and what needs the board's attention.
+	Glance    []PlanGlance
+	Headlines []Headline
+	Attention Attention
+	Changes   *Changes
+	LeftOut   []LeftOut
+	Options   Options
 }
 
 // Span is a reporting period as the board reads it.
 type Span struct {
 	Label       string
+	Words       string // "Quarter 2 2025/26: July to September 2025"
 	Description string // dates and convention
 	window      query.Window
 }
@@ -87,6 +96,9 @@ type SectionProgress struct {
 	Plan    *plan.Plan
 	Section *plan.Section
 	Rows    []query.Row
+	// InPeriod are the section's actions due in the reporting period (a recurring commitment by
+	// its occurrence in it): what the board pack lists under the section.
+	InPeriod []query.Row
 }
 
 // LeadGroup is the actions one lead has coming up.
@@ -123,6 +135,8 @@ type MeasureStatus struct {
 	Direction string
 	Inferred  bool
 	NoData    bool
+	// History is the observations known on the report date, oldest first.
+	History []plan.Observation
 }
 
 // Build composes the report.
@@ -135,9 +149,13 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	if len(plans) == 1 {
 		r.Title = plans[0].Title
 	}
+	if opts.Period == (query.Window{}) {
+		opts.Period = query.LastFullQuarter(opts.AsOf)
+		r.Options.Period = opts.Period
+	}
 	next := opts.Period.Next()
-	r.Period = Span{Label: opts.Period.Name(plans), Description: opts.Period.Describe(plans), window: opts.Period}
-	r.Next = Span{Label: next.Name(plans), Description: next.Describe(plans), window: next}
+	r.Period = Span{Label: opts.Period.Name(plans), Words: opts.Period.Words(plans), Description: opts.Period.Describe(plans), window: opts.Period}
+	r.Next = Span{Label: next.Name(plans), Words: next.Words(plans), Description: next.Describe(plans), window: next}
 
 	rows := query.Select(plans, reg, query.Filter{Today: opts.AsOf})
 	for _, ps := range query.ByPlan(rows, opts.AsOf) {
@@ -149,14 +167,24 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	r.Summary.DueInPeriod = len(periodRows)
 	r.Summary.DueNext = len(nextRows)
 	for _, row := range rows {
-		if row.DaysLate > 90 {
+		if row.DaysLate > LongOverdueDays {
 			r.Summary.OverdueLong++
 		}
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
+	for i := range r.Sections {
+		for _, row := range periodRows {
+			if row.Section == r.Sections[i].Section {
+				r.Sections[i].InPeriod = append(r.Sections[i].InPeriod, row)
+			}
+		}
+	}
 	r.ComingUp = byLead(nextRows, plans)
 	r.Measures = measures(plans, opts.AsOf, opts.Tolerance)
+	r.Attention = attention(r, plans)
+	r.Glance = glance(r)
+	r.Headlines = headlines(r)
 	r.Summary.Narrative = narrative(r)
 	return r
 }
@@ -283,7 +311,7 @@ func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
 	}
 	if len(councils) > 1 {
 		for i, t := range teams {
-			out[i].Lead = t.String()
+			out[i].Lead = t.Lead + " (" + CouncilName(t.Council) + ")"
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead) })
@@ -321,6 +349,7 @@ func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, asOf time.Time, tol 
 		}
 	}
 	sort.SliceStable(obs, func(i, j int) bool { return obs[i].Date.Before(obs[j].Date) })
+	ms.History = obs
 	if len(obs) == 0 {
 		ms.NoData = true
 		return ms
