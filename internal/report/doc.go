@@ -96,7 +96,7 @@ func compose(r *Report) []block {
 	add(para{Text: deadlineSentence(r)})
 	bars := 0
 	for _, pg := range r.Glance {
-		caption := "Progress by section"
+		caption := "Sections at a glance"
 		if len(r.Plans) > 1 {
 			caption = oneLine(pg.Plan.Title)
 		}

@@ -91,7 +91,9 @@ func writeHTMLBlock(b *strings.Builder, bl block) {
 				b.WriteString(": ")
 				for i, rf := range it.Refs {
 					if i > 0 {
-						b.WriteString("; ")
+						// Not "; ": a separator against the small id reads, to a PDF's text, as
+						// one word run into the next.
+						b.WriteString(" · ")
 					}
 					fmt.Fprintf(b, "%s%s", terms(rf.Text), idHTML(rf.ID))
 					if rf.Note != "" {
@@ -176,14 +178,24 @@ var boardTerms = lazyre.New(`\b(?:Red|Amber|Green|Not rated|not started|in progr
 // terms escapes text and keeps each board term in it whole. "No commentary" and "Stale" notes,
 // which boards send back, are flagged.
 func terms(s string) template.HTML {
-	return template.HTML(boardTerms.ReplaceAllStringFunc(template.HTMLEscapeString(s), func(w string) string {
+	h := boardTerms.ReplaceAllStringFunc(template.HTMLEscapeString(s), func(w string) string {
 		class := "term"
 		if w == "No commentary" || strings.HasPrefix(w, "Stale") {
 			class = "flag"
 		}
 		return `<span class="` + class + `">` + w + `</span>`
+	})
+	return template.HTML(longRun.ReplaceAllStringFunc(h, func(run string) string {
+		if strings.Count(run, "/") < 3 {
+			return run
+		}
+		return strings.ReplaceAll(run, "/", "/<wbr>")
 	}))
 }
+
+// longRun is a run of text with no space long enough to be wider than a phone's column: when it is
+// a path or web address (three slashes or more), it may break after its slashes, so that it never has to break inside a word.
+var longRun = lazyre.New(`[^\s<>]{25,}`)
 
 // rag shows a cell that holds a RAG word (or a measure's reason for having none) as a badge.
 func rag(s string) template.HTML {
@@ -237,7 +249,7 @@ tbody th { font-weight: bold; }
 td { white-space: pre-line; }
 table.words-first td:first-child { width: 50%; }
 .term, .flag, .rag, .status, .travel { white-space: nowrap; }
-.id { font-size: .8em; color: #595959; white-space: nowrap; }
+.id { font-size: .8em; color: #595959; }
 .rag { font-weight: bold; padding: .1rem .45rem; border-radius: .25rem; display: inline-block; border: 1px solid transparent; }
 .rag-red { background: #b00020; color: #fff; }
 .rag-amber { background: #ffd966; color: #1b1b1b; border-color: #8a6d00; }
@@ -269,7 +281,7 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
   body { margin: 1rem auto; padding: 0 .75rem; }
   .scroll { overflow-x: visible; }
   .scroll table, .scroll tbody, .scroll tr, .scroll td, .scroll tbody th, .scroll caption { display: block; width: auto; }
-  .scroll thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .scroll thead { display: none; }
   .scroll tr { border: 1px solid #8a8a8a; margin: 0 0 .6rem; }
   .scroll td, .scroll tbody th { border: none; border-top: 1px solid #d0d0d0; }
   .scroll tr > :first-child { border-top: none; }
@@ -282,7 +294,9 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
   h3 { margin-top: 1rem; }
   .scroll { overflow: visible; }
   .rag, .key svg, svg.bar, tr.dropped td, th, ul.figures li { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  tr, ul.figures li, ul.refs li { break-inside: avoid; }
+  tr, ul.figures li { break-inside: avoid; }
+  .id { white-space: nowrap; }
+  .id wbr { display: none; }
   thead { display: table-header-group; }
   figure.timeline { break-inside: avoid; }
 }

@@ -44,6 +44,7 @@ func date(s string) time.Time {
 // quarter just ended) and how much detail.
 type fixture struct {
 	name, dir, asOf, period string
+	plans                   []string // only these plans; all when empty
 	detail                  Detail
 	leftOut                 []LeftOut
 }
@@ -84,6 +85,15 @@ func (fx fixture) build(t *testing.T) *Report {
 		dir = calendarFixture(t)
 	}
 	plans, reg := load(t, dir)
+	if len(fx.plans) > 0 {
+		var only []*plan.Plan
+		for _, p := range plans {
+			if contains(fx.plans, p.ID) {
+				only = append(only, p)
+			}
+		}
+		plans = only
+	}
 	var period query.Window
 	if fx.period != "" {
 		var err error
