@@ -16,7 +16,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
 )
 
 // tools are headless Chromium and poppler's pdftotext and pdfinfo.
