@@ -147,12 +147,12 @@ func compose(r *Report) []block {
 	if len(a.Chase) > 0 {
 		n := a.NoUpdate()
 		add(heading{3, fmt.Sprintf("Overdue with no update, by lead (%d)", n), "chase"})
-		add(para{Text: "Each lead with the overdue actions they have given no progress note on: who to ask for one.", Lead: true})
+		add(para{Text: "Each lead with the overdue actions they have given no progress note on, and how late each is: who to ask for one.", Lead: true})
 		var l list
 		for _, g := range a.Chase {
 			it := item{Strong: g.Lead, Text: fmt.Sprintf("%d overdue, no update", len(g.Rows))}
 			for _, row := range g.Rows {
-				it.Refs = append(it.Refs, ref{Text: briefText(row.Action.Label(), full), ID: row.Action.ID})
+				it.Refs = append(it.Refs, ref{Text: briefText(row.Action.Label(), full), ID: row.Action.ID, Note: lateDeadline(row)})
 			}
 			l.Items = append(l.Items, it)
 		}

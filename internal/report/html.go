@@ -97,7 +97,7 @@ func writeHTMLBlock(b *strings.Builder, bl block) {
 					}
 					fmt.Fprintf(b, "%s%s", terms(rf.Text), idHTML(rf.ID))
 					if rf.Note != "" {
-						fmt.Fprintf(b, " (%s)", terms(rf.Note))
+						fmt.Fprintf(b, " – %s", terms(rf.Note))
 					}
 				}
 			}

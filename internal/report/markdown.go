@@ -90,7 +90,7 @@ func writeMarkdownBlock(b *strings.Builder, bl block) {
 					}
 					b.WriteString(line(rf.Text) + idMarkdown(rf.ID))
 					if rf.Note != "" {
-						b.WriteString(" (" + line(rf.Note) + ")")
+						b.WriteString(" – " + line(rf.Note))
 					}
 				}
 			}

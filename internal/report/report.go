@@ -311,7 +311,10 @@ func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
 	}
 	if len(councils) > 1 {
 		for i, t := range teams {
-			out[i].Lead = t.Lead + " (" + CouncilName(t.Council) + ")"
+			// A team the registry shares between councils has none named, and is one team.
+			if t.Council != "" {
+				out[i].Lead = t.Lead + " (" + CouncilName(t.Council) + ")"
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead) })

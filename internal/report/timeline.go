@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
 )
 
 // tlGroup is a band of the timeline: a section (in full), or a plan's open actions (the pack).
@@ -170,7 +171,9 @@ func tickMonths(from, to time.Time) int {
 // ganttTask is an action's label in the gantt: its words cut short at a word's end, never a word
 // mermaid reads as its own; its id when it has no words mermaid can show.
 func ganttTask(a *plan.Action) string {
-	label := cutLabel(mermaidLabel(a.Label()), ganttLabelMax)
+	// A code block is not linked on GitHub, but the rule for Markdown holds in all of it: no
+	// "@name" that could notify anyone (render.Unlinked).
+	label := cutLabel(mermaidLabel(render.Unlinked(a.Label())), ganttLabelMax)
 	if !hasAlnum(label) {
 		label = mermaidLabel(a.ID)
 	}
