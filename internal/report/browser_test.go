@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,10 +17,12 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cpp-plans/cpp/internal/golden"
 )
 
 // tools are headless Chromium and poppler's pdftotext and pdfinfo.
-type tools struct{ chromium, pdftotext, pdfinfo string }
+type tools struct{ chromium, pdftotext, pdfinfo, pdftoppm string }
 
 // browser finds the tools. Without them the test is skipped, unless CPP_REQUIRE_BROWSER=1 (as
 // .ci/run sets), when it fails.
@@ -33,8 +36,8 @@ func browser(t *testing.T) tools {
 		}
 		return ""
 	}
-	tl := tools{find("chromium", "chromium-browser", "google-chrome"), find("pdftotext"), find("pdfinfo")}
-	if tl.chromium == "" || tl.pdftotext == "" || tl.pdfinfo == "" {
+	tl := tools{find("chromium", "chromium-browser", "google-chrome"), find("pdftotext"), find("pdfinfo"), find("pdftoppm")}
+	if tl.chromium == "" || tl.pdftotext == "" || tl.pdfinfo == "" || tl.pdftoppm == "" {
 		if os.Getenv("CPP_REQUIRE_BROWSER") == "1" {
 			t.Fatal("headless Chromium and poppler-utils are required (apt-get install chromium poppler-utils)")
 		}
@@ -576,4 +579,61 @@ func TestHTMLAt390px(t *testing.T) {
 			}
 		})
 	}
+}
+
+// screenshot is the picture of the pack's first page the README shows.
+const screenshot = "../../docs/report-page-one.png"
+
+// TestPageOne prints the report fixture's pack and wants its first two pages to tell a board
+// member which priorities are behind, what is red or amber and why, and who has not reported. Its
+// first page, as a PNG, is the README's picture: CPP_UPDATE_GOLDEN=1 draws it again, and otherwise
+// the picture must be one of this page, at its size (pixels differ between Chromium versions, so
+// they are not compared).
+func TestPageOne(t *testing.T) {
+	tl := browser(t)
+	fx := fixture{dir: "../../testdata/report/fixture", asOf: "2025-12-31"}
+	p := tl.print(t, reportHTML(t, fx))
+	first := strings.Join(strings.Fields(strings.Join(p.pages[:2], " ")), " ")
+	for _, want := range []string{"At a glance", "Sections at a glance", "Priority 1: Feeling safe and settled at home",
+		"1 Red, 2 Amber", "Rated red or amber", "Only 6 approvals so far", "Overdue with no update, by lead",
+		"Leaving Care Service: 2 overdue, no update"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the pack's first two pages do not show %q", want)
+		}
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command(tl.pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", p.pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if golden.Update() {
+		if err := os.MkdirAll(filepath.Dir(screenshot), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(screenshot, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(screenshot)
+	if err != nil {
+		t.Fatalf("%v (run with CPP_UPDATE_GOLDEN=1 to draw it)", err)
+	}
+	gw, gh := pngSize(t, got)
+	ww, wh := pngSize(t, want)
+	if gw != ww || gh != wh {
+		t.Errorf("%s is %dx%d; page one prints at %dx%d (run with CPP_UPDATE_GOLDEN=1 to draw it again)", screenshot, ww, wh, gw, gh)
+	}
+}
+
+func pngSize(t *testing.T, b []byte) (w, h int) {
+	t.Helper()
+	c, err := png.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	return c.Width, c.Height
 }

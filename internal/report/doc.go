@@ -89,10 +89,14 @@ func compose(r *Report) []block {
 	add := func(b ...block) { d = append(d, b...) }
 	full := r.Options.Detail == Full
 
+	a := r.Attention
 	// Page one: at a glance.
 	add(heading{2, "At a glance", "glance"})
 	add(figures{r.Headlines})
 	add(para{Text: r.Summary.Narrative})
+	if line := notReported(a); line != "" {
+		add(para{Text: line})
+	}
 	add(para{Text: deadlineSentence(r)})
 	bars := 0
 	for _, pg := range r.Glance {
@@ -110,7 +114,6 @@ func compose(r *Report) []block {
 	}
 
 	// What needs the board's attention.
-	a := r.Attention
 	add(heading{2, "What needs the board's attention", "attention"})
 	if len(a.RedAmber)+len(a.Overdue)+len(a.OffTarget)+len(a.Chase) == 0 {
 		add(para{Text: "No action is rated red or amber or is overdue, and no measure is off target."})
@@ -125,6 +128,21 @@ func compose(r *Report) []block {
 		}
 		add(t)
 	}
+	if len(a.Chase) > 0 {
+		n := a.NoUpdate()
+		add(heading{3, fmt.Sprintf("Overdue with no update, by lead (%d)", n), "chase"})
+		add(para{Text: "Each lead with the overdue actions they have given no progress note on, and how late each is: who to ask for one.", Lead: true})
+		var l list
+		for _, g := range a.Chase {
+			it := item{Strong: g.Lead, Text: fmt.Sprintf("%d overdue, no update", len(g.Rows))}
+			for _, row := range g.Rows {
+				it.Refs = append(it.Refs, ref{Text: briefText(row.Action.Label(), full), ID: row.Action.ID, Note: lateDeadline(row)})
+			}
+			l.Items = append(l.Items, it)
+		}
+		add(l)
+	}
+
 	if len(a.Overdue) > 0 {
 		add(heading{3, fmt.Sprintf("Overdue, with an update (%d)", len(a.Overdue)), "overdue"})
 		add(para{Text: fmt.Sprintf("Overdue actions not rated red or amber that have a progress note, the latest first; %d of them more than %d days late.", longOverdue(a.Overdue), LongOverdueDays), Lead: true})
@@ -144,21 +162,6 @@ func compose(r *Report) []block {
 		}
 		add(t)
 	}
-	if len(a.Chase) > 0 {
-		n := a.NoUpdate()
-		add(heading{3, fmt.Sprintf("Overdue with no update, by lead (%d)", n), "chase"})
-		add(para{Text: "Each lead with the overdue actions they have given no progress note on, and how late each is: who to ask for one.", Lead: true})
-		var l list
-		for _, g := range a.Chase {
-			it := item{Strong: g.Lead, Text: fmt.Sprintf("%d overdue, no update", len(g.Rows))}
-			for _, row := range g.Rows {
-				it.Refs = append(it.Refs, ref{Text: briefText(row.Action.Label(), full), ID: row.Action.ID, Note: lateDeadline(row)})
-			}
-			l.Items = append(l.Items, it)
-		}
-		add(l)
-	}
-
 	// Progress by section.
 	add(heading{2, "Progress by section", "progress"})
 	if !full {
@@ -488,4 +491,25 @@ func briefText(s string, full bool) string {
 		return s
 	}
 	return cutLabel(s, briefMax)
+}
+
+// notReportedMax is how many leads page one names as not having reported; the chase list names
+// them all.
+const notReportedMax = 5
+
+// notReported names, on page one, the leads with overdue actions and no update on them, most
+// first.
+func notReported(a Attention) string {
+	if len(a.Chase) == 0 {
+		return ""
+	}
+	var names []string
+	for i, g := range a.Chase {
+		if i == notReportedMax {
+			names = append(names, fmt.Sprintf("and %s (see the chase list)", count(len(a.Chase)-i, "other lead", "other leads")))
+			break
+		}
+		names = append(names, fmt.Sprintf("%s (%d)", g.Lead, len(g.Rows)))
+	}
+	return "No update on overdue actions from: " + strings.Join(names, ", ") + "."
 }

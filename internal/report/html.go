@@ -672,11 +672,11 @@ func barSVG(id string, segs []segment) string {
 	return b.String()
 }
 
-// statusBarSVG is a section's actions by status: complete solid green, in progress striped blue,
-// not started solid grey, dropped an outline.
+// statusBarSVG is a section's actions by status, in the order its words give them: not started
+// solid grey, in progress striped blue, complete solid green, dropped an outline.
 func statusBarSVG(g GlanceRow, id string) string {
-	return barSVG(id, []segment{{n: g.Status[plan.Complete], fill: "#1e6b33"}, {n: g.Status[plan.InProgress], fill: "url(#p-stripe)"},
-		{n: g.Status[plan.NotStarted], fill: "#8a8a8a"}, {n: g.Status[plan.Dropped], outline: true}})
+	return barSVG(id, []segment{{n: g.Status[plan.NotStarted], fill: "#8a8a8a"}, {n: g.Status[plan.InProgress], fill: "url(#p-stripe)"},
+		{n: g.Status[plan.Complete], fill: "#1e6b33"}, {n: g.Status[plan.Dropped], outline: true}})
 }
 
 // ragBarSVG is a section's open actions by RAG: red hatched, amber dotted, green solid, not rated
