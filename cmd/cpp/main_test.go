@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -159,8 +160,11 @@ func TestScripts(t *testing.T) {
 				}
 			},
 			// xlsxfill FILE SHEET ID COLUMN=VALUE... fills in the row with the ID as a lead would
-			// in a spreadsheet: VALUE is typed as text, "date:2026-03-31" as a date and
-			// "number:66.5" as a number. COLUMN is a header word; ID= changes the ID itself.
+			// in a spreadsheet: VALUE is typed as text, "date:2026-03-31" as a date (shown
+			// dd/mm/yyyy, or "date:2026-03-01:mmm-yy" through that format) and "number:66.5" as a
+			// number; "formula:A2&B2" is a formula with no value worked out, "formula:A2&B2 -> x"
+			// one with the value x kept (an error such as #REF! too); "link:URL" makes the cell,
+			// as filled so far, a hyperlink. COLUMN is a header word; ID= changes the ID itself.
 			"xlsxfill": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 4 {
 					ts.Fatalf("usage: xlsxfill FILE SHEET ID COLUMN=VALUE...")
@@ -174,6 +178,7 @@ func TestScripts(t *testing.T) {
 				if row < 0 {
 					ts.Fatalf("xlsxfill: no row %s on %s", args[2], args[1])
 				}
+				kept := map[string]tabtest.Formula{}
 				for _, a := range args[3:] {
 					col, val, _ := strings.Cut(a, "=")
 					c := slices.IndexFunc(rows[0], func(h string) bool { return strings.EqualFold(h, col) })
@@ -182,7 +187,22 @@ func TestScripts(t *testing.T) {
 					}
 					cell, _ := excelize.CoordinatesToCellName(c+1, row+1)
 					var v any = val
+					if fm, ok := strings.CutPrefix(val, "formula:"); ok {
+						text, cached, keep := strings.Cut(fm, " -> ")
+						ts.Check(f.SetCellValue(args[1], cell, nil))
+						ts.Check(f.SetCellFormula(args[1], cell, text))
+						if keep {
+							kept[cell] = tabtest.Formula{Text: text, Cached: cached, Kept: true}
+						}
+						continue
+					}
+					if url, ok := strings.CutPrefix(val, "link:"); ok {
+						ts.Check(f.SetCellHyperLink(args[1], cell, url, "External"))
+						continue
+					}
+					format := ""
 					if d, ok := strings.CutPrefix(val, "date:"); ok {
+						d, format, _ = strings.Cut(d, ":")
 						v, err = time.Parse(time.DateOnly, d)
 						ts.Check(err)
 					} else if n, ok := strings.CutPrefix(val, "number:"); ok {
@@ -190,8 +210,18 @@ func TestScripts(t *testing.T) {
 						ts.Check(err)
 					}
 					ts.Check(f.SetCellValue(args[1], cell, v))
+					if format != "" {
+						st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+						ts.Check(err)
+						ts.Check(f.SetCellStyle(args[1], cell, cell, st))
+					}
 				}
 				ts.Check(f.Save())
+				if len(kept) > 0 {
+					data, err := tabtest.Keep([]byte(ts.ReadFile(args[0])), args[1], kept)
+					ts.Check(err)
+					ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+				}
 			},
 			"icalevents": icalEvents,
 			// mkxlsx OUT.xlsx SPEC and mkdocx OUT.docx SPEC build a workbook or a Word document
@@ -223,8 +253,21 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
 			},
+			// unicodetext IN OUT writes IN as Excel's "Unicode Text": UTF-16, little-endian, with
+			// its byte order mark and CRLF line ends.
+			"unicodetext": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: unicodetext IN OUT")
+				}
+				out := []byte{0xff, 0xfe}
+				for _, u := range utf16.Encode([]rune(strings.ReplaceAll(ts.ReadFile(args[0]), "\n", "\r\n"))) {
+					out = append(out, byte(u), byte(u>>8))
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
+			},
 			// tabrows FILE [TABLE] prints the tables cpp import reads from a file: each row as its
-			// line and its cells joined by " | " (a fill as {FFC000}, a line break as \n), then
+			// line and its cells joined by " | " (a fill as {FFC000}, a cell that cannot be read
+			// as !(why), a line break as \n), then
 			// the merged ranges.
 			"tabrows": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 1 || len(args) > 2 {
@@ -249,6 +292,9 @@ func TestScripts(t *testing.T) {
 						cells := make([]string, len(r.Cells))
 						for i, c := range r.Cells {
 							cells[i] = strings.ReplaceAll(c.Text, "\n", `\n`)
+							if c.Unreadable != "" {
+								cells[i] = "!(" + c.Unreadable + ")"
+							}
 							if c.Fill != "" {
 								cells[i] = strings.TrimSpace(cells[i] + " {" + c.Fill + "}")
 							}

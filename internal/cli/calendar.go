@@ -11,6 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/ical"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // actionFormats are the formats of list, due and overdue: every listing's, and a calendar.
@@ -40,7 +41,7 @@ func writeCalendar(env *Env, name string, today time.Time, rows []query.Row) err
 			more = fmt.Sprintf(", and %d more", len(undated)-shown)
 		}
 		fmt.Fprintf(env.Stderr, "cpp: the calendar leaves out %s with no date (no deadline, ongoing, to be confirmed or unreadable): %s%s\n",
-			plural(len(undated), "action", "actions"), strings.Join(ids, ", "), more)
+			words.Count(len(undated), "action", "actions"), strings.Join(ids, ", "), more)
 	}
 	return nil
 }

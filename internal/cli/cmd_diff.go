@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type diffOptions struct {
@@ -106,7 +107,7 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		return err
 	}
 	if len(triggered) > 0 {
-		fmt.Fprintf(env.Stderr, "cpp: --fail-on %s: %s:\n", strings.Join(opts.FailOn, ","), plural(len(triggered), "change", "changes"))
+		fmt.Fprintf(env.Stderr, "cpp: --fail-on %s: %s:\n", strings.Join(opts.FailOn, ","), words.Count(len(triggered), "change", "changes"))
 		for _, t := range triggered {
 			fmt.Fprintf(env.Stderr, "  %-9s %s: %s\n", t.Kind, t.ID, t.What)
 		}
@@ -192,6 +193,6 @@ func leaveOutBroken(env *Env, sets ...*planSet) bool {
 	for _, p := range paths {
 		fmt.Fprintf(env.Stderr, "cpp: left out %s%s\n", p, broken[p])
 	}
-	fmt.Fprintf(env.Stderr, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", plural(len(paths), "file", "files"))
+	fmt.Fprintf(env.Stderr, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", words.Count(len(paths), "file", "files"))
 	return true
 }

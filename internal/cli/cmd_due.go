@@ -9,6 +9,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type dueOptions struct {
@@ -55,9 +56,9 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	}
 	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
 	subject := "Due in " + w.Describe(plansOf(l, f))
-	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, plural(len(rows), "action", "actions")),
+	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today, Subject: subject}
-	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
+	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
 	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/validate"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type importOptions struct {
@@ -102,6 +103,10 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	if errors.As(err, &na) {
 		return problemf(na.Hint(), "%s", na.Error())
 	}
+	var ue *importer.UnreadableError
+	if errors.As(err, &ue) {
+		return problemf(ue.Hint(), "%s", ue.Error())
+	}
 	if err != nil {
 		return err
 	}
@@ -125,7 +130,7 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 			}
 		}
 		return problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
-			"the plan would not validate (%s); nothing written", plural(errs, "error", "errors"))
+			"the plan would not validate (%s); nothing written", words.Count(errs, "error", "errors"))
 	}
 	if opts.DryRun {
 		_, err := env.Stdout.Write(res.Data)
@@ -255,9 +260,9 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 		fmt.Fprintf(w, " (%s of %d tables: %s; --sheet chooses)", res.Table, res.Tables, res.Chosen)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", plural(res.Sections, "section", "sections"),
-		plural(res.Actions, "action", "actions"), plural(res.SubActions, "sub-action", "sub-actions"),
-		plural(res.Measures, "measure", "measures"), plural(res.Updates, "update", "updates"))
+	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", words.Count(res.Sections, "section", "sections"),
+		words.Count(res.Actions, "action", "actions"), words.Count(res.SubActions, "sub-action", "sub-actions"),
+		words.Count(res.Measures, "measure", "measures"), words.Count(res.Updates, "update", "updates"))
 	for _, n := range res.SectionTitles {
 		fmt.Fprintf(w, "    section from row %d: %s\n", n.Line, n.Message)
 	}
@@ -290,11 +295,14 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	for _, p := range res.Progress {
 		fmt.Fprintf(w, "  progress %s\n", p)
 	}
+	if res.InProgress > 0 {
+		fmt.Fprintf(w, "  status in-progress for %s with a progress note and no status in the table\n", words.Count(res.InProgress, "action", "actions"))
+	}
 	for _, m := range res.UnusedMap {
 		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", opts.MapFile, m.Line, m.Header)
 	}
 	if len(res.Kept) > 0 {
-		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", plural(len(res.Kept), "cell", "cells"))
+		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", words.Count(len(res.Kept), "cell", "cells"))
 		for _, n := range res.Kept {
 			fmt.Fprintf(w, "    %s: %s\n", place(n.Line), n.Message)
 		}
@@ -310,16 +318,25 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	}
 	unknownLeads := 0
 	for _, d := range ds {
-		if d.Severity == diag.Warning && d.Rule != "unknown-lead" {
+		// A deadline not understood is warned about above, by its row in the table.
+		if d.Severity == diag.Warning && d.Rule != "unknown-lead" && d.Rule != "deadline" {
 			fmt.Fprintf(w, "  warning: %s\n", d.OneLine())
 		}
 		if d.Rule == "unknown-lead" {
 			unknownLeads++
 		}
 	}
+	if len(res.Initials) > 0 {
+		fmt.Fprintf(w, "  %s officers' initials (%s): people, not teams; add each to plans/leads.yaml as the role it stands for, once named:\n",
+			words.Count(len(res.Initials), "lead is", "leads are"), strings.Join(res.Initials, ", "))
+		fmt.Fprintln(w, "    leads:")
+		for _, l := range res.Initials {
+			fmt.Fprintf(w, "      - name: ROLE  # the role %s holds, as in Head of Virtual School\n        aliases: [%s]\n", l, importer.Scalar(l))
+		}
+	}
 	if len(res.NewLeads) > 0 {
 		fmt.Fprintf(w, "  %s the lead registry does not know (cpp validate warns %s); add them to plans/leads.yaml:\n",
-			plural(len(res.NewLeads), "lead", "leads"), plural(unknownLeads, "time", "times"))
+			words.Count(len(res.NewLeads), "lead", "leads"), words.Count(unknownLeads, "time", "times"))
 		fmt.Fprintln(w, "    leads:")
 		for _, l := range res.NewLeads {
 			fmt.Fprintf(w, "      - name: %s\n", importer.Scalar(l))

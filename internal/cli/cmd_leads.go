@@ -11,6 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // summaryOptions are the flags of leads and status: the filters, and a window whose due
@@ -90,7 +91,7 @@ func (r leadJSON) cells() []string {
 	if r.Council != nil {
 		council = *r.Council
 	}
-	return []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueThisQuarter), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted), council, itoa(r.DueInWindow)}
+	return []string{r.Lead, strconv.Itoa(r.Actions), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueThisQuarter), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted), council, strconv.Itoa(r.DueInWindow)}
 }
 
 func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
@@ -148,7 +149,7 @@ func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
 			if r.Council != nil {
 				council = *r.Council
 			}
-			row := []string{r.Lead, itoa(r.Actions), itoa(r.Overdue), itoa(r.DueInWindow), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted)}
+			row := []string{r.Lead, strconv.Itoa(r.Actions), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueInWindow), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted)}
 			if withCouncil {
 				row = append([]string{r.Lead, council}, row[1:]...)
 			}
@@ -158,12 +159,10 @@ func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
 		if withCouncil {
 			blk.Notes = append(blk.Notes, "A team is its council's own: two councils' teams of one name are counted apart, unless the lead registry marks the team `shared: true`.")
 		}
-		err = printer(opts.Format, st).Print(env.Stdout, render.Doc{Title: plural(len(recs), "lead", "leads"), Blocks: []render.Block{blk}})
+		err = printer(opts.Format, st).Print(env.Stdout, render.Doc{Title: words.Count(len(recs), "lead", "leads"), Blocks: []render.Block{blk}})
 	}
 	if err != nil {
 		return err
 	}
 	return q.finish(env)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

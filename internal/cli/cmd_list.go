@@ -9,6 +9,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type listOptions struct {
@@ -46,7 +47,7 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	if opts.Slipped {
 		return listSlipped(env, opts, q)
 	}
-	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", plural(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
+	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", words.Count(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
 		Subject: "Actions (as of " + render.Date(today) + ")"}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
@@ -102,7 +103,7 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 		}
 	default:
 		doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
-			plural(len(rows), "action", "actions"), render.Date(q.Today), plural(len(h.Commits), "commit", "commits"))}
+			words.Count(len(rows), "action", "actions"), render.Date(q.Today), words.Count(len(h.Commits), "commit", "commits"))}
 		doc.Blocks = planBlocks(rows, cols)
 		err = printer(opts.Format, q.Style).Print(env.Stdout, doc)
 	}

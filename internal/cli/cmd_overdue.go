@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -34,9 +35,9 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 	}
 	rows, today, st := q.Rows, q.Today, q.Style
 	subject := "Overdue as of " + render.Date(today)
-	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, plural(len(rows), "action", "actions")),
+	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Overdue " + render.Date(today), AsOf: today, Subject: subject}
-	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
+	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true, Chase: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err

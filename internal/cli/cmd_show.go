@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type showOptions struct {
@@ -257,7 +258,7 @@ func deadlineWords(r query.Row) string {
 	}
 	s := fmt.Sprintf("%s (%s – %s, %s; due %s", d.Text, render.Date(d.Start), render.Date(d.End), unit, render.Date(r.Due))
 	if r.DaysLate > 0 {
-		s += fmt.Sprintf(", %s late", plural(r.DaysLate, "day", "days"))
+		s += fmt.Sprintf(", %s late", words.Count(r.DaysLate, "day", "days"))
 	}
 	return s + ")"
 }
@@ -273,7 +274,7 @@ func recurringWords(r query.Row) string {
 	}
 	switch {
 	case r.DaysLate > 0:
-		s += fmt.Sprintf("; missed %s – %s, due %s, %s late", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due), plural(r.DaysLate, "day", "days"))
+		s += fmt.Sprintf("; missed %s – %s, due %s, %s late", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due), words.Count(r.DaysLate, "day", "days"))
 	case r.HasDue():
 		s += fmt.Sprintf("; next %s – %s, due %s", render.Date(r.Start), render.Date(r.Due), render.Date(r.Due))
 	}

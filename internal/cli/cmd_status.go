@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -78,9 +79,9 @@ func (s statusJSON) cells() []string {
 	if s.Section != nil {
 		sec = *s.Section
 	}
-	return []string{s.Plan, sec, s.Title, itoa(s.Actions), itoa(s.NotStarted), itoa(s.InProgress), itoa(s.Complete),
-		itoa(s.Dropped), itoa(s.Green), itoa(s.Amber), itoa(s.Red), itoa(s.NotRated),
-		fmt.Sprintf("%.1f", s.PercentDone), itoa(s.Overdue), itoa(s.DueThisQuarter), itoa(s.DueInWindow)}
+	return []string{s.Plan, sec, s.Title, strconv.Itoa(s.Actions), strconv.Itoa(s.NotStarted), strconv.Itoa(s.InProgress), strconv.Itoa(s.Complete),
+		strconv.Itoa(s.Dropped), strconv.Itoa(s.Green), strconv.Itoa(s.Amber), strconv.Itoa(s.Red), strconv.Itoa(s.NotRated),
+		fmt.Sprintf("%.1f", s.PercentDone), strconv.Itoa(s.Overdue), strconv.Itoa(s.DueThisQuarter), strconv.Itoa(s.DueInWindow)}
 }
 
 func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
@@ -143,8 +144,8 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Win
 	header := []string{"Section", "Actions", "Complete", "In progress", "Not started", "Red", "Amber", "Green", "% complete", "Overdue", column}
 	var blk *render.Block
 	for _, r := range recs {
-		row := []string{"", itoa(r.Actions), itoa(r.Complete), itoa(r.InProgress), itoa(r.NotStarted),
-			itoa(r.Red), itoa(r.Amber), itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), itoa(r.Overdue), itoa(r.DueInWindow)}
+		row := []string{"", strconv.Itoa(r.Actions), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted),
+			strconv.Itoa(r.Red), strconv.Itoa(r.Amber), strconv.Itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueInWindow)}
 		if r.Section == nil {
 			d.Blocks = append(d.Blocks, render.Block{Heading: fmt.Sprintf("%s: %s", r.Plan, r.Title), Header: header,
 				Wide: []int{0}, Drop: statusDrop, MaxLines: 3, RAGColumn: -1})
@@ -166,8 +167,8 @@ func statusDoc(recs []statusJSON, rows []query.Row, today time.Time, w query.Win
 		leads.Drop = []int{7, 6, 5, 4}
 	}
 	for _, s := range sums {
-		row := []string{s.Lead, itoa(s.Actions), itoa(s.Overdue), itoa(s.DueInWindow),
-			itoa(s.Status[plan.Complete]), itoa(s.RAG[plan.Red]), itoa(s.RAG[plan.Amber])}
+		row := []string{s.Lead, strconv.Itoa(s.Actions), strconv.Itoa(s.Overdue), strconv.Itoa(s.DueInWindow),
+			strconv.Itoa(s.Status[plan.Complete]), strconv.Itoa(s.RAG[plan.Red]), strconv.Itoa(s.RAG[plan.Amber])}
 		if withCouncil {
 			row = append([]string{s.Lead, s.Council}, row[1:]...)
 		}

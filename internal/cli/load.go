@@ -8,6 +8,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // ExitPartial says a query answered from the files that loaded, leaving out broken ones.
@@ -75,7 +76,7 @@ func loadPlansWith(env *Env, paths []string, opts planfile.Options) (*loaded, er
 	}
 	if len(l.Broken) > 0 {
 		fmt.Fprintf(env.Stderr, "cpp: the answer leaves out %s with errors; run 'cpp validate' for details\n",
-			plural(len(l.Broken), "file", "files"))
+			words.Count(len(l.Broken), "file", "files"))
 	}
 	return l, nil
 }

@@ -2,14 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/report"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // showOther shows an id that is not an action's: a plan (its details and each section's counts),
@@ -121,7 +121,7 @@ func showPlan(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
 	for _, s := range p.Sections {
 		c := countsOf(counts[s])
 		rec.Sections = append(rec.Sections, sectionRecord(p, s, c))
-		secs.Rows = append(secs.Rows, []string{s.ID, s.Title, itoa(c.Actions), itoa(c.Complete), itoa(c.Overdue)})
+		secs.Rows = append(secs.Rows, []string{s.ID, s.Title, strconv.Itoa(c.Actions), strconv.Itoa(c.Complete), strconv.Itoa(c.Overdue)})
 	}
 	doc := render.Doc{Title: p.ID, Blocks: []render.Block{{Header: []string{"Field", "Value"}, Rows: fields, Wide: []int{1}, RAGColumn: -1}, secs}}
 	return doc, rec
@@ -211,7 +211,7 @@ func observationWords(o *plan.Observation, unit string) string {
 	if o == nil {
 		return "-"
 	}
-	s := plandiff.FormatValue(o.Value, unit)
+	s := words.Value(o.Value, unit)
 	if o.HasDate {
 		s += " at " + render.Date(o.Date)
 	}
@@ -223,7 +223,7 @@ func observationWords(o *plan.Observation, unit string) string {
 
 func showMeasure(f query.Found, today time.Time) (render.Doc, any) {
 	p, s, m := f.Plan, f.Section, f.Measure
-	ms := report.Assess(p, s, m, today, report.DefaultTolerance)
+	ms := m.Standing(today, plan.DefaultTolerance)
 	rec := measureJSON{Kind: "measure", Plan: p.ID, ID: m.ID, Text: m.Text, Unit: optional(m.Unit), Direction: optional(m.Direction),
 		Baseline: observationOf(m.Baseline), Target: observationOf(m.Target), Latest: observationOf(ms.Latest),
 		Travel: optional(string(ms.Travel)), RAG: optional(string(ms.RAG)), Observations: []observationJSON{}, BenchRecords: []benchmarkJSONRec{}}
@@ -253,14 +253,14 @@ func showMeasure(f query.Found, today time.Time) (render.Doc, any) {
 		if o.HasDate {
 			date = render.Date(o.Date)
 		}
-		obs.Rows = append(obs.Rows, []string{date, plandiff.FormatValue(o.Value, m.Unit), orDash(o.Source), orDash(o.Note)})
+		obs.Rows = append(obs.Rows, []string{date, words.Value(o.Value, m.Unit), orDash(o.Source), orDash(o.Note)})
 	}
 	doc := render.Doc{Title: m.ID, Blocks: []render.Block{{Header: []string{"Field", "Value"}, Rows: fields, Wide: []int{1}, RAGColumn: -1}, obs}}
 	if len(m.Benchmarks) > 0 {
 		bm := render.Block{Heading: "Benchmarks", Header: []string{"Name", "Value", "Period", "Source"}, Wide: []int{3}, RAGColumn: -1}
 		for _, b := range m.Benchmarks {
 			rec.BenchRecords = append(rec.BenchRecords, benchmarkJSONRec{Name: b.Name, Value: b.Value, Period: optional(b.Period), Source: optional(b.Source)})
-			bm.Rows = append(bm.Rows, []string{b.Name, plandiff.FormatValue(b.Value, m.Unit), orDash(b.Period), orDash(b.Source)})
+			bm.Rows = append(bm.Rows, []string{b.Name, words.Value(b.Value, m.Unit), orDash(b.Period), orDash(b.Source)})
 		}
 		doc.Blocks = append(doc.Blocks, bm)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -11,11 +10,4 @@ func badFormat(got string, valid []string) error {
 
 func joinPaths(paths []string) string {
 	return strings.Join(paths, ", ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Severity says whether a diagnostic fails validation.
@@ -188,9 +189,9 @@ type Summary struct {
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%s, %s, %s, %s, %s: %s, %s", count(s.Files, "file"), count(s.Plans, "plan"),
-		count(s.Sections, "section"), count(s.Actions, "action"), count(s.Measures, "measure"),
-		count(s.Errors, "error"), count(s.Warnings, "warning"))
+	return fmt.Sprintf("%s, %s, %s, %s, %s: %s, %s", words.Count(s.Files, "file", "files"), words.Count(s.Plans, "plan", "plans"),
+		words.Count(s.Sections, "section", "sections"), words.Count(s.Actions, "action", "actions"), words.Count(s.Measures, "measure", "measures"),
+		words.Count(s.Errors, "error", "errors"), words.Count(s.Warnings, "warning", "warnings"))
 }
 
 // WriteJSON prints {"summary": ..., "diagnostics": [...]}; the field names are stable.
@@ -237,11 +238,4 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -9,6 +9,9 @@ import (
 	"unicode"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
@@ -36,38 +39,17 @@ func list(flow bool, items []string) *yaml.Node {
 }
 
 // comment makes YAML comment lines of text: each line of it one "# " line, with control
-// characters written as escapes so that a comment cannot end early or act on a terminal.
+// characters and line breaks written as escapes (termsafe.Line) so that a comment cannot end
+// early or act on a terminal.
 func comment(texts ...string) string {
 	var lines []string
 	for _, t := range texts {
 		for _, l := range strings.Split(t, "\n") {
-			l = strings.TrimRightFunc(escapeControls(l), unicode.IsSpace)
+			l = strings.TrimRightFunc(termsafe.Line(l), unicode.IsSpace)
 			lines = append(lines, strings.TrimRight("# "+l, " "))
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func escapeControls(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isControl(r) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// isControl is a control character or a bidi control, which would reorder the text shown.
-func isControl(r rune) bool {
-	return (unicode.IsControl(r) && r != '\t') || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) ||
-		r == 0x200E || r == 0x200F || r == 0x2028 || r == 0x2029
 }
 
 // write is the plan file: the keys in the order the README documents them, every action with
@@ -198,7 +180,7 @@ func (b *builder) actionNode(a *action, parent string, s *section, sid string) *
 // Scalar is s written as a YAML value on one line, quoted where YAML needs it, for the registry
 // entries the summary proposes.
 func Scalar(s string) string {
-	out, err := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: oneLine(s), Style: 0})
+	out, err := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: words.OneLine(s), Style: 0})
 	if err != nil {
 		return strconv.Quote(s)
 	}

@@ -195,6 +195,12 @@ func (s *Section) Action(id string) *Action {
 	return nil
 }
 
+// DeadlineNotUnderstood reports whether the action has a deadline written that cpp cannot place
+// in time ("Pilot by June 2026, then ongoing"): it is kept as written (Deadline.Text, with the
+// reason in DeadlineErr), and every answer that depends on when the action falls due names it
+// rather than treating it as undated.
+func (a *Action) DeadlineNotUnderstood() bool { return a.HasDeadline && a.DeadlineErr != nil }
+
 // Due is when a dated deadline falls due.
 func (a *Action) Due() (time.Time, bool) {
 	if !a.HasDeadline || a.DeadlineErr != nil {
@@ -249,6 +255,24 @@ func (a *Action) Kept(o deadline.Occurrence, today time.Time) bool {
 		}
 	}
 	return false
+}
+
+// LatestNote is the update with a note dated latest on or before asOf (one dated later was not
+// yet known), or nil. Of two notes on the same day the one written later in the file is the
+// latest: a note is added below the ones before it, so it is the newer word. The report, the
+// returns and every other reader ask this, so that they name the same note.
+func (a *Action) LatestNote(asOf time.Time) *Update {
+	var latest *Update
+	for i := range a.Updates {
+		u := &a.Updates[i]
+		if u.Note == "" || u.Date.After(asOf) {
+			continue
+		}
+		if latest == nil || !u.Date.Before(latest.Date) {
+			latest = u
+		}
+	}
+	return latest
 }
 
 // Missed is the last occurrence of a recurring deadline to fall due before today, when no update

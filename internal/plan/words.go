@@ -2,19 +2,38 @@ package plan
 
 import "strings"
 
-// ParseStatus reads a status as people write it in a form, a spreadsheet or on the command line:
-// "in-progress", "In progress", "on track", "Completed", "not started". ok is false for anything
-// else; an empty string is not a status.
+// statusSpellings are the words ParseStatus reads, as Spelling writes them, for each status.
+var statusSpellings = []struct {
+	s     Status
+	words []string
+}{
+	{NotStarted, []string{"not-started", "not-yet-started", "to-do", "todo", "planned"}},
+	{InProgress, []string{"in-progress", "started", "ongoing", "on-track", "underway", "under-way"}},
+	{Complete, []string{"complete", "completed", "done", "achieved", "delivered"}},
+	{Dropped, []string{"dropped", "cancelled", "canceled", "withdrawn", "stopped"}},
+}
+
+// ragSpellings are the words ParseRAG reads, as Spelling writes them, for each rating.
+var ragSpellings = []struct {
+	r     RAG
+	words []string
+}{
+	{Green, []string{"green", "g"}},
+	{Amber, []string{"amber", "a", "yellow"}},
+	{Red, []string{"red", "r"}},
+}
+
+// ParseStatus reads a status as people write it in a form, a spreadsheet, a plan file or on the
+// command line: "in-progress", "In progress", "on track", "Completed", "not started". ok is false
+// for anything else; an empty string is not a status. Every reader and every flag asks this.
 func ParseStatus(s string) (Status, bool) {
-	switch wordKey(s) {
-	case "not-started", "not-yet-started", "to-do", "todo", "planned":
-		return NotStarted, true
-	case "in-progress", "started", "ongoing", "on-track", "underway", "under-way":
-		return InProgress, true
-	case "complete", "completed", "done", "achieved", "delivered":
-		return Complete, true
-	case "dropped", "cancelled", "canceled", "withdrawn", "stopped":
-		return Dropped, true
+	k := Spelling(s)
+	for _, x := range statusSpellings {
+		for _, w := range x.words {
+			if w == k {
+				return x.s, true
+			}
+		}
 	}
 	return "", false
 }
@@ -22,15 +41,33 @@ func ParseStatus(s string) (Status, bool) {
 // ParseRAG reads a rating as a word or its letter: "Amber", "A", "red", "G". ok is false for
 // anything else; an empty string is not a rating.
 func ParseRAG(s string) (RAG, bool) {
-	switch wordKey(s) {
-	case "green", "g":
-		return Green, true
-	case "amber", "a", "yellow":
-		return Amber, true
-	case "red", "r":
-		return Red, true
+	k := Spelling(s)
+	for _, x := range ragSpellings {
+		for _, w := range x.words {
+			if w == k {
+				return x.r, true
+			}
+		}
 	}
 	return "", false
+}
+
+// StatusSpellings lists every word ParseStatus reads, as Spelling writes it, for cpp schema.
+func StatusSpellings() []string {
+	var out []string
+	for _, x := range statusSpellings {
+		out = append(out, x.words...)
+	}
+	return out
+}
+
+// RAGSpellings lists every word ParseRAG reads, as Spelling writes it, for cpp schema.
+func RAGSpellings() []string {
+	var out []string
+	for _, x := range ragSpellings {
+		out = append(out, x.words...)
+	}
+	return out
 }
 
 // Word is a status as every output for people says it: "not started", "in progress",
@@ -52,8 +89,10 @@ const (
 	RAGWords    = "green, amber, red (or G, A, R)"
 )
 
-// wordKey is a word as ParseStatus and ParseRAG compare it: lower case, words joined by '-'.
-func wordKey(s string) string {
+// Spelling is a word as ParseStatus and ParseRAG compare it, and as the plan file's other fixed
+// words (a section's kind, the quarters) are compared: lower case, the words between spaces,
+// tabs, '-' and '_' joined by '-'. "In progress" and "in_progress" are "in-progress".
+func Spelling(s string) string {
 	return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '-' || r == '_' || r == '\t'
 	}), "-"))

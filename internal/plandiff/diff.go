@@ -7,12 +7,12 @@ package plandiff
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Kind is what happened to a plan, section, action or measure.
@@ -610,24 +610,11 @@ func observationText(o *plan.Observation, unit string) string {
 	if o == nil {
 		return ""
 	}
-	s := FormatValue(o.Value, unit)
+	s := words.Value(o.Value, unit)
 	if o.HasDate {
-		s += " (" + o.Date.Format("2 Jan 2006") + ")"
+		s += " (" + words.Day(o.Date) + ")"
 	}
 	return s
-}
-
-// FormatValue writes a measure's value with its unit: 12.5%, 40 days, 3.
-func FormatValue(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	switch {
-	case unit == "":
-		return s
-	case unit == "%":
-		return s + "%"
-	default:
-		return s + " " + unit
-	}
 }
 
 func addValue(fs []Field, name, a, b string) []Field {

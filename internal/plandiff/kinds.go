@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // FailKinds are the kinds of change `cpp diff --fail-on` can stop on, in the order the README
@@ -194,10 +195,10 @@ func (c *ActionChange) Describe() string {
 		}
 	}
 	if n := len(c.NewUpdates); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d progress %s added", n, pl(n, "update", "updates")))
+		parts = append(parts, fmt.Sprintf("%d progress %s added", n, words.Pick(n, "update", "updates")))
 	}
 	if n := len(c.LostUpdates); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d progress %s deleted or rewritten", n, pl(n, "update", "updates")))
+		parts = append(parts, fmt.Sprintf("%d progress %s deleted or rewritten", n, words.Pick(n, "update", "updates")))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -214,14 +215,14 @@ func (d *DeadlineChange) Movement() string {
 	case d.FromDue.IsZero():
 		s = "now dated"
 	case d.Days > 0:
-		s = fmt.Sprintf("slipped %d %s", d.Days, pl(d.Days, "day", "days"))
+		s = fmt.Sprintf("slipped %d %s", d.Days, words.Pick(d.Days, "day", "days"))
 	case d.Days < 0:
-		s = fmt.Sprintf("brought forward %d %s", -d.Days, pl(-d.Days, "day", "days"))
+		s = fmt.Sprintf("brought forward %d %s", -d.Days, words.Pick(-d.Days, "day", "days"))
 	default:
 		s = "same date, reworded"
 	}
 	if d.AfterEnd {
-		s += ", after the plan ends on " + d.PlanEnd.Format("2 Jan 2006")
+		s += ", after the plan ends on " + words.Day(d.PlanEnd)
 	}
 	return s
 }
@@ -231,13 +232,6 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
-}
-
-func pl(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func uniq(ks []string) []string {

@@ -61,6 +61,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/suggest"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 // ActionEdit is one progress update of an action. Date is required, and at least one other
@@ -88,11 +89,12 @@ type MeasureEdit struct {
 	Source, Note string
 }
 
-// The orders plan files write keys in (planfile's, the README's), to place a key that is absent.
-// An action's updates go last: the list that grows stays at the end, after `parent:` too.
+// The orders plan files write keys in (planfile's one table, the README's), to place a key that
+// is absent. An action's updates go last: the list that grows stays at the end, after `parent:`
+// too.
 var (
-	actionOrder  = []string{"id", "text", "deadline", "leads", "status", "rag", "outcomes", "links", "tags", "parent", "updates"}
-	measureOrder = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
+	actionOrder  = append(slices.DeleteFunc(planfile.KindOf("action").Keys(), func(k string) bool { return k == "updates" }), "updates")
+	measureOrder = planfile.KindOf("measure").Keys()
 )
 
 // NotFoundError says the file has no action (or measure) with the id: for the command line, a
@@ -147,13 +149,8 @@ func (e *FileError) Error() string {
 	return e.Message
 }
 
-// oneLine keeps a message on one line: a key or value quoted in it may hold a line break.
-func oneLine(s string) string {
-	return strings.NewReplacer("\r", `\r`, "\n", `\n`, "\u0085", `\u0085`, "\u2028", `\u2028`, "\u2029", `\u2029`).Replace(s)
-}
-
 func errLayout(msg string) *FileError {
-	return &FileError{Message: "cannot edit the file in place: " + oneLine(msg),
+	return &FileError{Message: "cannot edit the file in place: " + termsafe.Line(msg),
 		Hint: "make the change by hand; if the file is valid YAML, report this as a bug"}
 }
 
@@ -225,9 +222,14 @@ func planAction(old *plan.Plan, id string, e ActionEdit) (planned, error) {
 	return planned{ch: ch, mutate: func(want *fileView) {
 		want.action(id, func(v *actionView) {
 			if deadlineText != "" {
-				d, _ := deadline.Parse(deadlineText, old.Quarters)
+				d, err := deadline.Parse(deadlineText, old.Quarters)
 				d.Text = deadlineText
-				v.Deadline, v.HasDeadline = d, true
+				v.Deadline, v.HasDeadline, v.DeadlineErr = d, true, ""
+				if err != nil {
+					// A new deadline replaces the old one's reason too: one not understood
+					// stays in a plan that validates.
+					v.DeadlineErr = err.Error()
+				}
 			}
 			if e.Status != "" {
 				v.Status = e.Status
@@ -332,7 +334,7 @@ func readFile(f *planfile.File) (*input, error) {
 	in := &input{file: f}
 	in.prefix, in.body = splitBOM(f.Data)
 	if d, bad := f.FirstError(); bad {
-		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + oneLine(d.Message), Hint: d.Hint}
+		return nil, &FileError{Line: d.Line, Col: d.Col, Message: "the file has errors; fix them before editing it: " + termsafe.Line(d.Message), Hint: d.Hint}
 	}
 	if f.Plan == nil {
 		return nil, &FileError{Message: "the file holds no plan", Hint: "name a plan file, not a lead registry"}
@@ -597,7 +599,7 @@ func readBack(in *input, out []byte, want fileView) (Edited, error) {
 	res = append(append(res, in.prefix...), out...)
 	f := planfile.Parse("", res, planfile.Options{})
 	if d, bad := f.FirstError(); bad {
-		return Edited{}, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + oneLine(d.Message), Hint: d.Hint}
+		return Edited{}, &FileError{Line: d.Line, Col: d.Col, Message: "the edit would make the file invalid: " + termsafe.Line(d.Message), Hint: d.Hint}
 	}
 	if got := viewOf(f); !reflect.DeepEqual(got, want) {
 		return Edited{}, &FileError{Message: "the edit would not read back as intended: " + firstDiff(want, got),

@@ -449,6 +449,26 @@ func TestEditAction(t *testing.T) {
 `,
 		},
 		{
+			// The order is planfile's table's, where `from` comes after `deadline`.
+			name: "from is placed by the order: a status goes after it, not between deadline and it",
+			in: `      - id: t.p1.1
+        text: Meet quarterly.
+        deadline: quarterly
+        from: 2025-04-01
+`,
+			id:   "t.p1.1",
+			edit: ActionEdit{Date: oct1, Status: "in-progress"},
+			want: `      - id: t.p1.1
+        text: Meet quarterly.
+        deadline: quarterly
+        from: 2025-04-01
+        status: in-progress
+        updates:
+          - date: 2025-10-01
+            status: in-progress
+`,
+		},
+		{
 			name: "a line separator in a quoted text does not throw the line count",
 			in:   "      # a comment\n      - id: t.p1.1\n        text: \"Recruit\u2028mentors.\"\n        rag: green\n      - id: t.p1.2\n        text: Another.\n",
 			id:   "t.p1.2",

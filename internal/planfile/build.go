@@ -16,20 +16,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
-// The keys each kind of mapping allows, in the order the README documents them.
-var (
-	planKeys        = []string{"id", "title", "council", "period", "owner", "quarters", "source", "links", "measures", "sections", "leads", "practice"}
-	periodKeys      = []string{"start", "end"}
-	sectionKeys     = []string{"id", "kind", "title", "promise", "you_said", "delivered_by", "measures", "actions"}
-	actionKeys      = []string{"id", "text", "deadline", "from", "leads", "status", "rag", "outcomes", "links", "tags", "updates", "parent"}
-	updateKeys      = []string{"date", "status", "rag", "note", "evidence"}
-	measureKeys     = []string{"id", "text", "unit", "direction", "baseline", "target", "observations", "benchmarks"}
-	observationKeys = []string{"date", "value", "source", "note"}
-	benchmarkKeys   = []string{"name", "value", "period", "source"}
-	leadKeys        = []string{"name", "aliases", "shared"}
-	practiceKeys    = []string{"id", "council", "title", "summary", "team", "partners", "themes", "outcomes", "source"}
-)
-
 // IDPattern is what an id may look like.
 var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
 
@@ -81,11 +67,13 @@ type entry struct {
 	key   string
 	k, v  *yaml.Node
 	index int
+	field *Field
 }
 
 // mapping checks that n is a mapping of known, unrepeated keys and returns its entries. what
 // names the thing for messages ("action camden-cp.p1.1").
-func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry, bool) {
+func (b *builder) mapping(n *yaml.Node, what string, kind *Kind) ([]entry, bool) {
+	allowed := kind.Keys()
 	if !b.notAlias(n) {
 		return nil, false
 	}
@@ -127,7 +115,7 @@ func (b *builder) mapping(n *yaml.Node, what string, allowed []string) ([]entry,
 			continue
 		}
 		b.noAnchor(v)
-		entries = append(entries, entry{key: key, k: k, v: v, index: i / 2})
+		entries = append(entries, entry{key: key, k: k, v: v, index: i / 2, field: kind.Field(key)})
 	}
 	return entries, true
 }
@@ -210,9 +198,31 @@ func (b *builder) text(e entry, what string) (string, bool) {
 		return "", false
 	}
 	if isNull(e.v) {
+		b.empty(e, what)
+		return "", false
+	}
+	if e.v.Tag == "!!bool" {
+		b.notText(e.v, e.key, what, fmt.Sprintf("`%s` in %s", e.key, what))
 		return "", false
 	}
 	return strings.TrimSpace(e.v.Value), true
+}
+
+// notText refuses true or false where text belongs (`tags: true`): YAML reads it as a yes or no,
+// not as the word, and an editor's schema refuses it too. Quoted, it is the word.
+func (b *builder) notText(v *yaml.Node, key, what, where string) {
+	b.errorf(v, "type", fmt.Sprintf("write text; if you mean the word, quote it: `%s: \"%s\"`", key, v.Value),
+		"%s must be text, not %s", where, v.Value)
+}
+
+// empty warns of a key written with no value (`rag:`), read as if it were not written. A key
+// that must have a value is reported missing instead (require).
+func (b *builder) empty(e entry, what string) {
+	if e.field == nil || !e.field.MayBeEmpty() {
+		return
+	}
+	b.report(e.k, diag.Warning, "empty-value", fmt.Sprintf("delete the line, or give `%s` a value", e.key),
+		"`%s` in %s is empty; it is read as if it were not written", e.key, what)
 }
 
 // flag reads true or false.
@@ -227,6 +237,11 @@ func (b *builder) flag(e entry, what string) bool {
 // list reads a list of text; a single value is taken as a one-item list, as officers write it.
 func (b *builder) list(e entry, what string, at *plan.Positions) []string {
 	if isNull(e.v) {
+		b.empty(e, what)
+		return nil
+	}
+	if e.v.Kind == yaml.ScalarNode && e.v.Tag == "!!bool" {
+		b.notText(e.v, e.key, what, fmt.Sprintf("`%s` in %s", e.key, what))
 		return nil
 	}
 	if e.v.Kind == yaml.ScalarNode {
@@ -247,6 +262,10 @@ func (b *builder) list(e entry, what string, at *plan.Positions) []string {
 			b.errorf(item, "type", "each item is one line of text after `- `", "item %d of `%s` in %s must be text, not %s", i+1, e.key, what, describe(item))
 			continue
 		}
+		if item.Tag == "!!bool" {
+			b.notText(item, e.key, what, fmt.Sprintf("item %d of `%s` in %s", i+1, e.key, what))
+			continue
+		}
 		*at = append(*at, plan.Field{Key: e.key + "." + strconv.Itoa(len(out)), Pos: pos(item)})
 		out = append(out, strings.TrimSpace(item.Value))
 	}
@@ -255,6 +274,7 @@ func (b *builder) list(e entry, what string, at *plan.Positions) []string {
 
 func (b *builder) items(e entry, what string) []*yaml.Node {
 	if isNull(e.v) {
+		b.empty(e, what)
 		return nil
 	}
 	if e.v.Kind != yaml.SequenceNode {
@@ -339,34 +359,48 @@ func slug(s string) string {
 	return s
 }
 
-func (b *builder) enum(e entry, what string, valid []string) (string, bool) {
+// enum reads one of a field's fixed words in any spelling the readers of forms and returns
+// accept (plan.ParseStatus, plan.ParseRAG, plan.Spelling): "In progress", "on track", "Amber",
+// "A", "Financial". A spelling other than the file's own word is read, with a warning naming
+// that word, so that an editor (whose schema accepts the same spellings) and cpp validate agree.
+func (b *builder) enum(e entry, what string) (string, bool) {
 	s, ok := b.text(e, what)
 	if !ok {
 		return "", false
 	}
-	norm := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-"))
-	if slices.Contains(valid, norm) {
-		return norm, true
+	valid := e.field.Words
+	var word string
+	switch e.key {
+	case "status":
+		st, _ := plan.ParseStatus(s)
+		word = string(st)
+	case "rag":
+		r, _ := plan.ParseRAG(s)
+		word = string(r)
+	default:
+		if k := plan.Spelling(s); slices.Contains(valid, k) {
+			word = k
+		}
 	}
-	hint := "use one of: " + strings.Join(valid, ", ")
-	if near := suggest.Closest(norm, valid, 1); len(near) > 0 {
-		hint = fmt.Sprintf("did you mean `%s`? (one of: %s)", near[0], strings.Join(valid, ", "))
+	if word == "" {
+		norm := plan.Spelling(s)
+		hint := "use one of: " + strings.Join(valid, ", ")
+		if near := suggest.Closest(norm, valid, 1); len(near) > 0 {
+			hint = fmt.Sprintf("did you mean `%s`? (one of: %s)", near[0], strings.Join(valid, ", "))
+		}
+		b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, s, enumNouns[e.key])
+		return "", false
 	}
-	b.errorf(e.v, e.key, hint, "`%s` in %s is %q, which is not a %s", e.key, what, s, enumNouns[e.key])
-	return "", false
+	if s != word {
+		b.report(e.v, diag.Warning, e.key, fmt.Sprintf("write `%s: %s`", e.key, word),
+			"`%s` in %s is %q: cpp reads it as `%s`, the plan file's word for it", e.key, what, s, word)
+	}
+	return word, true
 }
 
 // enumNouns names what each enumerated key holds, for messages.
 var enumNouns = map[string]string{"quarters": "quarter convention", "kind": "section kind", "status": "status",
 	"rag": "RAG rating", "direction": "direction"}
-
-func strs[T ~string](xs []T) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return out
-}
 
 func (b *builder) document(root *yaml.Node) {
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
@@ -379,7 +413,7 @@ func (b *builder) document(root *yaml.Node) {
 		b.errorf(top, "empty", "a plan file needs at least id, title, council, period and sections", "file has no content, only comments")
 		return
 	}
-	entries, ok := b.mapping(top, "the file", planKeys)
+	entries, ok := b.mapping(top, "the file", kind("plan"))
 	if !ok {
 		return
 	}
@@ -389,7 +423,7 @@ func (b *builder) document(root *yaml.Node) {
 			isPlan = true
 		}
 		if e.key == "quarters" {
-			if s, ok := b.enum(e, "the plan", []string{"calendar", "financial"}); ok {
+			if s, ok := b.enum(e, "the plan"); ok {
 				b.conv, _ = deadline.ParseConvention(s)
 			}
 		}
@@ -462,7 +496,7 @@ func (b *builder) plan(n *yaml.Node, entries []entry) *plan.Plan {
 
 func (b *builder) period(e entry) plan.Period {
 	var per plan.Period
-	entries, ok := b.mapping(e.v, "`period`", periodKeys)
+	entries, ok := b.mapping(e.v, "`period`", kind("period"))
 	if !ok {
 		return per
 	}
@@ -487,7 +521,7 @@ func (b *builder) period(e entry) plan.Period {
 
 func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 	s := &plan.Section{Plan: p, Pos: pos(n)}
-	entries, ok := b.mapping(n, "a section", sectionKeys)
+	entries, ok := b.mapping(n, "a section", kind("section"))
 	if !ok {
 		return nil
 	}
@@ -505,7 +539,7 @@ func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 		s.At = append(s.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
 		case "kind":
-			s.Kind, _ = b.enum(e, what, plan.SectionKinds)
+			s.Kind, _ = b.enum(e, what)
 		case "title":
 			s.Title, _ = b.text(e, what)
 		case "promise":
@@ -533,7 +567,7 @@ func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 
 func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 	a := &plan.Action{Section: s, Pos: pos(n), Status: plan.NotStarted}
-	entries, ok := b.mapping(n, "an action", actionKeys)
+	entries, ok := b.mapping(n, "an action", kind("action"))
 	if !ok {
 		return nil
 	}
@@ -562,7 +596,11 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			a.HasDeadline = true
 			a.Deadline, a.DeadlineErr = b.deadline(text)
 			a.Deadline.Text = text
-			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
+			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE && de.NotUnderstood {
+				// Words cpp does not place in time are kept as written, not refused: every
+				// answer that depends on the deadline lists the action as not understood.
+				b.report(e.v, diag.Warning, "deadline", de.Hint, "deadline %q is not understood: %s; cpp cannot place the action in time", text, de.Problem)
+			} else if isDE {
 				b.errorf(e.v, "deadline", de.Hint, "%s", de.Error())
 			}
 		case "from":
@@ -570,11 +608,11 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 		case "leads":
 			a.Leads = b.list(e, what, &a.At)
 		case "status":
-			if st, ok := b.enum(e, what, strs(plan.Statuses)); ok {
+			if st, ok := b.enum(e, what); ok {
 				a.Status = plan.Status(st)
 			}
 		case "rag":
-			if r, ok := b.enum(e, what, strs(plan.RAGs)); ok {
+			if r, ok := b.enum(e, what); ok {
 				a.RAG = plan.RAG(r)
 			}
 		case "outcomes":
@@ -602,7 +640,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 	u := plan.Update{Pos: pos(n)}
 	what = "an update of " + what
-	entries, ok := b.mapping(n, what, updateKeys)
+	entries, ok := b.mapping(n, what, kind("update"))
 	if !ok {
 		return u, false
 	}
@@ -612,11 +650,11 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 		case "date":
 			u.Date, _ = b.date(e.v, "date", what)
 		case "status":
-			if st, ok := b.enum(e, what, strs(plan.Statuses)); ok {
+			if st, ok := b.enum(e, what); ok {
 				u.Status = plan.Status(st)
 			}
 		case "rag":
-			if r, ok := b.enum(e, what, strs(plan.RAGs)); ok {
+			if r, ok := b.enum(e, what); ok {
 				u.RAG = plan.RAG(r)
 			}
 		case "note":
@@ -630,7 +668,7 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 
 func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
 	m := &plan.Measure{Pos: pos(n)}
-	entries, ok := b.mapping(n, "a measure of "+owner, measureKeys)
+	entries, ok := b.mapping(n, "a measure of "+owner, kind("measure"))
 	if !ok {
 		return nil
 	}
@@ -652,7 +690,7 @@ func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
 		case "unit":
 			m.Unit, _ = b.text(e, what)
 		case "direction":
-			m.Direction, _ = b.enum(e, what, plan.Directions)
+			m.Direction, _ = b.enum(e, what)
 		case "baseline", "target":
 			o, ok := b.observation(e.v, "the "+e.key+" of "+what, false)
 			if ok && e.key == "baseline" {
@@ -679,7 +717,7 @@ func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
 
 func (b *builder) observation(n *yaml.Node, what string, needDate bool) (plan.Observation, bool) {
 	o := plan.Observation{Pos: pos(n)}
-	entries, ok := b.mapping(n, what, observationKeys)
+	entries, ok := b.mapping(n, what, kind("observation"))
 	if !ok {
 		return o, false
 	}
@@ -707,7 +745,7 @@ func (b *builder) observation(n *yaml.Node, what string, needDate bool) (plan.Ob
 func (b *builder) benchmark(n *yaml.Node, owner string) (plan.Benchmark, bool) {
 	bm := plan.Benchmark{Pos: pos(n)}
 	what := "a benchmark of " + owner
-	entries, ok := b.mapping(n, what, benchmarkKeys)
+	entries, ok := b.mapping(n, what, kind("benchmark"))
 	if !ok {
 		return bm, false
 	}
@@ -730,7 +768,7 @@ func (b *builder) benchmark(n *yaml.Node, owner string) (plan.Benchmark, bool) {
 
 func (b *builder) lead(n *yaml.Node) *plan.Lead {
 	l := &plan.Lead{File: b.file.Path, Pos: pos(n)}
-	entries, ok := b.mapping(n, "a lead", leadKeys)
+	entries, ok := b.mapping(n, "a lead", kind("lead"))
 	if !ok {
 		return nil
 	}
@@ -754,7 +792,7 @@ func (b *builder) lead(n *yaml.Node) *plan.Lead {
 
 func (b *builder) practice(n *yaml.Node) *plan.Practice {
 	p := &plan.Practice{File: b.file.Path, Pos: pos(n)}
-	entries, ok := b.mapping(n, "a practice example", practiceKeys)
+	entries, ok := b.mapping(n, "a practice example", kind("practice"))
 	if !ok {
 		return nil
 	}

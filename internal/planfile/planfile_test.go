@@ -28,8 +28,8 @@ sections:
         text: Do the thing.
         deadline: Q3 2025
         leads: [Virtual School, "Team Manager: Life Chances"]
-        status: In progress
-        rag: Amber
+        status: in-progress
+        rag: amber
         updates:
           - {date: 2025-09-01, status: in-progress, rag: amber, note: Started.}
       - id: t.p1.2

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Window is a span of dates asked about. A quarter written without a financial year ("Q3 2025")
@@ -154,19 +155,19 @@ func (w Window) Name(plans []*plan.Plan) string {
 func (w Window) Describe(plans []*plan.Plan) string {
 	if w.Fixed != nil {
 		if w.Fixed.Unit == deadline.Quarter {
-			return fmt.Sprintf("%s, %s: %s", w.Label, w.Fixed.Convention, span(w.Fixed.Start, w.Fixed.End))
+			return fmt.Sprintf("%s, %s: %s", w.Label, w.Fixed.Convention, words.Span(w.Fixed.Start, w.Fixed.End))
 		}
-		return fmt.Sprintf("%s: %s", w.Label, span(w.Fixed.Start, w.Fixed.End))
+		return fmt.Sprintf("%s: %s", w.Label, words.Span(w.Fixed.Start, w.Fixed.End))
 	}
 	convs, ids := conventions(plans)
 	if len(convs) == 1 {
 		d := w.period(convs[0])
-		return fmt.Sprintf("%s, %s: %s", w.Name(plans), convs[0], span(d.Start, d.End))
+		return fmt.Sprintf("%s, %s: %s", w.Name(plans), convs[0], words.Span(d.Start, d.End))
 	}
 	parts := make([]string, len(convs))
 	for i, c := range convs {
 		d := w.period(c)
-		parts[i] = fmt.Sprintf("%s: %s (%s)", c, span(d.Start, d.End), strings.Join(ids[c], ", "))
+		parts[i] = fmt.Sprintf("%s: %s (%s)", c, words.Span(d.Start, d.End), strings.Join(ids[c], ", "))
 		if !w.At.IsZero() {
 			parts[i] = d.Text + ", " + parts[i]
 		}
@@ -175,10 +176,6 @@ func (w Window) Describe(plans []*plan.Plan) string {
 		return strings.Join(parts, "; ")
 	}
 	return w.Label + ", " + strings.Join(parts, "; ")
-}
-
-func span(start, end time.Time) string {
-	return start.Format("2 Jan 2006") + " – " + end.Format("2 Jan 2006")
 }
 
 // LastFullQuarter is the quarter that has ended on or before day (see deadline.LastFullQuarter):

@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Side names one side of a diff: the revision as the user wrote it and the commit it resolved to.
@@ -521,7 +522,7 @@ func updateText(u plan.Update) string {
 }
 
 func observationText(o plan.Observation) string {
-	s := plandiff.FormatValue(o.Value, "")
+	s := words.Value(o.Value, "")
 	if o.HasDate {
 		s += " at " + o.Date.Format(isoDate)
 	}

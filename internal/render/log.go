@@ -8,6 +8,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // ActionLog is one action's history for printing: its id and text now, and the commits that
@@ -19,9 +20,9 @@ type ActionLog struct {
 }
 
 func (l ActionLog) summary() string {
-	s := fmt.Sprintf("%d %s changed it.", len(l.Events), pl(len(l.Events), "commit", "commits"))
+	s := fmt.Sprintf("%d %s changed it.", len(l.Events), words.Pick(len(l.Events), "commit", "commits"))
 	if l.Slip != nil && l.Slip.Truncated {
-		s = fmt.Sprintf("%d %s fetched %s it.", len(l.Events), pl(len(l.Events), "commit", "commits"), pl(len(l.Events), "holds", "hold"))
+		s = fmt.Sprintf("%d %s fetched %s it.", len(l.Events), words.Pick(len(l.Events), "commit", "commits"), words.Pick(len(l.Events), "holds", "hold"))
 	}
 	if l.Slip != nil {
 		s += " " + SlipWords(l.Slip)
@@ -37,7 +38,7 @@ func SlipWords(s *history.Slip) string {
 		// A shallow clone: what the history fetched starts with is not what was first committed.
 		w := "Deadline history unknown (shallow clone): the history fetched starts at " + s.Added.Short() + " with " + first + "."
 		if s.Moves > 0 {
-			w += fmt.Sprintf(" Moved %d %s (%d later) since.", s.Moves, pl(s.Moves, "time", "times"), s.Later)
+			w += fmt.Sprintf(" Moved %d %s (%d later) since.", s.Moves, words.Pick(s.Moves, "time", "times"), s.Later)
 		}
 		return w
 	}
@@ -45,14 +46,7 @@ func SlipWords(s *history.Slip) string {
 		return "Deadline not moved since it was first committed as " + first + "."
 	}
 	return fmt.Sprintf("Deadline moved %d %s (%d later) since it was first committed as %s.",
-		s.Moves, pl(s.Moves, "time", "times"), s.Later, first)
-}
-
-func pl(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+		s.Moves, words.Pick(s.Moves, "time", "times"), s.Later, first)
 }
 
 // LogText writes an action's history for a terminal, like git log: one heading line a commit,

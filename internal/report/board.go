@@ -3,11 +3,13 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Detail is how much a report shows. The board pack (Board) is what a member reads in ten
@@ -124,7 +126,7 @@ func glance(r *Report) []PlanGlance {
 	for _, p := range r.Plans {
 		pg := PlanGlance{Plan: p}
 		for _, s := range p.Sections {
-			pg.Rows = append(pg.Rows, GlanceRow{Section: s, Title: oneLine(s.Title), Status: map[plan.Status]int{}, RAG: map[plan.RAG]int{}})
+			pg.Rows = append(pg.Rows, GlanceRow{Section: s, Title: words.OneLine(s.Title), Status: map[plan.Status]int{}, RAG: map[plan.RAG]int{}})
 		}
 		if len(p.Measures) > 0 {
 			pg.Rows = append(pg.Rows, GlanceRow{Title: "Whole-plan figures", Status: map[plan.Status]int{}, RAG: map[plan.RAG]int{}})
@@ -242,7 +244,7 @@ func headlines(r *Report) []Headline {
 	if r.Summary.OverdueLong > 0 {
 		over += fmt.Sprintf(", %d by more than %d days", r.Summary.OverdueLong, LongOverdueDays)
 	}
-	h = append(h, Headline{itoa(c.Overdue), over})
+	h = append(h, Headline{strconv.Itoa(c.Overdue), over})
 	red, amber := 0, 0
 	for _, e := range r.Attention.RedAmber {
 		if e.Action.RAG == plan.Red {
@@ -251,8 +253,8 @@ func headlines(r *Report) []Headline {
 			amber++
 		}
 	}
-	h = append(h, Headline{itoa(red + amber), fmt.Sprintf("rated red or amber (%d red, %d amber)", red, amber)})
-	h = append(h, Headline{itoa(r.Attention.NoUpdate()), "overdue with no update from their lead"})
+	h = append(h, Headline{strconv.Itoa(red + amber), fmt.Sprintf("rated red or amber (%d red, %d amber)", red, amber)})
+	h = append(h, Headline{strconv.Itoa(r.Attention.NoUpdate()), "overdue with no update from their lead"})
 	if len(r.Measures) > 0 {
 		with, on := 0, 0
 		for _, m := range r.Measures {

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/golden"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // tools are headless Chromium and poppler's pdftotext and pdfinfo.
@@ -176,7 +177,7 @@ func TestPrintedFullKeepsEverything(t *testing.T) {
 			if !strings.Contains(ids, row.Action.ID) {
 				t.Errorf("the full pack does not show %s", row.Action.ID)
 			}
-			if u := r.LatestUpdate(row.Action); u != nil && !strings.Contains(text, oneLine(u.Note)) {
+			if u := r.LatestUpdate(row.Action); u != nil && !strings.Contains(text, words.OneLine(u.Note)) {
 				t.Errorf("the full pack does not show %s's latest note %q", row.Action.ID, u.Note)
 			}
 		}

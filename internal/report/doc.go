@@ -2,11 +2,13 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // The report is composed once, as a list of blocks (headings, paragraphs, tables, lists, charts),
@@ -102,20 +104,20 @@ func compose(r *Report) []block {
 	for _, pg := range r.Glance {
 		caption := "Sections at a glance"
 		if len(r.Plans) > 1 {
-			caption = oneLine(pg.Plan.Title)
+			caption = words.OneLine(pg.Plan.Title)
 		}
 		t := table{Caption: caption, Header: []string{"Section", "Actions by status", "Open actions by RAG", "Overdue", "Measures"}, RowHeads: true}
 		for _, g := range pg.Rows {
 			bars++
 			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: g.Title}, {Text: g.StatusWords(), Chart: statusBarSVG(g, fmt.Sprintf("s%d", bars))},
-				{Text: g.RAGWords(), Chart: ragBarSVG(g, fmt.Sprintf("r%d", bars))}, {Text: itoa(g.Overdue)}, {Text: g.MeasureWords()}}})
+				{Text: g.RAGWords(), Chart: ragBarSVG(g, fmt.Sprintf("r%d", bars))}, {Text: strconv.Itoa(g.Overdue)}, {Text: g.MeasureWords()}}})
 		}
 		add(t)
 	}
 
 	// What needs the board's attention.
 	add(heading{2, "What needs the board's attention", "attention"})
-	if len(a.RedAmber)+len(a.Overdue)+len(a.OffTarget)+len(a.Chase) == 0 {
+	if len(a.RedAmber)+len(a.Overdue)+len(a.OffTarget)+len(a.Chase)+len(r.NotUnderstood) == 0 {
 		add(para{Text: "No action is rated red or amber or is overdue, and no measure is off target."})
 	}
 	if len(a.RedAmber) > 0 {
@@ -156,12 +158,22 @@ func compose(r *Report) []block {
 		add(heading{3, fmt.Sprintf("Measures off target (%d)", len(a.OffTarget)), "off-target"})
 		t := table{Caption: "Measures off target", Header: []string{"Measure", "Lead", "Latest", "Target", "Travel", "RAG", "Commentary"}}
 		for _, m := range a.OffTarget {
-			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: oneLine(m.Measure.Text), ID: m.Measure.ID}, {Text: measureLead(m)},
+			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: words.OneLine(m.Measure.Text), ID: m.Measure.ID}, {Text: measureLead(m)},
 				{Text: value(m.Measure, m.Latest, true)}, {Text: value(m.Measure, m.Measure.Target, true)}, {Text: TravelWord(m)},
 				{Text: MeasureRAGWord(m), RAG: true}, {Text: measureNote(m)}}})
 		}
 		add(t)
 	}
+	if len(r.NotUnderstood) > 0 {
+		add(heading{3, fmt.Sprintf("Deadlines not understood (%d)", len(r.NotUnderstood)), "not-understood"})
+		add(para{Text: notUnderstoodLeadIn, Lead: true})
+		t := table{Caption: "Deadlines not understood", Header: []string{"Action", "Lead", "Deadline as written"}}
+		for _, row := range r.NotUnderstood {
+			t.Rows = append(t.Rows, tableRow{Cells: []cell{actionCell(row.Action), {Text: leadsText(row.Leads)}, {Text: row.Action.Deadline.Text}}})
+		}
+		add(t)
+	}
+
 	// Progress by section.
 	add(heading{2, "Progress by section", "progress"})
 	if !full {
@@ -170,7 +182,7 @@ func compose(r *Report) []block {
 	for _, sp := range r.Sections {
 		add(heading{3, sectionHeading(sp, len(r.Plans) > 1), ""})
 		if full && sp.Section.Promise != "" {
-			add(quote{oneLine(sp.Section.Promise)})
+			add(quote{words.OneLine(sp.Section.Promise)})
 		}
 		for _, line := range sectionLines(sp) {
 			add(para{Text: line, Lead: true})
@@ -199,7 +211,7 @@ func compose(r *Report) []block {
 		add(para{Text: "Each lead with the actions due in the quarter, and when.", Lead: true})
 		var l list
 		for _, g := range r.ComingUp {
-			it := item{Strong: g.Lead, Text: count(len(g.Rows), "action", "actions")}
+			it := item{Strong: g.Lead, Text: words.Count(len(g.Rows), "action", "actions")}
 			for _, row := range g.Rows {
 				it.Refs = append(it.Refs, ref{Text: briefText(row.Action.Label(), false), ID: row.Action.ID, Note: row.Action.Deadline.Text})
 			}
@@ -214,7 +226,7 @@ func compose(r *Report) []block {
 		add(heading{3, fmt.Sprintf("%s (%d)", g.Lead, len(g.Rows)), ""})
 		t := table{Caption: "Due in " + r.Next.Label + ": " + g.Lead, Header: []string{"Action", "Deadline", "Progress"}}
 		for _, row := range g.Rows {
-			t.Rows = append(t.Rows, tableRow{Cells: []cell{actionCell(row.Action), {Text: row.Action.Deadline.Text + " (" + row.Due.Format(dateFmt) + ")"}, progressCell(row.Action)},
+			t.Rows = append(t.Rows, tableRow{Cells: []cell{actionCell(row.Action), {Text: row.Action.Deadline.Text + " (" + words.Day(row.Due) + ")"}, progressCell(row.Action)},
 				Dropped: row.Action.Status == plan.Dropped})
 		}
 		add(t)
@@ -234,7 +246,7 @@ func compose(r *Report) []block {
 func sectionLines(sp SectionProgress) []string {
 	var out []string
 	if common := sp.CommonLeads(); len(common) > 0 {
-		out = append(out, pick(len(common), "Lead", "Leads")+" for every action: "+strings.Join(common, ", ")+".")
+		out = append(out, words.Pick(len(common), "Lead", "Leads")+" for every action: "+strings.Join(common, ", ")+".")
 	}
 	return out
 }
@@ -250,7 +262,7 @@ func sectionSummary(r *Report, sp SectionProgress) string {
 			}
 		}
 	}
-	s := fmt.Sprintf("%s: %s", count(g.Actions, "action", "actions"), g.StatusWords())
+	s := fmt.Sprintf("%s: %s", words.Count(g.Actions, "action", "actions"), g.StatusWords())
 	if g.Overdue > 0 {
 		s += fmt.Sprintf("; %d overdue", g.Overdue)
 	}
@@ -290,7 +302,7 @@ func sectionTable(r *Report, sp SectionProgress, rows []query.Row, full bool, ca
 		if full {
 			upd := "-"
 			if u := r.LatestUpdate(row.Action); u != nil {
-				upd = u.Date.Format(dateFmt) + ": " + u.Note
+				upd = words.Day(u.Date) + ": " + u.Note
 			}
 			cells = append(cells, cell{Text: upd})
 		}
@@ -299,7 +311,7 @@ func sectionTable(r *Report, sp SectionProgress, rows []query.Row, full bool, ca
 	return t
 }
 
-func actionCell(a *plan.Action) cell { return cell{Text: oneLine(a.Label()), ID: a.ID} }
+func actionCell(a *plan.Action) cell { return cell{Text: words.OneLine(a.Label()), ID: a.ID} }
 
 // progressCell is an action's status and, while it is open, its RAG.
 func progressCell(a *plan.Action) cell {
@@ -321,7 +333,7 @@ func leadsText(leads []string) string {
 func lateDeadline(r query.Row) string {
 	s := exceptionDeadline(r)
 	if r.DaysLate > 0 {
-		s += fmt.Sprintf(", %s late", count(r.DaysLate, "day", "days"))
+		s += fmt.Sprintf(", %s late", words.Count(r.DaysLate, "day", "days"))
 	}
 	return s
 }
@@ -331,9 +343,9 @@ func noteText(e Exception) string {
 	case e.Latest == nil:
 		return "No commentary"
 	case e.Stale:
-		return "Stale (" + e.Latest.Date.Format(dateFmt) + "): " + e.Latest.Note
+		return "Stale (" + words.Day(e.Latest.Date) + "): " + e.Latest.Note
 	}
-	return e.Latest.Date.Format(dateFmt) + ": " + e.Latest.Note
+	return words.Day(e.Latest.Date) + ": " + e.Latest.Note
 }
 
 func longOverdue(es []Exception) int {
@@ -378,16 +390,18 @@ type figure struct {
 }
 
 // deadlineFigures count the actions by the kind of deadline they have. Those with none that falls
-// due are told apart: ongoing, to be confirmed, none given.
+// due are told apart: ongoing, to be confirmed, none given, and one written that cpp cannot place
+// in time.
 func deadlineFigures(r *Report) []figure {
 	c := r.Summary.Counts
-	undated := c.Ongoing + c.ToBeConfirmed + c.Undated
+	undated := c.Ongoing + c.ToBeConfirmed + c.Undated + c.NotUnderstood
 	return []figure{
 		{"dated", c.Actions - c.Recurring - undated},
 		{"recurring", c.Recurring},
 		{"ongoing (no end date)", c.Ongoing},
 		{"to be confirmed", c.ToBeConfirmed},
 		{"no deadline given", c.Undated},
+		{"deadline not understood", c.NotUnderstood},
 	}
 }
 
@@ -410,7 +424,7 @@ func measureBlocks(r *Report, full bool) []block {
 		d = append(d, heading{3, fmt.Sprintf("Measures with data (%d)", len(with)), ""})
 		t := table{Caption: "Measures with data", Header: []string{"Measure", "Latest", "Target", "Trend", "Travel", "RAG"}}
 		for _, m := range with {
-			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: oneLine(m.Measure.Text), ID: m.Measure.ID}, {Text: value(m.Measure, m.Latest, true)},
+			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: words.OneLine(m.Measure.Text), ID: m.Measure.ID}, {Text: value(m.Measure, m.Latest, true)},
 				{Text: value(m.Measure, m.Measure.Target, true)}, {Text: trendText(m), Chart: sparkSVG(m)}, {Text: TravelWord(m)}, {Text: MeasureRAGWord(m), RAG: true}}})
 		}
 		d = append(d, t)
@@ -421,14 +435,14 @@ func measureBlocks(r *Report, full bool) []block {
 		for _, m := range without {
 			refs = append(refs, ref{Text: briefText(m.Measure.Text, full), ID: m.Measure.ID})
 		}
-		d = append(d, list{Items: []item{{Text: count(len(without), "measure has", "measures have") + " no observation on or before " + r.AsOf.Format(dateFmt), Refs: refs}}})
+		d = append(d, list{Items: []item{{Text: words.Count(len(without), "measure has", "measures have") + " no observation on or before " + words.Day(r.AsOf), Refs: refs}}})
 	}
 	if full {
 		d = append(d, heading{3, "Every measure", ""})
 		t := table{Caption: "Every measure", Header: []string{"Measure", "Baseline", "Latest", "Previous", "Target", "Travel", "RAG"}}
 		for i, row := range measureRows(r) {
 			m := r.Measures[i]
-			cells := []cell{{Text: oneLine(m.Measure.Text), ID: m.Measure.ID}}
+			cells := []cell{{Text: words.OneLine(m.Measure.Text), ID: m.Measure.ID}}
 			for _, c := range row[1:] {
 				cells = append(cells, cell{Text: c})
 			}
@@ -462,7 +476,7 @@ func changeBlocks(c *Changes) []block {
 		d = append(d, heading{3, fmt.Sprintf("%s (%d)", title, len(list)), ""})
 		t := table{Caption: title, Header: []string{"Action"}}
 		for _, it := range list {
-			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: oneLine(it.Text), ID: it.ID}}, Dropped: title == "Dropped"})
+			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: words.OneLine(it.Text), ID: it.ID}}, Dropped: title == "Dropped"})
 		}
 		d = append(d, t)
 	}
@@ -473,7 +487,7 @@ func changeBlocks(c *Changes) []block {
 		d = append(d, heading{3, fmt.Sprintf("Deadlines moved (%d)", len(c.Moved)), ""})
 		t := table{Caption: "Deadlines moved", Header: []string{"Action", "From", "To", "Moved by"}}
 		for _, m := range c.Moved {
-			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: oneLine(m.Text), ID: m.ID}, {Text: m.From}, {Text: m.To}, {Text: moveDays(m)}}})
+			t.Rows = append(t.Rows, tableRow{Cells: []cell{{Text: words.OneLine(m.Text), ID: m.ID}, {Text: m.From}, {Text: m.To}, {Text: moveDays(m)}}})
 		}
 		d = append(d, t)
 	}
@@ -486,7 +500,7 @@ const briefMax = 100
 
 // briefText is text on one line, cut at a word's end with "…" in the pack.
 func briefText(s string, full bool) string {
-	s = oneLine(s)
+	s = words.OneLine(s)
 	if full {
 		return s
 	}
@@ -506,10 +520,12 @@ func notReported(a Attention) string {
 	var names []string
 	for i, g := range a.Chase {
 		if i == notReportedMax {
-			names = append(names, fmt.Sprintf("and %s (see the chase list)", count(len(a.Chase)-i, "other lead", "other leads")))
+			names = append(names, fmt.Sprintf("and %s (see the chase list)", words.Count(len(a.Chase)-i, "other lead", "other leads")))
 			break
 		}
 		names = append(names, fmt.Sprintf("%s (%d)", g.Lead, len(g.Rows)))
 	}
 	return "No update on overdue actions from: " + strings.Join(names, ", ") + "."
 }
+
+const notUnderstoodLeadIn = "cpp cannot place these deadlines in time, so these actions are in no count of due or overdue actions. Each is shown as written; write it as a date cpp reads (cpp validate says why each is not understood)."

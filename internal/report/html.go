@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // WriteHTML writes the report as one self-contained HTML file: styles inline, charts as inline
@@ -45,7 +46,7 @@ type htmlView struct {
 	Body template.HTML
 }
 
-func (v htmlView) AsOfText() string { return v.AsOf.Format(dateFmt) }
+func (v htmlView) AsOfText() string { return words.Day(v.AsOf) }
 
 func (v htmlView) MultiPlan() bool { return len(v.Plans) > 1 }
 
@@ -432,7 +433,7 @@ func timelineRows(groups []tlGroup) []tlRow {
 		rows = append(rows, tlRow{header: g.Title})
 		for _, row := range g.Rows {
 			a := row.Action
-			tr := tlRow{label: oneLine(a.Label()), word: render.StatusWord(a.Status), start: a.Deadline.Start, end: a.Deadline.End}
+			tr := tlRow{label: words.OneLine(a.Label()), word: render.StatusWord(a.Status), start: a.Deadline.Start, end: a.Deadline.End}
 			switch {
 			case a.Status == plan.Dropped:
 				tr.kind = tlDropped
@@ -443,7 +444,7 @@ func timelineRows(groups []tlGroup) []tlRow {
 			case a.RAG == plan.Red:
 				tr.kind, tr.word = tlLate, render.RAGWord(plan.Red)
 			}
-			tr.title = fmt.Sprintf("%s: %s (%s to %s, %s)", a.ID, tr.label, tr.start.Format(dateFmt), tr.end.Format(dateFmt), tr.word)
+			tr.title = fmt.Sprintf("%s: %s (%s to %s, %s)", a.ID, tr.label, words.Day(tr.start), words.Day(tr.end), tr.word)
 			rows = append(rows, tr)
 		}
 	}

@@ -3,16 +3,14 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
-
-const dateFmt = "2 Jan 2006"
 
 // WriteMarkdown writes the report as GitHub-flavoured Markdown, with a Mermaid timeline. All plan
 // text goes through render's escaping, so it shows as written and cannot break a table. Ids follow
@@ -27,7 +25,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		// (pandoc, editors' previews) show as literal text.
 		fmt.Fprintf(&b, "> **Partial report:** %s Run `cpp validate` for details.\n>\n", partialSentence(r))
 		for _, lo := range r.LeftOut {
-			fmt.Fprintf(&b, "> - **%s**: %s\n", esc(oneLine(lo.File)), esc(oneLine(lo.Error)))
+			fmt.Fprintf(&b, "> - **%s**: %s\n", esc(words.OneLine(lo.File)), esc(words.OneLine(lo.Error)))
 		}
 		b.WriteString("\n")
 	}
@@ -48,7 +46,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 
 // metaSentence gives the report's date and the dates its periods cover.
 func metaSentence(r *Report) string {
-	return fmt.Sprintf("Report as of %s. Reporting period: %s. Coming up: %s.", r.AsOf.Format(dateFmt), r.Period.Description, r.Next.Description)
+	return fmt.Sprintf("Report as of %s. Reporting period: %s. Coming up: %s.", words.Day(r.AsOf), r.Period.Description, r.Next.Description)
 }
 
 func writeMarkdownBlock(b *strings.Builder, bl block) {
@@ -127,18 +125,14 @@ func idMarkdown(id string) string {
 func partialSentence(r *Report) string {
 	n := len(r.LeftOut)
 	return fmt.Sprintf("%s with errors %s left out, so this report does not count what %s.",
-		count(n, "plan file", "plan files"), pick(n, "is", "are"), pick(n, "it holds", "they hold"))
+		words.Count(n, "plan file", "plan files"), words.Pick(n, "is", "are"), words.Pick(n, "it holds", "they hold"))
 }
-
-func itoa(n int) string { return fmt.Sprint(n) }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // exceptionDeadline names a missed occurrence of a recurring commitment by its period, so that
 // the board sees which review or report never came; other deadlines as deadlineCell.
 func exceptionDeadline(r query.Row) string {
 	if r.Recurring && r.DaysLate > 0 {
-		return fmt.Sprintf("%s (no update for %s – %s)", r.Action.Deadline.Text, r.Start.Format(dateFmt), r.Due.Format(dateFmt))
+		return fmt.Sprintf("%s (no update for %s – %s)", r.Action.Deadline.Text, words.Day(r.Start), words.Day(r.Due))
 	}
 	return deadlineCell(r)
 }
@@ -149,7 +143,7 @@ func deadlineCell(r query.Row) string {
 	case !a.HasDeadline:
 		return "-"
 	case r.HasDue():
-		return a.Deadline.Text + " (" + r.Due.Format(dateFmt) + ")"
+		return a.Deadline.Text + " (" + words.Day(r.Due) + ")"
 	}
 	return a.Deadline.Text
 }
@@ -215,31 +209,17 @@ func value(m *plan.Measure, o *plan.Observation, withDate bool) string {
 	if o == nil {
 		return "-"
 	}
-	v := formatNumber(o.Value)
-	if m.Unit == "%" {
-		v += "%"
-	} else if m.Unit != "" {
-		v += " " + m.Unit
-	}
+	v := words.Value(o.Value, m.Unit)
 	if withDate && o.HasDate {
-		v += " (" + o.Date.Format(dateFmt) + ")"
+		v += " (" + words.Day(o.Date) + ")"
 	}
 	return v
-}
-
-// formatNumber writes a value as the plan wrote it: every digit it gave, never rounded to 0 nor in
-// e-notation (a trailing zero, as in 12.50, is not kept).
-func formatNumber(f float64) string {
-	if f == 0 {
-		return "0" // not "-0"
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func measureRows(r *Report) [][]string {
 	var out [][]string
 	for _, m := range r.Measures {
-		name := oneLine(m.Measure.Text)
+		name := words.OneLine(m.Measure.Text)
 		if m.NoData {
 			out = append(out, []string{name, value(m.Measure, m.Measure.Baseline, true), "no data", "-", value(m.Measure, m.Measure.Target, true), "-", "no data"})
 			continue

@@ -7,13 +7,13 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Options shape a report.
@@ -36,8 +36,8 @@ type Options struct {
 	LeftOut []LeftOut
 }
 
-// DefaultTolerance is the usual indicator tolerance: within 10% of target is green.
-const DefaultTolerance = 0.10
+// DefaultTolerance is the usual indicator tolerance: plan.DefaultTolerance.
+const DefaultTolerance = plan.DefaultTolerance
 
 // LeftOut is a plan file a report leaves out, with its first error on one line.
 type LeftOut struct {
@@ -63,7 +63,10 @@ type Report struct {
 	Attention Attention
 	Changes   *Changes
 	LeftOut   []LeftOut
-	Options   Options
+	// NotUnderstood are the actions whose deadline is written but cpp cannot place in time:
+	// counted apart from those with no deadline, and listed with the deadline as written.
+	NotUnderstood []query.Row
+	Options       Options
 }
 
 // Span is a reporting period as the board reads it.
@@ -107,35 +110,14 @@ type LeadGroup struct {
 	Rows []query.Row
 }
 
-// Travel is the direction of travel against the previous observation.
-type Travel string
-
-const (
-	Better Travel = "better"
-	Same   Travel = "same"
-	Worse  Travel = "worse"
-	Up     Travel = "up" // for context measures, where neither way is better
-	Down   Travel = "down"
-)
-
-// MeasureStatus is a measure as the board sees it.
+// MeasureStatus is a measure as the board sees it: where it is, and how it stands
+// (plan.Measure.Standing).
 type MeasureStatus struct {
-	Plan     *plan.Plan
-	Section  *plan.Section // nil for plan-level context figures
-	Measure  *plan.Measure
-	Latest   *plan.Observation
-	Previous *plan.Observation
-	Travel   Travel   // "" with fewer than two observations
-	RAG      plan.RAG // "" when there is no target, no direction or no data
-	// Gap is latest against target, as a fraction of target (positive = short of it); for a
-	// target of 0, of which no fraction means anything, in the measure's own units.
-	Gap float64
-	// Direction is the way the measure should move: as the plan says, or Inferred from the way
-	// its target lies from its baseline when the plan gives none.
-	Direction string
-	Inferred  bool
-	NoData    bool
-	// History is the observations known on the report date, oldest first.
+	Plan    *plan.Plan
+	Section *plan.Section // nil for plan-level context figures
+	Measure *plan.Measure
+	plan.Standing
+	// History is the observations known on the report date, oldest first: the sparkline.
 	History []plan.Observation
 }
 
@@ -170,6 +152,9 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 		if row.DaysLate > LongOverdueDays {
 			r.Summary.OverdueLong++
 		}
+		if row.Action.DeadlineNotUnderstood() {
+			r.NotUnderstood = append(r.NotUnderstood, row)
+		}
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
@@ -200,6 +185,7 @@ func merge(a, b query.Counts) query.Counts {
 	a.Undated += b.Undated
 	a.Ongoing += b.Ongoing
 	a.ToBeConfirmed += b.ToBeConfirmed
+	a.NotUnderstood += b.NotUnderstood
 	for k, v := range b.Status {
 		a.Status[k] += v
 	}
@@ -224,7 +210,7 @@ func exceptions(rows []query.Row, opts Options) []Exception {
 			continue
 		}
 		e := Exception{Row: row, Reasons: reasons}
-		if u := latestNote(a, opts.AsOf); u != nil {
+		if u := a.LatestNote(opts.AsOf); u != nil {
 			e.Latest = u
 			e.Stale = u.Date.AddDate(0, 0, opts.StaleDays).Before(opts.AsOf)
 		} else {
@@ -251,23 +237,8 @@ func exceptions(rows []query.Row, opts Options) []Exception {
 	return out
 }
 
-// latestNote is the most recent update with a note, on or before the report date.
-func latestNote(a *plan.Action, asOf time.Time) *plan.Update {
-	var best *plan.Update
-	for i := range a.Updates {
-		u := &a.Updates[i]
-		if u.Note == "" || u.Date.After(asOf) {
-			continue
-		}
-		if best == nil || u.Date.After(best.Date) {
-			best = u
-		}
-	}
-	return best
-}
-
 // LatestUpdate is exported for printers: the latest note on or before the report date.
-func (r *Report) LatestUpdate(a *plan.Action) *plan.Update { return latestNote(a, r.AsOf) }
+func (r *Report) LatestUpdate(a *plan.Action) *plan.Update { return a.LatestNote(r.AsOf) }
 
 func sections(plans []*plan.Plan, rows []query.Row) []SectionProgress {
 	bySection := map[*plan.Section][]query.Row{}
@@ -324,7 +295,7 @@ func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
 func measures(plans []*plan.Plan, asOf time.Time, tol float64) []MeasureStatus {
 	var out []MeasureStatus
 	add := func(p *plan.Plan, s *plan.Section, m *plan.Measure) {
-		out = append(out, Assess(p, s, m, asOf, tol))
+		out = append(out, MeasureStatus{Plan: p, Section: s, Measure: m, Standing: m.Standing(asOf, tol), History: known(m, asOf)})
 	}
 	for _, p := range plans {
 		for _, s := range p.Sections {
@@ -339,99 +310,11 @@ func measures(plans []*plan.Plan, asOf time.Time, tol float64) []MeasureStatus {
 	return out
 }
 
-// Assess rates a measure as it stood on asOf: direction of travel against the previous
-// observation, and a RAG against target: green on target or within tol of it; amber further off
-// but improving; red further off and not improving. An observation dated after asOf was not
-// known on that date, so it counts for nothing.
-func Assess(p *plan.Plan, s *plan.Section, m *plan.Measure, asOf time.Time, tol float64) MeasureStatus {
-	ms := MeasureStatus{Plan: p, Section: s, Measure: m}
-	var obs []plan.Observation
-	for _, o := range m.Observations {
-		if !o.Date.After(asOf) {
-			obs = append(obs, o)
-		}
-	}
-	sort.SliceStable(obs, func(i, j int) bool { return obs[i].Date.Before(obs[j].Date) })
-	ms.History = obs
-	if len(obs) == 0 {
-		ms.NoData = true
-		return ms
-	}
-	ms.Latest = &obs[len(obs)-1]
-	if len(obs) > 1 {
-		ms.Previous = &obs[len(obs)-2]
-	} else if b := m.Baseline; b != nil && !(b.HasDate && b.Date.After(asOf)) {
-		ms.Previous = b
-	}
-	ms.Direction, ms.Inferred = direction(m)
-	if ms.Previous != nil {
-		ms.Travel = travel(ms.Direction, ms.Previous.Value, ms.Latest.Value)
-	}
-	if m.Target == nil || (ms.Direction != "higher" && ms.Direction != "lower") {
-		return ms
-	}
-	target := m.Target.Value
-	short := target - ms.Latest.Value // positive: below target
-	if ms.Direction == "lower" {
-		short = -short
-	}
-	// Within a fraction of a target of 0 is on it exactly, so a zero target is met or not.
-	met := short <= 0
-	if target != 0 {
-		short /= math.Abs(target)
-		met = short <= tol+1e-9
-	}
-	ms.Gap = short
-	switch {
-	case met:
-		ms.RAG = plan.Green
-	case ms.Travel == Better:
-		ms.RAG = plan.Amber
-	default:
-		ms.RAG = plan.Red
-	}
-	return ms
-}
-
-// direction is the way a measure should move: as the plan says or, where it says nothing, the
-// way its target lies from its baseline (inferred). "" when neither tells.
-func direction(m *plan.Measure) (dir string, inferred bool) {
-	switch {
-	case m.Direction != "":
-		return m.Direction, false
-	case m.Target == nil || m.Baseline == nil || m.Target.Value == m.Baseline.Value:
-		return "", false
-	case m.Target.Value > m.Baseline.Value:
-		return "higher", true
-	}
-	return "lower", true
-}
-
-func travel(direction string, prev, latest float64) Travel {
-	switch {
-	case latest == prev:
-		return Same
-	case direction == "higher":
-		if latest > prev {
-			return Better
-		}
-		return Worse
-	case direction == "lower":
-		if latest < prev {
-			return Better
-		}
-		return Worse
-	case latest > prev:
-		return Up
-	}
-	return Down
-}
-
 // narrative is the paragraph a board member reads first.
 func narrative(r *Report) string {
 	c := r.Summary.Counts
 	var parts []string
-	parts = append(parts, fmt.Sprintf("%d of %s complete", c.Status[plan.Complete], count(c.Actions, "action is", "actions are")))
+	parts = append(parts, fmt.Sprintf("%d of %s complete", c.Status[plan.Complete], words.Count(c.Actions, "action is", "actions are")))
 	if c.Status[plan.InProgress] > 0 {
 		parts = append(parts, fmt.Sprintf("%d in progress", c.Status[plan.InProgress]))
 	}
@@ -443,14 +326,14 @@ func narrative(r *Report) string {
 	case c.Overdue == 0:
 		s += "None is overdue"
 	case r.Summary.OverdueLong > 0:
-		s += fmt.Sprintf("%s overdue, %d of them by more than 90 days", count(c.Overdue, "is", "are"), r.Summary.OverdueLong)
+		s += fmt.Sprintf("%s overdue, %d of them by more than 90 days", words.Count(c.Overdue, "is", "are"), r.Summary.OverdueLong)
 	default:
-		s += fmt.Sprintf("%s overdue", count(c.Overdue, "is", "are"))
+		s += fmt.Sprintf("%s overdue", words.Count(c.Overdue, "is", "are"))
 	}
 	if red, amber := c.RAG[plan.Red], c.RAG[plan.Amber]; red+amber > 0 {
 		s += fmt.Sprintf("; %d rated red and %d amber", red, amber)
 	}
-	s += fmt.Sprintf(". %s due in %s and %d in %s.", count(r.Summary.DueInPeriod, "action falls", "actions fall"),
+	s += fmt.Sprintf(". %s due in %s and %d in %s.", words.Count(r.Summary.DueInPeriod, "action falls", "actions fall"),
 		r.Period.Label, r.Summary.DueNext, r.Next.Label)
 	noComment := 0
 	for _, e := range r.Exceptions {
@@ -459,7 +342,7 @@ func narrative(r *Report) string {
 		}
 	}
 	if noComment > 0 {
-		s += fmt.Sprintf(" %s no commentary.", count(noComment, "exception has", "exceptions have"))
+		s += fmt.Sprintf(" %s no commentary.", words.Count(noComment, "exception has", "exceptions have"))
 	}
 	var offTarget, noData int
 	for _, m := range r.Measures {
@@ -471,22 +354,21 @@ func narrative(r *Report) string {
 		}
 	}
 	if len(r.Measures) > 0 {
-		s += fmt.Sprintf(" Of %s, %d %s red against target and %d %s no data yet.", count(len(r.Measures), "measure", "measures"),
-			offTarget, pick(offTarget, "is", "are"), noData, pick(noData, "has", "have"))
+		s += fmt.Sprintf(" Of %s, %d %s red against target and %d %s no data yet.", words.Count(len(r.Measures), "measure", "measures"),
+			offTarget, words.Pick(offTarget, "is", "are"), noData, words.Pick(noData, "has", "have"))
 	}
 	return s
 }
 
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// known are a measure's observations on or before asOf, oldest first: what was known on the
+// report date, as plan.Measure.Standing reads them.
+func known(m *plan.Measure, asOf time.Time) []plan.Observation {
+	var obs []plan.Observation
+	for _, o := range m.Observations {
+		if !o.Date.After(asOf) {
+			obs = append(obs, o)
+		}
 	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func pick(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	sort.SliceStable(obs, func(i, j int) bool { return obs[i].Date.Before(obs[j].Date) })
+	return obs
 }

@@ -155,89 +155,24 @@ func checkMarkdownTables(t *testing.T, md string) {
 	}
 }
 
-func TestAssessMeasures(t *testing.T) {
-	// Observations a quarter apart from 1 January 2025.
-	obs := func(vals ...float64) []plan.Observation {
-		var out []plan.Observation
-		for i, v := range vals {
-			out = append(out, plan.Observation{Date: date("2025-01-01").AddDate(0, 3*i, 0), HasDate: true, Value: v})
-		}
-		return out
-	}
-	target := func(v float64) *plan.Observation { return &plan.Observation{Value: v} }
-	tests := []struct {
-		name   string
-		m      plan.Measure
-		asOf   string // default 2025-12-31
-		rag    plan.RAG
-		travel Travel
-		word   string // MeasureRAGWord
-		latest float64
-	}{
-		{"on target", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(60, 71)}, "", plan.Green, Better, "Green", 71},
-		{"within 10%", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(66, 64)}, "", plan.Green, Worse, "Green", 64},
-		{"off but improving", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55)}, "", plan.Amber, Better, "Amber", 55},
-		{"off and worse", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(55, 50)}, "", plan.Red, Worse, "Red", 50},
-		{"off and same", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 50)}, "", plan.Red, Same, "Red", 50},
-		{"lower is better", plan.Measure{Direction: "lower", Target: target(8), Observations: obs(11.2, 10.1)}, "", plan.Amber, Better, "Amber", 10.1},
-		{"lower on target", plan.Measure{Direction: "lower", Target: target(8), Observations: obs(9, 7)}, "", plan.Green, Better, "Green", 7},
-		{"no data", plan.Measure{Direction: "higher", Target: target(70)}, "", "", "", "no data", 0},
-		{"no target", plan.Measure{Direction: "higher", Observations: obs(1, 2)}, "", "", Better, "no target", 2},
-		{"context", plan.Measure{Direction: "context", Observations: obs(706, 690)}, "", "", Down, "no target", 690},
-		{"context with a target", plan.Measure{Direction: "context", Target: target(700), Observations: obs(706, 690)}, "", "", Down, "context", 690},
-		{"one observation, baseline", plan.Measure{Direction: "higher", Baseline: &plan.Observation{Value: 40}, Target: target(70), Observations: obs(45)}, "", plan.Amber, Better, "Amber", 45},
-
-		// A target of 0 is a target: met at 0 (or beyond it), and no tolerance can be a fraction of it.
-		{"target 0 met", plan.Measure{Direction: "lower", Target: target(0), Observations: obs(3, 0)}, "", plan.Green, Better, "Green", 0},
-		{"target 0 missed, improving", plan.Measure{Direction: "lower", Target: target(0), Observations: obs(5, 3)}, "", plan.Amber, Better, "Amber", 3},
-		{"target 0 missed, worse", plan.Measure{Direction: "lower", Target: target(0), Observations: obs(0.1, 0.5)}, "", plan.Red, Worse, "Red", 0.5},
-		{"target 0, higher is better", plan.Measure{Direction: "higher", Target: target(0), Observations: obs(-3, 0)}, "", plan.Green, Better, "Green", 0},
-
-		// Observations after the report date are not yet known on it.
-		{"later observation ignored", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55, 71)}, "2025-06-30", plan.Amber, Better, "Amber", 55},
-		{"later observation ignored for travel", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(72, 60, 40)}, "2025-05-01", plan.Red, Worse, "Red", 60},
-		{"every observation later", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55)}, "2024-12-31", "", "", "no data", 0},
-		{"observation on the report date counts", plan.Measure{Direction: "higher", Target: target(70), Observations: obs(50, 55)}, "2025-04-01", plan.Amber, Better, "Amber", 55},
-
-		// With a target but no direction, the way from baseline to target is the direction.
-		{"no direction, target above baseline", plan.Measure{Baseline: &plan.Observation{Value: 40}, Target: target(70), Observations: obs(45, 50)}, "", plan.Amber, Better, "Amber", 50},
-		{"no direction, target below baseline", plan.Measure{Baseline: &plan.Observation{Value: 12}, Target: target(8), Observations: obs(9, 8.5)}, "", plan.Green, Better, "Green", 8.5},
-		{"no direction, moving away", plan.Measure{Baseline: &plan.Observation{Value: 12}, Target: target(8), Observations: obs(9, 11)}, "", plan.Red, Worse, "Red", 11},
-		{"no direction, no baseline", plan.Measure{Target: target(70), Observations: obs(60, 65)}, "", "", Up, "no direction", 65},
-		{"no direction, baseline is the target", plan.Measure{Baseline: &plan.Observation{Value: 70}, Target: target(70), Observations: obs(60, 65)}, "", "", Up, "no direction", 65},
-		{"no direction, no target", plan.Measure{Observations: obs(60, 65)}, "", "", Up, "no target", 65},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			asOf := date("2025-12-31")
-			if tt.asOf != "" {
-				asOf = date(tt.asOf)
-			}
-			got := Assess(nil, nil, &tt.m, asOf, 0.10)
-			if got.RAG != tt.rag || got.Travel != tt.travel || MeasureRAGWord(got) != tt.word {
-				t.Errorf("got RAG %q travel %q word %q; want %q %q %q", got.RAG, got.Travel, MeasureRAGWord(got), tt.rag, tt.travel, tt.word)
-			}
-			if got.NoData != (got.Latest == nil) {
-				t.Errorf("no data %v with latest %v", got.NoData, got.Latest)
-			}
-			if got.Latest != nil && got.Latest.Value != tt.latest {
-				t.Errorf("latest %v, want %v", got.Latest.Value, tt.latest)
-			}
-		})
-	}
-}
-
-// Values print as written: small ones are not rounded to 0 or put in e-notation.
-func TestFormatNumber(t *testing.T) {
+// A measure's RAG word says why it has none: the standing is plan's (plan.Measure.Standing).
+func TestMeasureRAGWord(t *testing.T) {
+	obs := []plan.Observation{{Date: date("2025-01-01"), HasDate: true, Value: 60}, {Date: date("2025-04-01"), HasDate: true, Value: 65}}
+	target := &plan.Observation{Value: 70}
 	for _, tt := range []struct {
-		in   float64
-		want string
+		name string
+		m    plan.Measure
+		word string
 	}{
-		{70, "70"}, {0, "0"}, {-2, "-2"}, {12.5, "12.5"}, {12.25, "12.25"}, {0.35, "0.35"}, {0.004, "0.004"},
-		{0.00001, "0.00001"}, {1e-5, "0.00001"}, {-0.05, "-0.05"}, {1234567.89, "1234567.89"}, {1e21, "1000000000000000000000"},
+		{"rated", plan.Measure{Direction: "higher", Target: target, Observations: obs}, "Green"},
+		{"no data", plan.Measure{Direction: "higher", Target: target}, "no data"},
+		{"no target", plan.Measure{Direction: "higher", Observations: obs}, "no target"},
+		{"context", plan.Measure{Direction: "context", Target: target, Observations: obs}, "context"},
+		{"no direction", plan.Measure{Target: target, Observations: obs}, "no direction"},
 	} {
-		if got := formatNumber(tt.in); got != tt.want {
-			t.Errorf("formatNumber(%v) = %q, want %q", tt.in, got, tt.want)
+		ms := MeasureStatus{Measure: &tt.m, Standing: tt.m.Standing(date("2025-12-31"), DefaultTolerance)}
+		if got := MeasureRAGWord(ms); got != tt.word {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.word)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // tlGroup is a band of the timeline: a section (in full), or a plan's open actions (the pack).
@@ -41,7 +42,7 @@ func timelineGroups(r *Report) []tlGroup {
 	for _, p := range r.Plans {
 		g := tlGroup{Title: "Open actions", ID: p.ID}
 		if len(r.Plans) > 1 {
-			g.Title = oneLine(p.Title)
+			g.Title = words.OneLine(p.Title)
 		}
 		for _, sp := range r.Sections {
 			if sp.Plan != p {
@@ -77,7 +78,7 @@ func timelineBlocks(r *Report) []block {
 	note := ""
 	if dropped > 0 {
 		note = fmt.Sprintf("%s left out of the timeline; %s in the tables above.",
-			count(dropped, "dropped action is", "dropped actions are"), pick(dropped, "it is", "they are"))
+			words.Count(dropped, "dropped action is", "dropped actions are"), words.Pick(dropped, "it is", "they are"))
 	}
 	if r.Options.Detail != Full {
 		note = strings.TrimSpace("Complete and dropped actions are in the tables above, not in the timeline. " + note)
@@ -110,7 +111,7 @@ var ganttKeywords = []string{"section", "title", "dateformat", "axisformat", "ti
 func mermaidGantt(r *Report, groups []tlGroup, title string) (chart string, dropped int) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\nconfig:\n  gantt:\n    leftPadding: %d\n---\n", ganttLeftPadding)
-	asOf := r.AsOf.Format(dateFmt)
+	asOf := words.Day(r.AsOf)
 	var minT, maxT time.Time
 	for _, g := range groups {
 		for _, row := range g.Rows {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // MissingDoc is the chasing list for people: a table of actions and one of measures for each lead,
@@ -17,15 +18,17 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 	}
 	if len(cs) > 0 {
 		intro.Empty = fmt.Sprintf("As of %s, %s with no update dated in the quarter and %s with no figure for it, for %s.",
-			render.Date(r.Today), count(actions, "open action", "open actions"), count(measures, "measure", "measures"),
-			count(len(cs), "lead", "leads"))
+			render.Date(r.Today), words.Count(actions, "open action", "open actions"), words.Count(measures, "measure", "measures"),
+			words.Count(len(cs), "lead", "leads"))
 	}
 	doc.Blocks = append(doc.Blocks, intro)
 	for _, c := range cs {
 		if len(c.Actions) > 0 {
-			b := render.Block{Heading: fmt.Sprintf("%s: %s with no update", c.Name, count(len(c.Actions), "action", "actions")),
+			b := render.Block{Heading: fmt.Sprintf("%s: %s with no update", c.Name, words.Count(len(c.Actions), "action", "actions")),
 				Header: []string{"ID", "Action", "Deadline", "Due", "Status", "RAG", "Latest note"},
-				Wide:   []int{1}, RAGColumn: 5}
+				// Whom to chase is the heading; on a narrow terminal what says the same on
+				// every row goes first, then the deadline as written, the status and the due date.
+				Wide: []int{1}, Drop: []int{2, 4, 3}, DropSame: true, RAGColumn: 5}
 			for _, a := range c.Actions {
 				due := ""
 				switch {
@@ -44,13 +47,13 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 			doc.Blocks = append(doc.Blocks, b)
 		}
 		if len(c.Measures) > 0 {
-			b := render.Block{Heading: fmt.Sprintf("%s: %s with no figure", c.Name, count(len(c.Measures), "measure", "measures")),
+			b := render.Block{Heading: fmt.Sprintf("%s: %s with no figure", c.Name, words.Count(len(c.Measures), "measure", "measures")),
 				Header: []string{"ID", "Measure", "Latest value", "Latest value date"},
 				Wide:   []int{1}, RAGColumn: -1}
 			for _, m := range c.Measures {
 				v, d := "none", ""
 				if m.Latest != nil {
-					v, d = Number(m.Latest.Value), render.Date(m.Latest.Date)
+					v, d = words.Number(m.Latest.Value), render.Date(m.Latest.Date)
 					switch m.Measure.Unit {
 					case "":
 					case "%":
@@ -65,13 +68,6 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 		}
 	}
 	return doc
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // MissingColumns is the CSV header of the chasing list: one row for each item under each lead;
@@ -198,7 +194,7 @@ func missingMeasures(c *Chase) []MissingMeasureJSON {
 			j.Unit = ptr(m.Measure.Unit)
 		}
 		if m.Latest != nil {
-			j.LatestValue, j.LatestValueDate = ptr(Number(m.Latest.Value)), ptr(m.Latest.Date.Format(isoDate))
+			j.LatestValue, j.LatestValueDate = ptr(words.Number(m.Latest.Value)), ptr(m.Latest.Date.Format(isoDate))
 		}
 		out = append(out, j)
 	}

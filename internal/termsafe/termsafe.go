@@ -34,12 +34,21 @@ func Bidi(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
+// LineBreak reports whether a reader may take r as the end of a line: a newline or carriage
+// return, and next line (U+0085), line separator (U+2028) and paragraph separator (U+2029), which
+// YAML 1.1 readers (yaml.v3 among them) and many editors break lines at. A one-line field (a
+// comment written into a plan, a message) shows them all as escapes.
+func LineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
 // Text is s with every unsafe character made visible; newlines and tabs stay, for places where
 // they are layout (a table cell, a Markdown cell).
 func Text(s string) string { return visible(s, true) }
 
-// Line is s as one line: as Text, and a newline shows as `\n` too, for fields that must stay on
-// their line (a commit subject, a diagnostic, a heading).
+// Line is s as one line: as Text, and every line break (LineBreak) shows as an escape too, for
+// fields that must stay on their line (a commit subject, a diagnostic, a heading, a comment in a
+// plan file).
 func Line(s string) string { return visible(s, false) }
 
 // Escape is how one unsafe character is shown: `\x1b`, `\r`, `\u202e`.
@@ -98,7 +107,7 @@ func visible(s string, keepNewlines bool) string {
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			b.WriteString(byteEscape(s[i]))
-		case Unsafe(r) || (r == '\n' && !keepNewlines):
+		case Unsafe(r) || (!keepNewlines && LineBreak(r)):
 			b.WriteString(Escape(r))
 		default:
 			b.WriteString(s[i : i+size])

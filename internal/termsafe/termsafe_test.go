@@ -15,6 +15,7 @@ func TestText(t *testing.T) {
 		{"c1 \u009b31m csi", `c1 \u009b31m csi`, `c1 \u009b31m csi`},
 		{"abc\u202Efed", `abc\u202efed`, `abc\u202efed`},
 		{"\u2066isolate\u2069 \u200e\u200f \u061c", `\u2066isolate\u2069 \u200e\u200f \u061c`, `\u2066isolate\u2069 \u200e\u200f \u061c`},
+		{"line\u2028and paragraph\u2029separators, next line\u0085", "line\u2028and paragraph\u2029separators, next line\\u0085", `line\u2028and paragraph\u2029separators, next line\u0085`},
 		{"not utf-8 \x9b[2K", `not utf-8 \x9b[2K`, `not utf-8 \x9b[2K`},
 		{"Café, 子ども, ✓ and a non-breaking\u00a0space", "Café, 子ども, ✓ and a non-breaking\u00a0space", "Café, 子ども, ✓ and a non-breaking\u00a0space"},
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // The rules, as named in diagnostics.
@@ -71,7 +72,7 @@ func Check(file string, data []byte) []diag.Diagnostic {
 	if len(crlf) > 0 {
 		msg := "line ends with CRLF, not LF"
 		if len(crlf) > 1 {
-			msg += " (and " + plural(len(crlf)-1, "more line", "more lines") + ")"
+			msg += " (and " + words.Count(len(crlf)-1, "more line", "more lines") + ")"
 		}
 		col := runes(bytes.TrimSuffix(lines[crlf[0]-1], []byte("\r"))) + 1
 		add(crlf[0], col, 0, RuleLineEnding, msg,
@@ -91,7 +92,7 @@ func Check(file string, data []byte) []diag.Diagnostic {
 			extra++ // and blanks after the final "\n"
 		}
 		if extra > 0 {
-			add(end+2, 1, 0, RuleFinalNewline, plural(extra, "blank line", "blank lines")+" at the end of the file", fix)
+			add(end+2, 1, 0, RuleFinalNewline, words.Count(extra, "blank line", "blank lines")+" at the end of the file", fix)
 		}
 	}
 	diag.Sort(ds)
@@ -130,10 +131,3 @@ func lastContent(lines [][]byte) int {
 
 // runes counts characters the way columns are counted; a byte that is not UTF-8 counts as one.
 func runes(b []byte) int { return utf8.RuneCount(b) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // ControlCharacters warns about plan text that holds a control character (ESC, BEL, a carriage
@@ -101,9 +102,9 @@ func controlDiag(file, key string, n *yaml.Node, found []string) diag.Diagnostic
 	var what string
 	switch {
 	case bidi == 0:
-		what = plural(controls, "a control character", "control characters") + " a terminal would act on"
+		what = words.Pick(controls, "a control character", "control characters") + " a terminal would act on"
 	case controls == 0:
-		what = plural(bidi, "a bidi control, which reorders the text around it", "bidi controls, which reorder the text around them")
+		what = words.Pick(bidi, "a bidi control, which reorders the text around it", "bidi controls, which reorder the text around them")
 	default:
 		what = "control characters a terminal would act on, and bidi controls"
 	}
@@ -114,11 +115,4 @@ func controlDiag(file, key string, n *yaml.Node, found []string) diag.Diagnostic
 	return diag.Diagnostic{File: file, Line: n.Line, Col: n.Column, Severity: diag.Warning, Rule: "control-character",
 		Message: fmt.Sprintf("%s holds %s: %s", field, what, strings.Join(found, ", ")),
 		Hint:    "delete it: cpp shows it as an escape, but other tools print it raw, and then a terminal erases or moves lines, or reverses the text"}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

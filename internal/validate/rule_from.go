@@ -6,6 +6,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // RecurrenceFrom warns about a `from:` date that cannot do what it is for: one beside a deadline
@@ -18,7 +19,7 @@ func RecurrenceFrom(r *Repo) []diag.Diagnostic {
 			return
 		}
 		at := fieldPos(a.At, "from", a.Pos)
-		from := a.From.Format("2 Jan 2006")
+		from := words.Day(a.From)
 		switch {
 		case !a.HasDeadline:
 			ds = append(ds, diagAt(p.File, at, diag.Warning, "recurrence-from",
@@ -34,7 +35,7 @@ func RecurrenceFrom(r *Repo) []diag.Diagnostic {
 			ds = append(ds, diagAt(p.File, at, diag.Warning, "recurrence-from",
 				"check the date, or the plan's `period`",
 				fmt.Sprintf("`from:` %s of action %s is outside the plan's period %s to %s", from, a.ID,
-					p.Period.Start.Format("2 Jan 2006"), p.Period.End.Format("2 Jan 2006"))))
+					words.Day(p.Period.Start), words.Day(p.Period.End))))
 		}
 	})
 	return ds

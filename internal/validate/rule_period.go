@@ -6,6 +6,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // OutsidePeriod warns about a dated deadline that falls due outside the plan's period.
@@ -22,7 +23,7 @@ func OutsidePeriod(r *Repo) []diag.Diagnostic {
 		ds = append(ds, diagAt(p.File, fieldPos(a.At, "deadline", a.Pos), diag.Warning, "outside-period",
 			"check the deadline, or the plan's `period`",
 			fmt.Sprintf("deadline %q of action %s falls due on %s, outside the plan's period %s to %s", a.Deadline.Text, a.ID,
-				due.Format("2 Jan 2006"), p.Period.Start.Format("2 Jan 2006"), p.Period.End.Format("2 Jan 2006"))))
+				words.Day(due), words.Day(p.Period.Start), words.Day(p.Period.End))))
 	})
 	return ds
 }
