@@ -400,8 +400,8 @@ func deadlineFigures(r *Report) []figure {
 		{"recurring", c.Recurring},
 		{"ongoing (no end date)", c.Ongoing},
 		{"to be confirmed", c.ToBeConfirmed},
-		{"no deadline given", c.Undated},
-		{"deadline not understood", c.NotUnderstood},
+		{"not given", c.Undated},
+		{"written but not understood", c.NotUnderstood},
 	}
 }
 
