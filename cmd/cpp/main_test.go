@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -17,12 +18,45 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/cli"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
 )
 
 func TestMain(m *testing.M) {
+	// The stress tests run this test binary as cpp, many at once.
+	if os.Getenv("CPP_TEST_AS_CPP") == "1" {
+		os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
+		// holdlock DIR READY RELEASE takes the write lock of the plans in DIR as cpp does, makes
+		// the file READY, and holds the lock until the file RELEASE appears (at most 60s): another
+		// cpp, as far as every writer can tell.
+		"holdlock": func() {
+			if len(os.Args) != 4 {
+				fmt.Fprintln(os.Stderr, "usage: holdlock DIR READY RELEASE")
+				os.Exit(2)
+			}
+			dir, err := safewrite.LockDir(os.Args[1], true)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			l, err := safewrite.LockDirs([]string{dir}, safewrite.LockOptions{})
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			os.WriteFile(os.Args[2], []byte(strconv.Itoa(os.Getpid())), 0o644)
+			for i := 0; i < 6000; i++ {
+				if _, err := os.Stat(os.Args[3]); err == nil {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			l.Release()
+			os.Exit(0)
+		},
 		"cpp": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 		// cppexit runs cpp and reports its exit status on stderr, for scripts that assert the code.
 		"cppexit": func() {
@@ -39,6 +73,20 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: os.Getenv("CPP_UPDATE_GOLDEN") == "1",
+		// [pyyaml]: PyYAML, a YAML 1.1 reader, is installed (python3-yaml). Without it the
+		// scripts that need it skip, unless CPP_REQUIRE_PYYAML=1 (CI) makes that a failure.
+		Condition: func(cond string) (bool, error) {
+			if cond != "pyyaml" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
+				if os.Getenv("CPP_REQUIRE_PYYAML") == "1" {
+					return false, fmt.Errorf("PyYAML is needed (CPP_REQUIRE_PYYAML=1): apt-get install python3-yaml")
+				}
+				return false, nil
+			}
+			return true, nil
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CPP_TODAY", "")
@@ -53,6 +101,55 @@ func TestScripts(t *testing.T) {
 			return copyDir("../../plans", filepath.Join(env.WorkDir, "plans"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// padfile FILE SIZE appends comment lines to FILE until it holds SIZE bytes.
+			"padfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: padfile FILE SIZE")
+				}
+				size, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				line := "# " + strings.Repeat("padding ", 12) + "\n"
+				for len(data)+len(line) <= size {
+					data = append(data, line...)
+				}
+				data = append(data, "#"+strings.Repeat(" ", size-len(data)-2)+"\n"...)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+			},
+			// hardlink OLD NEW gives the file OLD a second name, NEW.
+			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: hardlink OLD NEW")
+				}
+				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
+			// waitfile FILE waits (up to 60s) for FILE to appear: a background command is ready.
+			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfile FILE")
+				}
+				for i := 0; i < 6000; i++ {
+					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+						return
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				ts.Fatalf("%s did not appear in 60s", args[0])
+			},
+			// pyyaml FILE loads FILE with PyYAML, a YAML 1.1 reader, and prints every scalar as
+			// PATH TYPE VALUE (Python's type name: str, int, bool, ...), one a line. Scripts skip
+			// with [!pyyaml] where it is not installed.
+			"pyyaml": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: pyyaml FILE")
+				}
+				out, err := exec.Command("python3", "-c", pyyamlDump, ts.MkAbs(args[0])).CombinedOutput()
+				if err != nil {
+					ts.Fatalf("PyYAML could not read %s: %v\n%s", args[0], err, out)
+				}
+				ts.Stdout().Write(out)
+			},
 			// writebytes FILE HEX writes raw bytes, for files that are not text.
 			"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {
@@ -349,6 +446,22 @@ func TestScripts(t *testing.T) {
 // cp1252 are the Windows-1252 bytes that are not Latin-1's: the typographic marks Word and Excel
 // type.
 var cp1252 = map[rune]byte{'€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85}
+
+// pyyamlDump prints every scalar of a YAML file as PyYAML reads it.
+const pyyamlDump = `
+import sys, yaml
+def walk(path, v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            walk(path + "." + str(k), x)
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            walk(path + "[" + str(i) + "]", x)
+    else:
+        print(path, type(v).__name__, repr(v) if not isinstance(v, str) else v)
+with open(sys.argv[1], encoding="utf-8") as f:
+    walk("", yaml.safe_load(f))
+`
 
 func mkTable(ts *testscript.TestScript, name string, args []string, write func(path, spec string) error) {
 	if len(args) != 2 {

@@ -18,6 +18,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/validate"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -333,10 +334,11 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 }
 
 func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false)
+	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false, !opts.DryRun)
 	if err != nil {
 		return err
 	}
+	defer run.Lock.Release()
 	day, st, l := run.Day, run.Style, run.Loaded
 
 	var probs []returns.Problem
@@ -357,6 +359,17 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	}
 	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
 	probs = append(probs, ps...)
+	// An id two places define is ambiguous: which to update cannot be told.
+	ups = slices.DeleteFunc(ups, func(u *returns.Update) bool {
+		where := validate.Ambiguous(l.Plans, u.Found.ID())
+		for _, at := range u.At {
+			if where != "" {
+				probs = append(probs, returns.Problem{At: at, Message: fmt.Sprintf(
+					"id %q is defined more than once, so cpp cannot tell which to update: %s; rename one of them (cpp validate names them)", u.Found.ID(), where)})
+			}
+		}
+		return where != ""
+	})
 
 	writes, before, after, ps := editPlans(ups)
 	probs = append(probs, ps...)
@@ -393,7 +406,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		return l.finish()
 	}
-	if err := writePlans(env, writes); err != nil {
+	if err := writePlans(env, run.Lock, writes); err != nil {
 		return err
 	}
 	return l.finish()

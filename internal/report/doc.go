@@ -184,7 +184,7 @@ func compose(r *Report) []block {
 		if full && sp.Section.Promise != "" {
 			add(quote{words.OneLine(sp.Section.Promise)})
 		}
-		for _, line := range sectionLines(sp) {
+		for _, line := range sectionLines(r, sp) {
 			add(para{Text: line, Lead: true})
 		}
 		if len(sp.Rows) == 0 {
@@ -241,10 +241,11 @@ func compose(r *Report) []block {
 	return d
 }
 
-// sectionLines are the lines said once under a section's heading, before its actions: the lead
-// every action shares. Other lines about a whole section belong here too.
-func sectionLines(sp SectionProgress) []string {
-	var out []string
+// sectionLines are the lines said once under a section's heading, before its actions: what was
+// shared with young people in the period, and the lead every action shares. Other lines about a
+// whole section belong here too.
+func sectionLines(r *Report, sp SectionProgress) []string {
+	out := []string{SharedLine(sp.Section, r.Period.window, r.AsOf)}
 	if common := sp.CommonLeads(); len(common) > 0 {
 		out = append(out, words.Pick(len(common), "Lead", "Leads")+" for every action: "+strings.Join(common, ", ")+".")
 	}

@@ -56,6 +56,10 @@ func (v htmlView) Meta() string { return metaSentence(v.Report) }
 
 func (v htmlView) Council(p *plan.Plan) string { return CouncilName(p.Council) }
 
+func (v htmlView) YPFound() string { return ypWords.Found + " " + ypWords.FoundHow }
+
+func (v htmlView) YPRemoved() string { return ypWords.Removed }
+
 func writeHTMLBlock(b *strings.Builder, bl block) {
 	switch x := bl.(type) {
 	case heading:
@@ -310,6 +314,10 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <h2 id="partial-report">Partial report</h2>
 <p>{{terms $.PartialSentence}} Run <code>cpp validate</code> for details.</p>
 <ul>{{range .}}<li><strong>{{terms .File}}</strong>: {{terms .Error}}</li>{{end}}</ul>
+</section>
+{{end}}{{with .Options.Personal}}<section class="partial" aria-labelledby="personal-text">
+<h2 id="personal-text">{{if .Redacted}}Personal text removed{{else}}Personal text found{{end}}</h2>
+{{if .Redacted}}<p>{{$.YPRemoved}}</p>{{else}}<p>{{$.YPFound}}</p><ul>{{range .Found}}<li>{{.String}}</li>{{end}}</ul>{{end}}
 </section>
 {{end}}<p class="meta">{{.Meta}}</p>
 {{if .MultiPlan}}<p>Plans in this report:</p>

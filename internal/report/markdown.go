@@ -29,6 +29,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	writePersonalMarkdown(&b, r.Options.Personal)
 	fmt.Fprintf(&b, "**%s.** %s\n\n", esc(r.Period.Words), esc(metaSentence(r)))
 	if len(r.Plans) > 1 {
 		b.WriteString("Plans in this report:\n\n")

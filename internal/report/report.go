@@ -34,6 +34,8 @@ type Options struct {
 	// LeftOut are the plan files that could not be read, so that a partial report says so at
 	// its top and is never taken for a whole one.
 	LeftOut []LeftOut
+	// Personal is what the report says at its top about personal-looking text (see Publish).
+	Personal *PersonalNotice
 }
 
 // DefaultTolerance is the usual indicator tolerance: plan.DefaultTolerance.

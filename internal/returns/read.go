@@ -53,6 +53,8 @@ type ActionAnswer struct {
 	Status                   plan.Status
 	RAG                      plan.RAG
 	Note, Deadline, Evidence string
+	// Share lets young people read the note (ColShare).
+	Share bool
 }
 
 // MeasureAnswer is one filled row of the Measures sheet.
@@ -277,6 +279,16 @@ func (t *table) read(f *Filled, probs *collector) (ok bool) {
 			if a.Status, ok = plan.ParseStatus(w); !ok {
 				good = false
 				probs.add(Problem{At: at, Message: fmt.Sprintf("%s %q is not a status; choose one of %s", ColNewStatus, w, strings.Join(StatusWords, ", "))})
+			}
+		}
+		if w := cell(ColShare).Text; w != "" {
+			var ok bool
+			if a.Share, ok = ParseShare(w); !ok {
+				good = false
+				probs.add(Problem{At: at, Message: fmt.Sprintf("%s %q is not Yes or No", ColShare, w)})
+			} else if a.Share && a.Note == "" {
+				good = false
+				probs.add(Problem{At: at, Message: fmt.Sprintf("%s is Yes, but there is no %s to share", ColShare, ColProgressNote)})
 			}
 		}
 		if w := cell(ColNewRAG).Text; w != "" {

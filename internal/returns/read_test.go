@@ -527,3 +527,75 @@ func TestWriteProblemsBounded(t *testing.T) {
 		t.Errorf("first %q, last %q", lines[0], lines[MaxListed])
 	}
 }
+
+// The "Share with young people" column: blank is not shared; Yes shares the note; a word that
+// is not yes or no, or Yes with no note, is a problem.
+func TestReadShareColumn(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north)
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	if col(ColShare) < 0 {
+		t.Fatalf("the return has no %q column: %q", ColShare, rows[0])
+	}
+	for _, row := range rows[1:] {
+		if row[col(ColShare)] != "" {
+			t.Fatalf("the return shares %s by default", row[0])
+		}
+		switch row[0] {
+		case "north.p1.7":
+			row[col(ColProgressNote)], row[col(ColShare)] = "Mentors recruited", "Yes"
+		case "north.p2.1":
+			row[col(ColProgressNote)] = "Not for young people"
+		}
+	}
+	write := func(rows [][]string) []byte {
+		var out bytes.Buffer
+		w := csv.NewWriter(&out)
+		if err := w.WriteAll(rows); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	got, probs := Read("q3.csv", write(rows))
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	shared := map[string]bool{}
+	for _, a := range got.Actions {
+		shared[a.ID] = a.Share
+	}
+	if !shared["north.p1.7"] || shared["north.p2.1"] || len(shared) != 2 {
+		t.Errorf("shared: %v", shared)
+	}
+	ups, _ := Updates(r.Plans, []*Filled{got}, UpdateOptions{Date: day("2025-10-01")})
+	for _, u := range ups {
+		if e := u.Edit.Action; e != nil && e.Share != (u.Edit.ID == "north.p1.7") {
+			t.Errorf("%s: edit shares %v", u.Edit.ID, e.Share)
+		}
+	}
+	for _, row := range rows[1:] {
+		switch row[0] {
+		case "north.p1.7":
+			row[col(ColShare)] = "Maybe"
+		case "north.p2.1":
+			row[col(ColProgressNote)], row[col(ColShare)], row[col(ColNewStatus)] = "", "Yes", "Complete"
+		}
+	}
+	_, probs = Read("q3.csv", write(rows))
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.String())
+	}
+	want := `q3.csv: row 9: Share with young people "Maybe" is not Yes or No` + "\n" +
+		`q3.csv: row 15: Share with young people is Yes, but there is no Progress note to share`
+	if strings.Join(msgs, "\n") != want {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), want)
+	}
+}

@@ -204,7 +204,7 @@ func TestBuildRowsPerLead(t *testing.T) {
 		t.Fatalf("%d cells for %d columns", len(cells), len(ActionHeader))
 	}
 	wantCells := []string{"north.p1.1", "north", `=HYPERLINK("http://evil.example","click")`, "+SUM(A1:A9) open, in progress",
-		"Virtual School", "Q3 2025", "2025-09-30", "In progress", "Amber", "@cmd delayed", "2025-08-15", "", "", "", "", ""}
+		"Virtual School", "Q3 2025", "2025-09-30", "In progress", "Amber", "@cmd delayed", "2025-08-15", "", "", "", "", "", ""}
 	if strings.Join(cells, "|") != strings.Join(wantCells, "|") {
 		t.Errorf("cells:\n got %q\nwant %q", cells, wantCells)
 	}

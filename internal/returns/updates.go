@@ -114,7 +114,7 @@ func Updates(plans []*plan.Plan, filled []*Filled, opts UpdateOptions) ([]*Updat
 			if !ok {
 				continue
 			}
-			e := &planedit.ActionEdit{Date: day, Status: a.Status, RAG: a.RAG, Note: a.Note, Evidence: a.Evidence, Deadline: a.Deadline}
+			e := &planedit.ActionEdit{Date: day, Status: a.Status, RAG: a.RAG, Note: a.Note, Evidence: a.Evidence, Deadline: a.Deadline, Share: a.Share}
 			add(&Update{Found: found, At: []Place{a.At}, Edit: planedit.Edit{ID: found.Action.ID, Action: e}}, found.Action.ID)
 		}
 		for _, m := range f.Measures {
@@ -182,6 +182,7 @@ func differ(a, b planedit.Edit) string {
 		check(ColProgressNote, x.Note == y.Note)
 		check(ColRevised, x.Deadline == y.Deadline)
 		check(ColEvidence, x.Evidence == y.Evidence)
+		check(ColShare, x.Share == y.Share)
 		check("the day of the return", x.Date.Equal(y.Date))
 	case a.Measure != nil && b.Measure != nil:
 		x, y := a.Measure, b.Measure

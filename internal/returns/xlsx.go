@@ -33,7 +33,7 @@ const FormatVersion = "cpp-returns 1"
 // The sheets are protected without a password: it keeps the ID and current values from being
 // changed by accident, not by intent.
 
-var actionWidths = []float64{20, 12, 28, 50, 22, 14, 12, 14, 12, 40, 14, 14, 11, 50, 18, 30}
+var actionWidths = []float64{20, 12, 28, 50, 22, 14, 12, 14, 12, 40, 14, 14, 11, 50, 18, 30, 16}
 var measureWidths = []float64{20, 12, 28, 50, 22, 10, 10, 12, 14, 12, 14, 30, 40}
 
 type styles struct {
@@ -211,6 +211,7 @@ func actionValidations(f *excelize.File, sheet string, last int) error {
 	}{
 		{ColNewStatus, "Status", StatusWords},
 		{ColNewRAG, "RAG", RAGWords},
+		{ColShare, "Share with young people", ShareWords},
 	}
 	for _, l := range lists {
 		dv := excelize.NewDataValidation(true)
@@ -295,6 +296,7 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 		{st.text, []string{"New RAG (risk to delivery): Green, no issues or risks; Amber, issues or risks identified; Red, significant issues, the deadline at risk or missed. Give the reason and what is being done in the progress note."}},
 		{st.text, []string{"Revised deadline: only when the deadline moves, written as the plan writes deadlines (Q1 2026, March 2026, 2026-03-31); say why in the progress note."}},
 		{st.text, []string{"Evidence: the title of a document, or a link."}},
+		{st.text, []string{ColShare + ": Yes lets the young people's report show the progress note; leave it blank (or No) to keep the note for officers and the board. Never share a note that names or describes a child."}},
 		{st.text, []string{"Measures: for each measure that expects a figure, write the " + ColNewValue + " (a number, no unit or % sign), its " + ColValueDate + " (YYYY-MM-DD), and its " + ColSource + "."}},
 		{st.text, []string{"The grey columns are the plan as it stands, and are locked. Do not change the " + ColID + " column, rename or delete sheets, or add rows: the return is read back by " + ColID + "."}},
 		{st.text, nil},
