@@ -188,8 +188,9 @@ sections:
 			t.Error("redaction changed the plan it was given")
 		}
 	}
-	// The board report shows the note too, and is checked the same way.
-	doc, found, err := Publish(plans, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31"))},
+	// The board report in full shows the note too (the pack shows only what needs attention), and
+	// is checked the same way.
+	doc, found, err := Publish(plans, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31")), Detail: Full},
 		PublishOptions{For: ForBoard, Format: "markdown", Redact: true})
 	if err != nil {
 		t.Fatal(err)
