@@ -20,9 +20,6 @@ func New(expr string) *Regexp {
 	return &Regexp{get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 }
 
-// Regexp is the compiled pattern.
-func (r *Regexp) Regexp() *regexp.Regexp { return r.get() }
-
 func (r *Regexp) MatchString(s string) bool { return r.get().MatchString(s) }
 
 func (r *Regexp) FindStringSubmatch(s string) []string { return r.get().FindStringSubmatch(s) }
