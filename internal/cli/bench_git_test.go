@@ -201,6 +201,9 @@ func camdenHistory(tb testing.TB, n int) string {
 // TestCamdenHistory checks the log benchmark's repository is what it says: cpp log finds every
 // commit that moved the deadline.
 func TestCamdenHistory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds a history of 150 commits")
+	}
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}

@@ -56,6 +56,9 @@ func rows(md string) int {
 // summary, then slips and removals, then the rest folded, and a last line saying how many rows
 // were left out, which are exactly the ones missing.
 func TestDiffMarkdownFitsAComment(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: compares 40 synthetic plans of 300 actions")
+	}
 	d := largeDiff(t)
 	from, to := Side{Rev: "main", Commit: "0123456789abcdef"}, Side{Rev: "feature", Commit: "fedcba9876543210"}
 	var full, out bytes.Buffer
