@@ -4,24 +4,59 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/cli"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
 )
 
 func TestMain(m *testing.M) {
+	// The stress tests run this test binary as cpp, many at once.
+	if os.Getenv("CPP_TEST_AS_CPP") == "1" {
+		os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
+		// holdlock DIR READY RELEASE takes the write lock of the plans in DIR as cpp does, makes
+		// the file READY, and holds the lock until the file RELEASE appears (at most 60s): another
+		// cpp, as far as every writer can tell.
+		"holdlock": func() {
+			if len(os.Args) != 4 {
+				fmt.Fprintln(os.Stderr, "usage: holdlock DIR READY RELEASE")
+				os.Exit(2)
+			}
+			dir, err := safewrite.LockDir(os.Args[1], true)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			l, err := safewrite.LockDirs([]string{dir}, safewrite.LockOptions{})
+			if err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+			os.WriteFile(os.Args[2], []byte(strconv.Itoa(os.Getpid())), 0o644)
+			for i := 0; i < 6000; i++ {
+				if _, err := os.Stat(os.Args[3]); err == nil {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			l.Release()
+			os.Exit(0)
+		},
 		"cpp": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 		// cppexit runs cpp and reports its exit status on stderr, for scripts that assert the code.
 		"cppexit": func() {
@@ -38,6 +73,20 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: os.Getenv("CPP_UPDATE_GOLDEN") == "1",
+		// [pyyaml]: PyYAML, a YAML 1.1 reader, is installed (python3-yaml). Without it the
+		// scripts that need it skip, unless CPP_REQUIRE_PYYAML=1 (CI) makes that a failure.
+		Condition: func(cond string) (bool, error) {
+			if cond != "pyyaml" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
+				if os.Getenv("CPP_REQUIRE_PYYAML") == "1" {
+					return false, fmt.Errorf("PyYAML is needed (CPP_REQUIRE_PYYAML=1): apt-get install python3-yaml")
+				}
+				return false, nil
+			}
+			return true, nil
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("CPP_TODAY", "")
@@ -52,6 +101,55 @@ func TestScripts(t *testing.T) {
 			return copyDir("../../plans", filepath.Join(env.WorkDir, "plans"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// padfile FILE SIZE appends comment lines to FILE until it holds SIZE bytes.
+			"padfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: padfile FILE SIZE")
+				}
+				size, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				line := "# " + strings.Repeat("padding ", 12) + "\n"
+				for len(data)+len(line) <= size {
+					data = append(data, line...)
+				}
+				data = append(data, "#"+strings.Repeat(" ", size-len(data)-2)+"\n"...)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+			},
+			// hardlink OLD NEW gives the file OLD a second name, NEW.
+			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: hardlink OLD NEW")
+				}
+				ts.Check(os.Link(ts.MkAbs(args[0]), ts.MkAbs(args[1])))
+			},
+			// waitfile FILE waits (up to 60s) for FILE to appear: a background command is ready.
+			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfile FILE")
+				}
+				for i := 0; i < 6000; i++ {
+					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+						return
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				ts.Fatalf("%s did not appear in 60s", args[0])
+			},
+			// pyyaml FILE loads FILE with PyYAML, a YAML 1.1 reader, and prints every scalar as
+			// PATH TYPE VALUE (Python's type name: str, int, bool, ...), one a line. Scripts skip
+			// with [!pyyaml] where it is not installed.
+			"pyyaml": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: pyyaml FILE")
+				}
+				out, err := exec.Command("python3", "-c", pyyamlDump, ts.MkAbs(args[0])).CombinedOutput()
+				if err != nil {
+					ts.Fatalf("PyYAML could not read %s: %v\n%s", args[0], err, out)
+				}
+				ts.Stdout().Write(out)
+			},
 			// writebytes FILE HEX writes raw bytes, for files that are not text.
 			"writebytes": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {
@@ -159,8 +257,11 @@ func TestScripts(t *testing.T) {
 				}
 			},
 			// xlsxfill FILE SHEET ID COLUMN=VALUE... fills in the row with the ID as a lead would
-			// in a spreadsheet: VALUE is typed as text, "date:2026-03-31" as a date and
-			// "number:66.5" as a number. COLUMN is a header word; ID= changes the ID itself.
+			// in a spreadsheet: VALUE is typed as text, "date:2026-03-31" as a date (shown
+			// dd/mm/yyyy, or "date:2026-03-01:mmm-yy" through that format) and "number:66.5" as a
+			// number; "formula:A2&B2" is a formula with no value worked out, "formula:A2&B2 -> x"
+			// one with the value x kept (an error such as #REF! too); "link:URL" makes the cell,
+			// as filled so far, a hyperlink. COLUMN is a header word; ID= changes the ID itself.
 			"xlsxfill": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 4 {
 					ts.Fatalf("usage: xlsxfill FILE SHEET ID COLUMN=VALUE...")
@@ -174,6 +275,7 @@ func TestScripts(t *testing.T) {
 				if row < 0 {
 					ts.Fatalf("xlsxfill: no row %s on %s", args[2], args[1])
 				}
+				kept := map[string]tabtest.Formula{}
 				for _, a := range args[3:] {
 					col, val, _ := strings.Cut(a, "=")
 					c := slices.IndexFunc(rows[0], func(h string) bool { return strings.EqualFold(h, col) })
@@ -182,7 +284,22 @@ func TestScripts(t *testing.T) {
 					}
 					cell, _ := excelize.CoordinatesToCellName(c+1, row+1)
 					var v any = val
+					if fm, ok := strings.CutPrefix(val, "formula:"); ok {
+						text, cached, keep := strings.Cut(fm, " -> ")
+						ts.Check(f.SetCellValue(args[1], cell, nil))
+						ts.Check(f.SetCellFormula(args[1], cell, text))
+						if keep {
+							kept[cell] = tabtest.Formula{Text: text, Cached: cached, Kept: true}
+						}
+						continue
+					}
+					if url, ok := strings.CutPrefix(val, "link:"); ok {
+						ts.Check(f.SetCellHyperLink(args[1], cell, url, "External"))
+						continue
+					}
+					format := ""
 					if d, ok := strings.CutPrefix(val, "date:"); ok {
+						d, format, _ = strings.Cut(d, ":")
 						v, err = time.Parse(time.DateOnly, d)
 						ts.Check(err)
 					} else if n, ok := strings.CutPrefix(val, "number:"); ok {
@@ -190,8 +307,18 @@ func TestScripts(t *testing.T) {
 						ts.Check(err)
 					}
 					ts.Check(f.SetCellValue(args[1], cell, v))
+					if format != "" {
+						st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+						ts.Check(err)
+						ts.Check(f.SetCellStyle(args[1], cell, cell, st))
+					}
 				}
 				ts.Check(f.Save())
+				if len(kept) > 0 {
+					data, err := tabtest.Keep([]byte(ts.ReadFile(args[0])), args[1], kept)
+					ts.Check(err)
+					ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+				}
 			},
 			"icalevents": icalEvents,
 			// mkxlsx OUT.xlsx SPEC and mkdocx OUT.docx SPEC build a workbook or a Word document
@@ -223,8 +350,21 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
 			},
+			// unicodetext IN OUT writes IN as Excel's "Unicode Text": UTF-16, little-endian, with
+			// its byte order mark and CRLF line ends.
+			"unicodetext": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: unicodetext IN OUT")
+				}
+				out := []byte{0xff, 0xfe}
+				for _, u := range utf16.Encode([]rune(strings.ReplaceAll(ts.ReadFile(args[0]), "\n", "\r\n"))) {
+					out = append(out, byte(u), byte(u>>8))
+				}
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), out, 0o644))
+			},
 			// tabrows FILE [TABLE] prints the tables cpp import reads from a file: each row as its
-			// line and its cells joined by " | " (a fill as {FFC000}, a line break as \n), then
+			// line and its cells joined by " | " (a fill as {FFC000}, a cell that cannot be read
+			// as !(why), a line break as \n), then
 			// the merged ranges.
 			"tabrows": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 1 || len(args) > 2 {
@@ -249,6 +389,9 @@ func TestScripts(t *testing.T) {
 						cells := make([]string, len(r.Cells))
 						for i, c := range r.Cells {
 							cells[i] = strings.ReplaceAll(c.Text, "\n", `\n`)
+							if c.Unreadable != "" {
+								cells[i] = "!(" + c.Unreadable + ")"
+							}
 							if c.Fill != "" {
 								cells[i] = strings.TrimSpace(cells[i] + " {" + c.Fill + "}")
 							}
@@ -303,6 +446,22 @@ func TestScripts(t *testing.T) {
 // cp1252 are the Windows-1252 bytes that are not Latin-1's: the typographic marks Word and Excel
 // type.
 var cp1252 = map[rune]byte{'€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85}
+
+// pyyamlDump prints every scalar of a YAML file as PyYAML reads it.
+const pyyamlDump = `
+import sys, yaml
+def walk(path, v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            walk(path + "." + str(k), x)
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            walk(path + "[" + str(i) + "]", x)
+    else:
+        print(path, type(v).__name__, repr(v) if not isinstance(v, str) else v)
+with open(sys.argv[1], encoding="utf-8") as f:
+    walk("", yaml.safe_load(f))
+`
 
 func mkTable(ts *testscript.TestScript, name string, args []string, write func(path, spec string) error) {
 	if len(args) != 2 {

@@ -114,7 +114,7 @@ var readmeSetups = map[string]readmeSetup{
 		prepare: func(t *testing.T, dir string) string {
 			bundledPlans(t, dir)
 			runCpp(t, dir, "returns", "export", "--quarter", "Q3-2025", "--today", "2025-10-01", "-o", "virtual-school.xlsx")
-			file, sheet := filepath.Join(dir, "virtual-school.xlsx"), "Virtual School (London Borough"
+			file, sheet := filepath.Join(dir, "virtual-school.xlsx"), "Virtual School (Camden)"
 			fillReturn(t, file, sheet, "camden-cp.p4.1", map[string]any{"New status": "In progress", "New RAG": "Amber",
 				"Progress note": "Awards evening booked for 12 November"})
 			fillReturn(t, file, sheet, "camden-cp.p4.2", map[string]any{"New RAG": "Green",
@@ -130,10 +130,10 @@ var readmeSetups = map[string]readmeSetup{
 			bundledPlans(t, dir)
 			runCpp(t, dir, "returns", "export", "--quarter", "Q3-2025", "--today", "2025-10-01", "-o", "vs-bad.xlsx")
 			file := filepath.Join(dir, "vs-bad.xlsx")
-			fillReturn(t, file, "Virtual School (London Borough", "camden-cp.p4.3", map[string]any{"Progress note": "Guide drafted", "Revised deadline": "March 2026"})
-			fillReturn(t, file, "Care-Experience (London Borough", "camden-cp.p4.3", map[string]any{"Progress note": "Guide delayed", "Revised deadline": "June 2026"})
-			fillReturn(t, file, "Virtual School (London Borough", "camden-cp.p4.8", map[string]any{"New status": "Finished"})
-			fillReturn(t, file, "Youth Justice (London Borough o", "camden-cp.c3.2", map[string]any{"ID": "camden-cp.c3.9", "Progress note": "Started"})
+			fillReturn(t, file, "Virtual School (Camden)", "camden-cp.p4.3", map[string]any{"Progress note": "Guide drafted", "Revised deadline": "March 2026"})
+			fillReturn(t, file, "Care-Experience (Camden)", "camden-cp.p4.3", map[string]any{"Progress note": "Guide delayed", "Revised deadline": "June 2026"})
+			fillReturn(t, file, "Virtual School (Camden)", "camden-cp.p4.8", map[string]any{"New status": "Finished"})
+			fillReturn(t, file, "Youth Justice (Camden)", "camden-cp.c3.2", map[string]any{"ID": "camden-cp.c3.9", "Progress note": "Started"})
 			return dir
 		},
 	},

@@ -58,7 +58,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	subject := "Due in " + w.Describe(plansOf(l, f))
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today, Subject: subject}
-	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue})
+	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
 	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
 		return err
 	}

@@ -61,6 +61,13 @@ func runFmt(env *Env, opts *fmtOptions) error {
 	if len(files) == 0 {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
+	if !opts.Check {
+		lk, err := lockPlans(env, files)
+		if err != nil {
+			return err
+		}
+		defer lk.Release()
+	}
 	var ds []diag.Diagnostic
 	src := diag.Sources{}
 	for _, f := range files {

@@ -65,7 +65,7 @@ the file cannot be read, the output exists or the plan would not validate; 2 for
 	fl.StringVar(&opts.Period, "period", "", "the plan's period as a deadline is written: 2025-2028, 2025/26 (default: the years its deadlines fall in)")
 	fl.StringVar(&opts.MapFile, "map", "", "a YAML file naming the field of each column header (see the README)")
 	fl.StringVar(&opts.Sheet, "sheet", "", "the workbook sheet, or the document's table (\"table 2\"), to read (default: the first with a column of actions)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "the plan file to write, which must not exist (default: plans/ID.yaml in the repository)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "the plan file to write, which must not exist (default: plans/ID.yaml in the repository); - prints it")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the plan and write nothing")
 	return c
 }
@@ -78,6 +78,23 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	target, err := importTarget(env, opts)
 	if err != nil {
 		return err
+	}
+	// -o - prints the plan, as --dry-run does, after the same checks.
+	toStdout := opts.Output == "-"
+	if toStdout {
+		opts.DryRun, opts.Output = true, ""
+		if target, err = importTarget(env, opts); err != nil {
+			return err
+		}
+	}
+	// The folder the plan goes in is locked before the plans beside it are read: two imports of
+	// one id, or an update meanwhile, wait for each other.
+	if target != "" && !opts.DryRun {
+		lk, err := lockPlans(env, []string{filepath.Dir(target)})
+		if err != nil {
+			return err
+		}
+		defer lk.Release()
 	}
 	// The repository the plan joins: its registry decides which leads are new, and the plan is
 	// validated among its files, so that an id another plan has is caught now.
@@ -102,6 +119,10 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	var na *importer.NoActionsError
 	if errors.As(err, &na) {
 		return problemf(na.Hint(), "%s", na.Error())
+	}
+	var ue *importer.UnreadableError
+	if errors.As(err, &ue) {
+		return problemf(ue.Hint(), "%s", ue.Error())
 	}
 	if err != nil {
 		return err
@@ -136,7 +157,7 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	if opts.MapFile != "" {
 		inputs = append(inputs, opts.MapFile)
 	}
-	if err := safewrite.Write(target, res.Data, safewrite.Options{Policy: safewrite.MustNotExist, Inputs: inputs}); err != nil {
+	if err := safewrite.Write(target, res.Data, safewrite.Options{Policy: safewrite.MustNotExist, Inputs: inputs, Limit: planfile.MaxSize}); err != nil {
 		var se *safewrite.Error
 		if errors.As(err, &se) && se.Kind == safewrite.Exists {
 			return problemf("cpp import never overwrites a file: give another -o, or move "+target+" away first",
@@ -291,6 +312,9 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	for _, p := range res.Progress {
 		fmt.Fprintf(w, "  progress %s\n", p)
 	}
+	if res.InProgress > 0 {
+		fmt.Fprintf(w, "  status in-progress for %s with a progress note and no status in the table\n", words.Count(res.InProgress, "action", "actions"))
+	}
 	for _, m := range res.UnusedMap {
 		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", opts.MapFile, m.Line, m.Header)
 	}
@@ -311,11 +335,20 @@ func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *
 	}
 	unknownLeads := 0
 	for _, d := range ds {
-		if d.Severity == diag.Warning && d.Rule != "unknown-lead" {
+		// A deadline not understood is warned about above, by its row in the table.
+		if d.Severity == diag.Warning && d.Rule != "unknown-lead" && d.Rule != "deadline" {
 			fmt.Fprintf(w, "  warning: %s\n", d.OneLine())
 		}
 		if d.Rule == "unknown-lead" {
 			unknownLeads++
+		}
+	}
+	if len(res.Initials) > 0 {
+		fmt.Fprintf(w, "  %s officers' initials (%s): people, not teams; add each to plans/leads.yaml as the role it stands for, once named:\n",
+			words.Count(len(res.Initials), "lead is", "leads are"), strings.Join(res.Initials, ", "))
+		fmt.Fprintln(w, "    leads:")
+		for _, l := range res.Initials {
+			fmt.Fprintf(w, "      - name: ROLE  # the role %s holds, as in Head of Virtual School\n        aliases: [%s]\n", l, importer.Scalar(l))
 		}
 	}
 	if len(res.NewLeads) > 0 {

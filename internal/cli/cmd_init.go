@@ -112,6 +112,16 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		}
 	}
 
+	// The plans folder is locked while the plans are written, as every writer of plans does.
+	plansDir := filepath.Join(opts.Dir, "plans")
+	if err := os.MkdirAll(plansDir, 0o755); err != nil {
+		return initWriteFailed(err, plansDir, nil)
+	}
+	lk, err := lockPlans(env, []string{plansDir})
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
 	var written []string
 	for _, f := range files {
 		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
@@ -124,6 +134,7 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 		}
 		written = append(written, target)
 	}
+	lk.Release()
 
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "Made a plan repository for %s in %s (%s quarters):\n", council, opts.Dir, conv)

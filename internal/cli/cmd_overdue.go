@@ -37,7 +37,7 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 	subject := "Overdue as of " + render.Date(today)
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Overdue " + render.Date(today), AsOf: today, Subject: subject}
-	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true})}
+	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true, Chase: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
 	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
 type reportOptions struct {
@@ -23,6 +24,8 @@ type reportOptions struct {
 	StaleDays int
 	Tolerance float64
 	Paths     []string
+	For       string
+	Redact    bool
 }
 
 // leftOut names the files a report leaves out, for the notice at its top.
@@ -56,10 +59,12 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
 	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
-	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output")
+	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
+	fl.StringVar(&opts.For, "for", report.ForBoard, "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
+	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
 	return c
 }
 
@@ -67,6 +72,9 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	formats := []string{"markdown", "html"}
 	if !slices.Contains(formats, opts.Format) {
 		return badFormat(opts.Format, formats)
+	}
+	if !slices.Contains(report.Audiences, opts.For) {
+		return usageErrorf("use one of: "+strings.Join(report.Audiences, ", "), "invalid --for %q", opts.For)
 	}
 	// NaN compares false with everything, so this form turns it away too.
 	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
@@ -107,17 +115,22 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	}
-	rep := report.Build(plans, l.Registry, ro)
-	var buf bytes.Buffer
-	if opts.Format == "html" {
-		err = report.WriteHTML(&buf, rep)
-	} else {
-		err = report.WriteMarkdown(&buf, rep)
-	}
+	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact})
 	if err != nil {
 		return err
 	}
-	if opts.Output == "" {
+	for _, f := range found {
+		verb := "publishes"
+		if opts.Redact {
+			verb = "removed"
+		}
+		fmt.Fprintf(env.Stderr, "cpp: warning: %s: the report %s what looks like %s: %q\n", termsafe.Line(fmt.Sprintf("%s:%d:%d", f.File, f.Pos.Line, f.Pos.Col)), verb, f.Kind, termsafe.Line(f.Text))
+	}
+	if len(found) > 0 && !opts.Redact {
+		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
+	}
+	buf := bytes.NewBuffer(doc)
+	if opts.Output == "" || opts.Output == "-" {
 		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 			return err
 		}

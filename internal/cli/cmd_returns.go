@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,7 +18,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
 	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/validate"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -104,6 +105,7 @@ type returnsExportOptions struct {
 	returnsOptions
 	Output   string
 	Measures bool
+	PerLead  bool
 }
 
 func newReturnsExportCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -118,7 +120,8 @@ current values are locked; New status and New RAG have drop-down lists. The same
 give the same bytes. --format csv writes the same columns as CSV (--measures: the measures).`,
 		Example: `  cpp returns export -o returns-q3.xlsx
   cpp returns export --lead "Virtual School" --quarter Q3-2025 -o virtual-school.xlsx
-  cpp returns export --format csv -o returns-q3.csv`,
+  cpp returns export --format csv -o returns-q3.csv
+  cpp returns export --per-lead -o returns-q3/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runReturnsExport(env, g, opts)
@@ -129,6 +132,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads); - for standard output, which must not be a terminal for xlsx")
 	fl.StringVarP(&opts.Format, "format", "f", "", "xlsx or csv (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
+	fl.BoolVar(&opts.PerLead, "per-lead", false, "write one workbook per lead team into the folder -o names (made if missing), each named for its team")
 	return c
 }
 
@@ -146,6 +150,12 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	}
 	if opts.Measures && format != "csv" {
 		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
+	}
+	if opts.PerLead && (opts.Output == "" || opts.Output == "-") {
+		return usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
+	}
+	if opts.PerLead && opts.Measures {
+		return usageErrorf("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
 	}
 	switch {
 	case opts.Output == "" && format == "xlsx":
@@ -166,6 +176,9 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 			what = "no measures that expect a figure"
 		}
 		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
+	}
+	if opts.PerLead {
+		return writePerLead(env, run, opts.Output, format)
 	}
 	var buf bytes.Buffer
 	switch {
@@ -196,6 +209,35 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 		summary = words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows")
 	}
 	fmt.Fprintf(env.Stderr, "cpp: wrote %s: the return for %s (%s)\n", opts.Output, ret.Quarter.Describe(ret.Plans), summary)
+	return run.loaded.finish()
+}
+
+// writePerLead writes each lead's own return into dir, as xlsx or csv, named for the lead.
+func writePerLead(env *Env, run *returnsRun, dir, format string) error {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
+	}
+	parts := run.ret.PerLead()
+	for _, part := range parts {
+		var buf bytes.Buffer
+		var err error
+		if format == "xlsx" {
+			err = returns.WriteXLSX(&buf, part.Return)
+		} else {
+			err = returns.WriteCSV(&buf, part.Return)
+		}
+		if err != nil {
+			return err
+		}
+		file := filepath.Join(dir, part.File+"."+format)
+		if err := safewrite.Write(file, buf.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: run.loaded.Files}); err != nil {
+			return writeFailed(err)
+		}
+		fmt.Fprintf(env.Stderr, "cpp: wrote %s: %s (%s, %s)\n", file, part.Name,
+			words.Count(part.Return.ActionCount(), "action row", "action rows"), words.Count(len(part.Return.Measures), "measure", "measures"))
+	}
+	fmt.Fprintf(env.Stderr, "cpp: wrote %s into %s: the return for %s, one for each lead\n",
+		words.Count(len(parts), "file", "files"), dir, run.ret.Quarter.Describe(run.ret.Plans))
 	return run.loaded.finish()
 }
 
@@ -292,10 +334,11 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 }
 
 func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false)
+	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false, !opts.DryRun)
 	if err != nil {
 		return err
 	}
+	defer run.Lock.Release()
 	day, st, l := run.Day, run.Style, run.Loaded
 
 	var probs []returns.Problem
@@ -316,20 +359,31 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	}
 	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
 	probs = append(probs, ps...)
+	// An id two places define is ambiguous: which to update cannot be told.
+	ups = slices.DeleteFunc(ups, func(u *returns.Update) bool {
+		where := validate.Ambiguous(l.Plans, u.Found.ID())
+		for _, at := range u.At {
+			if where != "" {
+				probs = append(probs, returns.Problem{At: at, Message: fmt.Sprintf(
+					"id %q is defined more than once, so cpp cannot tell which to update: %s; rename one of them (cpp validate names them)", u.Found.ID(), where)})
+			}
+		}
+		return where != ""
+	})
 
 	writes, before, after, ps := editPlans(ups)
 	probs = append(probs, ps...)
 
 	if len(probs) > 0 {
-		returns.SortProblems(probs, filled)
-		for _, p := range probs {
-			fmt.Fprintln(env.Stderr, termsafe.Line(p.String()))
+		n, err := returns.WriteProblems(env.Stderr, probs, filled)
+		if err != nil {
+			return err
 		}
 		hint := "correct the rows named (or ask their leads to) and import again"
 		if len(l.Broken) > 0 {
 			hint += "; plan files with errors were not read (see above)"
 		}
-		return problemf(hint, "returns import: %s; nothing written", words.Count(len(probs), "problem", "problems"))
+		return problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
 	}
 	answered := 0
 	for _, u := range ups {
@@ -352,7 +406,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		return l.finish()
 	}
-	if err := writePlans(env, writes); err != nil {
+	if err := writePlans(env, run.Lock, writes); err != nil {
 		return err
 	}
 	return l.finish()

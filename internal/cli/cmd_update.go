@@ -16,6 +16,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/validate"
 )
 
 type updateOptions struct {
@@ -23,6 +24,8 @@ type updateOptions struct {
 	Status, RAG, Note, Date, Deadline      string
 	Evidence, Value, Source, Format, Plans string
 	DryRun                                 bool
+	Share                                  bool
+	ForYoungPeople, Plain                  string
 }
 
 func newUpdateCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -61,14 +64,18 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
+	fl.BoolVar(&opts.Share, "share", false, "let the young people's report show this update's note (share: young-people)")
+	fl.StringVar(&opts.ForYoungPeople, "for-young-people", "", "a short text for young people in place of the note; it shares the update with them")
+	fl.StringVar(&opts.Plain, "plain", "", "the action in words a young person reads (plain:), shown instead of its text in the young people's report")
 	return c
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true)
+	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true, !opts.DryRun)
 	if err != nil {
 		return err
 	}
+	defer run.Lock.Release()
 	day, st, l := run.Day, run.Style, run.Loaded
 	found, ok, near := query.Find(l.Plans, opts.ID)
 	if !ok {
@@ -80,6 +87,10 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 			hint += "; files with errors were not read (see above)"
 		}
 		return problemf(hint, "no action or measure has id %q", opts.ID)
+	}
+	if where := validate.Ambiguous(l.Plans, found.ID()); where != "" {
+		return problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
+			"id %q is defined more than once, so cpp cannot tell which to update: %s; nothing written", found.ID(), where)
 	}
 	path := found.Plan.File
 	edit, err := opts.edit(found, day)
@@ -117,13 +128,14 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if opts.DryRun {
 		return nil
 	}
-	return writePlans(env, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
+	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
 }
 
 // edit checks the flags against what the id names and returns the editor call to make.
 func (o *updateOptions) edit(f query.Found, day time.Time) (func(*planfile.File) (planedit.Edited, error), error) {
 	if f.Measure != nil {
-		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence} {
+		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence,
+			"--for-young-people": o.ForYoungPeople, "--plain": o.Plain} {
 			if v != "" {
 				return nil, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
 			}
@@ -138,7 +150,8 @@ func (o *updateOptions) edit(f query.Found, day time.Time) (func(*planfile.File)
 	if o.Value != "" || o.Source != "" {
 		return nil, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
 	}
-	e := planedit.ActionEdit{Date: day, Note: o.Note, Evidence: o.Evidence, Deadline: strings.TrimSpace(o.Deadline)}
+	e := planedit.ActionEdit{Date: day, Note: o.Note, Evidence: o.Evidence, Deadline: strings.TrimSpace(o.Deadline),
+		Share: o.Share, ForYoungPeople: o.ForYoungPeople, Plain: o.Plain}
 	if o.Status != "" {
 		s, ok := plan.ParseStatus(o.Status)
 		if !ok {
@@ -153,7 +166,7 @@ func (o *updateOptions) edit(f query.Found, day time.Time) (func(*planfile.File)
 		}
 		e.RAG = r
 	}
-	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" {
+	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" && e.ForYoungPeople == "" && e.Plain == "" {
 		return nil, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
 	}
 	id := f.Action.ID

@@ -15,6 +15,8 @@ type validateOptions struct {
 	Paths  []string
 	Format string
 	Strict bool
+	// Check is what the repo config and the flags turn on beyond the default checks.
+	Check validate.Options
 }
 
 func newValidateCmd(env *Env) *cobra.Command {
@@ -24,8 +26,13 @@ func newValidateCmd(env *Env) *cobra.Command {
 		Short: "Check plan files and report every problem with its file, line and column",
 		Long: `Check plan files: YAML syntax, unknown fields, types, required values, deadlines, ids
 unique across the repository, links between plans, the lead registry, repeated actions, deadlines
-outside a plan's period, personal data, and control characters in plan text. With no PATH,
-reads the repository's plans/ folder.
+outside a plan's period, personal data, what a plan shares with young people, and control
+characters in plan text. With no PATH, reads the repository's plans/ folder.
+
+--plain-english also checks the text shown to young people (promises or plain:, you_said,
+action text or plain:, shared updates) against plain-English guidance: sentences over 25 words,
+passages averaging over 15, jargon, acronyms not spelt out; and gives each section's estimated
+reading age (Flesch-Kincaid grade + 5), warning above 11.
 
 Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 when there are;
 2 for bad usage.`,
@@ -39,6 +46,7 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 	}
 	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
+	c.Flags().BoolVar(&opts.Check.PlainEnglish, "plain-english", false, "check the text shown to young people against plain-English guidance, and give each section's reading age")
 	return c
 }
 
@@ -58,24 +66,32 @@ func runValidate(env *Env, opts *validateOptions) error {
 	context := planfile.Context(files)
 	loaded := planfile.LoadAll(append(files, context...), planfile.Options{})
 	repo := validate.NewRepo(loaded)
-	ds = append(ds, validate.Only(validate.Run(repo), files)...)
+	ds = append(ds, validate.Only(validate.RunWith(repo, opts.Check), files)...)
 	diag.Sort(ds)
 	sum := validate.Summarise(validate.NewRepo(loaded[:len(files)]), ds)
 	if len(files) == 0 && len(ds) == 0 {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
 
-	switch opts.Format {
-	case "json":
+	var ages []validate.SectionReading
+	if opts.Check.PlainEnglish {
+		_, ages = validate.PlainEnglish(validate.NewRepo(loaded[:len(files)]), opts.Check)
+	}
+	switch {
+	case opts.Format == "json" && opts.Check.PlainEnglish:
+		err = diag.WriteJSONWith(env.Stdout, ds, sum, "reading_ages", ages)
+	case opts.Format == "json":
 		err = diag.WriteJSON(env.Stdout, ds, sum)
-	case "github":
+	case opts.Format == "github":
 		err = diag.WriteGitHub(env.Stdout, ds)
 	default:
 		src := diag.Sources{}
 		for _, f := range loaded {
 			src[f.Path] = f.Data
 		}
-		err = diag.WriteText(env.Stdout, ds, src)
+		if err = diag.WriteText(env.Stdout, ds, src); err == nil {
+			err = validate.WriteReadingAges(env.Stdout, ages)
+		}
 	}
 	if err != nil {
 		return err

@@ -182,6 +182,10 @@ type queryRun struct {
 	Style  render.Style
 	Loaded *loaded
 	Rows   []query.Row
+	// NotPlaced are the actions the filter would keep but for dates, whose deadline is not
+	// understood: named on stderr, and carried in JSON listings (see noteNotPlaced).
+	NotPlaced     []query.Row
+	summary, json bool
 	// output is the file -o names, and out what is written to it, once the answer is whole.
 	output string
 	out    bytes.Buffer
@@ -196,6 +200,7 @@ func (q *queryRun) finish(env *Env) error {
 		}
 		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", q.output)
 	}
+	noteNotPlaced(env, q.NotPlaced, q.summary, q.json)
 	return q.Loaded.finish()
 }
 
@@ -236,11 +241,18 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	}
 	q.Filter.Leads = query.LeadValues(q.Filter.Leads, q.Loaded.Plans, q.Loaded.Registry)
 	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
+	if q.summary = f.summary; f.summary || q.Filter.Dated() {
+		q.NotPlaced = query.NotPlaced(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
+	}
 	// A summary counts rows in plan file order, so that its plans and sections come out as written.
 	if !f.summary {
 		if err := query.Sort(q.Rows, f.Sort); err != nil {
 			return nil, usageErrorf("", "%s", err)
 		}
+	}
+	if q.json = f.Format == "json" && !f.summary && q.Filter.Dated(); q.json {
+		// JSON has no stderr for a script to read: the actions come last, flagged.
+		q.Rows = append(q.Rows, q.NotPlaced...)
 	}
 	// A name that matches nothing is noted even when the rest of a list matched: it is
 	// probably misspelt, and the answer would quietly leave its team out.

@@ -26,11 +26,15 @@ type changeRun struct {
 	Style  render.Style
 	Day    time.Time // the --date given; else today, or zero when the caller has its own default
 	Loaded *loaded
+	// Lock guards the plans from before they are read until the last write; nil for a dry run,
+	// which writes nothing. Release it when done (Release on nil does nothing).
+	Lock *safewrite.Lock
 }
 
 // startChange checks the format and --date flags, decides the style and loads the plans (from
-// --plans, else the repository's plans/). With defaultToday, no --date means today.
-func startChange(env *Env, g *globalOptions, format, date, plansDir string, defaultToday bool) (*changeRun, error) {
+// --plans, else the repository's plans/). With defaultToday, no --date means today. With write,
+// the plans are locked before they are read (see lockPlans): the caller must release run.Lock.
+func startChange(env *Env, g *globalOptions, format, date, plansDir string, defaultToday, write bool) (*changeRun, error) {
 	if !slices.Contains(changeFormats, format) {
 		return nil, badFormat(format, changeFormats)
 	}
@@ -53,9 +57,18 @@ func startChange(env *Env, g *globalOptions, format, date, plansDir string, defa
 	if plansDir != "" {
 		paths = []string{plansDir}
 	}
+	if paths, err = planPaths(env, paths); err != nil {
+		return nil, err
+	}
+	if write {
+		if r.Lock, err = lockPlans(env, paths); err != nil {
+			return nil, err
+		}
+	}
 	// Kept for editing: the edit reads the file it changes as loaded here, when its text is
 	// unchanged, instead of parsing it a second time.
 	if r.Loaded, err = loadPlansWith(env, paths, planfile.Options{KeepNodes: true}); err != nil {
+		r.Lock.Release()
 		return nil, err
 	}
 	return r, nil
@@ -84,13 +97,20 @@ type planWrite struct {
 	stamp safewrite.Stamp
 }
 
-// writePlans writes each file through the safe write, refusing one that changed since it was
-// read, and says on stderr which it updated. When a write fails after others were made, the
-// error names the files written and those not (exit 4): they are not rolled back, as the files
-// written hold good updates and another writer may have moved on from them.
-func writePlans(env *Env, ws []planWrite) error {
+// writePlans writes each file through the safe write, under the command's lock, refusing one
+// that changed since it was read, and says on stderr which it updated. No file is written larger
+// than cpp reads a plan. When a write fails after others were made, the error names the files
+// written and those not (exit 4): they are not rolled back, as the files written hold good
+// updates and another writer may have moved on from them.
+func writePlans(env *Env, lk *safewrite.Lock, ws []planWrite) error {
+	for _, w := range ws {
+		if !lk.Covers(w.path) {
+			return notLocked(w.path)
+		}
+	}
 	for i, w := range ws {
-		if err := safewrite.Write(w.path, w.data, safewrite.Options{Policy: safewrite.MustExist, Expect: &w.stamp}); err != nil {
+		opts := safewrite.Options{Policy: safewrite.MustExist, Expect: &w.stamp, Limit: planfile.MaxSize}
+		if err := safewrite.Write(w.path, w.data, opts); err != nil {
 			err = writeFailed(err)
 			if i == 0 {
 				return err

@@ -5,6 +5,7 @@
 package deadline
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -82,6 +83,8 @@ const (
 	FinancialYear Unit = "financial year"
 	Years         Unit = "years"
 	Months        Unit = "months"
+	// Week is the week a "w/c 5 January 2026" (week commencing) cell names: seven days.
+	Week Unit = "week"
 )
 
 // Deadline is a deadline as written and what it means.
@@ -115,6 +118,18 @@ type Error struct {
 	Text    string
 	Problem string
 	Hint    string
+	// NotUnderstood marks a cell that is words cpp does not place in time (a date mixed with
+	// other words, two dates, a start, a two-digit year), as against a known form written wrongly
+	// (Q5 2025, 31/02/2026, a misspelt month). A plan keeps such a deadline as written and every
+	// answer that depends on it lists the action as "deadline not understood"; it is a warning,
+	// where a known form written wrongly is an error to fix.
+	NotUnderstood bool
+}
+
+// NotUnderstood reports whether err says a deadline is not understood (see Error.NotUnderstood).
+func NotUnderstood(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.NotUnderstood
 }
 
 func (e *Error) Error() string {
@@ -197,19 +212,50 @@ func Parse(text string, conv Convention) (Deadline, error) {
 	}
 	p, err := parseOne(text, s, conv)
 	if unknown(err) {
-		if w, ok, werr := amongWords(text, s, conv); ok {
-			p, err = w, werr
+		if _, ok, werr := amongWords(text, s, conv); ok {
+			err = werr
 		}
 	}
 	if err != nil {
+		markNotUnderstood(err)
 		return d, err
 	}
 	p.Text = text
 	return p, nil
 }
 
-// parseOne reads one period, with or without "by" in front.
+// notUnderstoodProblems begin the problems of a cell that is words cpp does not place in time,
+// rather than a known form written wrongly.
+var notUnderstoodProblems = []string{unknownForm, mixedWords, "it names more than one date", "it says when work starts",
+	"it gives a date and says it is to be confirmed", "it has a two-digit year", "a financial year named by one year"}
+
+func markNotUnderstood(err error) {
+	var e *Error
+	if !errors.As(err, &e) {
+		return
+	}
+	for _, p := range notUnderstoodProblems {
+		if strings.HasPrefix(e.Problem, p) {
+			e.NotUnderstood = true
+		}
+	}
+}
+
+// parseOne reads one period, with or without "by" (or another word that changes nothing, see
+// cutLabel) in front.
 func parseOne(text, s string, conv Convention) (Deadline, error) {
+	s = cutLabel(s)
+	if rest, ok := cutWeek(s); ok {
+		d, err := parsePeriod(text, rest, conv)
+		if err != nil {
+			return d, err
+		}
+		if d.Unit != Day {
+			return Deadline{Text: text}, &Error{Text: text, Problem: "a week commencing is a day, as in w/c 5 January 2026", Hint: Hint}
+		}
+		d.End, d.Unit = d.Start.AddDate(0, 0, 6), Week
+		return d, nil
+	}
 	if rest, ok := cutBy(s); ok {
 		inner, err := parsePeriod(text, rest, conv)
 		if err != nil {
@@ -258,9 +304,36 @@ func squash(s string) string { return squasher.Replace(s) }
 
 var squasher = strings.NewReplacer("-", "", " ", "", ".", "")
 
+// labels are words in front of a date that change nothing: "Due: March 2026", "Target date
+// March 2026", "In September 2025".
+var labels = []string{"target date:", "target date ", "target:", "target ", "deadline:", "due date:", "due:",
+	"due ", "date:", "in ", "during "}
+
+// cutLabel strips one label from the front.
+func cutLabel(s string) string {
+	for _, l := range labels {
+		if rest, ok := strings.CutPrefix(s, l); ok && rest != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
+}
+
+// cutWeek strips "w/c" and "week commencing" from the front: the week that starts on the day
+// that follows.
+func cutWeek(s string) (string, bool) {
+	for _, prefix := range []string{"w/c ", "wc ", "w/c: ", "week commencing ", "week beginning ", "w/b "} {
+		if rest, ok := strings.CutPrefix(s, prefix); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
 // cutBy strips "by", "by the end of", "end of" and similar from the front.
 func cutBy(s string) (string, bool) {
-	for _, prefix := range []string{"by the end of ", "by end of ", "by end ", "by ", "end of ", "end ", "before the end of "} {
+	for _, prefix := range []string{"by the end of ", "by end of ", "by end ", "by ", "end of ", "end ", "before the end of ",
+		"no later than ", "to be completed by ", "completed by ", "complete by ", "to complete by ", "due by "} {
 		if strings.HasPrefix(s, prefix) {
 			return strings.TrimPrefix(s, prefix), true
 		}
@@ -355,7 +428,46 @@ func parsePeriod(text, s string, conv Convention) (Deadline, error) {
 	if err := oneYearFinancial(text, s); err != nil {
 		return Deadline{Text: text}, err
 	}
+	if d, ok := periodRange(text, s, conv); ok {
+		return d, nil
+	}
 	return fail(unknownForm, "")
+}
+
+// periodRange reads two periods joined by "to", "until" or a dash ("2023/24 to 2025/26",
+// "Q3 2025 - Q1 2026"): from the start of the first to the end of the second. ok is false unless
+// both sides read and the first starts no later than the second ends.
+func periodRange(text, s string, conv Convention) (Deadline, bool) {
+	if len(s) > 60 {
+		return Deadline{}, false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		var left, right string
+		switch {
+		case strings.HasPrefix(s[i:], " to "):
+			left, right = s[:i], s[i+4:]
+		case strings.HasPrefix(s[i:], " until "):
+			left, right = s[:i], s[i+7:]
+		case s[i] == '-':
+			left, right = s[:i], s[i+1:]
+		default:
+			continue
+		}
+		a, err := parsePeriod(text, strings.TrimSpace(left), conv)
+		if err != nil || a.Kind != Dated {
+			continue
+		}
+		b, err := parsePeriod(text, strings.TrimSpace(right), conv)
+		if err != nil || b.Kind != Dated || b.End.Before(a.Start) {
+			continue
+		}
+		unit := Years
+		if a.Unit == Month || a.Unit == Day || a.Unit == Quarter || a.Unit == Months {
+			unit = Months
+		}
+		return dated(a.Start, b.End, unit, conv), true
+	}
+	return Deadline{}, false
 }
 
 func monthHint(word string) string {
@@ -397,6 +509,15 @@ func quarter(text, qs, ys, fys string, conv Convention) (Deadline, error) {
 	return d, nil
 }
 
+// consecutive reports whether second (two or four digits) is the year after y.
+func consecutive(y int, second string) bool {
+	y2, _ := strconv.Atoi(second)
+	if len(second) == 2 {
+		return y2 == (y+1)%100
+	}
+	return y2 == y+1
+}
+
 // checkFinancialPair insists that "2025/26" names consecutive years.
 func checkFinancialPair(text string, y int, second string) error {
 	y2, _ := strconv.Atoi(second)
@@ -430,7 +551,7 @@ func yearPair(text, ys, sep, second string, conv Convention) (Deadline, error) {
 	if err != nil {
 		return Deadline{Text: text}, err
 	}
-	financial := sep == "/" || (conv == Financial && len(second) == 2)
+	financial := sep == "/" || (conv == Financial && len(second) == 2 && consecutive(y, second))
 	if financial {
 		if err := checkFinancialPair(text, y, second); err != nil {
 			return Deadline{Text: text}, err
@@ -501,8 +622,9 @@ func monthRange(text, m1, y1s, m2, y2s string, conv Convention) (Deadline, error
 		if y1s == "" {
 			hint = fmt.Sprintf("write the years, as in %.3s %d - %.3s %d", monthNames[from-1], y2-1, monthNames[to-1], y2)
 		}
+		// With one year, either year could be meant: not understood, rather than wrong.
 		return Deadline{Text: text}, &Error{Text: text, Problem: fmt.Sprintf("the range ends (%s) before it starts (%s)",
-			monthNames[to-1], monthNames[from-1]), Hint: hint}
+			monthNames[to-1], monthNames[from-1]), Hint: hint, NotUnderstood: y1s == ""}
 	}
 	end := monthPeriod(y2, to, conv).End
 	return dated(date(y1, from, 1), end, Months, conv), nil

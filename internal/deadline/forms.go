@@ -208,18 +208,23 @@ func cutStart(s string) (string, bool) {
 // cells are short, and both searches try every run of words.
 const maxWords = 16
 
-// amongWords finds the one date in a cell with words before or after it ("Review progress April
-// 2026", "Q3 2025 Commissioning"): the longest run of words that reads as a period. It refuses a
-// cell whose other words hold another date, say when work starts, or say the date is to be
-// confirmed; a bare year among words ("Review in 2026") is not taken for a deadline. ok is false
-// when no run of words reads as a period or gives a more specific refusal.
+// mixedWords is the problem of a cell that holds one date among other words.
+const mixedWords = "it mixes a date with other words"
+
+// amongWords looks for a date in a cell with words before or after it ("Review progress April
+// 2026", "Pilot by June 2026, then ongoing"), to say what is wrong with it: such a cell is never
+// read as its date, since the words may change what it means (a pilot, then ongoing work; a
+// draft; a date still to be confirmed). The refusal names the date it found; a cell whose other
+// words hold another date, say when work starts, or say the date is to be confirmed gets that
+// more specific refusal. ok is false when no run of words reads as a period or gives a more
+// specific refusal. A bare year among words ("Review in 2026") is not taken for a date.
 func amongWords(text, s string, conv Convention) (Deadline, bool, error) {
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > maxWords {
 		return Deadline{}, false, nil
 	}
 	for i, w := range words {
-		words[i] = strings.Trim(w, `()[]{},;:"'`)
+		words[i] = strings.Trim(w, `()[]{},;:"'-`)
 	}
 	for n := len(words) - 1; n > 0; n-- {
 		for i := 0; i+n <= len(words); i++ {
@@ -227,7 +232,7 @@ func amongWords(text, s string, conv Convention) (Deadline, bool, error) {
 			if reYear.MatchString(run) || reYearPair.MatchString(run) {
 				continue
 			}
-			d, err := parseOne(text, run, conv)
+			_, err := parseOne(text, run, conv)
 			if unknown(err) || notMonthWord(err) {
 				continue
 			}
@@ -238,7 +243,8 @@ func amongWords(text, s string, conv Convention) (Deadline, bool, error) {
 			if err := otherWords(text, others); err != nil {
 				return Deadline{Text: text}, true, err
 			}
-			return d, true, nil
+			return Deadline{Text: text}, true, &Error{Text: text, Problem: mixedWords,
+				Hint: `cpp reads a deadline only when the cell is the date alone (with "by", "end of" or "w/c" at most): write the deadline alone, and keep the other words in the action's text or a progress note`}
 		}
 	}
 	return Deadline{}, false, nil

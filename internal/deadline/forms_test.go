@@ -52,16 +52,24 @@ func TestParseRealForms(t *testing.T) {
 		{"Nov 2025 - Feb 2026", "2025-11-01..2026-02-28", "2025-11-01..2026-02-28", Months, false},
 		{"April 2025 to March 2026", "2025-04-01..2026-03-31", "2025-04-01..2026-03-31", Months, false},
 		{"by Jan-Mar 2026", "2026-01-01..2026-03-31", "2026-01-01..2026-03-31", Months, true},
-		// words before or after one date
-		{"Review progress April 2026", "2026-04-01..2026-04-30", "2026-04-01..2026-04-30", Month, false},
+		// words that change nothing: "by", "end of", a label, "w/c"
 		{"End of Q2 2025/26", "2025-07-01..2025-09-30", "2025-07-01..2025-09-30", Quarter, true},
 		{"End of Q2 2026", "2026-04-01..2026-06-30", "2026-07-01..2026-09-30", Quarter, true},
 		{"End March 2026", "2026-03-01..2026-03-31", "2026-03-01..2026-03-31", Month, true},
-		{"Q3 2025 Commissioning", "2025-07-01..2025-09-30", "2025-10-01..2025-12-31", Quarter, false},
-		{"Report to the board (September 2025)", "2025-09-01..2025-09-30", "2025-09-01..2025-09-30", Month, false},
-		{"Launch event: 30.09.2025", "2025-09-30..2025-09-30", "2025-09-30..2025-09-30", Day, false},
-		{"Review of the offer by March 2027", "2027-03-01..2027-03-31", "2027-03-01..2027-03-31", Month, true},
-		{"Audit in Autumn 2025", "2025-09-01..2025-12-31", "2025-09-01..2025-12-31", Term, false},
+		{"No later than 31 March 2026", "2026-03-31..2026-03-31", "2026-03-31..2026-03-31", Day, true},
+		{"To be completed by Q4 2025", "2025-10-01..2025-12-31", "2026-01-01..2026-03-31", Quarter, true},
+		{"Due: September 2025", "2025-09-01..2025-09-30", "2025-09-01..2025-09-30", Month, false},
+		{"Target date: 30/09/2025", "2025-09-30..2025-09-30", "2025-09-30..2025-09-30", Day, false},
+		{"In Autumn 2025", "2025-09-01..2025-12-31", "2025-09-01..2025-12-31", Term, false},
+		{"w/c 5 January 2026", "2026-01-05..2026-01-11", "2026-01-05..2026-01-11", Week, false},
+		{"W/C 05/01/2026", "2026-01-05..2026-01-11", "2026-01-05..2026-01-11", Week, false},
+		{"Week commencing 5th January 2026", "2026-01-05..2026-01-11", "2026-01-05..2026-01-11", Week, false},
+		// two periods joined: from the start of one to the end of the other
+		{"2023/24 to 2025/26", "2023-04-01..2026-03-31", "2023-04-01..2026-03-31", Years, false},
+		{"2023/24 - 2025/26", "2023-04-01..2026-03-31", "2023-04-01..2026-03-31", Years, false},
+		{"Q3 2025 to Q1 2026", "2025-07-01..2026-03-31", "2025-10-01..2026-06-30", Months, false},
+		// a range written with a two-digit end that is no financial year: the years
+		{"2023-26", "2023-01-01..2026-12-31", "2023-04-01..2026-03-31", Years, false},
 	}
 	for _, tt := range tests {
 		for _, conv := range []Convention{Calendar, Financial} {
@@ -242,7 +250,7 @@ func TestParseRefusedWithFix(t *testing.T) {
 		{"After Q3 2025", "says when work starts", ""},
 		{"Septembr 2025 review", `"septembr" is not a month`, `did you mean "September"?`},
 		{"Septembr-Mar 2026", "not a form cpp knows", ""},
-		{"Review in 2026", "not a form cpp knows", ""},
+		{"Review in 2026", "mixes a date with other words", ""},
 		{"FY25/27", "consecutive years", "2025/26"},
 		{"Q2 25/27", "consecutive years", "2025/26"},
 		{"Commencing April 2021, fortnightly-ish", "says when work starts", ""},
@@ -261,6 +269,62 @@ func TestParseRefusedWithFix(t *testing.T) {
 				t.Errorf("hint = %q, want it to contain %q", e.Hint, tt.hint)
 			}
 		})
+	}
+}
+
+// A cell that mixes a date with other words is not read as its date, for the words may change
+// what it means: it is not understood, kept whole, and a plan warns about it and lists it in
+// every answer (TestParseRefusedWithFix has the refusals of known forms written wrongly, which
+// are errors).
+func TestParseNotUnderstood(t *testing.T) {
+	tests := []struct {
+		text, problem string
+	}{
+		// the issue's cells: each was read as its date, and an action showed months late
+		{"Pilot by June 2026, then ongoing", "mixes a date with other words"},
+		{"Scoping -January 2027", "mixes a date with other words"},
+		{"Draft: Sept 2026 (tbc)", "says it is to be confirmed"},
+		{"Plan agreed by March 2026; delivery ongoing", "mixes a date with other words"},
+		{"Plan agreed by March; delivery ongoing", "not a form cpp knows"},
+		{"September 2025 Virtual School", "mixes a date with other words"},
+		// what was once read as the one date among words
+		{"Review progress April 2026", "mixes a date with other words"},
+		{"Q3 2025 Commissioning", "mixes a date with other words"},
+		{"Report to the board (September 2025)", "mixes a date with other words"},
+		{"Launch event: 30.09.2025", "mixes a date with other words"},
+		{"Review of the offer by March 2027", "mixes a date with other words"},
+		{"Audit in Autumn 2025", "mixes a date with other words"},
+		// words cpp does not place in time at all, or places two ways
+		{"Statutory: within 20 working days", "not a form cpp knows"},
+		{"soon", "not a form cpp knows"},
+		{"April 2026 and March 2027", "more than one date"},
+		{"From April 2026", "says when work starts"},
+		{"Oct 12", "two-digit year"},
+		{"Nov-Feb 2026", "ends (February) before it starts (November)"},
+		{"FY2026", "one year"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			for _, conv := range []Convention{Calendar, Financial} {
+				d, err := Parse(tt.text, conv)
+				var e *Error
+				if !errors.As(err, &e) {
+					t.Fatalf("Parse(%q) = %+v, %v: want it not understood", tt.text, d, err)
+				}
+				if !strings.Contains(e.Problem, tt.problem) || !NotUnderstood(err) {
+					t.Errorf("problem = %q (not understood: %v), want %q, not understood", e.Problem, e.NotUnderstood, tt.problem)
+				}
+				if d.Text != tt.text {
+					t.Errorf("text = %q, want it kept whole", d.Text)
+				}
+			}
+		})
+	}
+	// Known forms written wrongly are errors to fix, not "not understood".
+	for _, text := range []string{"Q5 2025", "Septembr 2025", "31/02/2026", "2025-2025", "Complete", "Q1 2250", "2025-09-30T17:00:00Z"} {
+		if _, err := Parse(text, Calendar); err == nil || NotUnderstood(err) {
+			t.Errorf("Parse(%q): %v, want an error that is not \"not understood\"", text, err)
+		}
 	}
 }
 

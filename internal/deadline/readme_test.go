@@ -8,7 +8,8 @@ import (
 )
 
 // The README's tables of deadline forms are the user's promise: every form in the first table
-// is read, and every form in the table of refusals is refused.
+// is read, every form in the table of cells not understood is not understood, and every form in
+// the table of errors is refused as an error.
 func TestREADMEForms(t *testing.T) {
 	b, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -37,13 +38,16 @@ func TestREADMEForms(t *testing.T) {
 			if table == 1 && err != nil {
 				t.Errorf("README reads %q, but Parse: %v", m[1], err)
 			}
-			if table == 2 && err == nil {
-				t.Errorf("README refuses %q, but Parse reads it", m[1])
+			if table == 2 && !NotUnderstood(err) {
+				t.Errorf("README does not understand %q, but Parse: %v", m[1], err)
+			}
+			if table == 3 && (err == nil || NotUnderstood(err)) {
+				t.Errorf("README refuses %q as an error, but Parse: %v", m[1], err)
 			}
 			checked[table]++
 		}
 	}
-	if checked[1] < 60 || checked[2] < 20 {
-		t.Errorf("checked %d read and %d refused forms: the README tables were not found whole", checked[1], checked[2])
+	if checked[1] < 60 || checked[2] < 20 || checked[3] < 5 {
+		t.Errorf("checked %d read, %d not understood and %d refused forms: the README tables were not found whole", checked[1], checked[2], checked[3])
 	}
 }

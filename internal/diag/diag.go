@@ -207,6 +207,33 @@ func WriteJSON(w io.Writer, ds []Diagnostic, sum Summary) error {
 	}{sum, ds})
 }
 
+// WriteJSONWith is WriteJSON with one more top-level key after "diagnostics", for what a check
+// measures as well as finds (validate --plain-english adds "reading_ages").
+func WriteJSONWith(w io.Writer, ds []Diagnostic, sum Summary, key string, extra any) error {
+	if ds == nil {
+		ds = []Diagnostic{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(extra); err != nil {
+		return err
+	}
+	var head bytes.Buffer
+	if err := WriteJSON(&head, ds, sum); err != nil {
+		return err
+	}
+	// Splice the key in before the closing brace, keeping the layout WriteJSON gives.
+	out := bytes.TrimSuffix(bytes.TrimRight(head.Bytes(), "\n"), []byte("}"))
+	out = bytes.TrimRight(out, "\n")
+	key2, _ := json.Marshal(key)
+	out = append(out, []byte(",\n  "+string(key2)+": ")...)
+	out = append(out, bytes.TrimRight(b.Bytes(), "\n")...)
+	out = append(out, "\n}\n"...)
+	_, err := w.Write(out)
+	return err
+}
+
 // WriteGitHub prints GitHub Actions workflow commands (::error file=...,line=...,col=...::msg) so
 // that problems show as annotations on the pull request.
 func WriteGitHub(w io.Writer, ds []Diagnostic) error {

@@ -67,6 +67,15 @@ type builder struct {
 	// progressDate is each progress column's date.
 	progressDate map[int]time.Time
 	leadsSeen    map[string]bool
+	// actionSeen is set once walk has read an action.
+	actionSeen bool
+	// warned holds the rows isHeading has warned about: walk asks of a row more than once.
+	warned map[int]bool
+	// refLevel is the deepest numbering level of the table's refs ("2.1" is 2): a row whose ref
+	// is a level above it is a heading.
+	refLevel int
+	// othersFilled is set when a row with an action has text beyond its ref and action cells.
+	othersFilled bool
 	// monthFirst names the first date in the deadline column that reads only month first
 	// ("09/30/2025 at row 3"), or is "" when there is none.
 	monthFirst string
@@ -75,7 +84,7 @@ type builder struct {
 func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) *builder {
 	b := &builder{t: t, hr: hr, cols: cols, o: o, res: res, col: map[Field]int{},
 		merged: map[[2]int]tabular.Merge{}, covered: map[[2]int]bool{}, under: map[[2]int]tabular.Merge{}, progressDate: map[int]time.Time{},
-		leadsSeen: map[string]bool{}}
+		leadsSeen: map[string]bool{}, warned: map[int]bool{}}
 	for _, f := range []Field{FieldAction, FieldMilestone, FieldDeadline, FieldRAG, FieldStatus, FieldRef, FieldSection} {
 		b.col[f] = -1
 	}
@@ -98,6 +107,19 @@ func newBuilder(t tabular.Table, hr int, cols []Column, o Options, res *Result) 
 		}
 	}
 	res.HeaderLine = t.Rows[hr].Line
+	if rc := b.col[FieldRef]; rc >= 0 {
+		for r := hr + 1; r < len(t.Rows); r++ {
+			if b.cell(r, b.col[FieldAction]) == "" {
+				continue
+			}
+			b.refLevel = max(b.refLevel, levelOf(b.cell(r, rc)))
+			for c, cell := range t.Rows[r].Cells {
+				if c != rc && c != b.col[FieldAction] && cell.Text != "" {
+					b.othersFilled = true
+				}
+			}
+		}
+	}
 	for _, c := range cols {
 		if c.Field == FieldProgress {
 			b.progressDate[c.Index] = b.dateOfProgress(c)
@@ -178,8 +200,14 @@ func (b *builder) keep(r int, a *action, header, text, why string) {
 	b.res.Kept = append(b.res.Kept, Note{Line: b.line(r), Message: msg})
 }
 
-// isHeading reports whether row r starts a section: only its first cell has text, or one merged
-// cell spans the whole row. The text is the section's title.
+// isHeading reports whether row r starts a section, and its title. A row is a heading only when
+// it looks like one: one merged cell spans the whole row; its text is only in the first cell of a
+// table whose actions are in another column; its text is only in its first cell and that cell is
+// filled, or names a kind of section ("Priority 2: Health", "Theme: ..."), or comes before any
+// action; or its ref is a numbering level above the actions' ("2" over "2.1", "2.2"). A row
+// whose text is only in the first cell of a table whose actions are in that column, and that
+// none of these marks as a heading, is an action with nothing else filled in: an undated row
+// among dated actions is an action, and the summary says which reading was chosen.
 func (b *builder) isHeading(r int) (string, bool) {
 	row := b.t.Rows[r]
 	if len(row.Cells) < 2 {
@@ -188,20 +216,106 @@ func (b *builder) isHeading(r int) (string, bool) {
 	if m, ok := b.merged[[2]int{r, 0}]; ok && m.Width >= len(row.Cells) && row.Cells[0].Text != "" {
 		return row.Cells[0].Text, true
 	}
+	if title, ok := b.refLevelHeading(r); ok {
+		return title, true
+	}
 	for _, c := range row.Cells[1:] {
 		if c.Text != "" {
 			return "", false
 		}
 	}
-	if row.Cells[0].Text == "" || b.covered[[2]int{r, 0}] {
+	text := row.Cells[0].Text
+	if text == "" || b.covered[[2]int{r, 0}] {
 		return "", false
 	}
-	// In a table whose first column is the actions, an action with nothing else filled in reads
-	// as a sentence: one that ends with a full stop is taken for an action, not a heading.
-	if b.col[FieldAction] == 0 && strings.HasSuffix(strings.TrimSpace(row.Cells[0].Text), ".") {
+	if b.col[FieldAction] != 0 {
+		return text, true // the actions fill another column
+	}
+	switch {
+	case noteLike(text):
+		return text, true // a note or key: left out after the last action, with a warning
+	case strings.HasSuffix(strings.TrimSpace(text), "."):
+		return "", false // a sentence: an action with nothing else filled in
+	case row.Cells[0].Fill != "" || namesSectionKind(text):
+		return text, true
+	case !b.actionSeen:
+		return text, true // above every action: the first section's title
+	}
+	if !b.warned[r] {
+		b.warned[r] = true
+		b.warn(r, fmt.Sprintf("%q has text only in its first cell, among actions: read as an action with no deadline or lead, not a heading", words.OneLine(text)),
+			`if it is a heading, merge its cell across the table (or fill it, or begin it "Priority", "Theme", ...) and import again`)
+	}
+	return "", false
+}
+
+// namesSectionKind reports whether text begins with a word that names a section ("Priority 2:
+// Health", "Theme - Homes", "Pillar 3").
+func namesSectionKind(text string) bool {
+	first := strings.ToLower(strings.TrimRight(strings.Fields(text + " x")[0], ":.-0123456789"))
+	switch first {
+	case "priority", "priorities", "pledge", "promise", "theme", "section", "workstream", "pillar", "objective",
+		"cohort", "strand", "outcome", "ambition", "area":
+		return true
+	}
+	return false
+}
+
+// noteLike reports whether a row's text is a note or a key to the table rather than an action or
+// a heading: "Note: ...", "Key: G = on track", "* reviewed quarterly", "Last updated 1 May 2025".
+func noteLike(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, p := range []string{"note", "notes", "key", "rag key", "source", "sources", "last updated", "updated", "version", "*", "†"} {
+		if strings.HasPrefix(t, p) && (len(t) == len(p) || !unicode.IsLetter(rune(t[len(p)]))) {
+			return true
+		}
+	}
+	return strings.Contains(t, " = ")
+}
+
+// refLevelHeading reports whether row r is a heading by its numbering: its ref is a level above
+// the actions' ("2" where actions are "2.1", "2.2"), and the row has text only in its ref and
+// action cells. The title is the action cell's text, after the ref.
+func (b *builder) refLevelHeading(r int) (string, bool) {
+	rc, ac := b.col[FieldRef], b.col[FieldAction]
+	if rc < 0 || ac < 0 || b.refLevel < 2 {
 		return "", false
 	}
-	return row.Cells[0].Text, true
+	ref := strings.TrimSpace(b.cell(r, rc))
+	text := b.cell(r, ac)
+	if text == "" || levelOf(ref) == 0 || levelOf(ref) >= b.refLevel {
+		return "", false
+	}
+	for c, cell := range b.t.Rows[r].Cells {
+		if c != rc && c != ac && cell.Text != "" {
+			return "", false
+		}
+	}
+	// The next row with a ref must be numbered under this one ("2.1" under "2"), and the
+	// table's actions must fill other columns, which this row leaves empty.
+	base := strings.TrimSuffix(strings.TrimSpace(ref), ".")
+	for n := r + 1; n < len(b.t.Rows); n++ {
+		next := strings.TrimSpace(b.cell(n, rc))
+		if next == "" {
+			continue
+		}
+		if !strings.HasPrefix(next, base+".") || !b.othersFilled {
+			return "", false
+		}
+		return ref + " " + text, true
+	}
+	return "", false
+}
+
+var reRefLevels = lazyre.New(`^(?:[A-Za-z]+\s*)?(\d+(?:\.\d+)*)\.?$`)
+
+// levelOf is how many numbers a ref has: "2" is 1, "2.1" is 2; 0 for a ref that is no number.
+func levelOf(ref string) int {
+	m := reRefLevels.FindStringSubmatch(strings.TrimSpace(ref))
+	if m == nil {
+		return 0
+	}
+	return strings.Count(m[1], ".") + 1
 }
 
 // totalWords begin a row that sums the table up rather than giving an action.
@@ -347,6 +461,7 @@ func (b *builder) walk() {
 		if a := b.group(r, end); !b.lettered(r, a) {
 			b.cur.actions = append(b.cur.actions, a)
 		}
+		b.actionSeen = true
 		r = end
 	}
 	// Headings after the last action are the table's notes and keys ("Note: deadlines are
@@ -518,8 +633,16 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 				b.deadline(a, r, col, text)
 			}
 		case FieldLead:
-			for _, l := range splitLeads(text) {
-				b.lead(a, r, col, l)
+			for _, cell := range splitLeads(text) {
+				parts, unsure := splitCodes(cell)
+				if unsure && !b.warned[-r-1] {
+					b.warned[-r-1] = true // the row's lead cell, apart from its heading warning
+					b.warn(r, fmt.Sprintf("lead %q mixes short codes with words: kept as one lead", words.OneLine(cell)),
+						`if it is several leads, separate them with ";" in the table (as in "CLA; CSST; Family Safeguarding") and import again`)
+				}
+				for _, l := range parts {
+					b.lead(a, r, col, l)
+				}
 			}
 		case FieldRAG:
 			b.rating(a, r, col, text)
@@ -569,13 +692,25 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 			return
 		}
 	}
-	d, err := deadline.Parse(text, b.o.Quarters)
+	_, err := deadline.Parse(text, b.o.Quarters)
 	if err == nil {
 		a.deadline = text
-		if rest := wordsAfterDate(d, text, b.o.Quarters); rest != "" && !b.hasLead(r) {
-			b.warn(r, fmt.Sprintf("deadline %q has words after its date and the row has no lead: is %q the lead? kept as written",
-				words.OneLine(text), words.OneLine(rest)), "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again")
+		return
+	}
+	if deadline.NotUnderstood(err) {
+		// Kept whole as the deadline, not as a comment: an action whose deadline cpp cannot
+		// place is named by every answer about dates, where a comment would make it undated.
+		a.deadline = text
+		var de *deadline.Error
+		errors.As(err, &de)
+		msg := fmt.Sprintf("deadline %q is not understood (%s): kept whole as the deadline; cpp lists the action as \"deadline not understood\" until it is a date cpp reads",
+			words.OneLine(text), strings.TrimPrefix(de.Problem, "it "))
+		hint := de.Hint
+		if rest := wordsAfterDate(text, b.o.Quarters); rest != "" && !b.hasLead(r) {
+			msg += fmt.Sprintf("; the row has no lead: is %q the lead?", words.OneLine(rest))
+			hint = "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again"
 		}
+		b.warn(r, msg, hint)
 		return
 	}
 	var de *deadline.Error
@@ -596,16 +731,13 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 }
 
 // wordsAfterDate is what follows the date in a deadline cell whose first words are the whole of
-// its date ("Q3 2025 Commissioning, health partners" gives "Commissioning, health partners"),
+// a date ("Q3 2025 Commissioning, health partners" gives "Commissioning, health partners"),
 // else "".
-func wordsAfterDate(d deadline.Deadline, text string, conv deadline.Convention) string {
-	if d.Kind != deadline.Dated {
-		return ""
-	}
+func wordsAfterDate(text string, conv deadline.Convention) string {
 	words := strings.Fields(text)
-	for n := 1; n < len(words); n++ {
+	for n := len(words) - 1; n > 0; n-- {
 		p, err := deadline.Parse(strings.Join(words[:n], " "), conv)
-		if err == nil && p.Kind == d.Kind && p.Start.Equal(d.Start) && p.End.Equal(d.End) {
+		if err == nil && p.Kind == deadline.Dated {
 			return strings.Join(words[n:], " ")
 		}
 	}
@@ -637,7 +769,11 @@ func (b *builder) lead(a *action, r int, col Column, l string) {
 	if !b.leadsSeen[key] {
 		b.leadsSeen[key] = true
 		b.res.Leads = append(b.res.Leads, l)
-		if !known {
+		switch {
+		case known:
+		case initials(l):
+			b.res.Initials = append(b.res.Initials, l)
+		default:
 			b.res.NewLeads = append(b.res.NewLeads, l)
 		}
 	}
@@ -699,23 +835,50 @@ func afterWords(s string, n int) string {
 
 var reMonthWords = lazyre.New(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
 
+// reProgressWords are the words of a progress heading that are not its period: "June 2026
+// update", "Update Dec 2025", "Q2 progress", "Progress at March 2026".
+var reProgressWords = lazyre.New(`(?i)\b(?:progress|updates?|comments?|commentary|position|report|rag|status|latest)\b`)
+
+// progressPeriod is what a progress heading says of its period, with the progress words and
+// "at", "as of" and the like taken out: "June 2026 update" gives "June 2026".
+func progressPeriod(header string) string {
+	rest := reProgressWords.ReplaceAllString(header, " ")
+	rest = reMonthWords.ReplaceAllString(rest, " ")
+	return strings.Trim(strings.Join(strings.Fields(rest), " "), " :-–()")
+}
+
+var reQuarterNoYear = lazyre.New(`(?i)^(?:q|quarter )([1-4])$`)
+
+// quarterNoYear reads "Q2" with no year, as a progress heading may give its quarter.
+func quarterNoYear(s string) (int, bool) {
+	m := reQuarterNoYear.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, false
+	}
+	return atoi(m[1]), true
+}
+
 // dateOfProgress is the day a progress column's notes are dated: the last day of the period its
 // heading names ("Progress update March 2021" is 31 March 2021; "Progress Q3 2025" the quarter's
 // last day), else the day of the import.
 func (b *builder) dateOfProgress(c Column) time.Time {
 	h := words.OneLine(c.Header)
-	key := headerKey(h)
-	rest := h
-	for _, s := range synonyms[FieldProgress] {
-		if strings.HasPrefix(key, s+" ") {
-			rest = afterWords(h, len(strings.Fields(s)))
-		}
-	}
-	rest = strings.Trim(reMonthWords.ReplaceAllString(rest, " "), " :-–()")
+	rest := progressPeriod(h)
 	d, err := deadline.Parse(rest, b.o.Quarters)
 	if err == nil && d.Kind == deadline.Dated && d.Unit != deadline.Years && d.Unit != deadline.Year && d.Unit != deadline.FinancialYear {
 		b.res.Progress = append(b.res.Progress, fmt.Sprintf("%s: dated %s, the last day of %s", c.Name(), d.End.Format("2006-01-02"), rest))
 		return d.End
+	}
+	if q, ok := quarterNoYear(rest); ok {
+		// "Q2 progress": the last such quarter to end by the day of the import.
+		for y := b.o.Today.Year() + 1; y > b.o.Today.Year()-3; y-- {
+			d, err := deadline.Parse(fmt.Sprintf("Q%d %d", q, y), b.o.Quarters)
+			if err == nil && !d.End.After(b.o.Today) {
+				b.res.Progress = append(b.res.Progress, fmt.Sprintf("%s: dated %s, the last day of %s (%s), the last Q%d to end by the day of the import; the heading gives no year",
+					c.Name(), d.End.Format("2006-01-02"), deadline.QuarterName(d), b.o.Quarters, q))
+				return d.End
+			}
+		}
 	}
 	b.res.Progress = append(b.res.Progress, fmt.Sprintf("%s: dated %s, the day of the import (the heading names no month)", c.Name(), b.o.Today.Format("2006-01-02")))
 	return b.o.Today
@@ -847,6 +1010,7 @@ func (b *builder) finish() error {
 	}
 	b.res.Sections = len(b.sections)
 	b.res.Columns = b.cols
+	b.statusFromProgress()
 	for i := range b.res.Columns {
 		c := &b.res.Columns[i]
 		for r := b.hr + 1; r < len(b.t.Rows); r++ {
@@ -865,6 +1029,28 @@ func (b *builder) finish() error {
 	b.period()
 	b.res.Data = b.write()
 	return nil
+}
+
+// statusFromProgress gives status in-progress to an action with a progress note and no status
+// from the table: the table describes work under way, and "not started" would claim otherwise. A
+// note that is itself a status word ("Not started", "Complete") is that status.
+func (b *builder) statusFromProgress() {
+	for _, s := range b.sections {
+		for _, a := range s.actions {
+			for _, x := range append([]*action{a}, a.subs...) {
+				if x.status != "" || len(x.updates) == 0 {
+					continue
+				}
+				last := x.updates[len(x.updates)-1].note
+				if st, ok := plan.ParseStatus(last); ok {
+					x.status, x.statusFrom = st, "its progress note"
+					continue
+				}
+				x.status, x.statusFrom = plan.InProgress, "its progress note"
+				b.res.InProgress++
+			}
+		}
+	}
 }
 
 // period is the plan's: --period's, else the whole years (in the plan's convention) that the

@@ -192,3 +192,46 @@ func mod(x, m float64) float64 {
 	}
 	return x
 }
+
+// reCode is a short code or officer's initials as lead cells list them: "AB", "EFG", "VS", "A.B."
+var reCode = lazyre.New(`^(?:\p{Lu}\.?){2,5}$`)
+
+// splitCodes splits a lead at its commas when every part is a short code or initials ("AB, CD,
+// EFG"): several leads. A lead with no code in it ("Head of Service, Children in Care") stays one;
+// one that mixes codes with words ("Team Manager: CLA, CSST, Family Safeguarding") stays one,
+// and unsure is set so that the summary asks.
+func splitCodes(lead string) (parts []string, unsure bool) {
+	if !strings.Contains(lead, ",") {
+		return []string{lead}, false
+	}
+	codes := 0
+	var out []string
+	for _, p := range strings.Split(lead, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if reCode.MatchString(p) {
+			codes++
+		}
+		out = append(out, p)
+	}
+	switch {
+	case codes == len(out):
+		return out, false
+	case codes > 0:
+		return []string{lead}, true
+	}
+	return []string{lead}, false
+}
+
+// initials reports whether a lead is a person's initials ("AB", "EFG", "A.B."): two or three
+// capitals that name no team cpp knows of (ICB, VS and the other acronyms of teamWords).
+func initials(lead string) bool {
+	letters := strings.ReplaceAll(lead, ".", "")
+	n := len([]rune(letters))
+	return reCode.MatchString(lead) && n >= 2 && n <= 3 && !teamWords[strings.ToLower(letters)] && !acronyms[letters]
+}
+
+// acronyms are the short team names plans write in capitals, which are not anyone's initials.
+var acronyms = wordSet(`VS IRO IROS YOS YJS CIC CLA CSC LAC SW PA PAS ICB NHS GP HR DfE DWP CCG CYP SEN ADCS CAMHS SEND SENCO EHCP UASC CSE CME PEP DSL`)

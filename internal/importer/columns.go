@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/words"
 )
@@ -59,8 +60,9 @@ var synonyms = map[Field][]string{
 	FieldOutcome: {"outcome", "outcomes", "expected outcome", "expected outcomes", "expected",
 		"desired outcome", "desired outcomes", "intended outcome", "what will success look like",
 		"impact"},
-	FieldRef:     {"ref", "ref no", "reference", "no", "number", "id", "action no", "action number", "action ref"},
-	FieldSection: {"theme", "themes", "priority", "priorities", "section", "pledge", "promise", "workstream", "area", "priority area", "objective"},
+	FieldRef: {"ref", "ref no", "reference", "no", "number", "id", "action no", "action number", "action ref"},
+	FieldSection: {"theme", "themes", "priority", "priorities", "section", "pledge", "promise", "workstream", "workstreams",
+		"area", "priority area", "objective", "pillar", "pillars", "strand", "theme area", "key theme"},
 }
 
 // exactOnly are synonyms too short to name a field when more words follow: "No. of placements"
@@ -93,7 +95,32 @@ func matchHeader(header string) (Field, bool) {
 			}
 		}
 	}
+	if bestLen == 0 && progressHeading(header) {
+		return FieldProgress, true
+	}
 	return best, bestLen > 0
+}
+
+// progressHeading reports whether a header names a progress column by its period in words the
+// synonyms do not start with: "June 2026 update", "Update Dec 2025", "Q2 progress", "Progress at
+// March 2026".
+func progressHeading(header string) bool {
+	key := headerKey(header)
+	has := false
+	for _, w := range strings.Fields(key) {
+		if w == "update" || w == "updates" || w == "progress" {
+			has = true
+		}
+	}
+	if !has {
+		return false
+	}
+	rest := progressPeriod(words.OneLine(header))
+	if _, ok := quarterNoYear(rest); ok {
+		return true
+	}
+	d, err := deadline.Parse(rest, deadline.Calendar)
+	return err == nil && d.Kind == deadline.Dated
 }
 
 // Column is what import made of one column of the table.

@@ -10,6 +10,8 @@ package importer
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,8 +76,12 @@ type Result struct {
 	// Kept are the cells kept as comments; Warnings are everything else the user should check.
 	Kept, Warnings []Note
 	// Leads are the leads written, as first written, in order of first appearance; NewLeads
-	// those the registry does not know.
-	Leads, NewLeads []string
+	// those the registry does not know. Initials are the new leads that are officers' initials
+	// (AB, CD): people, for the registry as roles to be named, not as teams.
+	Leads, NewLeads, Initials []string
+	// InProgress counts the actions given status in-progress because their progress column has
+	// text and the table gives no status.
+	InProgress int
 }
 
 // Place names a row as messages do: "plan.xlsx: Actions, row 7", "plan.csv: row 7".
@@ -126,6 +132,12 @@ func (e *NoActionsError) Hint() string {
 // has already picked it), else the first with a column of actions.
 func Import(tables []tabular.Table, o Options) (*Result, error) {
 	var first *Result // the first table with a column of actions, though it has none below it
+	if delimited(o.File) {
+		tables = slices.Clone(tables)
+		for i := range tables {
+			tables[i] = spreadsheetRows(tables[i])
+		}
+	}
 	for i, t := range tables {
 		hr, cols, ok := findHeader(t, o.Map)
 		if !ok {
@@ -137,6 +149,9 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 			if i > 0 {
 				res.Chosen = fmt.Sprintf("the first with a column of actions; %s before it has none", words.Count(i, "table", "tables"))
 			}
+		}
+		if err := unreadable(o.File, t, hr, cols); err != nil {
+			return nil, err
 		}
 		b := newBuilder(t, hr, cols, o, res)
 		b.walk()
@@ -181,6 +196,50 @@ func Import(tables []tabular.Table, o Options) (*Result, error) {
 	return nil, e
 }
 
+// UnreadableError is a table with cells that cannot be read (a formula with no value, an error
+// such as #REF!): what they show is not what the file means, so nothing is imported. The first is
+// named; Count says how many there are.
+type UnreadableError struct {
+	At     string // "plan.xlsx: Actions, row 7, Progress"
+	Reason string // tabular.Cell.Unreadable
+	Count  int
+}
+
+func (e *UnreadableError) Error() string {
+	msg := e.At + ": " + e.Reason
+	if e.Count > 1 {
+		msg += fmt.Sprintf(" (and %s like it)", words.Count(e.Count-1, "other cell", "other cells"))
+	}
+	return msg
+}
+
+// Hint says how to give cpp the values.
+func (e *UnreadableError) Hint() string {
+	return "nothing written; in Excel, copy the table and paste it as values (Paste Special > Values), save, and import again"
+}
+
+// unreadable is the table's first cell, from the header row down, that cannot be read, and how
+// many there are; nil when every cell can be read.
+func unreadable(file string, t tabular.Table, hr int, cols []Column) *UnreadableError {
+	var e *UnreadableError
+	for _, r := range t.Rows[hr:] {
+		for c, cell := range r.Cells {
+			if cell.Unreadable == "" {
+				continue
+			}
+			if e == nil {
+				col := Column{Index: c}
+				if c < len(cols) {
+					col = cols[c]
+				}
+				e = &UnreadableError{At: Place(file, t.Name, r.Line) + ", " + col.Label(), Reason: cell.Unreadable}
+			}
+			e.Count++
+		}
+	}
+	return e
+}
+
 // hasActions reports whether a table has a column of actions with text below its header.
 func hasActions(t tabular.Table, m *Map) bool {
 	hr, cols, ok := findHeader(t, m)
@@ -207,4 +266,32 @@ func rowEmpty(r tabular.Row) bool {
 		}
 	}
 	return true
+}
+
+// delimited reports whether a file is read as CSV or TSV, whose rows a spreadsheet numbers
+// otherwise than its lines.
+func delimited(file string) bool {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".csv", ".tsv", ".txt", ".tab":
+		return true
+	}
+	return false
+}
+
+// spreadsheetRows numbers a CSV table's rows as a spreadsheet shows them, so that "row 7" in a
+// message is row 7 in Excel: the reader gives each row the line it starts on, and a cell holding
+// line breaks runs over several lines but is one row. A blank line is a row in a spreadsheet, so
+// the gap it leaves in the lines is kept.
+func spreadsheetRows(t tabular.Table) tabular.Table {
+	rows := make([]tabular.Row, len(t.Rows))
+	extra := 0 // line breaks inside the cells of the rows so far
+	for i, r := range t.Rows {
+		r.Line -= extra
+		rows[i] = r
+		for _, c := range r.Cells {
+			extra += strings.Count(c.Text, "\n")
+		}
+	}
+	t.Rows = rows
+	return t
 }

@@ -12,9 +12,18 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
 	"github.com/cpp-plans/cpp/internal/words"
+	"github.com/cpp-plans/cpp/internal/yaml11"
 )
 
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+// str is a text value. yaml.v3 quotes what YAML 1.2 would read as other than text; what only a
+// YAML 1.1 reader would (1:30, 0777, on) is quoted here, so that PyYAML reads it back the same.
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11.NotText(s) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 // plain is a scalar the plan file reads as it is (a date, an id), written without quotes.
 func plain(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }

@@ -92,19 +92,25 @@ type Plan struct {
 // Section is a priority, pledge, promise, cohort or workstream.
 type Section struct {
 	ID, Kind, Title, Promise string
-	YouSaid                  []string
-	DeliveredBy              []string
-	Measures                 []*Measure
-	Actions                  []*Action
-	Plan                     *Plan
-	Pos                      Pos
-	At                       Positions
+	// Plain is the promise in words a young person reads, which the young people's report
+	// uses instead of the formal promise; "" when the plan gives none.
+	Plain       string
+	YouSaid     []string
+	DeliveredBy []string
+	Measures    []*Measure
+	Actions     []*Action
+	Plan        *Plan
+	Pos         Pos
+	At          Positions
 }
 
 // Action is one thing a plan commits to do.
 type Action struct {
-	ID       string
-	Text     string
+	ID   string
+	Text string
+	// Plain is the action in words a young person reads, used instead of Text in the young
+	// people's report; "" when the plan gives none.
+	Plain    string
 	Deadline deadline.Deadline // Deadline.Text is empty when none is written
 	// HasDeadline is false when no deadline is written; DeadlineErr is set when one is written but unreadable.
 	HasDeadline bool
@@ -133,12 +139,62 @@ type Update struct {
 	Note   string
 	// Evidence is what shows the progress: a document's name or a URL.
 	Evidence string
-	Pos      Pos
+	// Share is who else may read the note: ShareYoungPeople, or "" for officers and the board
+	// only. Notes are written for officers and may hold details about a child, so nothing from
+	// them reaches young people unless the update says so.
+	Share string
+	// ForYoungPeople is a short text for young people in place of the note; writing one shares
+	// the update with them.
+	ForYoungPeople string
+	Pos            Pos
+	At             Positions
+}
+
+// ShareYoungPeople is the value of `share:` that lets the young people's report show an update.
+const ShareYoungPeople = "young-people"
+
+// ShareValues are the values `share:` may take.
+var ShareValues = []string{ShareYoungPeople}
+
+// SharedWithYoungPeople reports whether young people may read the update: it says
+// `share: young-people`, or has a `for_young_people:` text.
+func (u Update) SharedWithYoungPeople() bool {
+	return u.Share == ShareYoungPeople || u.ForYoungPeople != ""
+}
+
+// ForYoungPeopleText is what young people read of a shared update: its `for_young_people:` text,
+// else its note; "" when the update is not shared with them.
+func (u Update) ForYoungPeopleText() string {
+	switch {
+	case u.ForYoungPeople != "":
+		return u.ForYoungPeople
+	case u.Share == ShareYoungPeople:
+		return u.Note
+	}
+	return ""
+}
+
+// PlainText is what young people read as the action: its `plain:` sentence, else its label.
+func (a *Action) PlainText() string {
+	if a.Plain != "" {
+		return a.Plain
+	}
+	return a.Label()
+}
+
+// PlainPromise is what young people read as the section's promise: its `plain:` sentence,
+// else the promise as the plan writes it.
+func (s *Section) PlainPromise() string {
+	if s.Plain != "" {
+		return s.Plain
+	}
+	return s.Promise
 }
 
 // Same reports whether two updates say the same thing on the same day, whatever the spacing.
 func (u Update) Same(v Update) bool {
 	return u.Date.Equal(v.Date) && u.Status == v.Status && u.RAG == v.RAG && u.Evidence == v.Evidence &&
+		u.Share == v.Share && u.ForYoungPeople == v.ForYoungPeople &&
 		strings.Join(strings.Fields(u.Note), " ") == strings.Join(strings.Fields(v.Note), " ")
 }
 
@@ -194,6 +250,12 @@ func (s *Section) Action(id string) *Action {
 	}
 	return nil
 }
+
+// DeadlineNotUnderstood reports whether the action has a deadline written that cpp cannot place
+// in time ("Pilot by June 2026, then ongoing"): it is kept as written (Deadline.Text, with the
+// reason in DeadlineErr), and every answer that depends on when the action falls due names it
+// rather than treating it as undated.
+func (a *Action) DeadlineNotUnderstood() bool { return a.HasDeadline && a.DeadlineErr != nil }
 
 // Due is when a dated deadline falls due.
 func (a *Action) Due() (time.Time, bool) {

@@ -78,6 +78,12 @@ type ActionEdit struct {
 	// Deadline replaces the action's deadline (or adds one); "" leaves it. It is checked in the
 	// plan's quarter convention.
 	Deadline string
+	// Share marks the update's note as one young people may read (`share: young-people`);
+	// ForYoungPeople is a short text for them instead (`for_young_people:`), which shares it too.
+	Share          bool
+	ForYoungPeople string
+	// Plain replaces (or adds) the action's `plain:` sentence for young people; "" leaves it.
+	Plain string
 }
 
 // MeasureEdit is one new figure for a measure.
@@ -222,9 +228,14 @@ func planAction(old *plan.Plan, id string, e ActionEdit) (planned, error) {
 	return planned{ch: ch, mutate: func(want *fileView) {
 		want.action(id, func(v *actionView) {
 			if deadlineText != "" {
-				d, _ := deadline.Parse(deadlineText, old.Quarters)
+				d, err := deadline.Parse(deadlineText, old.Quarters)
 				d.Text = deadlineText
-				v.Deadline, v.HasDeadline = d, true
+				v.Deadline, v.HasDeadline, v.DeadlineErr = d, true, ""
+				if err != nil {
+					// A new deadline replaces the old one's reason too: one not understood
+					// stays in a plan that validates.
+					v.DeadlineErr = err.Error()
+				}
 			}
 			if e.Status != "" {
 				v.Status = e.Status
@@ -451,7 +462,17 @@ func checkAction(e ActionEdit) (ActionEdit, error) {
 	if e.Deadline, err = cleanText("deadline", e.Deadline); err != nil {
 		return e, err
 	}
-	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" {
+	if e.ForYoungPeople, err = cleanText("for_young_people", e.ForYoungPeople); err != nil {
+		return e, err
+	}
+	if e.Plain, err = cleanText("plain", e.Plain); err != nil {
+		return e, err
+	}
+	if e.Share && e.Note == "" && e.ForYoungPeople == "" {
+		return e, &InputError{Field: "share", Message: "nothing to share with young people: the update has no note",
+			Hint: "give the note to share, or a text written for young people"}
+	}
+	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" && e.ForYoungPeople == "" && e.Plain == "" {
 		return e, &InputError{Message: "nothing to record: give a status, RAG, note, evidence or deadline",
 			Hint: "an update says what changed, as in a note of the progress made"}
 	}
@@ -474,8 +495,11 @@ func actionChange(p *plan.Plan, a *plan.Action, e ActionEdit) (*change, *plan.Up
 	}
 	ch := &change{what: "action", order: actionOrder, list: "updates"}
 	var up *plan.Update
-	if e.Status != "" || e.RAG != "" || note != "" || evidence != "" {
-		u := plan.Update{Date: day(e.Date), Status: e.Status, RAG: e.RAG, Note: note, Evidence: evidence}
+	if e.Status != "" || e.RAG != "" || note != "" || evidence != "" || e.ForYoungPeople != "" {
+		u := plan.Update{Date: day(e.Date), Status: e.Status, RAG: e.RAG, Note: note, Evidence: evidence, ForYoungPeople: e.ForYoungPeople}
+		if e.Share {
+			u.Share = plan.ShareYoungPeople
+		}
 		for _, x := range a.Updates {
 			if x.Same(u) {
 				return nil, nil, "", nil
@@ -495,11 +519,20 @@ func actionChange(p *plan.Plan, a *plan.Action, e ActionEdit) (*change, *plan.Up
 		if evidence != "" {
 			ch.item = append(ch.item, field{"evidence", value{kind: text, s: evidence}})
 		}
+		if u.Share != "" {
+			ch.item = append(ch.item, field{"share", value{kind: word, s: u.Share}})
+		}
+		if u.ForYoungPeople != "" {
+			ch.item = append(ch.item, field{"for_young_people", value{kind: text, s: u.ForYoungPeople}})
+		}
 	}
 	if dl != "" && (!a.HasDeadline || a.Deadline.Text != dl) {
 		ch.set = append(ch.set, field{"deadline", value{kind: text, s: dl}})
 	} else {
 		dl = ""
+	}
+	if e.Plain != "" && e.Plain != a.Plain {
+		ch.set = append(ch.set, field{"plain", value{kind: text, s: e.Plain}})
 	}
 	if e.Status != "" && e.Status != a.Status {
 		ch.set = append(ch.set, field{"status", value{kind: word, s: string(e.Status)}})

@@ -318,7 +318,7 @@ func TestEditAction(t *testing.T) {
 `,
 		},
 		{
-			name: "a deadline added after the text",
+			name: "a deadline added after the text, quoted: a YAML 1.1 reader would read 2026 as a number",
 			in: `      - id: t.p1.1
         text: Recruit mentors.
         leads: [Virtual School]
@@ -327,7 +327,7 @@ func TestEditAction(t *testing.T) {
 			edit: ActionEdit{Date: oct1, Deadline: "2026"},
 			want: `      - id: t.p1.1
         text: Recruit mentors.
-        deadline: 2026
+        deadline: "2026"
         leads: [Virtual School]
 `,
 		},
@@ -698,5 +698,41 @@ func TestNotFoundNamesNearest(t *testing.T) {
 	var nf *NotFoundError
 	if !errors.As(err, &nf) || strings.Join(nf.Nearest, " ") != "t.p1.1 t.p1.12" || nf.Hint != "did you mean t.p1.1, t.p1.12?" {
 		t.Fatalf("err = %#v", err)
+	}
+}
+
+// An update shared with young people, a text for them, and an action's plain: sentence.
+func TestEditActionSharesWithYoungPeople(t *testing.T) {
+	in := head + `      - id: t.p1.1
+        text: Recruit mentors.
+        status: in-progress
+`
+	got, err := EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "Two mentors recruited", Share: true, Plain: "Find you a mentor."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := head + `      - id: t.p1.1
+        text: Recruit mentors.
+        plain: Find you a mentor.
+        status: in-progress
+        updates:
+          - date: 2025-10-01
+            note: Two mentors recruited
+            share: young-people
+`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	got, err = EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "J's carer agreed", ForYoungPeople: "A mentor is ready for you."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := planfile.Parse("t.yaml", got, planfile.Options{})
+	u := f.Plan.Sections[0].Actions[0].Updates[0]
+	if u.ForYoungPeopleText() != "A mentor is ready for you." || u.Note != "J's carer agreed" || u.Share != "" {
+		t.Errorf("update read back as %+v", u)
+	}
+	if _, err := EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Status: "complete", Share: true}); err == nil {
+		t.Error("sharing an update with no note was accepted")
 	}
 }

@@ -302,7 +302,12 @@ func editActionChecked(t testing.TB, data []byte, id string, e ActionEdit) []byt
 			a.RAG = e.RAG
 		}
 		if dl != "" {
-			a.Deadline.Text, a.HasDeadline = dl, true
+			a.Deadline.Text, a.HasDeadline, a.DeadlineErr = dl, true, ""
+			// The old deadline's reason goes with it: one not understood is in a plan that
+			// validates, and the new one may read.
+			if _, err := deadline.Parse(dl, before.Plan.Quarters); err != nil {
+				a.DeadlineErr = err.Error()
+			}
 		}
 		if e.Status != "" || e.RAG != "" || note != "" || evidence != "" {
 			a.Updates = append(a.Updates, updateViewOf(u))

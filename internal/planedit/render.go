@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cpp-plans/cpp/internal/yaml11"
 )
 
 // kind says how a new value may be written.
@@ -48,15 +50,16 @@ func (v value) render(flow bool) string {
 }
 
 // yaml11Words are read as true, false or null by YAML 1.1 readers (and spreadsheet tools built
-// on them) even where yaml.v3 reads text: a note "No" must stay the word.
+// on them) even where yaml.v3 reads text: a note "No" must stay the word. yaml11.NotText has the
+// exact forms; these are their other spellings (YES, nULL), which no reader takes as text
+// without doubt.
 var yaml11Words = regexp.MustCompile(`^(?i:y|n|yes|no|true|false|on|off|null|~)$`)
 
-// yearOrDate is a deadline written as a year or a date, which plan files write unquoted.
-var yearOrDate = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$`)
-
-// plain reports whether s can be written unquoted and read back as exactly s.
+// plain reports whether s can be written unquoted and read back as exactly s, by cpp (YAML 1.2)
+// and by YAML 1.1 readers (PyYAML, many editors' plugins): "1:30", "0777", "yes", "2026" and
+// "2026-03-31" are quoted, since a 1.1 reader takes them for a number, a bool or a date.
 func plain(s string, flow bool) bool {
-	if s == "" || s != strings.TrimSpace(s) || yaml11Words.MatchString(s) {
+	if s == "" || s != strings.TrimSpace(s) || yaml11Words.MatchString(s) || yaml11.NotText(s) {
 		return false
 	}
 	if strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`.") ||
@@ -72,7 +75,7 @@ func plain(s string, flow bool) bool {
 		}
 	}
 	// Numbers, dates and the like are read as text by plan files, but a reader that resolves
-	// types would see a number: quote them, except a deadline's year or date.
+	// types would see a number: quote them.
 	var n yaml.Node
 	if yaml.Unmarshal([]byte(s), &n) != nil || len(n.Content) != 1 {
 		return false
@@ -81,7 +84,7 @@ func plain(s string, flow bool) bool {
 	if c.Kind != yaml.ScalarNode || c.Style != 0 || c.Value != s {
 		return false
 	}
-	if !(c.Tag == "!!str" || (yearOrDate.MatchString(s) && (c.Tag == "!!int" || c.Tag == "!!timestamp"))) {
+	if c.Tag != "!!str" {
 		return false
 	}
 	// Inside {…} the parser has rules of its own (go-yaml refuses a '?' anywhere in a plain

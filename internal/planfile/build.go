@@ -400,7 +400,7 @@ func (b *builder) enum(e entry, what string) (string, bool) {
 
 // enumNouns names what each enumerated key holds, for messages.
 var enumNouns = map[string]string{"quarters": "quarter convention", "kind": "section kind", "status": "status",
-	"rag": "RAG rating", "direction": "direction"}
+	"rag": "RAG rating", "direction": "direction", "share": "way of sharing an update"}
 
 func (b *builder) document(root *yaml.Node) {
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
@@ -544,6 +544,8 @@ func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 			s.Title, _ = b.text(e, what)
 		case "promise":
 			s.Promise, _ = b.text(e, what)
+		case "plain":
+			s.Plain, _ = b.text(e, what)
 		case "you_said":
 			s.YouSaid = b.list(e, what, &s.At)
 		case "delivered_by":
@@ -588,6 +590,8 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 		switch e.key {
 		case "text":
 			a.Text, hasText = b.text(e, what)
+		case "plain":
+			a.Plain, _ = b.text(e, what)
 		case "deadline":
 			text, ok := b.text(e, what)
 			if !ok {
@@ -596,7 +600,11 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 			a.HasDeadline = true
 			a.Deadline, a.DeadlineErr = b.deadline(text)
 			a.Deadline.Text = text
-			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE {
+			if de, isDE := a.DeadlineErr.(*deadline.Error); isDE && de.NotUnderstood {
+				// Words cpp does not place in time are kept as written, not refused: every
+				// answer that depends on the deadline lists the action as not understood.
+				b.report(e.v, diag.Warning, "deadline", de.Hint, "deadline %q is not understood: %s; cpp cannot place the action in time", text, de.Problem)
+			} else if isDE {
 				b.errorf(e.v, "deadline", de.Hint, "%s", de.Error())
 			}
 		case "from":
@@ -642,6 +650,7 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 	}
 	b.require(n, what, entries, "date")
 	for _, e := range entries {
+		u.At = append(u.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
 		case "date":
 			u.Date, _ = b.date(e.v, "date", what)
@@ -657,6 +666,10 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 			u.Note, _ = b.text(e, what)
 		case "evidence":
 			u.Evidence, _ = b.text(e, what)
+		case "share":
+			u.Share, _ = b.enum(e, what)
+		case "for_young_people":
+			u.ForYoungPeople, _ = b.text(e, what)
 		}
 	}
 	return u, !u.Date.IsZero()

@@ -131,6 +131,7 @@ var Kinds = []Kind{
 			required(enum("kind", "What the document calls it: priority, pledge, promise, cohort or workstream.", plan.SectionKinds, nil)),
 			required(text("title", "The section's title.")),
 			text("promise", "The promise made to children and young people."),
+			text("plain", "The promise in words a young person reads: the young people's report (cpp report --for young-people) shows it instead of the promise."),
 			textList("you_said", "What children and young people told the council."),
 			textList("delivered_by", "Teams that deliver the section: passed to actions that name no leads."),
 			of("measures", "How we will know: the section's success measures.", List, "measure"),
@@ -140,6 +141,7 @@ var Kinds = []Kind{
 		Fields: []Field{
 			required(Field{Key: "id", Doc: "The action's id, unique across the repository; the bundled plans use PLAN.SECTION.N.", Value: ID}),
 			text("text", "What will be done."),
+			text("plain", "The action in words a young person reads: the young people's report shows it instead of the text."),
 			{Key: "deadline", Doc: "The deadline as written in the plan (Q3 2025, September 2025, 2025-09-30, 2025-2028, Ongoing, quarterly, ...); cpp validate checks it reads as a period.", Value: Deadline},
 			{Key: "from", Doc: "Where a recurring deadline's periods start (a date).", Value: Date},
 			textList("leads", "The teams or role titles that lead it, never personal names; each must be in a lead registry."),
@@ -151,13 +153,15 @@ var Kinds = []Kind{
 			of("updates", "Dated progress updates.", List, "update"),
 			text("parent", "The id of the action this is a lettered sub-action of, in the same section."),
 		}},
-	{Name: "update", Doc: "A dated progress update: `date`, and any of `status`, `rag`, `note`, `evidence`.",
+	{Name: "update", Doc: "A dated progress update: `date`, and any of `status`, `rag`, `note`, `evidence`, `share`, `for_young_people`.",
 		Fields: []Field{
 			required(Field{Key: "date", Doc: "When the progress was reported.", Value: Date}),
 			enum("status", "The action's status then: not-started, in-progress, complete or dropped.", plan.Statuses, plan.StatusSpellings()),
 			enum("rag", "The action's RAG rating then: green, amber or red.", plan.RAGs, plan.RAGSpellings()),
 			text("note", "What happened."),
 			text("evidence", "What shows the progress: a document or a URL."),
+			enum("share", "young-people lets the young people's report show the note; without it (or for_young_people) the note is for officers and the board only.", plan.ShareValues, nil),
+			text("for_young_people", "A short text for young people in place of the note; writing one shares the update with them."),
 		}},
 	{Name: "measure", Doc: "A success measure (\"how we will know\"): `id`, `text`, and any of `unit`, `direction`, `baseline`, `target`, `observations`, `benchmarks`.",
 		Fields: []Field{

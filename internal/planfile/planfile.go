@@ -109,12 +109,19 @@ func Expand(paths []string) ([]string, []diag.Diagnostic) {
 			continue
 		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// WalkDir does not follow a symlink, even the one it starts at: a plans/ folder that is
+		// a link to the real one is walked through a name ending in "/", which the system
+		// resolves to the folder itself. Links inside are left alone (they could loop).
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				ds = append(ds, ioDiag(path, err))
 				return nil
 			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
 			if !d.IsDir() && IsPlanName(path) {

@@ -28,6 +28,21 @@ func (f Found) Kind() string {
 	return "plan"
 }
 
+// ID is the id of what was found, as its file writes it.
+func (f Found) ID() string {
+	switch {
+	case f.Action != nil:
+		return f.Action.ID
+	case f.Measure != nil:
+		return f.Measure.ID
+	case f.Section != nil:
+		return f.Section.ID
+	case f.Plan != nil:
+		return f.Plan.ID
+	}
+	return ""
+}
+
 // Find looks an id up among the plans' actions and measures (what can be updated), ignoring case
 // as ids are compared everywhere. When nothing has the id, near holds up to three ids spelt like it.
 func Find(plans []*plan.Plan, id string) (f Found, ok bool, near []string) {

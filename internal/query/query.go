@@ -120,6 +120,27 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 	return rows
 }
 
+// Dated reports whether the filter asks when actions fall due (a window, due before or after a
+// day, overdue): an action whose deadline cpp cannot place can be neither kept nor left out by it.
+func (f Filter) Dated() bool {
+	return f.Window != nil || !f.DueBefore.IsZero() || !f.DueAfter.IsZero() || f.Overdue
+}
+
+// NotPlaced are the rows of the actions that pass every condition of the filter but those about
+// dates, and whose deadline cpp cannot place in time (plan.Action.DeadlineNotUnderstood). A
+// listing that asks about dates says how many and which, since it cannot say whether they belong
+// in it; a summary counts them apart.
+func NotPlaced(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
+	f.Window, f.DueBefore, f.DueAfter, f.Overdue = nil, time.Time{}, time.Time{}, false
+	var out []Row
+	for _, r := range Select(plans, reg, f) {
+		if r.Action.DeadlineNotUnderstood() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // NewRow describes one action as of today.
 func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, today time.Time) Row {
 	r := Row{Plan: p, Section: s, Action: a}

@@ -23,9 +23,12 @@ type Counts struct {
 	Recurring   int
 	// Undated counts actions with no deadline written; Ongoing those whose deadline is open
 	// ("Ongoing"); ToBeConfirmed those that hold a place for one ("TBC"): none falls due.
+	// NotUnderstood counts those whose deadline is written but cpp cannot place it in time: they
+	// may be due, and are never counted as undated.
 	Undated       int
 	Ongoing       int
 	ToBeConfirmed int
+	NotUnderstood int
 }
 
 // PercentComplete is the share of actions, not counting dropped ones, that are complete.
@@ -60,8 +63,8 @@ func (c *Counts) add(r Row, quarter, window Window) {
 			c.Ongoing++
 		case r.Action.Deadline.Kind == deadline.ToBeConfirmed:
 			c.ToBeConfirmed++
-		default: // a deadline cpp cannot read: validate says so; the board sees it as none
-			c.Undated++
+		case r.Action.DeadlineNotUnderstood():
+			c.NotUnderstood++
 		}
 	}
 	if dueIn(r, quarter) {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,15 +32,20 @@ type ActionRecord struct {
 	Tags      []string `json:"tags"`
 	File      string   `json:"file"`
 	Line      int      `json:"line"`
+	// DeadlineNotUnderstood marks an action whose deadline is written but cannot be placed in
+	// time. A JSON listing about dates carries such actions last in its array with this set,
+	// since it cannot say whether they belong (README, "Output formats"); CSV and tables name
+	// them on stderr.
+	DeadlineNotUnderstood bool `json:"deadline_not_understood"`
 }
 
 // ActionColumns is the CSV header, in the JSON field order.
 var ActionColumns = []string{"plan", "section", "id", "text", "deadline", "start", "due", "recurring",
-	"leads", "status", "rag", "days_late", "tags", "file", "line"}
+	"leads", "status", "rag", "days_late", "tags", "file", "line", "deadline_not_understood"}
 
 // ActionKinds types the ActionColumns in a workbook.
 var ActionKinds = []CellKind{CellText, CellText, CellText, CellText, CellText, CellDate, CellDate, CellBool,
-	CellText, CellText, CellText, CellNumber, CellText, CellText, CellNumber}
+	CellText, CellText, CellText, CellNumber, CellText, CellText, CellNumber, CellBool}
 
 const isoDate = "2006-01-02"
 
@@ -51,7 +57,7 @@ func ActionRecords(rows []query.Row) []ActionRecord {
 		rec := ActionRecord{
 			Plan: r.Plan.ID, Section: r.Section.ID, ID: a.ID, Text: a.Label(), Recurring: r.Recurring,
 			Leads: nonNil(r.Leads), Status: string(a.Status), DaysLate: r.DaysLate, Tags: nonNil(a.Tags),
-			File: r.Plan.File, Line: a.Pos.Line,
+			File: r.Plan.File, Line: a.Pos.Line, DeadlineNotUnderstood: a.DeadlineNotUnderstood(),
 		}
 		if a.HasDeadline {
 			rec.Deadline = ptr(a.Deadline.Text)
@@ -72,7 +78,7 @@ func ActionRecords(rows []query.Row) []ActionRecord {
 func (r ActionRecord) CSVRow() []string {
 	return []string{r.Plan, r.Section, r.ID, r.Text, deref(r.Deadline), deref(r.Start), deref(r.Due),
 		strconv.FormatBool(r.Recurring), strings.Join(r.Leads, "; "), r.Status, deref(r.RAG),
-		strconv.Itoa(r.DaysLate), strings.Join(r.Tags, "; "), r.File, strconv.Itoa(r.Line)}
+		strconv.Itoa(r.DaysLate), strings.Join(r.Tags, "; "), r.File, strconv.Itoa(r.Line), strconv.FormatBool(r.DeadlineNotUnderstood)}
 }
 
 func ptr(s string) *string { return &s }
@@ -103,6 +109,7 @@ func nonNil(xs []string) []string {
 // ActionColumnsFor says which optional columns an action table shows.
 type ActionColumnsFor struct {
 	Late  bool                     // days late, for overdue listings
+	Chase bool                     // a listing for chasing (due, overdue): the leads go last
 	Slips map[string]*history.Slip // when set, how often each deadline has moved and what it was first
 }
 
@@ -111,12 +118,19 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 	// On a narrow terminal the deadline as written goes first (Due has its date), then the
 	// leads and the status; an overdue listing has days late to say when, so Due goes too. The
 	// id (for show), the text (30 cells of it before any of those) and the RAG rating are always
-	// there; long text is cut at three lines.
+	// there; long text is cut at three lines. A listing for chasing keeps whom to chase to the
+	// last, and first leaves out a column that says the same on every row ("Not rated").
 	b := Block{Heading: heading, Header: []string{"ID", "Action", "Deadline", "Due", "Leads", "Status", "RAG"},
-		Wide: []int{1, 2, 4}, Drop: []int{2, 4, 5}, TextMin: 30, MaxLines: 3, RAGColumn: 6}
+		Wide: []int{1, 2, 4}, Drop: []int{2, 4, 5}, TextMin: 30, MaxLines: 3, RAGColumn: 6, DropSame: cols.Chase}
+	if cols.Chase {
+		b.Drop = []int{2, 5, 4}
+	}
 	if cols.Late {
 		b.Header = append(b.Header, "Days late")
-		b.Drop = append(b.Drop, 3)
+		b.Drop = slices.Insert(b.Drop, len(b.Drop)-1, 3)
+		if !cols.Chase {
+			b.Drop = []int{2, 4, 5, 3}
+		}
 	}
 	if cols.Slips != nil {
 		b.Header = append(b.Header, "Moves", "First deadline")
@@ -131,6 +145,8 @@ func ActionBlock(heading string, rows []query.Row, cols ActionColumnsFor) Block 
 			due = "recurring"
 		case a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.ToBeConfirmed:
 			due = "to be confirmed"
+		case a.DeadlineNotUnderstood():
+			due = "not understood"
 		}
 		row := []string{a.ID, a.Label(), a.Deadline.Text, due, strings.Join(r.Leads, ", "), StatusWord(a.Status), RAGWord(a.RAG)}
 		if cols.Late {

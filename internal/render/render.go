@@ -48,6 +48,11 @@ type Block struct {
 	// TextMin is what the first Wide column, the block's main text, is given before the columns
 	// in Drop are shown; 0 gives it what the other Wide columns get.
 	TextMin int
+	// DropSame leaves out first, on a narrow terminal, a column that says the same on every row
+	// of the listing ("Not rated"), naming it and its value in the note: for listings whose
+	// purpose is chasing, where what differs from row to row is what a reader acts on. Only
+	// the columns in Drop and the RAG column may go so.
+	DropSame bool
 	// MaxLines cuts a cell after so many lines on a terminal, ending it with "…", for
 	// listings (show gives the whole text); 0 never cuts.
 	MaxLines int
@@ -111,23 +116,9 @@ func (p TablePrinter) Print(w io.Writer, d Doc) error {
 	if d.Title != "" {
 		text(termsafe.Line(d.Title), &bold)
 	}
-	// Tables of one kind (a plan's actions, plan after plan) leave out the same columns: as many
-	// as the one that needs most.
-	shapes := make([]string, len(d.Blocks))
-	visible := make([]Block, len(d.Blocks))
-	cols := make([][]column, len(d.Blocks))
-	ndrop := map[string]int{}
-	for i, blk := range d.Blocks {
-		if len(blk.Rows) == 0 {
-			continue
-		}
-		visible[i] = visibleBlock(blk)
-		cols[i] = measureAll(visible[i])
-		if width > 0 {
-			shapes[i] = strings.Join(blk.Header, "\x00")
-			ndrop[shapes[i]] = max(ndrop[shapes[i]], drops(visible[i], cols[i], width))
-		}
-	}
+	// Tables of one kind (a plan's actions, plan after plan) are laid out as one: the same
+	// columns left out and the same widths, measured on all their rows.
+	visible, fits := fitShapes(d.Blocks, width)
 	var left []string
 	for i, blk := range d.Blocks {
 		if i > 0 || d.Title != "" {
@@ -141,7 +132,9 @@ func (p TablePrinter) Print(w io.Writer, d Doc) error {
 				text(termsafe.Text(blk.Empty), nil)
 			}
 		} else {
-			for _, h := range drawTable(&b, visible[i], width, cols[i], ndrop[shapes[i]], rag) {
+			f := fits[shapeOf(blk)]
+			drawTable(&b, visible[i], f.shown, f.widths, width > 0, rag)
+			for _, h := range f.left {
 				if !slices.Contains(left, h) {
 					left = append(left, h)
 				}

@@ -1,11 +1,15 @@
 package render
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
 )
 
 // The light box a table is drawn in. Every column costs its width and three cells more: a space
@@ -284,86 +288,178 @@ func runeWidth(r rune) int {
 	return lipgloss.Width(string(r))
 }
 
-// drawTable draws a block as a light box. With width 0 nothing is fitted: each column is as
-// wide as its widest line and every cell is whole. Otherwise the block is laid out to fit
-// (layout) and its cells wrapped and cut to their columns; the headers of the columns left out
-// are returned, for the note that says so.
-func drawTable(b *strings.Builder, blk Block, width int, cols []column, ndrop int, rag func(string) string) (left []string) {
-	var shown, widths []int
-	if width > 0 {
-		ndrop = min(ndrop, len(blk.Drop))
-		shown, widths = layout(blk, cols, width, ndrop)
-		for _, i := range blk.Drop[:ndrop] {
-			left = append(left, blk.Header[i])
+// shapeOf names a kind of table by its header: a listing's tables of one kind are laid out as one.
+func shapeOf(blk Block) string { return strings.Join(blk.Header, "\x00") }
+
+// fit is how a kind of table is drawn in a listing: the columns shown, each one's width, and the
+// columns left out, as the note names them.
+type fit struct {
+	shown, widths []int
+	left          []string
+}
+
+// fitShapes makes each block safe to show (visibleBlock) and lays out each kind of table once,
+// measured on the rows of every block of that kind, so that a listing's tables (plan after plan)
+// leave out the same columns and give each column the same width. With width 0 nothing is
+// fitted: each column is as wide as its widest line in the listing.
+func fitShapes(blocks []Block, width int) ([]Block, map[string]*fit) {
+	visible := make([]Block, len(blocks))
+	merged := map[string]*Block{}
+	for i, blk := range blocks {
+		if len(blk.Rows) == 0 {
+			continue
 		}
-	} else {
+		visible[i] = visibleBlock(blk)
+		k := shapeOf(blk)
+		if m, ok := merged[k]; ok {
+			m.Rows = append(m.Rows, visible[i].Rows...)
+			continue
+		}
+		m := visible[i]
+		m.Rows = slices.Clone(m.Rows)
+		merged[k] = &m
+	}
+	fits := make(map[string]*fit, len(merged))
+	for k, m := range merged {
+		fits[k] = fitBlock(*m, width)
+	}
+	return visible, fits
+}
+
+// fitBlock lays out a block (all of a listing's rows of one kind) in width cells.
+func fitBlock(blk Block, width int) *fit {
+	cols := measureAll(blk)
+	f := &fit{}
+	if width <= 0 {
 		for i := range blk.Header {
-			shown = append(shown, i)
-			widths = append(widths, max(cols[i].natural, 1))
+			f.shown = append(f.shown, i)
+			f.widths = append(f.widths, max(cols[i].natural, 1))
 		}
+		return f
 	}
-	lines := func(cell string, k int, maxLines int) []string {
-		if width == 0 {
-			return strings.Split(cell, "\n")
-		}
-		return fitCell(cell, widths[k], maxLines)
+	var same map[int]string
+	if blk.DropSame {
+		blk.Drop, same = sameFirst(blk)
 	}
-	rule := func(l, m, r string) {
-		b.WriteString(l)
-		for k, w := range widths {
-			if k > 0 {
-				b.WriteString(m)
+	ndrop := drops(blk, cols, width)
+	f.shown, f.widths = layout(blk, cols, width, ndrop)
+	for _, i := range blk.Drop[:ndrop] {
+		h := blk.Header[i]
+		if v, ok := same[i]; ok {
+			if v == "" {
+				h += " (empty on every row)"
+			} else {
+				h += " (" + v + " on every row)"
 			}
-			b.WriteString(strings.Repeat("─", w+2))
 		}
-		b.WriteString(r + "\n")
+		f.left = append(f.left, h)
 	}
-	cells := make([][]string, len(shown))
-	row := func(r []string, maxLines int, colour bool) {
-		height := 1
+	return f
+}
+
+// sameFirst is the block's drop order with the columns that say the same on every row put first
+// (the RAG column among them, though it is not in Drop), and what each of those says.
+func sameFirst(blk Block) ([]int, map[int]string) {
+	same := map[int]string{}
+	if len(blk.Rows) < 2 {
+		return blk.Drop, same
+	}
+	cands := slices.Clone(blk.Drop)
+	if blk.RAGColumn >= 0 && !slices.Contains(cands, blk.RAGColumn) {
+		cands = append(cands, blk.RAGColumn)
+	}
+	slices.Sort(cands)
+	var order []int
+	for _, i := range cands {
+		if v, ok := constant(blk.Rows, i); ok {
+			same[i] = v
+			order = append(order, i)
+		}
+	}
+	for _, i := range blk.Drop {
+		if _, ok := same[i]; !ok {
+			order = append(order, i)
+		}
+	}
+	return order, same
+}
+
+// constant is what column i says on every row, if it says the same on each.
+func constant(rows [][]string, i int) (string, bool) {
+	cell := func(r []string) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	v := cell(rows[0])
+	for _, r := range rows[1:] {
+		if cell(r) != v {
+			return "", false
+		}
+	}
+	return v, true
+}
+
+// drawTable draws a block as a light box, showing the columns shown at their widths. Fitted, each
+// cell is wrapped to its column and cut at the block's MaxLines; otherwise each cell's lines are
+// drawn whole.
+//
+// cpp decides what a table shows (which columns, how wide, where each cell's lines break, where
+// a long cell is cut) and tablewriter draws it: its own wrapping is off, so every cell reaches it
+// as the lines cpp laid out, and every column is given the width cpp chose.
+func drawTable(b *strings.Builder, blk Block, shown, widths []int, fitted bool, rag func(string) string) {
+	cells := func(r []string, maxLines int, colour bool) []string {
+		out := make([]string, len(shown))
 		for k, i := range shown {
 			c := ""
 			if i < len(r) {
 				c = r[i]
 			}
-			cells[k] = lines(c, k, maxLines)
-			height = max(height, len(cells[k]))
-		}
-		for n := 0; n < height; n++ {
-			for k, i := range shown {
-				b.WriteString("│ ")
-				c := ""
-				if n < len(cells[k]) {
-					c = cells[k][n]
-				}
-				pad := widths[k] - cellWidth(c)
-				if colour && i == blk.RAGColumn && c != "" {
-					c = rag(c)
-				}
-				b.WriteString(c)
-				writeSpaces(b, pad+1)
+			var lines []string
+			if !fitted {
+				lines = strings.Split(c, "\n")
+			} else {
+				lines = fitCell(c, widths[k], maxLines)
 			}
-			b.WriteString("│\n")
+			if colour && i == blk.RAGColumn {
+				for n, l := range lines {
+					if l != "" {
+						lines[n] = rag(l)
+					}
+				}
+			}
+			out[k] = strings.Join(lines, "\n")
 		}
+		return out
 	}
-	rule("┌", "┬", "┐")
-	row(blk.Header, 0, false)
-	rule("├", "┼", "┤")
+	t := newTableWriter(b, widths)
+	t.Header(cells(blk.Header, 0, false))
 	for _, r := range blk.Rows {
-		row(r, blk.MaxLines, rag != nil)
+		// Append and Render fail only for rows of a type tablewriter cannot print; these are
+		// strings.
+		_ = t.Append(cells(r, blk.MaxLines, rag != nil))
 	}
-	rule("└", "┴", "┘")
-	return left
+	_ = t.Render()
 }
 
-const spaces = "                                                                "
-
-func writeSpaces(b *strings.Builder, n int) {
-	for n > len(spaces) {
-		b.WriteString(spaces)
-		n -= len(spaces)
+// newTableWriter is a tablewriter table that draws what it is given: a light box, a space either
+// side of each cell, headers as written, every cell's lines as they come (no wrapping, trimming or
+// formatting of its own) and each column exactly as wide as widths says.
+func newTableWriter(w io.Writer, widths []int) *tablewriter.Table {
+	perColumn := tw.NewMapper[int, int]()
+	for k, width := range widths {
+		perColumn.Set(k, width+2) // tablewriter counts a column's padding in its width
 	}
-	if n > 0 {
-		b.WriteString(spaces[:n])
-	}
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithTrimLine(tw.Off),
+		tablewriter.WithColumnWidths(perColumn),
+	)
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -152,6 +153,74 @@ func TestTableLeavesOutColumnsInOrder(t *testing.T) {
 		first := strings.SplitN(tt.left, ",", 2)[0]
 		if strings.Contains(strings.Split(got, note)[0], "│ "+first) {
 			t.Errorf("width %d: a table still shows %s:\n%s", tt.width, first, got)
+		}
+	}
+}
+
+// chaseBlock is a due listing's table of n rows, every one "Not rated" and not started, with a
+// different lead on each.
+func chaseBlock(heading string, n int, late bool) Block {
+	blk := ActionBlock(heading, nil, ActionColumnsFor{Chase: true, Late: late})
+	for i := range n {
+		row := []string{fmt.Sprintf("plan.p%d", i), strings.Repeat("Improve the offer to care leavers ", 1+i%3),
+			fmt.Sprintf("%d September 2025", 20+i), fmt.Sprintf("%d Sep 2025", 20+i), fmt.Sprintf("Team %c", 'A'+i),
+			"not started", "Not rated"}
+		if late {
+			row = append(row, fmt.Sprint(10+i))
+		}
+		blk.Rows = append(blk.Rows, row)
+	}
+	return blk
+}
+
+// On a narrow terminal a chasing listing first leaves out what says the same on every row, naming
+// what it says, and keeps whom to chase to the last.
+func TestChaseListingKeepsLeads(t *testing.T) {
+	for _, late := range []bool{false, true} {
+		var out bytes.Buffer
+		d := Doc{Blocks: []Block{chaseBlock("", 4, late)}}
+		if err := (TablePrinter{Style: Style{Width: 72}}).Print(&out, d); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.ReplaceAll(out.String(), "\n", " ")
+		if !strings.Contains(got, "Team A") {
+			t.Errorf("late=%v: the leads were left out before the columns that say the same on every row:\n%s", late, got)
+		}
+		if !strings.Contains(got, "Status (not started on every row)") || !strings.Contains(got, "RAG (Not rated on every row)") {
+			t.Errorf("late=%v: the note does not name what the same-valued columns said:\n%s", late, got)
+		}
+		// Narrower, the leads go too, but last.
+		out.Reset()
+		if err := (TablePrinter{Style: Style{Width: 40}}).Print(&out, d); err != nil {
+			t.Fatal(err)
+		}
+		note := out.String()[strings.Index(out.String(), "Left out"):]
+		if !strings.HasSuffix(strings.TrimSpace(strings.ReplaceAll(note, "\n", " ")), "Leads (--wide shows every column).") {
+			t.Errorf("late=%v: the leads were not the last to go:\n%s", late, out.String())
+		}
+	}
+}
+
+// A listing's tables of one kind (plan after plan) have the same columns at the same widths, however
+// different their rows.
+func TestListingTablesShareWidths(t *testing.T) {
+	short := chaseBlock("short plan", 1, false)
+	short.Rows[0][1] = "Do it."
+	short.Rows[0][4] = "A"
+	d := Doc{Blocks: []Block{short, chaseBlock("long plan", 5, false)}}
+	for _, width := range []int{0, 80, 140} {
+		var out bytes.Buffer
+		if err := (TablePrinter{Style: Style{Width: width}}).Print(&out, d); err != nil {
+			t.Fatal(err)
+		}
+		var tops []string
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.HasPrefix(line, "┌") {
+				tops = append(tops, line)
+			}
+		}
+		if len(tops) != 2 || tops[0] != tops[1] {
+			t.Errorf("width %d: the tables are drawn at different widths:\n%s", width, out.String())
 		}
 	}
 }

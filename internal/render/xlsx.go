@@ -106,23 +106,24 @@ type sheetStyles struct {
 func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 	st := sheetStyles{kind: map[CellKind]int{}}
 	var err error
-	st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+	st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Border: []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}}})
 	if err != nil {
 		return st, err
 	}
 	dateFmt := dateFormat
+	top := &excelize.Alignment{Vertical: "top"}
 	// In a fixed order: a style's number in the file is the order it was made in.
 	for _, x := range []struct {
 		k CellKind
 		s *excelize.Style
 	}{
 		// Text format ("@"): what someone types over a cell stays as typed, not a date.
-		{CellText, &excelize.Style{NumFmt: 49}},
-		{CellNumber, &excelize.Style{}},
-		{CellDate, &excelize.Style{CustomNumFmt: &dateFmt}},
-		{CellBool, &excelize.Style{}},
+		{CellText, &excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{CellNumber, &excelize.Style{Alignment: top}},
+		{CellDate, &excelize.Style{CustomNumFmt: &dateFmt, Alignment: top}},
+		{CellBool, &excelize.Style{Alignment: top}},
 	} {
 		if st.kind[x.k], err = f.NewStyle(x.s); err != nil {
 			return st, err
@@ -134,7 +135,8 @@ func newSheetStyles(f *excelize.File) (sheetStyles, error) {
 func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet, warn func(string)) error {
 	widths := make([]int, len(t.Header))
 	for c, h := range t.Header {
-		if err := f.SetCellStr(sheet, CellName(c+1, 1), termsafe.Text(h)); err != nil {
+		h = HeaderWords(termsafe.Text(h))
+		if err := f.SetCellStr(sheet, CellName(c+1, 1), h); err != nil {
 			return err
 		}
 		widths[c] = textWidth(h) + 3 // room for the filter's button
@@ -156,9 +158,11 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet, warn fu
 		}
 	}
 	last := len(t.Rows) + 1
+	colWidths := make([]float64, len(widths))
 	for c, k := range t.Kinds {
 		col := ColumnName(c + 1)
-		if err := f.SetColWidth(sheet, col, col, float64(min(widths[c], maxColumnWidth))); err != nil {
+		colWidths[c] = float64(min(widths[c], maxColumnWidth))
+		if err := f.SetColWidth(sheet, col, col, colWidths[c]); err != nil {
 			return err
 		}
 		if len(t.Rows) > 0 {
@@ -174,6 +178,18 @@ func writeSheet(f *excelize.File, st sheetStyles, sheet string, t Sheet, warn fu
 		return err
 	}
 	if err := SetDimension(f, sheet, len(t.Header), last); err != nil {
+		return err
+	}
+	// Text wraps in its column, and each row is as tall as its tallest cell (spreadsheets keep
+	// the heights a file gives), so that a printed listing shows each action whole.
+	for r, row := range t.Rows {
+		if h := RowHeight(row, colWidths); h > lineHeight {
+			if err := f.SetRowHeight(sheet, r+2, h); err != nil {
+				return err
+			}
+		}
+	}
+	if err := SetPrintLayout(f, sheet, colWidths, true); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
@@ -315,13 +331,60 @@ func SheetName(s string, max int) string {
 		return r
 	}, s)
 	s = trimSheetEnds(strings.Join(strings.Fields(s), " "))
+	if utf16Len(s) <= max {
+		return s
+	}
+	// Too long: a council's name is said as people say it ("Youth Justice (Camden)", not
+	// "Youth Justice (London Borough o"), then the name is cut at a word where that keeps most
+	// of it, and mid-word only where it does not.
+	if open := strings.LastIndexByte(s, '('); open >= 0 {
+		in := s[open:]
+		for _, long := range councilWords {
+			in = strings.ReplaceAll(in, long[0], long[1])
+		}
+		s = s[:open] + in
+	}
+	if utf16Len(s) <= max {
+		return s
+	}
+	cut := cutUTF16(s, max)
+	if i := strings.LastIndexByte(cut, ' '); i >= max/2 && (len(cut) == len(s) || s[len(cut)] != ' ') {
+		cut = cut[:i]
+	}
+	cut = strings.TrimRight(trimSheetEnds(cut), " (-,;&")
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, small := range []string{" and", " of", " the", " for", " in", " &"} {
+			if strings.HasSuffix(cut, small) {
+				cut, trimmed = strings.TrimSuffix(cut, small), true
+			}
+		}
+	}
+	if strings.Count(cut, "(") > strings.Count(cut, ")") && utf16Len(cut) < max {
+		cut += ")"
+	}
+	return trimSheetEnds(cut)
+}
+
+// councilWords shorten the formal names of councils in a sheet name's last brackets (where a
+// lead's sheet names its council), longest first: the place is what tells two councils' sheets
+// apart.
+var councilWords = [][2]string{
+	{"Not named in the source document", "council not named"},
+	{"London Borough of ", ""}, {"Royal Borough of ", ""}, {"Metropolitan Borough of ", ""},
+	{"City and County of ", ""}, {"Borough of ", ""}, {"City of ", ""},
+	{" Metropolitan Borough Council", ""}, {" County Council", ""}, {" City Council", ""},
+	{" Borough Council", ""}, {" District Council", ""}, {" Council", ""},
+}
+
+// cutUTF16 is the longest start of s at most max UTF-16 units long.
+func cutUTF16(s string, max int) string {
 	n := 0
 	for i, r := range s {
-		w := len(utf16.Encode([]rune{r}))
-		if n+w > max {
-			return trimSheetEnds(s[:i])
+		if n+utf16.RuneLen(r) > max {
+			return s[:i]
 		}
-		n += w
+		n += utf16.RuneLen(r)
 	}
 	return s
 }

@@ -44,7 +44,15 @@ func (v htmlView) MultiPlan() bool { return len(v.Plans) > 1 }
 
 func (v htmlView) SummaryRows() [][]string { return summaryRows(v.Report) }
 
+func (v htmlView) NotUnderstoodRows() [][]string { return notUnderstoodRows(v.Report) }
+
+func (v htmlView) NotUnderstoodLeadIn() string { return notUnderstoodLeadIn }
+
 func (v htmlView) PartialSentence() string { return partialSentence(v.Report) }
+
+func (v htmlView) YPFound() string { return ypWords.Found + " " + ypWords.FoundHow }
+
+func (v htmlView) YPRemoved() string { return ypWords.Removed }
 
 func (v htmlView) MeasuresNote() string { return measuresNote(v.Report) }
 
@@ -70,15 +78,16 @@ func rowViews(rows []query.Row, cells [][]string) []rowView {
 }
 
 type sectionView struct {
-	Heading, Promise string
-	Rows             []rowView
+	Heading, Promise, Shared string
+	Rows                     []rowView
 }
 
 func (v htmlView) SectionViews() []sectionView {
 	var out []sectionView
 	for _, sp := range v.Sections {
 		out = append(out, sectionView{Heading: sectionHeading(sp, v.MultiPlan()), Promise: words.OneLine(sp.Section.Promise),
-			Rows: rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
+			Shared: SharedLine(sp.Section, v.Period.window, v.AsOf),
+			Rows:   rowViews(sp.Rows, sectionRows(v.Report, sp.Rows))})
 	}
 	return out
 }
@@ -238,6 +247,10 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <p>{{terms $.PartialSentence}} Run <code>cpp validate</code> for details.</p>
 <ul>{{range .}}<li><strong>{{terms .File}}</strong>: {{terms .Error}}</li>{{end}}</ul>
 </section>
+{{end}}{{with .Options.Personal}}<section class="partial" aria-labelledby="personal-text">
+<h2 id="personal-text">{{if .Redacted}}Personal text removed{{else}}Personal text found{{end}}</h2>
+{{if .Redacted}}<p>{{$.YPRemoved}}</p>{{else}}<p>{{$.YPFound}}</p><ul>{{range .Found}}<li>{{.String}}</li>{{end}}</ul>{{end}}
+</section>
 {{end}}<p class="meta">Report as of {{.AsOfText}}. Reporting period: {{.Period.Description}}. Next period: {{.Next.Description}}.</p>
 {{if .MultiPlan}}<p>Plans in this report:</p>
 <ul>{{range .Plans}}<li>{{.ID}}: {{terms .Title}} ({{terms .Council}})</li>{{end}}</ul>{{end}}
@@ -250,6 +263,13 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <tbody>{{range .SummaryRows}}<tr><th scope="row">{{terms (index . 0)}}</th><td>{{index . 1}}</td></tr>{{end}}</tbody>
 </table></div>
 <figure>{{.StatusPie}}<figcaption>Actions by status. The same figures are in the table above.</figcaption></figure>
+{{with .NotUnderstoodRows}}<h3 id="not-understood">Deadlines not understood ({{len .}})</h3>
+<p>{{terms $.NotUnderstoodLeadIn}}</p>
+<div class="scroll" role="region" aria-label="Deadlines not understood" tabindex="0"><table>
+<caption>Deadlines not understood</caption>
+<thead><tr><th scope="col">Action</th><th scope="col">Lead</th><th scope="col">Deadline as written</th></tr></thead>
+<tbody>{{range .}}<tr><td>{{terms (index . 0)}}</td><td>{{terms (index . 1)}}</td><td>{{terms (index . 2)}}</td></tr>{{end}}</tbody>
+</table></div>{{end}}
 
 <h2 id="exceptions">Exceptions</h2>
 {{with .ExceptionRows}}<p class="lead-in">Every action rated red or amber, and every overdue action (a recurring commitment is overdue when its last period passed with no update), with its latest progress note. "{{terms "No commentary"}}" marks an exception with no note; "Stale" a latest note more than {{$.Options.StaleDays}} days old.</p>
@@ -262,6 +282,7 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 <h2 id="progress">Progress by section</h2>
 {{range .SectionViews}}<h3>{{terms .Heading}}</h3>
 {{if .Promise}}<blockquote>{{terms .Promise}}</blockquote>{{end}}
+<p class="shared">{{.Shared}}</p>
 {{if .Rows}}<div class="scroll" role="region" aria-label="Actions: {{.Heading}}" tabindex="0"><table>
 <caption>Actions: {{terms .Heading}}</caption>
 <thead><tr><th scope="col">Action</th><th scope="col">Deadline</th><th scope="col">Leads</th><th scope="col">Status</th><th scope="col">RAG</th><th scope="col">Latest update</th></tr></thead>

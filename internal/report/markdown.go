@@ -29,6 +29,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	writePersonalMarkdown(&b, r.Options.Personal)
 	fmt.Fprintf(&b, "Report as of %s. Reporting period: %s. Next period: %s.\n\n", words.Day(r.AsOf),
 		esc(r.Period.Description), esc(r.Next.Description))
 	if len(r.Plans) > 1 {
@@ -43,6 +44,11 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	b.WriteString(esc(r.Summary.Narrative) + "\n\n")
 	b.WriteString(render.MarkdownTable([]string{"Figure", "Actions"}, summaryRows(r)))
 	b.WriteString("\n```mermaid\n" + mermaidPie(r) + "```\n\n")
+	if nu := notUnderstoodRows(r); len(nu) > 0 {
+		fmt.Fprintf(&b, "### Deadlines not understood (%d)\n\n%s\n\n", len(nu), notUnderstoodLeadIn)
+		b.WriteString(render.MarkdownTable([]string{"Action", "Lead", "Deadline as written"}, nu))
+		b.WriteString("\n")
+	}
 
 	b.WriteString("## Exceptions\n\n")
 	if len(r.Exceptions) == 0 {
@@ -60,6 +66,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if sp.Section.Promise != "" {
 			fmt.Fprintf(&b, "> %s\n\n", esc(words.OneLine(sp.Section.Promise)))
 		}
+		fmt.Fprintf(&b, "%s\n\n", SharedLine(sp.Section, r.Period.window, r.AsOf))
 		if len(sp.Rows) == 0 {
 			b.WriteString("No actions.\n\n")
 			continue
@@ -129,9 +136,22 @@ func summaryRows(r *Report) [][]string {
 		[]string{"Ongoing (no end date)", strconv.Itoa(c.Ongoing)},
 		[]string{"Deadline to be confirmed", strconv.Itoa(c.ToBeConfirmed)},
 		[]string{"No deadline given", strconv.Itoa(c.Undated)},
+		[]string{"Deadline not understood", strconv.Itoa(c.NotUnderstood)},
 	)
 	return rows
 }
+
+// notUnderstoodRows are the actions whose deadline cpp cannot place in time, each with its
+// deadline as written: they may be due, late or neither, and the board should know which.
+func notUnderstoodRows(r *Report) [][]string {
+	var out [][]string
+	for _, row := range r.NotUnderstood {
+		out = append(out, []string{actionCell(row.Action), leadsCell(row), row.Action.Deadline.Text})
+	}
+	return out
+}
+
+const notUnderstoodLeadIn = "cpp cannot place these deadlines in time, so these actions are in no count of due or overdue actions. Each is shown as written; write it as a date cpp reads (cpp validate says why each is not understood)."
 
 // ActionCell names an action: id and text.
 func actionCell(a *plan.Action) string { return a.ID + ": " + words.OneLine(a.Label()) }

@@ -31,6 +31,8 @@ type Options struct {
 	// LeftOut are the plan files that could not be read, so that a partial report says so at
 	// its top and is never taken for a whole one.
 	LeftOut []LeftOut
+	// Personal is what the report says at its top about personal-looking text (see Publish).
+	Personal *PersonalNotice
 }
 
 // DefaultTolerance is the usual indicator tolerance: plan.DefaultTolerance.
@@ -55,7 +57,10 @@ type Report struct {
 	Measures   []MeasureStatus
 	Changes    *Changes
 	LeftOut    []LeftOut
-	Options    Options
+	// NotUnderstood are the actions whose deadline is written but cpp cannot place in time:
+	// counted apart from those with no deadline, and listed with the deadline as written.
+	NotUnderstood []query.Row
+	Options       Options
 }
 
 // Span is a reporting period as the board reads it.
@@ -131,6 +136,9 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 		if row.DaysLate > 90 {
 			r.Summary.OverdueLong++
 		}
+		if row.Action.DeadlineNotUnderstood() {
+			r.NotUnderstood = append(r.NotUnderstood, row)
+		}
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
@@ -151,6 +159,7 @@ func merge(a, b query.Counts) query.Counts {
 	a.Undated += b.Undated
 	a.Ongoing += b.Ongoing
 	a.ToBeConfirmed += b.ToBeConfirmed
+	a.NotUnderstood += b.NotUnderstood
 	for k, v := range b.Status {
 		a.Status[k] += v
 	}

@@ -26,7 +26,9 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 		if len(c.Actions) > 0 {
 			b := render.Block{Heading: fmt.Sprintf("%s: %s with no update", c.Name, words.Count(len(c.Actions), "action", "actions")),
 				Header: []string{"ID", "Action", "Deadline", "Due", "Status", "RAG", "Latest note"},
-				Wide:   []int{1}, RAGColumn: 5}
+				// Whom to chase is the heading; on a narrow terminal what says the same on
+				// every row goes first, then the deadline as written, the status and the due date.
+				Wide: []int{1}, Drop: []int{2, 4, 3}, DropSame: true, RAGColumn: 5}
 			for _, a := range c.Actions {
 				due := ""
 				switch {

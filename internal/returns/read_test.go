@@ -8,10 +8,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
 )
 
 // fill sets cells of the row with the id, by header word, as a lead filling in the workbook would:
@@ -53,6 +55,96 @@ func filled(t testing.TB, do func(f *excelize.File), texts ...string) (*Filled, 
 		t.Fatal(err)
 	}
 	return Read("q3.xlsx", buf.Bytes())
+}
+
+// cellName is the cell of the row with the id, in the column with the header word.
+func cellName(t testing.TB, f *excelize.File, sheet, id, col string) string {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	row := slices.IndexFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == id })
+	c := slices.IndexFunc(rows[0], func(h string) bool { return strings.EqualFold(h, col) })
+	if row < 0 || c < 0 {
+		t.Fatalf("%s: no row %s or column %s", sheet, id, col)
+	}
+	name, _ := excelize.CoordinatesToCellName(c+1, row+1)
+	return name
+}
+
+// A cell a lead fills is read as a spreadsheet shows it, or its row is refused by name: a formula
+// is its kept value only when one is kept and is not an error; an error is never a note; a
+// hyperlink keeps its address; a date is never its serial number, and a date shown as a month
+// ("Mar-26") is that month.
+func TestReadCells(t *testing.T) {
+	kept := map[string]map[string]tabtest.Formula{}
+	keep := func(sheet, cell string, fm tabtest.Formula) {
+		if kept[sheet] == nil {
+			kept[sheet] = map[string]tabtest.Formula{}
+		}
+		kept[sheet][cell] = fm
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(workbook(t, build(t, "Q3-2025", nil, north))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const vs = "Virtual School"
+	// Kept values: a formula's text, and an error.
+	fill(t, f, vs, "north.p1.1", map[string]any{ColProgressNote: "x", ColNewStatus: "In progress"})
+	keep(vs, cellName(t, f, vs, "north.p1.1", ColProgressNote), tabtest.Formula{Text: `"Mentors "&"recruited"`, Cached: "Mentors recruited", Kept: true})
+	fill(t, f, vs, "north.p1.1a", map[string]any{ColProgressNote: "x"})
+	keep(vs, cellName(t, f, vs, "north.p1.1a", ColProgressNote), tabtest.Formula{Text: "VLOOKUP(A3,Z:Z,2,FALSE)", Cached: "#REF!", Kept: true})
+	// A formula with no value kept.
+	must(t, f.SetCellFormula(vs, cellName(t, f, vs, "north.p1.1a", ColEvidence), `A3&" report"`))
+	// A hyperlink.
+	ev := cellName(t, f, "Integrated Care Board", "north.p1.7", ColEvidence)
+	fill(t, f, "Integrated Care Board", "north.p1.7", map[string]any{ColEvidence: "Annual report", ColNewRAG: "Green"})
+	must(t, f.SetCellHyperLink("Integrated Care Board", ev, "https://north.example/report.pdf", "External"))
+	// Dates: a month shown as Mar-26 in Revised deadline; a date typed as the figure.
+	fill(t, f, "Integrated Care Board", "north.p1.7", map[string]any{ColRevised: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
+	style(t, f, "Integrated Care Board", "north.p1.7", ColRevised, 17) // mmm-yy
+	fill(t, f, SheetMeasures, "north.p1.m1", map[string]any{ColNewValue: time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)})
+	style(t, f, SheetMeasures, "north.p1.m1", ColNewValue, 14)
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	for sheet, cells := range kept {
+		data, err = tabtest.Keep(data, sheet, cells)
+		must(t, err)
+	}
+	got, probs := Read("q3.xlsx", data)
+	var ps []string
+	for _, p := range probs {
+		ps = append(ps, p.String())
+	}
+	wantP := []string{
+		"q3.xlsx: Virtual School, row 3: Progress note: the error #REF! (from a formula); correct it, or type the text or paste as values",
+		"q3.xlsx: Virtual School, row 3: Evidence: a formula with no value; type the text or paste as values",
+		`q3.xlsx: Measures, row 2: New value "30 September 2025" is a date, not a figure; write the figure as a number`,
+	}
+	if strings.Join(ps, "\n") != strings.Join(wantP, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(ps, "\n"), strings.Join(wantP, "\n"))
+	}
+	var acts []string
+	for _, a := range got.Actions {
+		acts = append(acts, fmt.Sprintf("%s: %s|%s|%s|%q|%q", a.At, a.ID, a.Status, a.Deadline, a.Note, a.Evidence))
+	}
+	slices.Sort(acts)
+	want := []string{
+		`q3.xlsx: Integrated Care Board, row 2: north.p1.7||March 2026|""|"Annual report (https://north.example/report.pdf)"`,
+		`q3.xlsx: Virtual School, row 2: north.p1.1|in-progress||"Mentors recruited"|""`,
+	}
+	if strings.Join(acts, "\n") != strings.Join(want, "\n") {
+		t.Errorf("actions:\n%s\nwant\n%s", strings.Join(acts, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func style(t testing.TB, f *excelize.File, sheet, id, col string, numFmt int) {
@@ -150,33 +242,48 @@ func TestReadNotAReturn(t *testing.T) {
 	if _, err := blank.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
+	var other bytes.Buffer
+	if err := blank.SetCellStr("Sheet1", "A1", "Budget"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := blank.WriteTo(&other); err != nil {
+		t.Fatal(err)
+	}
 	_, newer := filled(t, func(f *excelize.File) {
 		if err := f.SetCellStr(SheetMeta, "B1", "cpp-returns 2"); err != nil {
 			t.Fatal(err)
 		}
 	}, north)
 	tests := []struct {
-		name  string
-		data  []byte
-		probs []Problem
+		name, file string
+		data       []byte
+		probs      []Problem
 	}{
-		{"a workbook of something else", buf.Bytes(), nil},
-		{"an old .xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), nil},
-		{"a CSV of something else", []byte("name,age\nAda,36\n"), nil},
-		{"a broken zip", []byte("PK\x03\x04broken"), nil},
-		{"a newer layout", nil, newer},
+		{"an empty workbook", "x.xlsx", buf.Bytes(), nil},
+		{"a workbook of something else", "x.xlsx", other.Bytes(), nil},
+		{"an old .xls", "x.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), nil},
+		{"an old .xls named .xlsx", "x.xlsx", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), nil},
+		{"a CSV of something else", "x.csv", []byte("name,age\nAda,36\n"), nil},
+		{"a broken zip", "x.xlsx", []byte("PK\x03\x04broken"), nil},
+		{"a LibreOffice spreadsheet", "x.ods", []byte("PK\x03\x04"), nil},
+		{"notes", "x.txt", []byte("Some notes"), nil},
+		{"a newer layout", "", nil, newer},
 	}
 	want := []string{
-		"x: no sheet has a return's header row (ID, New status, …); is this a return made by cpp returns export?",
-		"x: this is an Excel 97-2003 workbook (.xls), which cpp cannot read; save it as an Excel Workbook (.xlsx) or as CSV UTF-8 and import that",
-		"x: row 1: the header row has neither New status nor New value; is this a return made by cpp returns export?",
-		"x: cannot read the workbook: zip: not a valid zip file",
+		"x.xlsx: no visible sheet of the workbook has any text; check that this is the workbook that holds the action table",
+		"x.xlsx: no sheet has a return's header row (ID, New status, …); is this a return made by cpp returns export?",
+		"x.xls: cpp cannot read Excel 97-2003 workbooks (.xls); open it in Excel and save it as an Excel Workbook (.xlsx), then import that",
+		"x.xlsx: the file is a password-protected workbook or an Excel 97-2003 (.xls) workbook, which cpp cannot read; if it has a password, open it in Excel, remove the password (File > Info > Protect Workbook) and save it; if it is an .xls file, save it as an Excel Workbook (.xlsx)",
+		"x.csv: row 1: the header row has neither New status nor New value; is this a return made by cpp returns export?",
+		"x.xlsx: cannot read the workbook: zip: not a valid zip file; open it in Excel and save it again as an Excel Workbook (.xlsx)",
+		"x.ods: cpp cannot read OpenDocument spreadsheets (.ods, as LibreOffice Calc saves them); in LibreOffice Calc, choose File > Save As, and save it as Excel 2007-365 (.xlsx); then use that file",
+		`x.txt: cpp cannot tell what kind of table a .txt file holds; if it is tab-separated (Excel's "Text (Tab delimited)"), rename it to .tsv; cpp reads .csv, .tsv, .xlsx and .docx files`,
 		`q3.xlsx: the return is in the layout "cpp-returns 2", not "cpp-returns 1", which this cpp reads; export the return again with this cpp`,
 	}
 	for i, tt := range tests {
 		probs := tt.probs
 		if tt.data != nil {
-			_, probs = Read("x", tt.data)
+			_, probs = Read(tt.file, tt.data)
 		}
 		if len(probs) != 1 || probs[0].String() != want[i] {
 			t.Errorf("%s: %v\nwant %s", tt.name, probs, want[i])
@@ -325,5 +432,170 @@ func TestSortProblems(t *testing.T) {
 	}
 	if want := "vs 3|vs 9|housing 2|csv|plan"; strings.Join(got, "|") != want {
 		t.Errorf("order %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+// A CSV return reads whatever Excel saved it as: "CSV" in the Windows code page, CSV separated by
+// semicolons (Excel in much of Europe), and "Unicode Text" (UTF-16, separated by tabs).
+func TestReadCSVEncodings(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, build(t, "Q3-2025", nil, north)); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	for _, row := range rows[1:] {
+		if row[0] == "north.p1.7" {
+			row[col(ColNewRAG)], row[col(ColProgressNote)] = "Amber", "Children’s panel delayed; café closed"
+		}
+	}
+	write := func(comma rune) string {
+		var out strings.Builder
+		w := csv.NewWriter(&out)
+		w.Comma, w.UseCRLF = comma, true
+		if err := w.WriteAll(rows); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	windows := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			switch r {
+			case '’':
+				b = append(b, 0x92)
+			case 'é':
+				b = append(b, 0xe9)
+			default:
+				if r >= 0x80 {
+					t.Fatalf("%q is not in the test's Windows-1252", r)
+				}
+				b = append(b, byte(r))
+			}
+		}
+		return b
+	}
+	utf16 := func(s string) []byte {
+		b := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"Windows-1252", windows(write(','))},
+		{"semicolons", []byte(write(';'))},
+		{"semicolons in Windows-1252", windows(write(';'))},
+		{"UTF-16 separated by tabs", utf16(write('\t'))},
+	} {
+		got, probs := Read("q3.csv", tt.data)
+		if len(probs) > 0 {
+			t.Errorf("%s: problems %v", tt.name, probs)
+			continue
+		}
+		if len(got.Actions) != 1 || got.Actions[0].Note != "Children’s panel delayed; café closed" || got.Actions[0].RAG != plan.Amber {
+			t.Errorf("%s: actions %+v", tt.name, got.Actions)
+		}
+	}
+}
+
+// Problems past MaxListed on a sheet are counted, not kept, and WriteProblems lists the first
+// MaxListed of all and counts the rest.
+func TestWriteProblemsBounded(t *testing.T) {
+	c := newCollector()
+	for r := 2; r < 2+MaxListed+30; r++ {
+		c.add(Problem{At: Place{File: "a.xlsx", Sheet: "B", Row: r}, Message: "bad"})
+	}
+	c.add(Problem{At: Place{File: "a.xlsx", Sheet: "A", Row: 9}, Message: "first"})
+	probs := c.problems()
+	if len(probs) != MaxListed+2 {
+		t.Fatalf("kept %d problems, want %d and one count", len(probs), MaxListed+1)
+	}
+	var out strings.Builder
+	n, err := WriteProblems(&out, probs, []*Filled{{File: "a.xlsx", Sheets: []string{"A", "B"}}})
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if err != nil || n != MaxListed+31 || len(lines) != MaxListed+1 {
+		t.Fatalf("%d problems, %d lines, %v:\n%s", n, len(lines), err, out.String())
+	}
+	if lines[0] != "a.xlsx: A, row 9: first" || lines[MaxListed] != "… and 31 more problems, not listed: correct those above and import again to see them" {
+		t.Errorf("first %q, last %q", lines[0], lines[MaxListed])
+	}
+}
+
+// The "Share with young people" column: blank is not shared; Yes shares the note; a word that
+// is not yes or no, or Yes with no note, is a problem.
+func TestReadShareColumn(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north)
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	if col(ColShare) < 0 {
+		t.Fatalf("the return has no %q column: %q", ColShare, rows[0])
+	}
+	for _, row := range rows[1:] {
+		if row[col(ColShare)] != "" {
+			t.Fatalf("the return shares %s by default", row[0])
+		}
+		switch row[0] {
+		case "north.p1.7":
+			row[col(ColProgressNote)], row[col(ColShare)] = "Mentors recruited", "Yes"
+		case "north.p2.1":
+			row[col(ColProgressNote)] = "Not for young people"
+		}
+	}
+	write := func(rows [][]string) []byte {
+		var out bytes.Buffer
+		w := csv.NewWriter(&out)
+		if err := w.WriteAll(rows); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	got, probs := Read("q3.csv", write(rows))
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	shared := map[string]bool{}
+	for _, a := range got.Actions {
+		shared[a.ID] = a.Share
+	}
+	if !shared["north.p1.7"] || shared["north.p2.1"] || len(shared) != 2 {
+		t.Errorf("shared: %v", shared)
+	}
+	ups, _ := Updates(r.Plans, []*Filled{got}, UpdateOptions{Date: day("2025-10-01")})
+	for _, u := range ups {
+		if e := u.Edit.Action; e != nil && e.Share != (u.Edit.ID == "north.p1.7") {
+			t.Errorf("%s: edit shares %v", u.Edit.ID, e.Share)
+		}
+	}
+	for _, row := range rows[1:] {
+		switch row[0] {
+		case "north.p1.7":
+			row[col(ColShare)] = "Maybe"
+		case "north.p2.1":
+			row[col(ColProgressNote)], row[col(ColShare)], row[col(ColNewStatus)] = "", "Yes", "Complete"
+		}
+	}
+	_, probs = Read("q3.csv", write(rows))
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.String())
+	}
+	want := `q3.csv: row 9: Share with young people "Maybe" is not Yes or No` + "\n" +
+		`q3.csv: row 15: Share with young people is Yes, but there is no Progress note to share`
+	if strings.Join(msgs, "\n") != want {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), want)
 	}
 }

@@ -5,10 +5,12 @@
 package returns
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -113,13 +115,11 @@ func ExpectsFigure(m *plan.Measure) bool {
 func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
 	r := &Return{Today: opts.Today, Quarter: opts.Quarter, Plans: plans, LeadFilter: opts.Leads}
 	periods := map[*plan.Plan]Period{}
-	councils := map[string]bool{}
 	for _, p := range plans {
 		start, end, conv := opts.Quarter.Span(p)
 		pd := Period{Plan: p, Name: quarterName(start, end, conv), Convention: conv, Start: start, End: end}
 		periods[p] = pd
 		r.Periods = append(r.Periods, pd)
-		councils[p.Council] = true
 	}
 	want := map[string]bool{}
 	for _, l := range opts.Leads {
@@ -127,12 +127,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
 		want[plan.Fold(c)] = true
 	}
 	keep := func(t plan.Team) bool { return len(want) == 0 || want[plan.Fold(t.Lead)] }
-	name := func(t plan.Team) string {
-		if len(councils) > 1 {
-			return t.String()
-		}
-		return t.Lead
-	}
+	name := r.teamName
 
 	byTeam := map[plan.Team]*LeadReturn{}
 	rows := query.Select(plans, reg, query.Filter{Leads: opts.Leads, Today: opts.Today})
@@ -294,3 +289,90 @@ func (r *Return) ActionCount() int {
 
 // Empty reports whether there is nothing to ask anyone.
 func (r *Return) Empty() bool { return len(r.Leads) == 0 && len(r.Measures) == 0 }
+
+// LeadPart is one lead team's own return, for a workbook of its own: the team's sheet and the
+// measures it answers for, under a file name made from the team's name.
+type LeadPart struct {
+	Name   string // the team, as the return names it
+	File   string // a file name for it, without extension: unique in any case, safe on every system
+	Return *Return
+}
+
+// PerLead splits the return into one return per lead team, in the return's order, so that a
+// council with 70 leads sends each its own workbook. A measure answered by several teams is in
+// each of their returns.
+func (r *Return) PerLead() []LeadPart {
+	var parts []LeadPart
+	used := map[string]bool{}
+	add := func(team plan.Team, name string, leads []*LeadReturn) {
+		part := *r
+		part.Leads = leads
+		part.LeadFilter = []string{team.Lead}
+		part.Measures = nil
+		for _, m := range r.Measures {
+			noTeam := len(m.Teams) == 0 && team.Lead == NoLead && team.Council == m.Plan.Council
+			if noTeam || slices.Contains(m.Teams, team) {
+				part.Measures = append(part.Measures, m)
+			}
+		}
+		base := FileName(name)
+		file := base
+		for i := 2; used[strings.ToLower(file)]; i++ {
+			file = fmt.Sprintf("%s (%d)", base, i)
+		}
+		used[strings.ToLower(file)] = true
+		parts = append(parts, LeadPart{Name: name, File: file, Return: &part})
+	}
+	has := map[plan.Team]bool{}
+	for _, lr := range r.Leads {
+		has[lr.Team] = true
+		add(lr.Team, lr.Name, []*LeadReturn{lr})
+	}
+	// A team asked only for figures (no open actions) has a return of its own too.
+	for _, m := range r.Measures {
+		for _, t := range m.Teams {
+			if !has[t] {
+				has[t] = true
+				add(t, r.teamName(t), nil)
+			}
+		}
+	}
+	return parts
+}
+
+// teamName is what the return calls a team: with its council when the return covers more than one.
+func (r *Return) teamName(t plan.Team) string {
+	for _, p := range r.Plans {
+		if p.Council != r.Plans[0].Council {
+			return t.String()
+		}
+	}
+	return t.Lead
+}
+
+// FileName is a team's name as a file name every system accepts and a person recognises:
+// letters, digits, spaces and ( ) & , . ' ’ - kept, anything else (a slash, a colon, a control
+// character) a space, at most 100 characters, no dot or space at either end (Windows drops
+// them), never a name Windows reserves (CON, NUL, …); "Lead" when nothing is left.
+func FileName(team string) string {
+	var b strings.Builder
+	for _, r := range team {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(" ()&,.'’-", r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(' ')
+		}
+	}
+	name := strings.Join(strings.Fields(b.String()), " ")
+	if len([]rune(name)) > 100 {
+		name = string([]rune(name)[:100])
+	}
+	name = strings.Trim(name, ". ")
+	switch strings.ToUpper(name) {
+	case "":
+		return "Lead"
+	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3":
+		return "Lead " + name
+	}
+	return name
+}

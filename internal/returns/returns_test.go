@@ -1,6 +1,7 @@
 package returns
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -203,7 +204,7 @@ func TestBuildRowsPerLead(t *testing.T) {
 		t.Fatalf("%d cells for %d columns", len(cells), len(ActionHeader))
 	}
 	wantCells := []string{"north.p1.1", "north", `=HYPERLINK("http://evil.example","click")`, "+SUM(A1:A9) open, in progress",
-		"Virtual School", "Q3 2025", "2025-09-30", "In progress", "Amber", "@cmd delayed", "2025-08-15", "", "", "", "", ""}
+		"Virtual School", "Q3 2025", "2025-09-30", "In progress", "Amber", "@cmd delayed", "2025-08-15", "", "", "", "", "", ""}
 	if strings.Join(cells, "|") != strings.Join(wantCells, "|") {
 		t.Errorf("cells:\n got %q\nwant %q", cells, wantCells)
 	}
@@ -357,5 +358,62 @@ func TestSheetNames(t *testing.T) {
 	n = newSheetNamer()
 	if a, b := n.name(long), n.name(long+"y"); a != strings.Repeat("x", 31) || b != strings.Repeat("x", 27)+" (2)" {
 		t.Errorf("two long names: %q, %q", a, b)
+	}
+}
+
+// PerLead gives each team its own return: its actions, the measures it answers for (a measure of a
+// section no team delivers goes to its council's "(no lead)"), a return even for a team asked
+// only for figures, and file names unique in any case and safe on every system.
+func TestPerLead(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north, south)
+	parts := r.PerLead()
+	rows, files := 0, map[string]bool{}
+	measures := map[string]int{}
+	for _, p := range parts {
+		if files[strings.ToLower(p.File)] {
+			t.Errorf("two files named %q", p.File)
+		}
+		files[strings.ToLower(p.File)] = true
+		if strings.ContainsAny(p.File, `/\:*?"<>|`) || strings.TrimSpace(p.File) != p.File {
+			t.Errorf("file name %q is not safe", p.File)
+		}
+		for _, lr := range p.Return.Leads {
+			rows += len(lr.Rows)
+		}
+		for _, m := range p.Return.Measures {
+			measures[m.Measure.ID]++
+		}
+	}
+	if rows != r.ActionCount() {
+		t.Errorf("the parts hold %d action rows, the return %d", rows, r.ActionCount())
+	}
+	for _, m := range r.Measures {
+		if measures[m.Measure.ID] == 0 {
+			t.Errorf("measure %s is in no lead's return", m.Measure.ID)
+		}
+	}
+	vs := ""
+	for _, p := range parts {
+		if p.Name == "Virtual School (North Council)" {
+			vs = fmt.Sprint(len(p.Return.Leads), len(p.Return.Measures))
+		}
+	}
+	if vs != "1 2" { // one sheet; the two measures of north.p1 that expect a figure
+		t.Errorf("Virtual School (North Council): sheets and measures %q, want \"1 2\"", vs)
+	}
+}
+
+func TestFileName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Virtual School (London Borough of Camden)", "Virtual School (London Borough of Camden)"},
+		{"Team Manager: CLA/CSST", "Team Manager CLA CSST"},
+		{"Adult’s Social Care", "Adult’s Social Care"},
+		{"...", "Lead"},
+		{"CON", "Lead CON"},
+		{"Esc\x1b[2J", "Esc 2J"},
+	} {
+		if got := FileName(tt.in); got != tt.want {
+			t.Errorf("FileName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -54,24 +54,30 @@ func (f *Filled) Date(p *plan.Plan) time.Time {
 // are checked by planedit.
 func Updates(plans []*plan.Plan, filled []*Filled, opts UpdateOptions) ([]*Update, []Problem) {
 	var out []*Update
-	var probs []Problem
+	probs := newCollector()
 	byID := map[string]*Update{}
+	known := knownIDs(plans)
 	find := func(at Place, id, want string) (query.Found, bool) {
+		if !known[strings.ToLower(id)] && probs.full(at) {
+			// Counted, not listed: the nearest ids need not be looked for.
+			probs.add(Problem{At: at, Message: "unknown id"})
+			return query.Found{}, false
+		}
 		found, ok, near := query.Find(plans, id)
 		if !ok {
 			msg := fmt.Sprintf("no action or measure has id %q", id)
 			if len(near) > 0 {
 				msg += "; did you mean " + strings.Join(near, ", ") + "?"
 			}
-			probs = append(probs, Problem{at, msg})
+			probs.add(Problem{At: at, Message: msg})
 			return found, false
 		}
 		switch {
 		case want == "action" && found.Measure != nil:
-			probs = append(probs, Problem{at, fmt.Sprintf("%s is a measure: its figure goes on the %s sheet, as %s", found.Measure.ID, SheetMeasures, ColNewValue)})
+			probs.add(Problem{At: at, Message: fmt.Sprintf("%s is a measure: its figure goes on the %s sheet, as %s", found.Measure.ID, SheetMeasures, ColNewValue)})
 			return found, false
 		case want == "measure" && found.Action != nil:
-			probs = append(probs, Problem{at, fmt.Sprintf("%s is an action: its progress goes on its lead's sheet, not with the measures", found.Action.ID)})
+			probs.add(Problem{At: at, Message: fmt.Sprintf("%s is an action: its progress goes on its lead's sheet, not with the measures", found.Action.ID)})
 			return found, false
 		}
 		return found, true
@@ -83,13 +89,13 @@ func Updates(plans []*plan.Plan, filled []*Filled, opts UpdateOptions) ([]*Updat
 		if d := f.Date(p); !d.IsZero() {
 			return d, true
 		}
-		probs = append(probs, Problem{Place{File: at.File}, "the return does not say which day it was made (a CSV has no record of it); give the day of the updates with --date"})
+		probs.add(Problem{At: Place{File: at.File}, Message: "the return does not say which day it was made (a CSV has no record of it); give the day of the updates with --date"})
 		return time.Time{}, false
 	}
 	add := func(u *Update, id string) {
 		if prev, ok := byID[id]; ok {
 			if diff := differ(prev.Edit, u.Edit); diff != "" {
-				probs = append(probs, Problem{u.At[0], fmt.Sprintf("%s is answered differently on %s (%s); give one answer", id, elsewhere(u.At[0], prev.At[0]), diff)})
+				probs.add(Problem{At: u.At[0], Message: fmt.Sprintf("%s is answered differently on %s (%s); give one answer", id, elsewhere(u.At[0], prev.At[0]), diff)})
 				return
 			}
 			prev.At = append(prev.At, u.At[0])
@@ -108,7 +114,7 @@ func Updates(plans []*plan.Plan, filled []*Filled, opts UpdateOptions) ([]*Updat
 			if !ok {
 				continue
 			}
-			e := &planedit.ActionEdit{Date: day, Status: a.Status, RAG: a.RAG, Note: a.Note, Evidence: a.Evidence, Deadline: a.Deadline}
+			e := &planedit.ActionEdit{Date: day, Status: a.Status, RAG: a.RAG, Note: a.Note, Evidence: a.Evidence, Deadline: a.Deadline, Share: a.Share}
 			add(&Update{Found: found, At: []Place{a.At}, Edit: planedit.Edit{ID: found.Action.ID, Action: e}}, found.Action.ID)
 		}
 		for _, m := range f.Measures {
@@ -126,20 +132,27 @@ func Updates(plans []*plan.Plan, filled []*Filled, opts UpdateOptions) ([]*Updat
 			add(&Update{Found: found, At: []Place{m.At}, Edit: planedit.Edit{ID: found.Measure.ID, Measure: e}}, found.Measure.ID)
 		}
 	}
-	return out, dedupe(probs)
+	return out, probs.problems()
 }
 
-// dedupe drops a problem said before: a CSV without a date is one problem, not one a row.
-func dedupe(probs []Problem) []Problem {
-	seen := map[Problem]bool{}
-	var out []Problem
-	for _, p := range probs {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+// knownIDs are the ids of the plans' actions and measures, in lower case, as query.Find matches
+// them.
+func knownIDs(plans []*plan.Plan) map[string]bool {
+	ids := map[string]bool{}
+	for _, p := range plans {
+		for _, m := range p.Measures {
+			ids[strings.ToLower(m.ID)] = true
+		}
+		for _, s := range p.Sections {
+			for _, a := range s.Actions {
+				ids[strings.ToLower(a.ID)] = true
+			}
+			for _, m := range s.Measures {
+				ids[strings.ToLower(m.ID)] = true
+			}
 		}
 	}
-	return out
+	return ids
 }
 
 // elsewhere names another row: by sheet and row in the same file, with the file otherwise.
@@ -169,6 +182,7 @@ func differ(a, b planedit.Edit) string {
 		check(ColProgressNote, x.Note == y.Note)
 		check(ColRevised, x.Deadline == y.Deadline)
 		check(ColEvidence, x.Evidence == y.Evidence)
+		check(ColShare, x.Share == y.Share)
 		check("the day of the return", x.Date.Equal(y.Date))
 	case a.Measure != nil && b.Measure != nil:
 		x, y := a.Measure, b.Measure
@@ -212,5 +226,5 @@ func (u *Update) EditProblem(err error) Problem {
 			msg += "; " + fe.Hint
 		}
 	}
-	return Problem{u.At[0], msg}
+	return Problem{At: u.At[0], Message: msg}
 }

@@ -1,5 +1,7 @@
 package returns
 
+import "strings"
+
 import "github.com/cpp-plans/cpp/internal/plan"
 
 // The header words of a return. Tools and CI read returns by these words, and `returns import`
@@ -22,6 +24,9 @@ const (
 	ColProgressNote   = "Progress note"
 	ColRevised        = "Revised deadline"
 	ColEvidence       = "Evidence"
+	// ColShare says whether young people may read the progress note: blank (the default) or No
+	// keeps it for officers and the board.
+	ColShare = "Share with young people"
 
 	ColMeasure         = "Measure"
 	ColUnit            = "Unit"
@@ -38,7 +43,7 @@ const (
 // says now (locked in the workbook), then from ActionFillFrom on, what the lead fills in.
 var ActionHeader = []string{ColID, ColPlan, ColSection, ColAction, ColLead, ColDeadline, ColDue,
 	ColCurrentStatus, ColCurrentRAG, ColLatestNote, ColLatestNoteDate,
-	ColNewStatus, ColNewRAG, ColProgressNote, ColRevised, ColEvidence}
+	ColNewStatus, ColNewRAG, ColProgressNote, ColRevised, ColEvidence, ColShare}
 
 // ActionFillFrom is the index in ActionHeader of the first column the lead fills in.
 const ActionFillFrom = 11
@@ -54,6 +59,20 @@ const MeasureFillFrom = 9
 
 // StatusWords are the drop-down's words for each status, in the order the list shows them.
 var StatusWords = []string{"Not started", "In progress", "Complete", "Dropped"}
+
+// ShareWords are the drop-down's words for ColShare.
+var ShareWords = []string{"Yes", "No"}
+
+// ParseShare reads ColShare: yes or no as people write them; blank is no.
+func ParseShare(s string) (share, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "true", "share", "shared":
+		return true, true
+	case "", "no", "n", "false":
+		return false, true
+	}
+	return false, false
+}
 
 // RAGWords are the drop-down's words for each RAG rating.
 var RAGWords = []string{"Green", "Amber", "Red"}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +33,7 @@ const FormatVersion = "cpp-returns 1"
 // The sheets are protected without a password: it keeps the ID and current values from being
 // changed by accident, not by intent.
 
-var actionWidths = []float64{20, 12, 28, 50, 22, 14, 12, 14, 12, 40, 14, 14, 11, 50, 18, 30}
+var actionWidths = []float64{20, 12, 28, 50, 22, 14, 12, 14, 12, 40, 14, 14, 11, 50, 18, 30, 16}
 var measureWidths = []float64{20, 12, 28, 50, 22, 10, 10, 12, 14, 12, 14, 30, 40}
 
 type styles struct {
@@ -106,27 +105,13 @@ func WriteXLSX(w io.Writer, r *Return) error {
 	if err := meta(f, r); err != nil {
 		return err
 	}
-	// Printed, each sheet is A4 landscape, one page wide, with the header row on every page.
-	for _, sh := range f.GetSheetList() {
-		if err := printLayout(f, sh); err != nil {
+	// An empty Measures sheet is hidden, so that printing the workbook does not print it.
+	if len(r.Measures) == 0 {
+		if err := f.SetSheetVisible(SheetMeasures, false); err != nil {
 			return err
 		}
 	}
 	return render.WriteWorkbook(w, f, "Quarterly return: "+r.Quarter.Name(r.Plans), r.Today)
-}
-
-func printLayout(f *excelize.File, sheet string) error {
-	a4, landscape, wide, tall, yes := 9, "landscape", 1, 0, true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return err
-	}
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
-		return err
-	}
-	if sheet == SheetInstructions || sheet == SheetMeta {
-		return nil
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1", Scope: sheet})
 }
 
 // cell and colName name cells ("B3") and columns ("B") as Excel does.
@@ -188,61 +173,23 @@ func dataSheet(f *excelize.File, st styles, name string, header []string, fillFr
 		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
 		return err
 	}
+	// Printed, A4 landscape, the header row (and, when the columns run over several pages, the
+	// id column) on every page, never below a legible scale.
+	if err := render.SetPrintLayout(f, name, widths, true); err != nil {
+		return err
+	}
 	// Spreadsheets keep the row heights a file gives; rows left at the default clip wrapped text.
-	if err := f.SetRowHeight(name, 1, rowHeight(header, widths)); err != nil {
+	if err := f.SetRowHeight(name, 1, render.RowHeight(header, widths)); err != nil {
 		return err
 	}
 	for r, row := range rows {
-		if err := f.SetRowHeight(name, r+2, rowHeight(row, widths)); err != nil {
+		if err := f.SetRowHeight(name, r+2, render.RowHeight(row, widths)); err != nil {
 			return err
 		}
 	}
 	return f.ProtectSheet(name, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	})
-}
-
-// lineHeight is the height of a line of 11-point text, in points; Excel's rows stop at 409.
-const lineHeight, maxRowHeight = 15.0, 409.0
-
-// rowHeight is the height a row needs for its tallest cell, its text wrapped at the column widths.
-func rowHeight(cells []string, widths []float64) float64 {
-	n := 1
-	for i, c := range cells {
-		if i < len(widths) {
-			n = max(n, wrappedLines(termsafe.Text(c), widths[i]))
-		}
-	}
-	return min(float64(n)*lineHeight, maxRowHeight)
-}
-
-// wrappedLines counts the lines text takes in a column width wide (Excel's width is about one
-// character of the default font), wrapping at spaces as a spreadsheet does; an estimate that errs
-// towards a line too many rather than text cut off.
-func wrappedLines(text string, width float64) int {
-	per := max(int(width)-1, 1)
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n++
-		used := 0
-		for _, w := range strings.Fields(para) {
-			l := utf8.RuneCountInString(w)
-			switch {
-			case used == 0:
-				used = l
-			case used+1+l <= per:
-				used += 1 + l
-			default:
-				n++
-				used = l
-			}
-			for used > per { // a word longer than the column breaks anywhere
-				n++
-				used -= per
-			}
-		}
-	}
-	return n
 }
 
 func column(header []string, name string) string {
@@ -262,6 +209,7 @@ func actionValidations(f *excelize.File, sheet string, last int) error {
 	}{
 		{ColNewStatus, "Status", StatusWords},
 		{ColNewRAG, "RAG", RAGWords},
+		{ColShare, "Share with young people", ShareWords},
 	}
 	for _, l := range lists {
 		dv := excelize.NewDataValidation(true)
@@ -315,12 +263,12 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 				return err
 			}
 		}
-		h := rowHeight(cells, widths)
+		h := render.RowHeight(cells, widths)
 		if len(cells) == 1 {
 			if err := f.MergeCell(sh, cell(1, row), cell(len(widths), row)); err != nil {
 				return err
 			}
-			h = rowHeight(cells, []float64{widths[0] + widths[1] + widths[2]})
+			h = render.RowHeight(cells, []float64{widths[0] + widths[1] + widths[2]})
 		}
 		if style == st.title {
 			h = max(h, 20)
@@ -346,6 +294,7 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 		{st.text, []string{"New RAG (risk to delivery): Green, no issues or risks; Amber, issues or risks identified; Red, significant issues, the deadline at risk or missed. Give the reason and what is being done in the progress note."}},
 		{st.text, []string{"Revised deadline: only when the deadline moves, written as the plan writes deadlines (Q1 2026, March 2026, 2026-03-31); say why in the progress note."}},
 		{st.text, []string{"Evidence: the title of a document, or a link."}},
+		{st.text, []string{ColShare + ": Yes lets the young people's report show the progress note; leave it blank (or No) to keep the note for officers and the board. Never share a note that names or describes a child."}},
 		{st.text, []string{"Measures: for each measure that expects a figure, write the " + ColNewValue + " (a number, no unit or % sign), its " + ColValueDate + " (YYYY-MM-DD), and its " + ColSource + "."}},
 		{st.text, []string{"The grey columns are the plan as it stands, and are locked. Do not change the " + ColID + " column, rename or delete sheets, or add rows: the return is read back by " + ColID + "."}},
 		{st.text, nil},
@@ -383,7 +332,7 @@ func instructions(f *excelize.File, st styles, r *Return) error {
 			return err
 		}
 	}
-	return nil
+	return render.SetPrintLayout(f, sh, widths, false)
 }
 
 // meta writes the hidden sheet that records what the return was made from (see the layout above).

@@ -136,6 +136,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		check(l.Sheet, ActionHeader, ActionFillFrom, rows, map[string]string{
 			fmt.Sprintf("L2:L%d", last): `"Not started,In progress,Complete,Dropped"`,
 			fmt.Sprintf("M2:M%d", last): `"Green,Amber,Red"`,
+			fmt.Sprintf("Q2:Q%d", last): `"Yes,No"`,
 		})
 	}
 	var rows [][]string

@@ -50,6 +50,10 @@ const (
 	Exists
 	// Changed: the target is not what the writer read (changed, replaced or removed since).
 	Changed
+	// Unstable: the file kept changing while cpp read it (another program writing it).
+	Unstable
+	// HardLinked: the target has other names, which replacing it would leave with the old text.
+	HardLinked
 )
 
 // Error is every error Read and Write return.
@@ -62,6 +66,7 @@ type Error struct {
 	What string
 	// Size and Limit are set for TooLarge; Size is 0 when the file does not say (a /proc file).
 	Size, Limit int64
+	Links       int   // for HardLinked: how many names the file has
 	Err         error // the system's error, for Failed
 }
 
@@ -79,7 +84,18 @@ func (e *Error) Reason() string {
 	case NotRegular:
 		return "it is " + e.What + ", not a regular file"
 	case TooLarge:
+		if e.Op == "write" {
+			size, limit := HumanSize(e.Size), HumanSize(e.Limit)
+			if size == limit {
+				size, limit = fmt.Sprintf("%d bytes", e.Size), fmt.Sprintf("%d bytes", e.Limit)
+			}
+			return fmt.Sprintf("the new text would be %s, more than the %s cpp reads; nothing was written", size, limit)
+		}
 		return "it is larger than " + HumanSize(e.Limit)
+	case Unstable:
+		return "it kept changing while cpp read it"
+	case HardLinked:
+		return fmt.Sprintf("it has %d hard links, and replacing it would leave the other names with the old text; nothing was written", e.Links)
 	case Input:
 		return "it is one of the files this command reads"
 	case ReadOnly:
@@ -111,6 +127,14 @@ func (e *Error) Hint() string {
 		return "choose another name, or move the file away first"
 	case Changed:
 		return "another program changed the file meanwhile; run the command again to start from its new contents"
+	case Unstable:
+		return "another program is writing it; run the command again when it has finished"
+	case HardLinked:
+		return "cpp does not split hard links: make the other names symbolic links (ln -sf), which cpp writes through"
+	case TooLarge:
+		if e.Op == "write" {
+			return "split the plan into smaller files, or keep long text in a linked document"
+		}
 	case Failed:
 		if errors.Is(e.Err, fs.ErrNotExist) {
 			return "check that the folder exists"
@@ -170,6 +194,26 @@ func Read(path string, max int64) ([]byte, Stamp, error) {
 	return data, Stamp{Size: int64(len(data)), ModTime: info.ModTime(), Sum: sha256.Sum256(data)}, nil
 }
 
+// Settle is "the last moment": a file modified less than this before cpp read it may be in the
+// middle of being written by a program that writes in place (truncate, then write), and is looked
+// at again once it has been still this long. Modification times are kept to the kernel's clock
+// tick (up to 10 ms); an editor writes a plan in one or a few calls well within two ticks.
+const Settle = 20 * time.Millisecond
+
+// settleTries bounds the looks: a file that keeps changing for this many moments (about a
+// second) is being written continuously, and is refused rather than read half-way.
+const settleTries = 50
+
+// Test hooks: whileReading runs after each read of the bytes, before the second look at the
+// file; whileSettling while a recently modified file is given its moment to settle.
+var (
+	whileReading  func(try int)
+	whileSettling func()
+)
+
+// read reads a regular file, whole and settled: a file whose size or modification time changes
+// while it is read, or was modified within the last moment (Settle), is read again until it is
+// still, so that cpp never takes (and writes back) half of a file another program is writing.
 func read(path string, max int64) ([]byte, fs.FileInfo, error) {
 	fail := func(kind Kind, err error) error { return &Error{Op: "read", Path: path, Kind: kind, Err: err} }
 	// Stat before opening: opening a named pipe for reading waits for a writer, for ever.
@@ -185,32 +229,94 @@ func read(path string, max int64) ([]byte, fs.FileInfo, error) {
 		return nil, nil, fail(Failed, err)
 	}
 	defer f.Close()
-	// The path may have been swapped for something else between the Stat and the open; the open
-	// file is what counts (and O_NONBLOCK kept a pipe from blocking the open itself).
-	if info, err = f.Stat(); err != nil {
-		return nil, nil, fail(Failed, err)
+	for try := 0; ; try++ {
+		// The path may have been swapped for something else between the Stat and the open; the
+		// open file is what counts (and O_NONBLOCK kept a pipe from blocking the open itself).
+		before, err := f.Stat()
+		if err != nil {
+			return nil, nil, fail(Failed, err)
+		}
+		if !before.Mode().IsRegular() {
+			return nil, nil, &Error{Op: "read", Path: path, Kind: NotRegular, What: describe(before.Mode())}
+		}
+		data, err := readAll(f, before, max)
+		if err != nil {
+			if se, ok := err.(*Error); ok {
+				se.Path = path
+				return nil, nil, se
+			}
+			return nil, nil, fail(Failed, err)
+		}
+		if whileReading != nil {
+			whileReading(try)
+		}
+		after, err := f.Stat()
+		if err != nil {
+			return nil, nil, fail(Failed, err)
+		}
+		// A size of 0 is what /proc files claim, whatever they hold.
+		if same(before, after) && (int64(len(data)) == after.Size() || after.Size() == 0) {
+			age := time.Since(after.ModTime())
+			// A time in the future (a file copied from a machine whose clock is ahead) cannot be
+			// waited out; only a recent one is.
+			if age >= Settle || age < -time.Second {
+				return data, after, nil
+			}
+			if whileSettling != nil {
+				whileSettling()
+			}
+			time.Sleep(Settle - max0(age))
+			if still, err := f.Stat(); err == nil && same(after, still) {
+				return data, after, nil
+			}
+		}
+		if try == settleTries {
+			return nil, nil, &Error{Op: "read", Path: path, Kind: Unstable}
+		}
+		time.Sleep(Settle)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, nil, &Error{Op: "read", Path: path, Kind: NotRegular, What: describe(info.Mode())}
+}
+
+// readOnce reads a file as it is, with no wait for it to settle.
+func readOnce(path string, max int64) ([]byte, error) {
+	f, err := os.OpenFile(path, openReadFlags, 0)
+	if err != nil {
+		return nil, err
 	}
-	// The limit counts bytes read, not the size the file claims: /proc files claim 0, and a file
-	// can grow while it is read.
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return readAll(f, info, max)
+}
+
+// readAll reads f from its start. The limit counts bytes read, not the size the file claims:
+// /proc files claim 0, and a file can grow while it is read.
+func readAll(f *os.File, info fs.FileInfo, max int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if info.Size() <= max {
 		buf.Grow(int(info.Size()) + 1)
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-		return nil, nil, fail(Failed, err)
+	if _, err := buf.ReadFrom(io.LimitReader(io.NewSectionReader(f, 0, max+1), max+1)); err != nil {
+		return nil, err
 	}
 	if int64(buf.Len()) > max {
 		size := info.Size()
 		if size <= max {
 			size = 0
 		}
-		return nil, nil, &Error{Op: "read", Path: path, Kind: TooLarge, Size: size, Limit: max}
+		return nil, &Error{Op: "read", Kind: TooLarge, Size: size, Limit: max}
 	}
-	return buf.Bytes(), info, nil
+	return buf.Bytes(), nil
 }
+
+// same reports whether two looks at one open file saw the same size and modification time.
+func same(a, b fs.FileInfo) bool {
+	return a.Size() == b.Size() && a.ModTime().Equal(b.ModTime())
+}
+
+func max0(d time.Duration) time.Duration { return max(d, 0) }
 
 // describe names a file that is not regular, for messages.
 func describe(mode fs.FileMode) string {

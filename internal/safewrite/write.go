@@ -36,11 +36,15 @@ type Options struct {
 	Perm fs.FileMode
 	// MaxSize bounds the re-read of the target when Expect is checked; 0 means Expect.Size.
 	MaxSize int64
+	// Limit refuses data longer than this (0: no limit): a writer gives the limit its readers
+	// enforce, so that cpp never writes a file it would then refuse to read.
+	Limit int64
 }
 
-// whileWriting runs once the temporary file is written, before the last look at the target;
-// tests use it to play another program saving the file meanwhile.
-var whileWriting func(real string)
+// Test hooks: whileWriting runs once the temporary file is written, before the last look at the
+// target; beforeSwap after that look, just before the rename. Tests use them to play another
+// program saving the file in each gap.
+var whileWriting, beforeSwap func(real string)
 
 // Write replaces or creates path with data, under the rules in the package comment. Every error
 // is an *Error.
@@ -70,17 +74,29 @@ func Write(path string, data []byte, opts Options) error {
 	if err := checkNotRegular(info, exists, e); err != nil {
 		return err
 	}
+	if opts.Limit > 0 && int64(len(data)) > opts.Limit {
+		e.Kind, e.Size, e.Limit = TooLarge, int64(len(data)), opts.Limit
+		return e
+	}
+	if exists {
+		if n := links(info); n > 1 {
+			e.Kind, e.Links = HardLinked, n
+			return e
+		}
+	}
 
 	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".cpp-*")
 	if err != nil {
 		return fail(Failed, err)
 	}
+	remember(tmp.Name())
 	done := false
 	defer func() {
 		if !done {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		forget(tmp.Name())
 	}()
 	perm := opts.Perm
 	if perm == 0 {
@@ -121,13 +137,27 @@ func Write(path string, data []byte, opts Options) error {
 	if err := check(real, info, nowExists, opts); err != nil {
 		return fail(err.Kind, err.Err)
 	}
-	if opts.Policy == MustNotExist {
+	if nowExists && links(info) > 1 {
+		e.Kind, e.Links = HardLinked, links(info)
+		return e
+	}
+	if beforeSwap != nil {
+		beforeSwap(real)
+	}
+	switch {
+	case opts.Policy == MustNotExist:
 		err = createNew(tmp.Name(), real)
-	} else {
+	case nowExists && opts.Expect != nil:
+		err = swapVerified(tmp.Name(), real, data, *opts.Expect, opts.MaxSize)
+	default:
 		err = os.Rename(tmp.Name(), real)
 	}
 	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
+		var ce *changedError
+		switch {
+		case errors.As(err, &ce):
+			return fail(Changed, err)
+		case errors.Is(err, fs.ErrExist):
 			return fail(Exists, nil)
 		}
 		return fail(Failed, err)

@@ -40,6 +40,7 @@ func Repo(o Options) []File {
 	return []File{
 		{planPath, []byte(starterPlan(o, id)), "the starter plan: a priority with its promise, a measure and an action"},
 		{"plans/leads.yaml", []byte(leadRegistry), "the lead registry"},
+		{"plans/.gitignore", []byte(PlansGitignore), "git: leave out cpp's lock and temporary files"},
 		{SchemaPath, schema.Schema(), "the plan file format, for editors (cpp schema)"},
 		{".vscode/settings.json", []byte(vscodeSettings), "VS Code: that schema for every plan file"},
 		{".github/workflows/plans.yml", []byte(Workflow), "CI: cpp validate on every push, cpp diff on pull requests"},
@@ -187,6 +188,16 @@ repos:
     hooks:
       - id: cpp-validate
       - id: cpp-fmt
+`
+
+// PlansGitignore keeps what cpp leaves in plans/ for a moment out of git add -A: the lock a
+// writer holds (.cpp.lock) and the temporary file a write goes to before its rename
+// (.NAME.cpp-*), which only kill -9 can leave behind. It is in plans/, where cpp writes plans,
+// rather than at the top, where a repository cpp init is run in may have a .gitignore already
+// (and cpp init never overwrites).
+const PlansGitignore = `# cpp's lock and temporary files: there only while cpp writes a plan.
+.cpp.lock
+.*.cpp-*
 `
 
 const gitattributes = `# LF line endings on every machine, so that a diff shows only what changed (cpp fmt --check

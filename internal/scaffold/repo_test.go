@@ -34,7 +34,7 @@ func TestStarterPlanValidates(t *testing.T) {
 				files := scaffold.Repo(scaffold.Options{Council: council, Quarters: conv, Today: today, Rev: "v0.1.0"})
 				var loaded []*planfile.File
 				for _, f := range files {
-					if strings.HasPrefix(f.Path, "plans/") {
+					if strings.HasPrefix(f.Path, "plans/") && planfile.IsPlanName(f.Path) {
 						loaded = append(loaded, planfile.Parse(f.Path, f.Data, planfile.Options{}))
 					}
 				}

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 	"github.com/cpp-plans/cpp/internal/schema"
 )
@@ -175,7 +176,7 @@ func TestBundledPlansPass(t *testing.T) {
 // that is not allowed or missing, a value of the wrong type, a word not in a list, a date or an
 // id not in its form. Every other rule (duplicate ids, links, parents, leads, deadlines read as
 // periods, personal data, aliases) is cpp validate's alone.
-var schemaRules = []string{"type", "unknown-field", "required", "status", "rag", "kind", "direction", "quarters", "id", "date", "empty"}
+var schemaRules = []string{"type", "unknown-field", "required", "status", "rag", "kind", "direction", "quarters", "share", "id", "date", "empty"}
 
 var (
 	reQuoted = regexp.MustCompile(`"([^"]*)"`)
@@ -265,7 +266,7 @@ func TestStarterRepoPasses(t *testing.T) {
 	s := compile(t)
 	for _, conv := range []deadline.Convention{deadline.Calendar, deadline.Financial} {
 		for _, f := range scaffold.Repo(scaffold.Options{Council: "Riverside Council", Quarters: conv, Rev: "v0.1.0"}) {
-			if !strings.HasPrefix(f.Path, "plans/") {
+			if !strings.HasPrefix(f.Path, "plans/") || !planfile.IsPlanName(f.Path) {
 				continue
 			}
 			var doc yaml.Node

@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 )
 
-// readDelimited reads a CSV or TSV file as one table named "".
+// readDelimited reads a CSV or TSV file as one table named "". A CSV file's separator is the one
+// its first line names ("sep=;", as Excel reads it), else the one of , ; and tab that splits its
+// first rows most alike: Excel in much of Europe saves "CSV" with semicolons.
 func readDelimited(name string, data []byte, comma rune, opts Options) ([]Table, error) {
 	if opts.Sheet != "" {
 		return nil, errorf(name, "leave out the sheet: it chooses a sheet of a workbook or a table of a document",
@@ -23,6 +25,9 @@ func readDelimited(name string, data []byte, comma rune, opts Options) ([]Table,
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, errorf(name, "export the action table again, with its header row", "the file is empty")
+	}
+	if comma == ',' {
+		text, comma = separator(text)
 	}
 	// Every cell costs at least one separator or line break; counting them first keeps a file of
 	// commas from being split into millions of cells before the size is known.
@@ -46,6 +51,51 @@ func readDelimited(name string, data []byte, comma rune, opts Options) ([]Table,
 		return nil, err
 	}
 	return []Table{t}, nil
+}
+
+// sniffRows is how many rows the separator is chosen on, and sniffBytes how much text at most.
+const sniffRows, sniffBytes = 20, 64 << 10
+
+// separator is a CSV file's separator, and its text without a "sep=" line (left empty, so that
+// lines keep their numbers).
+func separator(text string) (string, rune) {
+	first, rest, _ := strings.Cut(text, "\n")
+	if line := strings.TrimSpace(first); len(line) == 5 && strings.EqualFold(line[:4], "sep=") && strings.ContainsRune(",;\t|", rune(line[4])) {
+		return "\n" + rest, rune(line[4])
+	}
+	sample := text[:min(len(text), sniffBytes)]
+	best, bestMode, bestFreq := ',', 0, 0
+	for _, comma := range []rune{',', ';', '\t'} {
+		mode, freq := fieldCounts(sample, comma)
+		if mode < 2 {
+			continue
+		}
+		if freq > bestFreq || freq == bestFreq && mode > bestMode {
+			best, bestMode, bestFreq = comma, mode, freq
+		}
+	}
+	return text, best
+}
+
+// fieldCounts splits the first rows of a sample at comma: the most common number of cells in a
+// row (the larger, when two are as common), and how many rows have it.
+func fieldCounts(sample string, comma rune) (mode, freq int) {
+	cr := csv.NewReader(strings.NewReader(sample))
+	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes = comma, -1, true
+	counts := map[int]int{}
+	for range sniffRows {
+		rec, err := cr.Read()
+		if err != nil {
+			break // the end of the sample, or a row it cuts: the rows before are enough
+		}
+		counts[len(rec)]++
+	}
+	for n, f := range counts {
+		if f > freq || f == freq && n > mode {
+			mode, freq = n, f
+		}
+	}
+	return mode, freq
 }
 
 func parseDelimited(name, text string, comma rune, lazy bool) ([]Row, error) {
@@ -89,8 +139,11 @@ func parseError(name string, err error, comma rune) error {
 }
 
 func kindWord(comma rune) string {
-	if comma == '\t' {
+	switch comma {
+	case '\t':
 		return "TSV"
+	case ';':
+		return "CSV (separated by ;)"
 	}
 	return "CSV"
 }
@@ -107,10 +160,19 @@ func decodeText(name string, data []byte) (string, error) {
 		return decodeUTF16(data[2:], false), nil
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return decodeUTF16(data[2:], true), nil
+	case isODS(data):
+		return "", odsError(name)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return "", errorf(name, "if it is a workbook, name it .xlsx; if a document, .docx", "the file is a zip archive (a workbook or document?), not text")
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
 		return "", errorf(name, "open it in Excel and save it as CSV UTF-8 (or as an Excel Workbook, .xlsx)", "the file is an Office 97-2003 file (or a password-protected one), not text")
+	}
+	if le, be := utf16Guess(data); le || be {
+		return decodeUTF16(data, be), nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", errorf(name, "open it in Excel and save it as CSV UTF-8 (Comma delimited), then import that",
+			"the file has NUL bytes, so it is not plain text: it may be UTF-16 (Unicode) text that lost its byte order mark, or not a CSV at all")
 	}
 	if utf8.Valid(data) {
 		return string(data), nil
@@ -135,6 +197,27 @@ func decodeText(name string, data []byte) (string, error) {
 var cp1252 = [32]rune{
 	'€', '\ufffd', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\ufffd', 'Ž', '\ufffd',
 	'\ufffd', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\ufffd', 'ž', 'Ÿ',
+}
+
+// utf16Guess reports whether text without a byte order mark is UTF-16, little- or big-endian: a
+// table's text is mostly ASCII, so in UTF-16 every other byte is zero.
+func utf16Guess(data []byte) (le, be bool) {
+	n := min(len(data), 1024) &^ 1
+	if n < 4 {
+		return false, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := n / 2
+	// Zeros in one place only, in most pairs: text of which most is ASCII.
+	return odd*10 >= pairs*7 && even*20 <= pairs, even*10 >= pairs*7 && odd*20 <= pairs
 }
 
 func decodeUTF16(data []byte, bigEndian bool) string {

@@ -49,7 +49,7 @@ func readDOCX(name string, data []byte, opts Options) ([]Table, error) {
 		return nil, badDocument(name, err.Error())
 	}
 	defer rc.Close()
-	p := &docxParser{file: name, dec: xml.NewDecoder(io.LimitReader(rc, maxUnzipped))}
+	p := &docxParser{file: name, dec: xml.NewDecoder(io.LimitReader(rc, maxUnzipped)), links: hyperlinks(zr, part.Name)}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
@@ -100,6 +100,34 @@ func documentPart(zr *zip.Reader) (*zip.File, error) {
 	return nil, errors.New("it is a zip archive but not a Word document")
 }
 
+// hyperlinks are the addresses of a part's hyperlinks, by relationship id, from its relationships
+// part; none when it has none or they cannot be read.
+func hyperlinks(zr *zip.Reader, part string) map[string]string {
+	rels := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+	for _, f := range zr.File {
+		if f.Name != rels {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		var r relationships
+		if xml.NewDecoder(io.LimitReader(rc, 1<<20)).Decode(&r) != nil {
+			return nil
+		}
+		links := map[string]string{}
+		for _, rel := range r.Rels {
+			if strings.HasSuffix(rel.Type, "/hyperlink") {
+				links[rel.ID] = rel.Target
+			}
+		}
+		return links
+	}
+	return nil
+}
+
 // docxParser reads a document's tables from its XML as a stream.
 type docxParser struct {
 	file   string
@@ -132,6 +160,12 @@ type docxParser struct {
 	inRun, inText          int
 
 	placeholder []bool // per w:sdt: showing placeholder text
+
+	links map[string]string // hyperlinks' addresses, by relationship id
+	// linkFrom is where in the cell's text the hyperlink being read starts, and linkTo its
+	// address ("" outside one).
+	linkFrom int
+	linkTo   string
 }
 
 type pendingMerge struct {
@@ -252,6 +286,10 @@ func (p *docxParser) start(el xml.StartElement) error {
 			}
 			p.paras++
 		}
+	case "hyperlink":
+		if p.inCell {
+			p.linkFrom, p.linkTo = p.text.Len(), p.links[attrNS(el, "id")]
+		}
 	case "r":
 		p.inRun++
 	case "t":
@@ -281,6 +319,13 @@ func (p *docxParser) end(el xml.EndElement) error {
 		if n := len(p.placeholder); n > 0 {
 			p.placeholder = p.placeholder[:n-1]
 		}
+	case "hyperlink":
+		if p.inCell && p.linkTo != "" && p.linkFrom <= p.text.Len() {
+			s := p.text.String()
+			p.text.Reset()
+			p.text.WriteString(s[:p.linkFrom] + withLink(s[p.linkFrom:], p.linkTo))
+		}
+		p.linkTo = ""
 	case "r":
 		p.inRun = max(p.inRun-1, 0)
 	case "t":

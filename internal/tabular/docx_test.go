@@ -208,3 +208,22 @@ func TestReadDOCXErrors(t *testing.T) {
 		})
 	}
 }
+
+// A hyperlink in a document's cell keeps its address with its text, as in a workbook.
+func TestReadDOCXHyperlinks(t *testing.T) {
+	body := `<w:tbl><w:tr>` + tc("", `<w:r><w:t>Evidence</w:t></w:r>`) + `</w:tr><w:tr>` +
+		tc("", `<w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink r:id="rId7"><w:r><w:t>the report</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r>`) +
+		`</w:tr></w:tbl>`
+	data := zipOf(t, map[string]string{
+		"[Content_Types].xml":          `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"_rels/.rels":                  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://x.example/report" TargetMode="External"/></Relationships>`,
+		"word/document.xml": `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
+			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>` + body + `</w:body></w:document>`,
+	})
+	tables, err := ReadBytes("plan.docx", data, Options{})
+	must(t, err)
+	if got, want := grid(tables[0]), "1: Evidence\n2: See the report (https://x.example/report).\n"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -30,6 +31,9 @@ type Options struct {
 	// Sheet reads only the workbook sheet, or the document table ("table 2"), of this name
 	// (case-insensitive). Empty reads every visible sheet, or every table, that has text.
 	Sheet string
+	// Hidden reads a workbook's hidden sheets too, when Sheet is empty: a program's own record
+	// kept in a hidden sheet (the quarterly returns keep one).
+	Hidden bool
 }
 
 // Error is a file that cannot be read as a table, with where in it when known.
@@ -106,9 +110,11 @@ func kindOf(name string) (string, error) {
 	case ".xls":
 		return "", errorf(name, "open it in Excel and save it as an Excel Workbook (.xlsx), then import that",
 			"cpp cannot read Excel 97-2003 workbooks (.xls)")
-	case ".ods", ".numbers":
-		return "", errorf(name, "save it as an Excel Workbook (.xlsx) and import that",
-			"cpp cannot read %s spreadsheets", ext)
+	case ".ods", ".fods":
+		return "", odsError(name)
+	case ".numbers":
+		return "", errorf(name, "in Numbers, choose File > Export To > Excel, and import the .xlsx file",
+			"cpp cannot read Apple Numbers spreadsheets (.numbers)")
 	case ".doc", ".odt", ".rtf":
 		return "", errorf(name, "open it in Word and save it as a Word Document (.docx), then import that",
 			"cpp cannot read %s documents", ext)
@@ -122,6 +128,21 @@ func kindOf(name string) (string, error) {
 		return "", errorf(name, "name the file for what it is: .csv, .tsv, .xlsx or .docx", "the file has no extension to say what it is")
 	}
 	return "", errorf(name, can, "cpp cannot read %s files", ext)
+}
+
+// odsError is the message for a LibreOffice or OpenOffice spreadsheet. No Go reader of them is
+// maintained, and one that is not would be trusted with councils' files; Calc saves .xlsx as
+// well as Excel does.
+func odsError(name string) *Error {
+	return errorf(name, "in LibreOffice Calc, choose File > Save As, and save it as Excel 2007-365 (.xlsx); then use that file",
+		"cpp cannot read OpenDocument spreadsheets (.ods, as LibreOffice Calc saves them)")
+}
+
+// isODS reports whether data is an OpenDocument spreadsheet, whatever its name: a zip whose first
+// part, stored as is, names its type.
+func isODS(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04")) && len(data) > 30 &&
+		bytes.HasPrefix(data[30:], []byte("mimetypeapplication/vnd.oasis.opendocument.spreadsheet"))
 }
 
 // finish makes a table whole: every row as wide as the widest, merges kept within the rows and

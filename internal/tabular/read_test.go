@@ -63,7 +63,8 @@ func TestKinds(t *testing.T) {
 	tests := []struct{ name, err, hint string }{
 		{"plan.xls", "cpp cannot read Excel 97-2003 workbooks (.xls)", "save it as an Excel Workbook (.xlsx)"},
 		{"plan.doc", "cpp cannot read .doc documents", "Word Document (.docx)"},
-		{"plan.ods", "cpp cannot read .ods spreadsheets", ".xlsx"},
+		{"plan.ods", "cpp cannot read OpenDocument spreadsheets (.ods, as LibreOffice Calc saves them)", "Excel 2007-365 (.xlsx)"},
+		{"plan.numbers", "cpp cannot read Apple Numbers spreadsheets (.numbers)", "Export To > Excel"},
 		{"plan.odt", "cpp cannot read .odt documents", ".docx"},
 		{"plan.pdf", "cpp cannot read tables from a PDF", "save it as a Word Document (.docx)"},
 		{"plan.txt", "cpp cannot tell what kind of table a .txt file holds", "rename it to .tsv"},

@@ -34,17 +34,41 @@ type Row struct {
 // Cell is what a cell shows.
 type Cell struct {
 	// Text is the cell's text as a reader sees it: a workbook's formatted value (a date cell as
-	// "30 September 2025"), a document cell's paragraphs joined by newlines. Leading and trailing
-	// space is trimmed.
+	// "30 September 2025", one whose format shows only the month and year as "March 2026"), a
+	// document cell's paragraphs joined by newlines. Leading and trailing space is trimmed. A
+	// cell with a hyperlink shows the link's address too: "Annual report (https://…)", or the
+	// address alone when it is the text.
 	Text string
 	// Fill is a workbook cell's solid fill colour as six upper-case hex digits ("FFC000"), or ""
 	// when the cell has no fill (and always "" for CSV and TSV). A document cell's shading is
 	// read the same way.
 	Fill string
+	// Kind is what a workbook cell holds when it is not text; Value is that, as stored rather
+	// than as shown.
+	Kind  Kind
+	Value string
+	// Unreadable says why a cell that has something in it has no text that can be trusted, as
+	// a message with its fix ("a formula with no value; type the text or paste as values"); its
+	// Text is then "". A reader of the table names the cell and refuses what depends on it.
+	Unreadable string
 }
 
+// Kind is what a workbook cell holds, and so what its Value is.
+type Kind uint8
+
+const (
+	KindText   Kind = iota // text, as typed: Value is ""
+	KindNumber             // a number: Value is it as stored ("0.583" for a cell showing 58%)
+	KindDay                // a date shown as a day: Value is YYYY-MM-DD
+	KindMonth              // a date whose format shows only the month and year ("Mar-26"): YYYY-MM
+	KindYear               // a date whose format shows only the year: YYYY
+	KindTime               // a time of day, or a span of hours: Value is as shown
+	KindBool               // TRUE or FALSE, as shown
+)
+
 // String is the table as text, for tests and for looking at what a reader saw: each row as
-// "line: a | b | c" (a fill as "text {FFC000}", a line break as \n), then each merged range as
+// "line: a | b | c" (a fill as "text {FFC000}", a cell that cannot be read as "!(why)", a
+// line break as \n), then each merged range as
 // "merge rROW cCOL HEIGHTxWIDTH".
 func (t Table) String() string {
 	var b strings.Builder
@@ -56,6 +80,9 @@ func (t Table) String() string {
 			}
 			if c.Text != "" {
 				b.WriteString(" " + strings.ReplaceAll(c.Text, "\n", `\n`))
+			}
+			if c.Unreadable != "" {
+				b.WriteString(" !(" + c.Unreadable + ")")
 			}
 			if c.Fill != "" {
 				b.WriteString(" {" + c.Fill + "}")

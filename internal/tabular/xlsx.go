@@ -1,11 +1,14 @@
 package tabular
 
 import (
+	"archive/zip"
 	"bytes"
 	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -28,9 +31,14 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
 		return nil, errorf(name, "if it has a password, open it in Excel, remove the password (File > Info > Protect Workbook) and save it; if it is an .xls file, save it as an Excel Workbook (.xlsx)",
 			"the file is a password-protected workbook or an Excel 97-2003 (.xls) workbook, which cpp cannot read")
+	case isODS(data):
+		return nil, odsError(name)
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return nil, errorf(name, "save it from Excel as an Excel Workbook (.xlsx); if it is a CSV file, name it .csv",
 			"the file is not an Excel workbook (it is not a zip archive)")
+	}
+	if err := prescan(name, data); err != nil {
+		return nil, err
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipped,
@@ -71,7 +79,7 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 	var tables []Table
 	var hidden []string
 	for _, sh := range sheets {
-		if sh.hidden {
+		if sh.hidden && !opts.Hidden {
 			hidden = append(hidden, sh.name)
 			continue
 		}
@@ -91,6 +99,69 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 		return nil, errorf(name, hint, "no visible sheet of the workbook has any text")
 	}
 	return tables, nil
+}
+
+// prescan refuses a workbook with a sheet of more than maxCells values, or more pieces of text
+// than that, before excelize opens it: excelize holds every shared string and every sheet in
+// memory, so that a sheet of 600,000 rows would take seconds and half a gigabyte before its size
+// is known. Values and strings are counted as the parts unpack, in little memory; a table that has
+// more values than maxCells has more cells than that too. A zip excelize cannot open is left to it
+// to name.
+func prescan(name string, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	for _, zf := range zr.File {
+		var marks [][]byte
+		switch {
+		case strings.HasPrefix(zf.Name, "xl/worksheets/") && strings.HasSuffix(zf.Name, ".xml"):
+			marks = [][]byte{[]byte("<v>"), []byte("<v "), []byte("<is>")}
+		case strings.HasSuffix(zf.Name, "sharedStrings.xml"):
+			marks = [][]byte{[]byte("<si>"), []byte("<si ")}
+		default:
+			continue
+		}
+		if zf.UncompressedSize64 > maxUnzipped {
+			return badWorkbook(name, errors.New("unzip size exceeds"))
+		}
+		n, err := countMarks(zf, marks, maxCells)
+		if err != nil {
+			return nil // a broken part: excelize names it
+		}
+		if n > maxCells {
+			return errorf(name, "an action table is a few thousand cells; copy the sheet that holds the actions into a workbook of its own",
+				"the workbook has more than %d values in a sheet, or pieces of text, too many for an action table", maxCells)
+		}
+	}
+	return nil
+}
+
+// countMarks counts the marks in a part as it unpacks, stopping past limit.
+func countMarks(zf *zip.File, marks [][]byte, limit int) (int, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	const keep = 3 // the longest mark but one: a mark cut by a read is found whole next time
+	buf := make([]byte, 64<<10)
+	n, carry := 0, 0
+	for {
+		m, err := io.ReadFull(rc, buf[carry:])
+		chunk := buf[:carry+m]
+		for _, mark := range marks {
+			// The carried bytes were counted last time: only marks that end past them are new.
+			n += bytes.Count(chunk, mark) - bytes.Count(chunk[:carry], mark)
+		}
+		if n > limit || err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = nil
+			}
+			return n, err
+		}
+		carry = copy(buf, chunk[len(chunk)-min(keep, len(chunk)):])
+	}
 }
 
 func badWorkbook(name string, err error) *Error {
@@ -472,8 +543,9 @@ func (x *xlsxReader) sheetError(sh sheetPart, err error) *Error {
 }
 
 // styled reads the sheet's XML for what the values leave out: each cell's fill, its number as its
-// format shows it (a date as the day), and the merged ranges. Only cells within the values'
-// extent are looked at.
+// format shows it (a date as the day), formulas whose value cannot be trusted, hyperlinks, and
+// the merged ranges. Only cells within the values' extent are looked at, and those outside it
+// that cannot be read, so that none is passed over.
 func (x *xlsxReader) styled(sh sheetPart, t *Table, width int) error {
 	b, _ := x.wb.Pkg.Load(sh.part)
 	data, _ := b.([]byte)
@@ -490,7 +562,14 @@ func (x *xlsxReader) styled(sh sheetPart, t *Table, width int) error {
 			in         bool // within the text's extent
 			value      strings.Builder
 			inValue    bool
+			hasValue   bool // a <v>, even an empty one
+			formula    bool
+			inFormula  bool
+			text       strings.Builder // the formula's, for a HYPERLINK's address
 		}
+		links []sheetLink
+		// outside are the cells past the values' extent that cannot be read.
+		outside []unreadable
 	)
 	// defaults styles the cells a row leaves out, as Excel shows them: by the row's style when it
 	// has one, else by the column's.
@@ -552,30 +631,56 @@ func (x *xlsxReader) styled(sh sheetPart, t *Table, width int) error {
 				cell.typ = attr(el, "t")
 				cell.in = row >= 1 && row <= len(t.Rows) && cell.col >= 1 && cell.col <= width
 				cell.value.Reset()
+				cell.text.Reset()
+				cell.hasValue, cell.formula = false, false
 				if cell.in {
 					seen[cell.col-1] = true
 				}
 			case "v":
-				cell.inValue = cell.in
+				cell.inValue, cell.hasValue = true, true
+			case "f":
+				cell.formula, cell.inFormula = true, true
+			case "hyperlink":
+				links = append(links, sheetLink{ref: attr(el, "ref"), id: attrNS(el, "id")})
 			case "mergeCell":
 				if m, ok := mergeOf(attr(el, "ref")); ok {
 					t.Merges = append(t.Merges, m)
 				}
 			}
 		case xml.CharData:
-			if cell.inValue {
+			switch {
+			case cell.inValue:
 				cell.value.Write(el)
+			case cell.inFormula && cell.text.Len() < maxFormula:
+				cell.text.Write(el)
 			}
 		case xml.EndElement:
 			switch el.Name.Local {
 			case "v":
 				cell.inValue = false
+			case "f":
+				cell.inFormula = false
 			case "c":
-				if cell.in {
-					st := x.style(cell.style)
-					c := &t.Rows[row-1].Cells[cell.col-1]
-					c.Fill = st.fill
-					x.show(c, st, cell.typ, strings.TrimSpace(cell.value.String()))
+				raw := strings.TrimSpace(cell.value.String())
+				why := unreadableValue(cell.typ, cell.formula, cell.hasValue, raw)
+				if !cell.in {
+					if why != "" && len(outside) < maxCells {
+						outside = append(outside, unreadable{row, cell.col, why})
+					}
+					break
+				}
+				st := x.style(cell.style)
+				c := &t.Rows[row-1].Cells[cell.col-1]
+				c.Fill = st.fill
+				if why != "" {
+					c.Text, c.Unreadable = "", why
+					break
+				}
+				x.show(c, st, cell.typ, raw)
+				if cell.formula {
+					if url := hyperlinkFormula(cell.text.String()); url != "" {
+						c.Text = withLink(c.Text, url)
+					}
 				}
 			case "row":
 				defaults(row)
@@ -593,30 +698,194 @@ func (x *xlsxReader) styled(sh sheetPart, t *Table, width int) error {
 			}
 		}
 	}
+	x.link(sh, t, width, links)
+	for _, u := range outside {
+		if u.row < 1 || u.col < 1 || u.col > maxWidth {
+			continue
+		}
+		if u.row > len(t.Rows) && u.row*max(width, u.col) > maxCells {
+			return tooLarge(x.name, "sheet "+strconv.Quote(sh.name))
+		}
+		for len(t.Rows) < u.row {
+			t.Rows = append(t.Rows, Row{Line: len(t.Rows) + 1})
+		}
+		r := &t.Rows[u.row-1]
+		if n := len(r.Cells); n < u.col {
+			r.Cells = append(r.Cells[:n:n], make([]Cell, u.col-n)...)
+		}
+		r.Cells[u.col-1] = Cell{Unreadable: u.why}
+	}
 	return nil
 }
 
-// show writes a cell's stored value as its style shows it; text is already as shown.
+// maxFormula is as much of a formula as is kept, to find a HYPERLINK's address in it.
+const maxFormula = 2048
+
+// unreadable is a cell past the values' extent that cannot be read.
+type unreadable struct {
+	row, col int
+	why      string
+}
+
+// The messages for a cell whose value cannot be trusted. Import and the quarterly returns name
+// the cell, then say this.
+const (
+	noValue    = "a formula with no value; type the text or paste as values"
+	errorValue = "the error %s%s; correct it, or type the text or paste as values"
+)
+
+// unreadableValue says why a cell's stored value is not one to record, or "": a formula with no
+// value cached (as a program that writes formulas but does not work them out leaves it), or an
+// error (#VALUE!, #REF!, #N/A), from a formula or pasted as a value. A formula with a cached value
+// that is not an error is read as that value, as Excel shows it.
+func unreadableValue(typ string, formula, hasValue bool, raw string) string {
+	switch {
+	case typ == "e":
+		from := ""
+		if formula {
+			from = " (from a formula)"
+		}
+		return fmt.Sprintf(errorValue, cmp.Or(raw, "value"), from)
+	case !formula:
+		return ""
+	case !hasValue, raw == "" && typ != "str" && typ != "inlineStr":
+		return noValue
+	}
+	return ""
+}
+
+// hyperlinkFormula is the address a HYPERLINK formula links to when it is written in the formula
+// (=HYPERLINK("https://…", "Report")), or "".
+func hyperlinkFormula(f string) string {
+	f = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f), "="))
+	rest, ok := cutPrefixFold(f, "HYPERLINK(")
+	if !ok {
+		rest, ok = cutPrefixFold(f, "_xlfn.HYPERLINK(")
+	}
+	rest = strings.TrimSpace(rest)
+	if !ok || !strings.HasPrefix(rest, `"`) {
+		return ""
+	}
+	end := strings.IndexByte(rest[1:], '"')
+	if end < 0 {
+		return ""
+	}
+	return strings.TrimSpace(rest[1 : 1+end])
+}
+
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
+// withLink is a cell's text with its hyperlink's address: the address alone when the text is
+// empty or is the address, else the text and the address in brackets.
+func withLink(text, url string) string {
+	switch url = strings.TrimSpace(url); {
+	case url == "" || strings.Contains(text, url):
+		return text
+	case text == "" || text == strings.TrimPrefix(url, "mailto:"):
+		return cmp.Or(text, url)
+	}
+	return text + " (" + url + ")"
+}
+
+// sheetLink is a hyperlink of a sheet: the cells it covers and its relationship, whose target is
+// the address. A link to a place in the workbook has no relationship and is not an address.
+type sheetLink struct{ ref, id string }
+
+// link adds the addresses of the sheet's hyperlinks to the text of the cells they cover, within
+// the values' extent.
+func (x *xlsxReader) link(sh sheetPart, t *Table, width int, links []sheetLink) {
+	if len(links) == 0 {
+		return
+	}
+	var rels relationships
+	if err := xml.Unmarshal(x.part(path.Join(path.Dir(sh.part), "_rels", path.Base(sh.part)+".rels")), &rels); err != nil {
+		return
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		if strings.HasSuffix(r.Type, "/hyperlink") {
+			targets[r.ID] = r.Target
+		}
+	}
+	for _, l := range links {
+		url := targets[l.id]
+		if url == "" {
+			continue
+		}
+		m, ok := mergeOf(l.ref)
+		if !ok {
+			c, r, err := excelize.CellNameToCoordinates(l.ref)
+			if err != nil {
+				continue
+			}
+			m = Merge{Row: r - 1, Col: c - 1, Height: 1, Width: 1}
+		}
+		for r := m.Row; r < min(m.Row+m.Height, len(t.Rows)); r++ {
+			for c := m.Col; c < min(m.Col+m.Width, width); c++ {
+				if cell := &t.Rows[r].Cells[c]; cell.Unreadable == "" {
+					cell.Text = withLink(cell.Text, url)
+				}
+			}
+		}
+	}
+}
+
+// show writes a cell's stored value as its style shows it, and says what kind of value it is;
+// text is already as shown.
 func (x *xlsxReader) show(c *Cell, st cellStyle, typ, raw string) {
 	if raw == "" {
 		return
 	}
 	switch typ {
 	case "", "n":
-		if st.date != "" {
-			if s, ok := x.date(raw, st.date); ok {
-				c.Text = s
-				return
-			}
+		if st.date != "" && x.showDate(c, raw, st.date) {
+			return
 		}
 		c.Text = cleanText(st.number.format(raw))
-	case "d":
-		if s, ok := x.date(raw, cmp.Or(st.date, dayLayout)); ok {
-			c.Text = s
+		if v, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+			c.Kind, c.Value = KindNumber, generalNumber(v)
 		}
+	case "d":
+		x.showDate(c, raw, cmp.Or(st.date, dayLayout))
 	case "b":
 		c.Text = map[bool]string{true: "TRUE", false: "FALSE"}[raw == "1" || raw == "true"]
+		c.Kind, c.Value = KindBool, c.Text
 	}
+}
+
+// showDate writes a date cell as its layout shows it, and its value as its kind says.
+func (x *xlsxReader) showDate(c *Cell, raw, layout string) bool {
+	d, ok := x.date(raw, layout)
+	if !ok {
+		return false
+	}
+	c.Text = d.Format(layout)
+	switch layout {
+	case dayLayout:
+		c.Kind, c.Value = KindDay, d.Format(time.DateOnly)
+	case monthLayout:
+		c.Kind, c.Value = KindMonth, d.Format("2006-01")
+	case yearLayout:
+		c.Kind, c.Value = KindYear, d.Format("2006")
+	default:
+		c.Kind, c.Value = KindTime, c.Text
+	}
+	return true
+}
+
+// attrNS is an attribute in any namespace (r:id), where attr would also match one in none.
+func attrNS(el xml.StartElement, name string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == name && a.Name.Space != "" {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 func attr(el xml.StartElement, name string) string {
@@ -648,24 +917,24 @@ func mergeOf(ref string) (Merge, bool) {
 	return Merge{Row: r1 - 1, Col: c1 - 1, Height: r2 - r1 + 1, Width: c2 - c1 + 1}, true
 }
 
-// date writes a date cell's stored value (a serial day number, or an ISO date for a cell of date
-// type) as a day a deadline can be read from: "30 September 2025", not the "9/30/25" a short date
-// format shows.
-func (x *xlsxReader) date(raw, layout string) (string, bool) {
+// date is the day a date cell's stored value (a serial day number, or an ISO date for a cell of
+// date type) stands for. It is written out by layout, as a day a deadline can be read from: "30
+// September 2025", not the "9/30/25" a short date format shows.
+func (x *xlsxReader) date(raw, layout string) (time.Time, bool) {
 	raw = strings.TrimSpace(raw)
 	if len(raw) >= 10 && raw[4] == '-' {
 		if t, err := time.Parse(time.DateOnly, raw[:10]); err == nil {
-			return t.Format(layout), true
+			return t, true
 		}
 	}
 	serial, err := strconv.ParseFloat(raw, 64)
 	// A serial below 1 is a time of day alone, not a date; above 2958465 is past 31 December 9999.
 	if err != nil || serial < 0 || serial > 2958465 || serial < 1 && layout != timeLayout && layout != secsLayout {
-		return "", false
+		return time.Time{}, false
 	}
 	t, err := excelize.ExcelDateToTime(serial, x.date1904)
 	if err != nil {
-		return "", false
+		return time.Time{}, false
 	}
-	return t.Format(layout), true
+	return t, true
 }

@@ -3,12 +3,15 @@ package tabular
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
 )
 
 // workbook builds a workbook in memory; build gets a file whose first sheet is "Sheet1".
@@ -402,4 +405,132 @@ func TestReadXLSXFromOtherPrograms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Every cell is read as Excel shows it, or marked as one that cannot be read: a formula is its
+// kept value only when Excel kept one that is not an error; an error is never text; a hyperlink's
+// address is kept with its text; a date is the day, month or year its format shows, with what
+// kind of value it is; a number keeps its value as stored beside how it is shown.
+func TestReadXLSXCells(t *testing.T) {
+	tests := []struct {
+		name, spec string
+		want       string // the grid
+		kinds      map[string]string
+	}{
+		{name: "formulas",
+			spec: `ID | Note | Sum
+1 | x | y
+2 | x | y
+3 | x | y
+4 | x | y
+5 | x | y
+formula B2 "Mentors " & "recruited" -> Mentors recruited
+formula B3 A2&A3
+formula B4 1/0 -> #DIV/0!
+error B5 #N/A
+formula C2 A2+A3 -> 3
+formula C3 A2+A3 -> 
+formula B6 VLOOKUP(A6,Z:Z,2,FALSE) -> #REF!
+formula C6 IF(A6>9,"late","")
+`,
+			want: "1: ID | Note | Sum\n" +
+				"2: 1 | Mentors recruited | 3\n" +
+				"3: 2 | !(a formula with no value; type the text or paste as values) |\n" +
+				"4: 3 | !(the error #DIV/0! (from a formula); correct it, or type the text or paste as values) | y\n" +
+				"5: 4 | !(the error #N/A; correct it, or type the text or paste as values) | y\n" +
+				"6: 5 | !(the error #REF! (from a formula); correct it, or type the text or paste as values) | !(a formula with no value; type the text or paste as values)\n"},
+		{name: "a formula with no value past the text is not passed over",
+			spec: "ID | Note\n1 | x\nformula D4 A1\n",
+			want: "1: ID | Note | |\n2: 1 | x | |\n3: | | |\n4: | | | !(a formula with no value; type the text or paste as values)\n"},
+		{name: "hyperlinks",
+			spec: `Evidence | Other
+Annual report | https://x.example/a
+ | Mail us
+jo@x.example | x
+formula B4 HYPERLINK("https://x.example/f", "The form") -> The form
+link A2 https://x.example/report.pdf
+link B2 https://x.example/a
+link A3 https://x.example/empty
+link B3 mailto:team@x.example
+link A4 mailto:jo@x.example
+`,
+			want: "1: Evidence | Other\n" +
+				"2: Annual report (https://x.example/report.pdf) | https://x.example/a\n" +
+				"3: https://x.example/empty | Mail us (mailto:team@x.example)\n" +
+				"4: jo@x.example | The form (https://x.example/f)\n"},
+		{name: "dates and numbers",
+			spec: `Due | Month | Year | Figure | Share | Text
+x | x | x | x | x | Mar-26
+date A2 2026-03-31
+date B2 2026-03-01 mmm-yy
+date C2 2026-01-01 yyyy
+number D2 61.25 0.0
+number E2 0.583 0%
+`,
+			want:  "1: Due | Month | Year | Figure | Share | Text\n2: 31 March 2026 | March 2026 | 2026 | 61.3 | 58% | Mar-26\n",
+			kinds: map[string]string{"A2": "2 2026-03-31", "B2": "3 2026-03", "C2": "4 2026", "D2": "1 61.25", "E2": "1 0.583", "F2": "0 "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spec, err := tabtest.Parse(tt.spec)
+			must(t, err)
+			data, err := tabtest.XLSX(spec)
+			must(t, err)
+			tables, err := ReadBytes("plan.xlsx", data, Options{})
+			must(t, err)
+			if got := grid(tables[0]); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			for name, want := range tt.kinds {
+				c, r, _ := excelize.CellNameToCoordinates(name)
+				cell := tables[0].Rows[r-1].Cells[c-1]
+				if got := fmt.Sprintf("%d %s", cell.Kind, cell.Value); got != want {
+					t.Errorf("%s: kind and value %q, want %q", name, got, want)
+				}
+			}
+		})
+	}
+}
+
+// A LibreOffice spreadsheet is named for what it is, whatever its file is called.
+func TestReadODS(t *testing.T) {
+	data := []byte("PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet")
+	for _, name := range []string{"plan.xlsx", "plan.csv"} {
+		_, err := ReadBytes(name, data, Options{})
+		checkErr(t, err, name+": cpp cannot read OpenDocument spreadsheets (.ods, as LibreOffice Calc saves them)", 0, 0, "Save As")
+	}
+}
+
+// Marks are counted once each, however the part's reads cut them.
+func TestCountMarks(t *testing.T) {
+	text := strings.Repeat(`<c r="A1"><v>1</v></c><c t="inlineStr"><is><t>x</t></is></c><v x="1">`, 5000)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	must(t, err)
+	_, err = w.Write([]byte(text))
+	must(t, err)
+	must(t, zw.Close())
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	must(t, err)
+	n, err := countMarks(zr.File[0], [][]byte{[]byte("<v>"), []byte("<v "), []byte("<is>")}, 1<<30)
+	if err != nil || n != 15000 {
+		t.Errorf("counted %d (%v), want 15000", n, err)
+	}
+}
+
+// A workbook of more values than a table may have is refused before it is unpacked whole: in
+// well under a second, where excelize would take seconds and hundreds of megabytes.
+func TestReadXLSXTooManyValues(t *testing.T) {
+	data := workbook(t, func(f *excelize.File) {
+		sw, err := f.NewStreamWriter("Sheet1")
+		must(t, err)
+		for r := 1; r <= maxCells/2+1; r++ {
+			cell, _ := excelize.CoordinatesToCellName(1, r)
+			must(t, sw.SetRow(cell, []any{r, "x"}))
+		}
+		must(t, sw.Flush())
+	})
+	_, err := ReadBytes("big.xlsx", data, Options{})
+	checkErr(t, err, "big.xlsx: the workbook has more than 262144 values in a sheet, or pieces of text, too many for an action table", 0, 0, "workbook of its own")
 }

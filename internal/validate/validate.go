@@ -37,7 +37,7 @@ func NewRepo(files []*planfile.File) *Repo {
 type Rule func(r *Repo) []diag.Diagnostic
 
 // Rules are run in this order; the output is sorted afterwards.
-var Rules = []Rule{DuplicateIDs, Links, Parents, Leads, AliasConflicts, RepeatedActions, OutsidePeriod, RecurrenceFrom, PersonalData, ControlCharacters}
+var Rules = []Rule{DuplicateIDs, Links, Parents, Leads, AliasConflicts, RepeatedActions, OutsidePeriod, RecurrenceFrom, PersonalData, SharedText, ControlCharacters}
 
 // Run returns the diagnostics of every file and every rule, sorted by position.
 func Run(r *Repo) []diag.Diagnostic {

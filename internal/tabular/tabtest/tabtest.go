@@ -13,6 +13,15 @@
 //	                         (vMerge), A1:E1 a spanning cell (gridSpan), a rectangle both
 //	fill C3 FFC000           the cell's fill (a workbook) or shading (a document)
 //	date D3 2025-09-30       the cell holds that day as a date, shown dd/mm/yyyy (workbooks only)
+//	date D3 2026-03-01 mmm-yy  ... shown through that number format
+//	number C3 0.583 0%       the cell holds the number, shown through the format (workbooks only)
+//	formula C3 A1*2          the cell holds the formula with no value worked out, as programs
+//	                         that write formulas leave it (workbooks only)
+//	formula C3 A1*2 -> 84    ... with the value Excel worked out and kept: a number, text, or an
+//	                         error such as #REF!
+//	error C3 #N/A            the cell holds an error value, pasted without its formula
+//	link E3 https://x.org    the cell links to the address (a hyperlink; in a document, a link
+//	                         around the cell's text)
 //	Ref | Action | Deadline  a row: cells separated by |, trimmed; \n in a cell is a line break
 //	                         (a new paragraph in a document); an empty line is an empty row
 //
@@ -23,10 +32,13 @@ package tabtest
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,6 +59,20 @@ type Sheet struct {
 	Merges []Range
 	Fills  map[Cell]string
 	Dates  map[Cell]time.Time
+	// Formats are the number formats of date and number cells, by cell ("" is dd/mm/yyyy).
+	Formats map[Cell]string
+	Numbers map[Cell]float64
+	// Formulas are formula and error cells; Links the cells' hyperlinks.
+	Formulas map[Cell]Formula
+	Links    map[Cell]string
+}
+
+// Formula is a cell's formula (none for an error value pasted alone) and the value kept with it,
+// if any.
+type Formula struct {
+	Text   string
+	Cached string
+	Kept   bool
 }
 
 // Cell is a cell's place, from 0.
@@ -56,11 +82,15 @@ type Cell struct{ Row, Col int }
 type Range struct{ From, To Cell }
 
 var (
-	mergeLine = regexp.MustCompile(`^merge ([A-Z]+[0-9]+):([A-Z]+[0-9]+)$`)
-	fillLine  = regexp.MustCompile(`^fill ([A-Z]+[0-9]+) ([0-9A-Fa-f]{6})$`)
-	dateLine  = regexp.MustCompile(`^date ([A-Z]+[0-9]+) ([0-9]{4}-[0-9]{2}-[0-9]{2})$`)
-	sheetLine = regexp.MustCompile(`^sheet (.+)$`)
-	paraLine  = regexp.MustCompile(`^para (.*)$`)
+	mergeLine   = regexp.MustCompile(`^merge ([A-Z]+[0-9]+):([A-Z]+[0-9]+)$`)
+	fillLine    = regexp.MustCompile(`^fill ([A-Z]+[0-9]+) ([0-9A-Fa-f]{6})$`)
+	dateLine    = regexp.MustCompile(`^date ([A-Z]+[0-9]+) ([0-9]{4}-[0-9]{2}-[0-9]{2})(?: (.+))?$`)
+	numberLine  = regexp.MustCompile(`^number ([A-Z]+[0-9]+) (-?[0-9.]+(?:[eE][-+]?[0-9]+)?)(?: (.+))?$`)
+	formulaLine = regexp.MustCompile(`^formula ([A-Z]+[0-9]+) (.+?)(?: ->(?: (.*))?)?$`)
+	errorLine   = regexp.MustCompile(`^error ([A-Z]+[0-9]+) (#.+)$`)
+	linkLine    = regexp.MustCompile(`^link ([A-Z]+[0-9]+) (\S+)$`)
+	sheetLine   = regexp.MustCompile(`^sheet (.+)$`)
+	paraLine    = regexp.MustCompile(`^para (.*)$`)
 )
 
 // Parse reads a spec.
@@ -120,6 +150,44 @@ func Parse(spec string) (*Spec, error) {
 				return fail(err)
 			}
 			cur().Dates[c] = d
+			if m[3] != "" {
+				cur().Formats[c] = m[3]
+			}
+		case numberLine.MatchString(line):
+			m := numberLine.FindStringSubmatch(line)
+			c, err := cell(m[1])
+			if err != nil {
+				return fail(err)
+			}
+			v, err := strconv.ParseFloat(m[2], 64)
+			if err != nil {
+				return fail(err)
+			}
+			cur().Numbers[c] = v
+			if m[3] != "" {
+				cur().Formats[c] = m[3]
+			}
+		case formulaLine.MatchString(line), errorLine.MatchString(line):
+			var f Formula
+			m := errorLine.FindStringSubmatch(line)
+			if m != nil {
+				f = Formula{Cached: m[2], Kept: true}
+			} else {
+				m = formulaLine.FindStringSubmatch(line)
+				f = Formula{Text: m[2], Cached: m[3], Kept: strings.HasSuffix(line, " ->") || strings.Contains(line, " -> ")}
+			}
+			c, err := cell(m[1])
+			if err != nil {
+				return fail(err)
+			}
+			cur().Formulas[c] = f
+		case linkLine.MatchString(line):
+			m := linkLine.FindStringSubmatch(line)
+			c, err := cell(m[1])
+			if err != nil {
+				return fail(err)
+			}
+			cur().Links[c] = m[2]
 		default:
 			if len(s.Sheets) == 0 {
 				cur().Before, paras = paras, nil
@@ -147,22 +215,40 @@ func Parse(spec string) (*Spec, error) {
 }
 
 func newSheet(name string) Sheet {
-	return Sheet{Name: name, Fills: map[Cell]string{}, Dates: map[Cell]time.Time{}}
+	return Sheet{Name: name, Fills: map[Cell]string{}, Dates: map[Cell]time.Time{}, Formats: map[Cell]string{},
+		Numbers: map[Cell]float64{}, Formulas: map[Cell]Formula{}, Links: map[Cell]string{}}
 }
 
-// width is the sheet's columns: its widest row, or further if a merge, fill or date reaches.
+// cells are the cells the directives name.
+func (sh *Sheet) cells() []Cell {
+	var cs []Cell
+	for _, m := range sh.Merges {
+		cs = append(cs, m.To)
+	}
+	for _, set := range []map[Cell]string{sh.Fills, sh.Formats, sh.Links} {
+		for c := range set {
+			cs = append(cs, c)
+		}
+	}
+	for c := range sh.Dates {
+		cs = append(cs, c)
+	}
+	for c := range sh.Numbers {
+		cs = append(cs, c)
+	}
+	for c := range sh.Formulas {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// width is the sheet's columns: its widest row, or further if a directive reaches.
 func (sh *Sheet) width() int {
 	w := 0
 	for _, r := range sh.Rows {
 		w = max(w, len(r))
 	}
-	for _, m := range sh.Merges {
-		w = max(w, m.To.Col+1)
-	}
-	for c := range sh.Fills {
-		w = max(w, c.Col+1)
-	}
-	for c := range sh.Dates {
+	for _, c := range sh.cells() {
 		w = max(w, c.Col+1)
 	}
 	return w
@@ -170,13 +256,7 @@ func (sh *Sheet) width() int {
 
 func (sh *Sheet) height() int {
 	h := len(sh.Rows)
-	for _, m := range sh.Merges {
-		h = max(h, m.To.Row+1)
-	}
-	for c := range sh.Fills {
-		h = max(h, c.Row+1)
-	}
-	for c := range sh.Dates {
+	for _, c := range sh.cells() {
 		h = max(h, c.Row+1)
 	}
 	return h
@@ -202,13 +282,14 @@ func WriteXLSX(path, spec string) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
-// XLSX is the spec as a workbook. Cells are text, as typed into Excel; date cells are dates.
+// XLSX is the spec as a workbook. Cells are text, as typed into Excel; date cells are dates,
+// number cells numbers, formula cells formulas.
 func XLSX(s *Spec) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	type look struct {
-		fill string
-		date bool
+		fill, format string
+		date         bool
 	}
 	styles := map[look]int{}
 	style := func(l look) (int, error) {
@@ -219,13 +300,17 @@ func XLSX(s *Spec) ([]byte, error) {
 		if l.fill != "" {
 			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{l.fill}}
 		}
-		if l.date {
+		switch {
+		case l.format != "":
+			st.CustomNumFmt = &l.format
+		case l.date:
 			st.NumFmt = 14
 		}
 		id, err := f.NewStyle(st)
 		styles[l] = id
 		return id, err
 	}
+	kept := map[string]map[string]Formula{} // by sheet, by cell name: the values to keep
 	for i, sh := range s.Sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", sh.Name); err != nil {
@@ -251,7 +336,43 @@ func XLSX(s *Spec) ([]byte, error) {
 			if err := f.SetCellValue(sh.Name, name, d); err != nil {
 				return nil, err
 			}
-			cells[c] = look{date: true}
+			cells[c] = look{date: true, format: sh.Formats[c]}
+		}
+		for c, v := range sh.Numbers {
+			name, _ := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)
+			if err := f.SetCellFloat(sh.Name, name, v, -1, 64); err != nil {
+				return nil, err
+			}
+			if sh.Formats[c] != "" {
+				cells[c] = look{format: sh.Formats[c]}
+			}
+		}
+		for c, fm := range sh.Formulas {
+			name, _ := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)
+			if err := f.SetCellValue(sh.Name, name, nil); err != nil {
+				return nil, err
+			}
+			var err error
+			if fm.Text != "" {
+				err = f.SetCellFormula(sh.Name, name, fm.Text)
+			} else {
+				err = f.SetCellStr(sh.Name, name, fm.Cached) // for Keep to find; typed there
+			}
+			if err != nil {
+				return nil, err
+			}
+			if fm.Kept {
+				if kept[sh.Name] == nil {
+					kept[sh.Name] = map[string]Formula{}
+				}
+				kept[sh.Name][name] = fm
+			}
+		}
+		for c, url := range sh.Links {
+			name, _ := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)
+			if err := f.SetCellHyperLink(sh.Name, name, url, "External"); err != nil {
+				return nil, err
+			}
 		}
 		for c, fill := range sh.Fills {
 			l := cells[c]
@@ -285,7 +406,133 @@ func XLSX(s *Spec) ([]byte, error) {
 	if err := f.Write(&buf); err != nil {
 		return nil, err
 	}
+	for sheet, cells := range kept {
+		data, err := Keep(buf.Bytes(), sheet, cells)
+		if err != nil {
+			return nil, err
+		}
+		buf.Reset()
+		buf.Write(data)
+	}
 	return buf.Bytes(), nil
+}
+
+// Keep writes into a workbook the values Excel would keep with formulas, as excelize cannot: for
+// each cell named ("C3") of the sheet, its formula (if any) and the value, typed as Excel types
+// it: an error (#REF!), a number, or text.
+func Keep(workbook []byte, sheet string, cells map[string]Formula) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
+	if err != nil {
+		return nil, err
+	}
+	part, err := sheetPart(zr, sheet)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if zf.Name == part {
+			for name, fm := range cells {
+				if data, err = keepCell(data, name, fm); err != nil {
+					return nil, err
+				}
+			}
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sheetPart is the part of the workbook that holds the sheet, by the workbook's relationships.
+func sheetPart(zr *zip.Reader, sheet string) (string, error) {
+	read := func(name string) []byte {
+		for _, zf := range zr.File {
+			if zf.Name == name {
+				rc, err := zf.Open()
+				if err != nil {
+					return nil
+				}
+				defer rc.Close()
+				data, _ := io.ReadAll(rc)
+				return data
+			}
+		}
+		return nil
+	}
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(read("xl/workbook.xml"), &book); err != nil {
+		return "", err
+	}
+	if err := xml.Unmarshal(read("xl/_rels/workbook.xml.rels"), &rels); err != nil {
+		return "", err
+	}
+	for _, s := range book.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rels {
+			if r.ID == s.RID {
+				if strings.HasPrefix(r.Target, "/") {
+					return r.Target[1:], nil
+				}
+				return "xl/" + r.Target, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("no sheet %q", sheet)
+}
+
+// keepCell rewrites the cell's element with its formula and kept value.
+func keepCell(data []byte, name string, fm Formula) ([]byte, error) {
+	re := regexp.MustCompile(`<c r="` + name + `"((?:\s+[a-z]+="[^"]*")*?)\s*(?:/>|>(.*?)</c>)`)
+	m := re.FindSubmatchIndex(data)
+	if m == nil {
+		return nil, fmt.Errorf("no cell %s", name)
+	}
+	attrs := regexp.MustCompile(`\s+t="[^"]*"`).ReplaceAllString(string(data[m[2]:m[3]]), "")
+	typ := ` t="str"`
+	if strings.HasPrefix(fm.Cached, "#") {
+		typ = ` t="e"`
+	} else if _, err := strconv.ParseFloat(fm.Cached, 64); err == nil {
+		typ = ""
+	}
+	var c strings.Builder
+	c.WriteString(`<c r="` + name + `"` + attrs + typ + ">")
+	if fm.Text != "" {
+		c.WriteString("<f>" + html.EscapeString(fm.Text) + "</f>")
+	}
+	c.WriteString("<v>" + html.EscapeString(fm.Cached) + "</v></c>")
+	return append(append(append([]byte{}, data[:m[0]]...), c.String()...), data[m[1]:]...), nil
 }
 
 // WriteDOCX writes the spec as a Word document at path.

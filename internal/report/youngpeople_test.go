@@ -1,0 +1,261 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/cpp-plans/cpp/internal/golden"
+	"github.com/cpp-plans/cpp/internal/personal"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/readability"
+)
+
+const ypFixture = "../../testdata/report/young-people"
+
+func ypPublish(t *testing.T, plans []*plan.Plan, reg *plan.Registry, asOf, format string, redact bool) ([]byte, []PersonalText) {
+	t.Helper()
+	doc, found, err := Publish(plans, reg, Options{AsOf: date(asOf), Period: query.ThisQuarter(date(asOf)), Tolerance: DefaultTolerance},
+		PublishOptions{For: ForYoungPeople, Format: format, Redact: redact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, found
+}
+
+// The young people's report of a plan with promises, what young people said, plain: sentences,
+// shared and unshared updates, done and coming actions and a measure with a small count.
+func TestYoungPeopleGolden(t *testing.T) {
+	plans, reg := load(t, ypFixture)
+	for _, format := range []string{"markdown", "html"} {
+		doc, found := ypPublish(t, plans, reg, "2025-12-31", format, false)
+		again, _ := ypPublish(t, plans, reg, "2025-12-31", format, false)
+		if !bytes.Equal(doc, again) {
+			t.Errorf("%s: the same plan and date gave different output", format)
+		}
+		if len(found) > 0 {
+			t.Errorf("%s: personal text found in what the report shows: %v", format, found)
+		}
+		ext := map[string]string{"markdown": ".md", "html": ".html"}[format]
+		golden.Check(t, "../../testdata/report/young-people"+ext, doc)
+	}
+}
+
+// What the fixture's report must and must not say.
+func TestYoungPeopleShowsOnlyWhatIsShared(t *testing.T) {
+	plans, reg := load(t, ypFixture)
+	doc, _ := ypPublish(t, plans, reg, "2025-12-31", "markdown", false)
+	text := string(doc)
+	for _, want := range []string{
+		"We will help you live somewhere safe and settled", // the section's plain:, not its promise
+		"We don't want to keep moving.",                    // you_said
+		"Six new foster carers have joined us.",            // for_young_people
+		"The Director came to the council meeting",         // share: young-people
+		"Find 15 more foster carers who live in Riverside", // the action's plain:
+		"**Done in October 2025.** Launch the Mockingbird family model",
+		"**We plan to do this by June 2026.** Review the sufficiency strategy with commissioning. *Not started yet.*",
+		"fewer than 5 in September 2025", // a count of 3, suppressed
+		"58 out of every 100 in September 2025. We want it to be 75 out of every 100.",
+		"So we stopped this, and we ask you at your meetings instead.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report does not say %q", want)
+		}
+	}
+	for _, not := range []string{
+		"facilitate placement sufficiency",   // the formal promise, replaced by plain:
+		"Campaign relaunched",                // a note with a for_young_people text instead
+		"Director attended",                  // not shared
+		"Budget withdrawn",                   // a dropped action with no reason shared
+		"Publish a quarterly newsletter",     // ... is not shown at all
+		"Recruit 15 more in-house",           // the action's text, replaced by plain:
+		"Fostering Service", "Participation", // leads
+		" 3 in September", // the small count
+	} {
+		if strings.Contains(text, not) {
+			t.Errorf("the report says %q", not)
+		}
+	}
+}
+
+var ragWord = regexp.MustCompile(`\b(Red|Amber|Green|RAG|red|amber|green)\b`)
+
+// For every bundled and fixture plan, the young people's report shows no note that is not
+// shared, no id, no RAG word and nothing that looks like personal data.
+func TestYoungPeopleLeaksNothing(t *testing.T) {
+	for _, dir := range []string{"../../plans", "../../testdata/report/fixture", "../../testdata/report/print-stress", ypFixture} {
+		plans, reg := load(t, dir)
+		for _, format := range []string{"markdown", "html"} {
+			t.Run(strings.TrimPrefix(dir, "../../")+"/"+format, func(t *testing.T) {
+				doc, found := ypPublish(t, plans, reg, "2025-12-31", format, false)
+				shown := string(shownText(doc, format))
+				if len(found) > 0 {
+					t.Errorf("personal text in what the report shows: %v", found)
+				}
+				if ms := personal.Find(shown); len(ms) > 0 {
+					t.Errorf("the report shows what looks like personal data: %+v", ms)
+				}
+				if m := ragWord.FindString(shown); m != "" {
+					t.Errorf("the report shows the RAG word %q", m)
+				}
+				for _, p := range plans {
+					ids := []string{p.ID + "."}
+					for _, s := range p.Sections {
+						for _, a := range s.Actions {
+							ids = append(ids, a.ID)
+							for _, u := range a.Updates {
+								if u.Note != "" && !u.SharedWithYoungPeople() && len(u.Note) >= 12 && strings.Contains(shown, u.Note) {
+									t.Errorf("the unshared note of %s is shown: %q", a.ID, u.Note)
+								}
+								if u.ForYoungPeople != "" && u.Note != "" && strings.Contains(shown, u.Note) {
+									t.Errorf("the officers' note of %s is shown beside its for_young_people text: %q", a.ID, u.Note)
+								}
+							}
+						}
+						for _, m := range s.Measures {
+							ids = append(ids, m.ID)
+						}
+					}
+					for _, id := range ids {
+						if strings.Contains(shown, id) {
+							t.Errorf("the report shows the id %q", id)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// A shared note that names a child: the report names it at its top (and Publish returns it, for
+// stderr); with redaction it is replaced and the report says so.
+func TestYoungPeoplePersonalText(t *testing.T) {
+	src := `id: t
+title: T
+council: C
+period: {start: 2025-01-01, end: 2027-12-31}
+sections:
+  - id: t.p1
+    kind: promise
+    title: Being heard
+    actions:
+      - id: t.p1.1
+        text: Run the forum.
+        updates:
+          - date: 2025-10-01
+            share: young-people
+            note: Child J (aged 14) chaired the forum with Mrs Patel.
+          - date: 2025-10-02
+            note: "Not shared: YP K lives at NW1 2DB."
+`
+	f := planfile.Parse("plans/t.yaml", []byte(src), planfile.Options{})
+	if f.HasErrors() {
+		t.Fatal(f.Diags)
+	}
+	plans := []*plan.Plan{f.Plan}
+	for _, format := range []string{"markdown", "html"} {
+		doc, found := ypPublish(t, plans, plan.NewRegistry(nil), "2025-12-31", format, false)
+		var got []string
+		for _, p := range found {
+			got = append(got, p.String())
+		}
+		want := []string{`plans/t.yaml:15:19: note looks like a child's initial and age: "Child J (aged 14)"`,
+			`plans/t.yaml:15:19: note looks like a person's title and surname: "Mrs Patel"`}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: found\n%s\nwant\n%s", format, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		shown := string(shownText(doc, format))
+		if !strings.Contains(shown, ypWords.Found) || strings.Index(shown, ypWords.Found) > strings.Index(shown, ypWords.Intro) {
+			t.Errorf("%s: the notice is not at the top:\n%s", format, shown)
+		}
+		red, found2 := ypPublish(t, plans, plan.NewRegistry(nil), "2025-12-31", format, true)
+		shown = string(shownText(red, format))
+		if len(found2) != 2 || strings.Contains(shown, "Child J") || strings.Contains(shown, "Patel") ||
+			!strings.Contains(shown, "[removed] chaired the forum with [removed].") || !strings.Contains(shown, ypWords.Removed) {
+			t.Errorf("%s: redacted report:\n%s", format, shown)
+		}
+		if f.Plan.Sections[0].Actions[0].Updates[0].Note != "Child J (aged 14) chaired the forum with Mrs Patel." {
+			t.Error("redaction changed the plan it was given")
+		}
+	}
+	// The board report shows the note too, and is checked the same way.
+	doc, found, err := Publish(plans, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31"))},
+		PublishOptions{For: ForBoard, Format: "markdown", Redact: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) == 0 || bytes.Contains(doc, []byte("Patel")) || !bytes.Contains(doc, []byte("[removed]")) {
+		t.Errorf("board report with --redact: found %v\n%s", found, doc)
+	}
+}
+
+// The words cpp adds (headings, joining sentences, status words) read at 9 to 11, and no
+// sentence of them is longer than easy-read guidance allows.
+func TestYoungPeopleOwnWordsReadingAge(t *testing.T) {
+	fill := strings.NewReplacer("%s", "October 2025")
+	var all []string
+	v := ypWords
+	for _, s := range []string{v.Title, v.Intro, v.Made, v.Promise, v.YouSaid, v.Did, v.Next, v.StoppedHeading, v.Measures,
+		v.NothingYet, v.NothingNext, v.Done, v.Started, v.NotStarted, v.Stopped, v.DoneIn, v.DueBy, v.FewerThan5,
+		v.Found, v.FoundHow, v.Removed} {
+		s = fill.Replace(s)
+		all = append(all, strings.TrimRight(s, ".?")+".")
+		for _, sent := range readability.Sentences(s) {
+			if n := len(readability.Words(sent.Text)); n > readability.MaxAverageWords {
+				t.Errorf("%q has %d words; easy-read keeps to %d", sent.Text, n, readability.MaxAverageWords)
+			}
+		}
+	}
+	st := readability.Measure(strings.Join(all, " "))
+	age := st.ReadingAge()
+	t.Logf("cpp's own words: reading age %d (Flesch-Kincaid grade %.1f, reading ease %.1f; %d words in %d sentences)",
+		age, st.Grade(), st.ReadingEase(), st.Words, st.Sentences)
+	if age > readability.MaxReadingAge {
+		t.Errorf("cpp's own words read at age %d, want at most %d", age, readability.MaxReadingAge)
+	}
+}
+
+// The board's line per section on what was shared with young people.
+func TestSharedLine(t *testing.T) {
+	s := &plan.Section{ID: "s", Plan: &plan.Plan{}}
+	a := &plan.Action{ID: "a", Section: s}
+	s.Actions = []*plan.Action{a}
+	q3, _ := query.ParseQuarter("Q3-2025")
+	asOf := date("2025-09-30")
+	if got := SharedLine(s, q3, asOf); got != "Nothing shared with young people yet." {
+		t.Errorf("no updates: %q", got)
+	}
+	a.Updates = []plan.Update{{Date: date("2025-06-10"), Note: "n", Share: plan.ShareYoungPeople}, {Date: date("2025-08-01"), Note: "not shared"}}
+	if got := SharedLine(s, q3, asOf); got != "Nothing shared with young people since June 2025." {
+		t.Errorf("shared in June: %q", got)
+	}
+	a.Updates = append(a.Updates, plan.Update{Date: date("2025-09-01"), ForYoungPeople: "x"}, plan.Update{Date: date("2025-07-01"), Note: "y", Share: plan.ShareYoungPeople},
+		plan.Update{Date: date("2025-10-05"), Note: "later", Share: plan.ShareYoungPeople})
+	if got := SharedLine(s, q3, asOf); got != "Shared with young people this quarter: 2 updates." {
+		t.Errorf("two in the quarter: %q", got)
+	}
+}
+
+// The README's rendered example is the golden report's first section, as cpp writes it.
+func TestYoungPeopleREADMEExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("../../testdata/report/young-people.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := string(golden)
+	start, end := strings.Index(g, "### A home that feels like home"), strings.Index(g, "### Being heard")
+	if start < 0 || end < start {
+		t.Fatal("the golden report has no first section")
+	}
+	if want := "```markdown\n" + g[start:end-1] + "```\n"; !strings.Contains(string(readme), want) {
+		t.Errorf("the README's example is not the report's first section; it should be:\n%s", want)
+	}
+}
