@@ -119,9 +119,9 @@ func loadHead(b *testing.B, env *Env) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	v, err := repo.atRevision(side)
-	if err != nil || len(v.plans) != synth.National.Plans {
-		b.Fatalf("loaded %d plans: %v", len(v.plans), err)
+	v, err := repo.atRevisions(side)
+	if err != nil || len(v[0].Plans) != synth.National.Plans {
+		b.Fatalf("loaded %d plans: %v", len(v[0].Plans), err)
 	}
 }
 
@@ -212,7 +212,7 @@ func TestCamdenHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := history.Load(repo.git, "HEAD", repo.under, nil)
+	h, err := history.Load(repo.Git, "HEAD", repo.Under, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,25 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/cpp-plans/cpp/internal/ical"
 	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/words"
 )
-
-// actionFormats are the formats of list, due and overdue: every listing's, and a calendar.
-var actionFormats = append(slices.Clone(render.Formats), "ics")
-
-// takesCalendar shows, in the help of a command that lists actions, that it writes a calendar too.
-func takesCalendar(c *cobra.Command) {
-	c.Flags().Lookup("format").Usage = "output format: " + strings.Join(actionFormats, ", ")
-}
 
 // writeCalendar writes the rows' actions as an iCalendar file (see internal/ical) named after
 // the listing, stamped with today so that it reproduces, and says on stderr which actions it

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"path/filepath"
-
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/report"
 )
 
@@ -19,7 +16,7 @@ func changesSince(env *Env, opts *reportOptions, plans []*plan.Plan) (*report.Ch
 	if err != nil {
 		return nil, err
 	}
-	then, err := repo.atRevision(side)
+	then, err := repo.atRevisions(side)
 	if err != nil {
 		return nil, err
 	}
@@ -28,18 +25,10 @@ func changesSince(env *Env, opts *reportOptions, plans []*plan.Plan) (*report.Ch
 		want[p.ID] = true
 	}
 	var old []*plan.Plan
-	for _, p := range then.plans {
+	for _, p := range then[0].Plans {
 		if want[p.ID] {
 			old = append(old, p)
 		}
 	}
 	return report.Compare(opts.Since, old, plans), nil
-}
-
-// dirOf is the folder a path names, or the folder holding a file.
-func dirOf(path string) string {
-	if planfile.IsPlanFile(path) {
-		return filepath.Dir(path)
-	}
-	return path
 }

@@ -89,21 +89,16 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	root.SetErr(env.Stderr)
 	root.SetIn(env.Stdin)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		var ee *exitError
+		if errors.As(err, &ee) { // a typed flag's own refusal, with its hint
+			return ee
+		}
 		return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
 	})
 	g := &globalOptions{}
 	addGlobalFlags(root, g)
-	// Format names are matched in any case (-f JSON), here in one place for every command; and
-	// the global flags are checked for every command, whether or not it uses them.
-	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
-		if err := g.check(env, c); err != nil {
-			return err
-		}
-		if f := c.Flags().Lookup("format"); f != nil && f.Changed {
-			return f.Value.Set(strings.ToLower(f.Value.String()))
-		}
-		return nil
-	}
+	// The global flags are checked for every command, whether or not it uses them.
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return g.check(env, c) }
 	root.AddCommand(
 		newValidateCmd(env),
 		newListCmd(env, g),

@@ -3,15 +3,12 @@ package cli
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/gitrev"
-	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
 	"github.com/cpp-plans/cpp/internal/words"
 )
@@ -52,31 +49,19 @@ the same is a rename. With --fail-on, cpp exits 1 when the change does any of th
 			return runDiff(env, g, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, changeFormats...)
+	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	c.Flags().StringSliceVar(&opts.FailOn, "fail-on", nil, "exit 1 when the change does any of these (comma-separated): "+strings.Join(plandiff.FailKinds, ", "))
 	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
 	return c
 }
 
 func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
-	formats := []string{"text", "markdown", "json"}
-	if !slices.Contains(formats, opts.Format) {
-		return badFormat(opts.Format, formats)
-	}
 	kinds, err := failKinds(opts.FailOn, opts.FailOnGiven)
 	if err != nil {
 		return err
 	}
 	opts.FailOn = kinds
-	for _, k := range opts.FailOn {
-		if !slices.Contains(plandiff.FailKinds, k) {
-			hint := "use one or more of: " + strings.Join(plandiff.FailKinds, ", ")
-			if near := suggest.Closest(k, plandiff.FailKinds, 1); len(near) > 0 {
-				hint = "did you mean " + near[0] + "? " + hint
-			}
-			return usageErrorf(hint, "unknown --fail-on kind %q", k)
-		}
-	}
 	st, err := g.style(env)
 	if err != nil {
 		return err
@@ -90,20 +75,12 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		return err
 	}
 	partial := leaveOutBroken(env, oldSet, newSet)
-	d := plandiff.Compare(oldSet.plans, newSet.plans, plandiff.Options{OldLeads: oldSet.leads, NewLeads: newSet.leads})
+	d := plandiff.Compare(oldSet.Plans, newSet.Plans, plandiff.Options{OldLeads: oldSet.Leads, NewLeads: newSet.Leads})
 	var triggered []plandiff.Trigger
 	if len(opts.FailOn) > 0 {
 		triggered = d.Triggers(opts.FailOn)
 	}
-	switch opts.Format {
-	case "markdown":
-		err = render.DiffMarkdown(env.Stdout, d, oldSet.side, newSet.side)
-	case "json":
-		err = render.DiffJSON(env.Stdout, d, oldSet.side, newSet.side, triggered)
-	default:
-		err = render.DiffText(env.Stdout, d, oldSet.side, newSet.side, st)
-	}
-	if err != nil {
+	if err := printChanges(env, opts.Format, st, d, oldSet.Side, newSet.Side, triggered); err != nil {
 		return err
 	}
 	if len(triggered) > 0 {
@@ -113,7 +90,7 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		}
 		return &silentExit{code: ExitProblem}
 	}
-	if partial {
+	if partial { // the change is shown, but without the files left out
 		return &silentExit{code: ExitPartial}
 	}
 	return nil
@@ -132,11 +109,20 @@ func failKinds(given []string, set bool) ([]string, error) {
 	if set && len(kinds) == 0 {
 		return nil, usageErrorf("use one or more of: "+strings.Join(plandiff.FailKinds, ", "), "--fail-on names no kind of change")
 	}
+	for _, k := range kinds {
+		if !slices.Contains(plandiff.FailKinds, k) {
+			hint := "use one or more of: " + strings.Join(plandiff.FailKinds, ", ")
+			if near := suggest.Closest(k, plandiff.FailKinds, 1); len(near) > 0 {
+				hint = "did you mean " + near[0] + "? " + hint
+			}
+			return nil, usageErrorf(hint, "unknown --fail-on kind %q", k)
+		}
+	}
 	return kinds, nil
 }
 
 // diffSides reads the two versions the revision arguments name.
-func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
+func diffSides(repo *planRepo, revs []string) (old, new *gitrev.Set, err error) {
 	r, err := gitrev.ParseRange(revs)
 	if err != nil {
 		return nil, nil, usageErrorf("give two revisions (cpp diff A B) or one range (cpp diff A..B)", "%s", err)
@@ -145,53 +131,41 @@ func diffSides(repo *planRepo, revs []string) (old, new *planSet, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if r.To == "" {
-		if old, err = repo.atRevision(fromSide); err != nil {
+	sides := []gitrev.Side{fromSide}
+	if r.To != "" {
+		toSide, err := repo.resolve(r.To)
+		if err != nil {
 			return nil, nil, err
 		}
-		new, err = repo.workingTree()
-		return old, new, err
-	}
-	toSide, err := repo.resolve(r.To)
-	if err != nil {
-		return nil, nil, err
-	}
-	if r.MergeBase {
-		base, err := repo.git.MergeBase(fromSide.Commit, toSide.Commit)
-		if err != nil {
-			return nil, nil, gitFailure(err)
+		if r.MergeBase {
+			base, err := repo.Git.MergeBase(fromSide.Commit, toSide.Commit)
+			if err != nil {
+				return nil, nil, gitFailure(err)
+			}
+			sides[0] = gitrev.Side{Rev: "merge base of " + r.From + " and " + r.To, Commit: base}
 		}
-		fromSide = render.Side{Rev: "merge base of " + r.From + " and " + r.To, Commit: base}
+		sides = append(sides, toSide)
 	}
-	sets, err := repo.atRevisions(fromSide, toSide)
+	sets, err := repo.atRevisions(sides...)
 	if err != nil {
 		return nil, nil, err
+	}
+	if r.To == "" {
+		tree, err := repo.workingTree()
+		return sets[0], tree, err
 	}
 	return sets[0], sets[1], nil
 }
 
 // leaveOutBroken drops a file that does not parse on either side from both sides, and names it
-// on stderr: comparing a broken file would report all its actions as removed, or added.
-func leaveOutBroken(env *Env, sets ...*planSet) bool {
-	broken := map[string]string{}
-	for _, s := range sets {
-		for path, why := range s.broken {
-			broken[path] = why
-		}
-	}
-	if len(broken) == 0 {
+// on stderr.
+func leaveOutBroken(env *Env, sets ...*gitrev.Set) bool {
+	paths, why := gitrev.LeaveOutBroken(sets...)
+	if len(paths) == 0 {
 		return false
 	}
-	for _, s := range sets {
-		s.plans = slices.DeleteFunc(s.plans, func(p *plan.Plan) bool { _, bad := broken[p.File]; return bad })
-	}
-	paths := make([]string, 0, len(broken))
-	for p := range broken {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	for _, p := range paths {
-		fmt.Fprintf(env.Stderr, "cpp: left out %s%s\n", p, broken[p])
+		fmt.Fprintf(env.Stderr, "cpp: left out %s%s\n", p, why[p])
 	}
 	fmt.Fprintf(env.Stderr, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", words.Count(len(paths), "file", "files"))
 	return true

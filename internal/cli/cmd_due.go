@@ -6,9 +6,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/view"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -38,8 +38,7 @@ in the window, with that occurrence's due date. With no window, the current quar
 			return runDue(env, g, opts)
 		},
 	}
-	addFilterFlags(c, &opts.filterOptions, "due")
-	takesCalendar(c)
+	addFilterFlags(c, &opts.filterOptions, "due", actionFormats)
 	addWindowFlags(c, &opts.windowOptions)
 	return c
 }
@@ -54,24 +53,13 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, f, st, l := q.Rows, q.Filter, q.Style, q.Loaded
-	subject := "Due in " + w.Describe(plansOf(l, f))
+	rows, f, st := q.Rows, q.Filter, q.Style
+	subject := "Due in " + w.Describe(q.plans())
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
-		Sheet: "Due " + w.Name(plansOf(l, f)), AsOf: q.Today, Subject: subject}
-	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
-	if err := writeActions(env, opts.Format, st, doc, rows, q.Today); err != nil {
+		Sheet: "Due " + w.Name(q.plans()), AsOf: q.Today, Subject: subject}
+	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
+	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return q.finish(env)
-}
-
-// plansOf are the plans a filter looks at, for describing a window.
-func plansOf(l *loaded, f query.Filter) []*plan.Plan {
-	var out []*plan.Plan
-	for _, p := range l.Plans {
-		if len(f.Plans) == 0 || query.ContainsFold(f.Plans, p.ID) {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -42,14 +41,12 @@ or has layout cpp fmt cannot fix; 2 for bad usage.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.Check, "check", false, "change nothing; report what needs formatting and exit 1 if anything does")
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	format := formatFlag(&opts.Format, textFormat, diagFormats...)
+	c.Flags().Var(format, "format", format.help("output format"))
 	return c
 }
 
 func runFmt(env *Env, opts *fmtOptions) error {
-	if !slices.Contains(validateFormats, opts.Format) {
-		return badFormat(opts.Format, validateFormats)
-	}
 	paths, err := planPaths(env, opts.Paths)
 	if err != nil {
 		return err
@@ -102,15 +99,7 @@ func runFmt(env *Env, opts *fmtOptions) error {
 		ds = append(ds, tidy.Check(f, fixed)...) // what Fix leaves: tabs in indentation
 	}
 	diag.Sort(ds)
-	switch opts.Format {
-	case "json":
-		err = diag.WriteJSON(env.Stdout, ds, diag.Summary{Files: len(files), Errors: len(ds)})
-	case "github":
-		err = diag.WriteGitHub(env.Stdout, ds)
-	default:
-		err = diag.WriteText(env.Stdout, ds, src)
-	}
-	if err != nil {
+	if err := printDiags(env, opts.Format, ds, diag.Summary{Files: len(files), Errors: len(ds)}, src); err != nil {
 		return err
 	}
 	if len(ds) > 0 {

@@ -138,7 +138,7 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	}
 	files := append(planfile.ParseAll([]string{name}, map[string][]byte{name: res.Data}, planfile.Options{}), ctxFiles...)
 	ds := validate.Only(validate.Run(validate.NewRepo(files)), []string{name})
-	printImportSummary(env, opts, o, res, ds)
+	res.WriteSummary(env.Stderr, opts.File, opts.MapFile, ds)
 	if errs, _ := diag.Count(ds); errs > 0 {
 		src := diag.Sources{name: res.Data}
 		for _, d := range ds {
@@ -260,110 +260,4 @@ func tableReadFailed(file string, err error) error {
 		return problemf(se.Hint(), "cannot read %s: %s", file, se.Reason())
 	}
 	return problemf("", "cannot read %s: %v", file, err)
-}
-
-// printImportSummary tells the user, on stderr, what was made of the table: sections and actions,
-// what each column was taken for, what was kept as comments, warnings, and the leads to add to
-// the registry.
-func printImportSummary(env *Env, opts *importOptions, o importer.Options, res *importer.Result, ds []diag.Diagnostic) {
-	w := env.Stderr
-	place := func(line int) string { return importer.Place(opts.File, res.Table, line) }
-	table := opts.File
-	if res.Table != "" {
-		table += ": " + res.Table
-	}
-	fmt.Fprintf(w, "cpp import: %s, header row %d", table, res.HeaderLine)
-	if res.Chosen != "" {
-		fmt.Fprintf(w, " (%s of %d tables: %s; --sheet chooses)", res.Table, res.Tables, res.Chosen)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %s, %s (%s), %s, %s\n", words.Count(res.Sections, "section", "sections"),
-		words.Count(res.Actions, "action", "actions"), words.Count(res.SubActions, "sub-action", "sub-actions"),
-		words.Count(res.Measures, "measure", "measures"), words.Count(res.Updates, "update", "updates"))
-	for _, n := range res.SectionTitles {
-		fmt.Fprintf(w, "    section from row %d: %s\n", n.Line, n.Message)
-	}
-	fmt.Fprintf(w, "  period %s to %s: %s\n", res.Period.Start.Format("2006-01-02"), res.Period.End.Format("2006-01-02"), res.PeriodFrom)
-	fmt.Fprintf(w, "  ids: %s\n", res.IDsFrom)
-	var used, kept, ignored []string
-	for _, c := range res.Columns {
-		why := ""
-		if c.Why != "" {
-			why = " (" + c.Why + ")"
-		}
-		switch c.Field {
-		case importer.FieldIgnore:
-			if c.Header != "" || c.Cells > 0 {
-				ignored = append(ignored, c.Name()+why)
-			}
-		case importer.FieldComment:
-			kept = append(kept, fmt.Sprintf("%s%s", c.Name(), why))
-		default:
-			used = append(used, fmt.Sprintf("%s → %s%s", c.Name(), c.Field, why))
-		}
-	}
-	fmt.Fprintf(w, "  columns used: %s\n", listOrNone(used))
-	if len(kept) > 0 {
-		fmt.Fprintf(w, "  columns kept as comments: %s\n", strings.Join(kept, ", "))
-	}
-	if len(ignored) > 0 {
-		fmt.Fprintf(w, "  columns ignored: %s\n", strings.Join(ignored, ", "))
-	}
-	for _, p := range res.Progress {
-		fmt.Fprintf(w, "  progress %s\n", p)
-	}
-	if res.InProgress > 0 {
-		fmt.Fprintf(w, "  status in-progress for %s with a progress note and no status in the table\n", words.Count(res.InProgress, "action", "actions"))
-	}
-	for _, m := range res.UnusedMap {
-		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", opts.MapFile, m.Line, m.Header)
-	}
-	if len(res.Kept) > 0 {
-		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", words.Count(len(res.Kept), "cell", "cells"))
-		for _, n := range res.Kept {
-			fmt.Fprintf(w, "    %s: %s\n", place(n.Line), n.Message)
-		}
-	}
-	for _, other := range res.Others {
-		fmt.Fprintf(w, "  warning: %s also has a column of actions: not imported; import it with --sheet %q\n", other, other)
-	}
-	for _, n := range res.Warnings {
-		fmt.Fprintf(w, "  warning: %s: %s\n", place(n.Line), n.Message)
-		if n.Hint != "" {
-			fmt.Fprintf(w, "    hint: %s\n", n.Hint)
-		}
-	}
-	unknownLeads := 0
-	for _, d := range ds {
-		// A deadline not understood is warned about above, by its row in the table.
-		if d.Severity == diag.Warning && d.Rule != "unknown-lead" && d.Rule != "deadline" {
-			fmt.Fprintf(w, "  warning: %s\n", d.OneLine())
-		}
-		if d.Rule == "unknown-lead" {
-			unknownLeads++
-		}
-	}
-	if len(res.Initials) > 0 {
-		fmt.Fprintf(w, "  %s officers' initials (%s): people, not teams; add each to plans/leads.yaml as the role it stands for, once named:\n",
-			words.Count(len(res.Initials), "lead is", "leads are"), strings.Join(res.Initials, ", "))
-		fmt.Fprintln(w, "    leads:")
-		for _, l := range res.Initials {
-			fmt.Fprintf(w, "      - name: ROLE  # the role %s holds, as in Head of Virtual School\n        aliases: [%s]\n", l, importer.Scalar(l))
-		}
-	}
-	if len(res.NewLeads) > 0 {
-		fmt.Fprintf(w, "  %s the lead registry does not know (cpp validate warns %s); add them to plans/leads.yaml:\n",
-			words.Count(len(res.NewLeads), "lead", "leads"), words.Count(unknownLeads, "time", "times"))
-		fmt.Fprintln(w, "    leads:")
-		for _, l := range res.NewLeads {
-			fmt.Fprintf(w, "      - name: %s\n", importer.Scalar(l))
-		}
-	}
-}
-
-func listOrNone(s []string) string {
-	if len(s) == 0 {
-		return "none"
-	}
-	return strings.Join(s, ", ")
 }

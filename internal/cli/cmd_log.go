@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/history"
+	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
@@ -34,17 +34,34 @@ It follows the action through id renames and through plan files moved or renamed
 			return runLog(env, g, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, textFormat, "markdown", "json")
+	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
 	c.Flags().StringVar(&opts.Rev, "rev", "HEAD", "the revision whose history to read")
 	return c
 }
 
-func runLog(env *Env, g *globalOptions, opts *logOptions) error {
-	formats := []string{"text", "markdown", "json"}
-	if !slices.Contains(formats, opts.Format) {
-		return badFormat(opts.Format, formats)
+// noHistory says why no commit holds the action: not committed yet, or no such id.
+func noHistory(id string, plans []*plan.Plan, under string) error {
+	var ids []string
+	for _, p := range plans {
+		for _, s := range p.Sections {
+			for _, a := range s.Actions {
+				if a.ID == id {
+					return problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", id)
+				}
+				ids = append(ids, a.ID)
+			}
+		}
 	}
+	hint := "run 'cpp list' to see the ids"
+	if near := suggest.Closest(id, ids, 3); len(near) > 0 {
+		hint = "did you mean " + strings.Join(near, ", ") + "?"
+	}
+	return problemf(hint, "no commit in the history of %s holds an action with id %q", under, id)
+}
+
+func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	st, err := g.style(env)
 	if err != nil {
 		return err
@@ -61,40 +78,17 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := history.Load(repo.git, side.Commit, repo.under, now.leads)
+	h, err := history.Load(repo.Git, side.Commit, repo.Under, now.Leads)
 	if err != nil {
 		return gitFailure(err)
 	}
 	l := render.ActionLog{ID: opts.ID, Events: h.Action(opts.ID)}
 	if len(l.Events) == 0 {
-		var ids []string
-		for _, p := range now.plans {
-			for _, s := range p.Sections {
-				for _, a := range s.Actions {
-					if a.ID == opts.ID {
-						return problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", opts.ID)
-					}
-					ids = append(ids, a.ID)
-				}
-			}
-		}
-		hint := "run 'cpp list' to see the ids"
-		if near := suggest.Closest(opts.ID, ids, 3); len(near) > 0 {
-			hint = "did you mean " + strings.Join(near, ", ") + "?"
-		}
-		return problemf(hint, "no commit in the history of %s holds an action with id %q", repo.under, opts.ID)
+		return noHistory(opts.ID, now.Plans, repo.Under)
 	}
 	l.Slip = history.SlipOf(l.Events)
 	l.Text = l.Events[0].Change.Text
-	switch opts.Format {
-	case "markdown":
-		err = render.LogMarkdown(env.Stdout, l)
-	case "json":
-		err = render.LogJSON(env.Stdout, l)
-	default:
-		err = render.LogText(env.Stdout, l, st)
-	}
-	if err != nil {
+	if err := printLog(env, opts.Format, st, l); err != nil {
 		return err
 	}
 	if l.Slip.Truncated {

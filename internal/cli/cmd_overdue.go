@@ -23,8 +23,7 @@ func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
 			return runOverdue(env, g, opts)
 		},
 	}
-	addFilterFlags(c, &opts.filterOptions, "late")
-	takesCalendar(c)
+	addFilterFlags(c, &opts.filterOptions, "late", actionFormats)
 	return c
 }
 
@@ -39,7 +38,7 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 		Sheet: "Overdue " + render.Date(today), AsOf: today, Subject: subject}
 	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true, Chase: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
-	if err := writeActions(env, opts.Format, st, doc, rows, today); err != nil {
+	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return q.finish(env)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/safewrite"
@@ -17,7 +18,7 @@ import (
 type reportOptions struct {
 	Plans     []string
 	AsOf      string
-	Period    string
+	Period    quarterFlag
 	Format    string
 	Output    string
 	Since     string
@@ -57,8 +58,10 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl := c.Flags()
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
-	fl.StringVar(&opts.Period, "period", "", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
-	fl.StringVarP(&opts.Format, "format", "f", "markdown", "markdown or html")
+	opts.Period.name = "period"
+	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
+	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
+	fl.VarP(format, "format", "f", format.help("output format"))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
@@ -69,10 +72,6 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 }
 
 func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
-	formats := []string{"markdown", "html"}
-	if !slices.Contains(formats, opts.Format) {
-		return badFormat(opts.Format, formats)
-	}
 	if !slices.Contains(report.Audiences, opts.For) {
 		return usageErrorf("use one of: "+strings.Join(report.Audiences, ", "), "invalid --for %q", opts.For)
 	}
@@ -93,13 +92,9 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	}
-	var period query.Window
-	if opts.Period != "" {
-		if period, err = query.ParseQuarter(opts.Period); err != nil {
-			return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
-		}
-	} else {
-		period = query.ThisQuarter(asOf)
+	period := query.ThisQuarter(asOf)
+	if opts.Period.given != "" {
+		period = opts.Period.window
 	}
 	l, err := loadPlans(env, opts.Paths)
 	if err != nil {
@@ -115,7 +110,17 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	}
-	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact})
+	// The plan files' text, so that personal text is named where it starts, as validate names it.
+	sources := map[string][]byte{}
+	source := func(file string) []byte {
+		if data, ok := sources[file]; ok {
+			return data
+		}
+		data, _ := safewrite.ReadFile(file, planfile.MaxSize)
+		sources[file] = data
+		return data
+	}
+	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact, Source: source})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,8 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/planedit"
-	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
@@ -51,7 +48,7 @@ measures with no figure for it, by lead.`,
 type returnsOptions struct {
 	Leads   []string
 	Plans   []string
-	Quarter string
+	Quarter quarterFlag
 	Format  string
 	Paths   []string
 }
@@ -62,7 +59,8 @@ func addReturnsFlags(c *cobra.Command, o *returnsOptions) {
 	// of its own (see query.LeadValues).
 	fl.StringArrayVar(&o.Leads, "lead", nil, "only these lead teams (any spelling the registry knows; repeat or separate with commas)")
 	fl.StringSliceVar(&o.Plans, "plan", nil, "only these plans (ids)")
-	fl.StringVarP(&o.Quarter, "quarter", "q", "", "the quarter of the return: Q3-2025 (each plan's convention) or Q3-2025/26 (financial); default this quarter")
+	o.Quarter.name = "quarter"
+	fl.VarP(&o.Quarter, "quarter", "q", "the quarter of the return: Q3-2025 (each plan's convention) or Q3-2025/26 (financial); default this quarter")
 }
 
 // returnsRun is what export and missing start from.
@@ -80,10 +78,8 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 		return nil, err
 	}
 	quarter := query.ThisQuarter(today)
-	if o.Quarter != "" {
-		if quarter, err = query.ParseQuarter(o.Quarter); err != nil {
-			return nil, usageErrorf("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
-		}
+	if o.Quarter.given != "" {
+		quarter = o.Quarter.window
 	}
 	l, err := loadPlans(env, o.Paths)
 	if err != nil {
@@ -130,23 +126,20 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	addReturnsFlags(c, &opts.returnsOptions)
 	fl := c.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads); - for standard output, which must not be a terminal for xlsx")
-	fl.StringVarP(&opts.Format, "format", "f", "", "xlsx or csv (default: csv for a FILE ending .csv, else xlsx)")
+	format := formatFlag(&opts.Format, "", "xlsx", "csv")
+	fl.VarP(format, "format", "f", format.help("the return's format")+" (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
 	fl.BoolVar(&opts.PerLead, "per-lead", false, "write one workbook per lead team into the folder -o names (made if missing), each named for its team")
 	return c
 }
 
 func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) error {
-	formats := []string{"xlsx", "csv"}
 	format := opts.Format
 	if format == "" {
 		format = "xlsx"
 		if strings.EqualFold(filepath.Ext(opts.Output), ".csv") {
 			format = "csv"
 		}
-	}
-	if !slices.Contains(formats, format) {
-		return badFormat(format, formats)
 	}
 	if opts.Measures && format != "csv" {
 		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
@@ -258,17 +251,15 @@ email.`,
 		},
 	}
 	addReturnsFlags(c, opts)
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(missingFormats, ", "))
+	format := formatFlag(&opts.Format, textFormat, missingFormats...)
+	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	return c
 }
 
 // missingFormats are the formats of the chasing list: the listings' text formats.
-var missingFormats = []string{"table", "markdown", "csv", "json"}
+var missingFormats = []string{textFormat, "markdown", "csv", "json"}
 
 func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
-	if !slices.Contains(missingFormats, opts.Format) {
-		return badFormat(opts.Format, missingFormats)
-	}
 	st, err := g.style(env)
 	if err != nil {
 		return err
@@ -279,15 +270,9 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 	}
 	ret := run.ret
 	chase := ret.Missing()
-	switch opts.Format {
-	case "json":
-		err = render.WriteJSON(env.Stdout, returns.MissingJSON(ret, chase))
-	case "csv":
-		err = render.WriteCSV(env.Stdout, returns.MissingColumns, returns.MissingRows(chase))
-	default:
-		err = printer(opts.Format, st).Print(env.Stdout, returns.MissingDoc(ret, chase))
-	}
-	if err != nil {
+	out := &output{Doc: returns.MissingDoc(ret, chase), Columns: returns.MissingColumns,
+		Records: func() any { return returns.MissingJSON(ret, chase) }, Cells: func() [][]string { return returns.MissingRows(chase) }}
+	if err := out.print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return run.loaded.finish()
@@ -327,14 +312,15 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.Date, "date", "", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, changeFormats...)
+	fl.VarP(format, "format", "f", format.help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
 	return c
 }
 
 func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, false, !opts.DryRun)
+	run, err := startChange(env, g, opts.Date, opts.Plans, false, !opts.DryRun)
 	if err != nil {
 		return err
 	}
@@ -371,7 +357,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		return where != ""
 	})
 
-	writes, before, after, ps := editPlans(ups)
+	change, ps := returns.Edit(ups)
 	probs = append(probs, ps...)
 
 	if len(probs) > 0 {
@@ -389,7 +375,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	for _, u := range ups {
 		answered += len(u.At)
 	}
-	if len(writes) == 0 {
+	if len(change.Files) == 0 {
 		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(answered, "answered row", "answered rows"))
 		return l.finish()
 	}
@@ -400,68 +386,18 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, before, after), render.Side{Rev: "the plans"}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, change.Before, change.After), render.Side{Rev: "the plans"}, to, nil); err != nil {
 		return err
 	}
 	if opts.DryRun {
 		return l.finish()
 	}
+	var writes []planWrite
+	for _, f := range change.Files {
+		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
+	}
 	if err := writePlans(env, run.Lock, writes); err != nil {
 		return err
 	}
 	return l.finish()
-}
-
-// editPlans makes the updates to each plan file together, on the file as read now, checked whole
-// by planedit.Batch: the files to write, the plans before and after, and the problems found.
-func editPlans(ups []*returns.Update) (writes []planWrite, before, after []*plan.Plan, probs []returns.Problem) {
-	var files []string
-	byFile := map[string][]*returns.Update{}
-	for _, u := range ups {
-		path := u.Found.Plan.File
-		if byFile[path] == nil {
-			files = append(files, path)
-		}
-		byFile[path] = append(byFile[path], u)
-	}
-	for _, path := range files {
-		data, stamp, err := safewrite.Read(path, planfile.MaxSize)
-		if err != nil {
-			probs = append(probs, returns.Problem{At: returns.Place{File: path}, Message: readReason(err)})
-			continue
-		}
-		list := byFile[path]
-		edits := make([]planedit.Edit, len(list))
-		for i, u := range list {
-			edits[i] = u.Edit
-		}
-		ed, err := planedit.Batch(data, edits)
-		var be planedit.BatchError
-		switch {
-		case errors.As(err, &be):
-			for _, x := range be {
-				probs = append(probs, list[x.Index].EditProblem(x.Err))
-			}
-		case err != nil:
-			at, msg := returns.Place{File: path}, err.Error()
-			var fe *planedit.FileError
-			if errors.As(err, &fe) && fe.Line > 0 {
-				at.File, msg = fmt.Sprintf("%s:%d:%d", path, fe.Line, fe.Col), fe.Message
-			}
-			probs = append(probs, returns.Problem{At: at, Message: msg})
-		case ed.After != nil:
-			writes = append(writes, planWrite{path: path, data: ed.Data, stamp: stamp})
-			before, after = append(before, ed.Before), append(after, ed.After)
-		}
-	}
-	return writes, before, after, probs
-}
-
-// readReason is why a file could not be read, for a problem that names the file itself.
-func readReason(err error) string {
-	var se *safewrite.Error
-	if errors.As(err, &se) {
-		return "cannot read it: " + se.Reason()
-	}
-	return "cannot read it: " + err.Error()
 }

@@ -61,7 +61,8 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 	fl.StringVar(&opts.Evidence, "evidence", "", "what shows the progress: a document's name or a URL")
 	fl.StringVar(&opts.Value, "value", "", "a measure's new figure, as a number")
 	fl.StringVar(&opts.Source, "source", "", "where a measure's figure comes from")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "how to print the change: text, markdown or json")
+	format := formatFlag(&opts.Format, textFormat, changeFormats...)
+	fl.VarP(format, "format", "f", format.help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
 	fl.BoolVar(&opts.Share, "share", false, "let the young people's report show this update's note (share: young-people)")
@@ -71,7 +72,7 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
-	run, err := startChange(env, g, opts.Format, opts.Date, opts.Plans, true, !opts.DryRun)
+	run, err := startChange(env, g, opts.Date, opts.Plans, true, !opts.DryRun)
 	if err != nil {
 		return err
 	}
@@ -101,11 +102,8 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if err != nil {
 		return writeFailed(err)
 	}
-	f, ok := l.parsed(path, data)
-	if !ok {
-		f = planedit.Parse(data)
-	}
-	ed, err := edit(f)
+	// The file as loaded is edited when its text is still what was read, not parsed again.
+	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
 	if err != nil {
 		return editFailed(path, err)
 	}
@@ -122,7 +120,7 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if opts.DryRun {
 		to.Rev = "this update (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, d, render.Side{Rev: path}, to); err != nil {
+	if err := printChanges(env, opts.Format, st, d, render.Side{Rev: path}, to, nil); err != nil {
 		return err
 	}
 	if opts.DryRun {
@@ -131,51 +129,53 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
 }
 
-// edit checks the flags against what the id names and returns the editor call to make.
-func (o *updateOptions) edit(f query.Found, day time.Time) (func(*planfile.File) (planedit.Edited, error), error) {
+// edit checks the flags against what the id names and returns the edit to make.
+func (o *updateOptions) edit(f query.Found, day time.Time) (planedit.Edit, error) {
 	if f.Measure != nil {
 		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence,
 			"--for-young-people": o.ForYoungPeople, "--plain": o.Plain} {
 			if v != "" {
-				return nil, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
+				return planedit.Edit{}, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
 			}
 		}
 		if o.Value == "" {
-			return nil, usageErrorf("give the figure: --value 58", "a measure's update needs --value")
+			return planedit.Edit{}, usageErrorf("give the figure: --value 58", "a measure's update needs --value")
 		}
 		e := planedit.MeasureEdit{Date: day, Value: strings.TrimSpace(o.Value), Source: o.Source, Note: o.Note}
-		id := f.Measure.ID
-		return func(f *planfile.File) (planedit.Edited, error) { return planedit.MeasureIn(f, id, e) }, nil
+		return planedit.Edit{ID: f.Measure.ID, Measure: &e}, nil
 	}
 	if o.Value != "" || o.Source != "" {
-		return nil, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
+		return planedit.Edit{}, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
 	}
 	e := planedit.ActionEdit{Date: day, Note: o.Note, Evidence: o.Evidence, Deadline: strings.TrimSpace(o.Deadline),
 		Share: o.Share, ForYoungPeople: o.ForYoungPeople, Plain: o.Plain}
 	if o.Status != "" {
 		s, ok := plan.ParseStatus(o.Status)
 		if !ok {
-			return nil, usageErrorf("use one of: "+plan.StatusWords, "invalid --status %q", o.Status)
+			return planedit.Edit{}, usageErrorf("use one of: "+plan.StatusWords, "invalid --status %q", o.Status)
 		}
 		e.Status = s
 	}
 	if o.RAG != "" {
 		r, ok := plan.ParseRAG(o.RAG)
 		if !ok {
-			return nil, usageErrorf("use one of: "+plan.RAGWords, "invalid --rag %q", o.RAG)
+			return planedit.Edit{}, usageErrorf("use one of: "+plan.RAGWords, "invalid --rag %q", o.RAG)
 		}
 		e.RAG = r
 	}
 	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" && e.ForYoungPeople == "" && e.Plain == "" {
-		return nil, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
+		return planedit.Edit{}, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
 	}
-	id := f.Action.ID
-	return func(f *planfile.File) (planedit.Edited, error) { return planedit.ActionIn(f, id, e) }, nil
+	return planedit.Edit{ID: f.Action.ID, Action: &e}, nil
 }
 
 // editFailed turns the editor's errors into the command's: a bad value is usage (exit 2), a file
 // that cannot be edited safely a problem (exit 1). Nothing has been written.
 func editFailed(path string, err error) error {
+	var be planedit.BatchError
+	if errors.As(err, &be) && len(be) == 1 { // update is a batch of one
+		err = be[0].Err
+	}
 	var ie *planedit.InputError
 	var fe *planedit.FileError
 	var nf *planedit.NotFoundError

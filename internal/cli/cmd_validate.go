@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -44,18 +43,14 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 			return runValidate(env, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	format := formatFlag(&opts.Format, textFormat, diagFormats...)
+	c.Flags().Var(format, "format", format.help("output format"))
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
 	c.Flags().BoolVar(&opts.Check.PlainEnglish, "plain-english", false, "check the text shown to young people against plain-English guidance, and give each section's reading age")
 	return c
 }
 
-var validateFormats = []string{"text", "json", "github"}
-
 func runValidate(env *Env, opts *validateOptions) error {
-	if !slices.Contains(validateFormats, opts.Format) {
-		return badFormat(opts.Format, validateFormats)
-	}
 	paths, err := planPaths(env, opts.Paths)
 	if err != nil {
 		return err
@@ -73,25 +68,18 @@ func runValidate(env *Env, opts *validateOptions) error {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
 
+	src := diag.Sources{}
+	for _, f := range loaded {
+		src[f.Path] = f.Data
+	}
 	var ages []validate.SectionReading
 	if opts.Check.PlainEnglish {
 		_, ages = validate.PlainEnglish(validate.NewRepo(loaded[:len(files)]), opts.Check)
 	}
-	switch {
-	case opts.Format == "json" && opts.Check.PlainEnglish:
+	if opts.Format == "json" && opts.Check.PlainEnglish {
 		err = diag.WriteJSONWith(env.Stdout, ds, sum, "reading_ages", ages)
-	case opts.Format == "json":
-		err = diag.WriteJSON(env.Stdout, ds, sum)
-	case opts.Format == "github":
-		err = diag.WriteGitHub(env.Stdout, ds)
-	default:
-		src := diag.Sources{}
-		for _, f := range loaded {
-			src[f.Path] = f.Data
-		}
-		if err = diag.WriteText(env.Stdout, ds, src); err == nil {
-			err = validate.WriteReadingAges(env.Stdout, ages)
-		}
+	} else if err = printDiags(env, opts.Format, ds, sum, src); err == nil && opts.Format == textFormat {
+		err = validate.WriteReadingAges(env.Stdout, ages)
 	}
 	if err != nil {
 		return err

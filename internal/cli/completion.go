@@ -5,35 +5,14 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 )
-
-// formatsOf are the --format values of the commands that do not list actions (those take
-// render.Formats). A test runs each command with a bad format and compares the list it refuses
-// with, so that this table cannot drift from what the commands accept.
-var formatsOf = map[string][]string{
-	"cpp show":           {"table", "markdown", "json"},
-	"cpp log":            {"text", "markdown", "json"},
-	"cpp update":         changeFormats,
-	"cpp diff":           {"text", "markdown", "json"},
-	"cpp report":         {"markdown", "html"},
-	"cpp validate":       {"text", "json", "github"},
-	"cpp fmt":            {"text", "json", "github"},
-	"cpp returns export": {"xlsx", "csv"},
-	"cpp returns import": changeFormats,
-	"cpp list":           actionFormats,
-	"cpp due":            actionFormats,
-	"cpp overdue":        actionFormats,
-
-	// The chasing list has the listings' text formats, not their workbook.
-	"cpp returns missing": missingFormats,
-}
 
 // idArgs are the commands whose first argument is an id: which ids each completes.
 var idArgs = map[string]struct{ actions, measures bool }{
@@ -46,7 +25,7 @@ var idArgs = map[string]struct{ actions, measures bool }{
 // completion. Ids, plans, leads and sections are read from the plans the command would read.
 // A shell asks on every tab, so completion never speaks: a problem means no candidates.
 func registerCompletions(root *cobra.Command, env *Env) {
-	fixed(root, "color", "auto", "always", "never")
+	enums(root)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if want, ok := idArgs[c.Name()]; ok && c.Parent() == root {
@@ -58,11 +37,7 @@ func registerCompletions(root *cobra.Command, env *Env) {
 				return idCompletions(completionPlans(env, c, args), toComplete, want.actions, want.measures), cobra.ShellCompDirectiveNoFileComp
 			}
 		}
-		formats := render.Formats
-		if f, ok := formatsOf[c.CommandPath()]; ok {
-			formats = f
-		}
-		fixed(c, "format", formats...)
+		enums(c)
 		switch c.Name() {
 		case "leads":
 			fixed(c, "sort", query.LeadSortKeys...)
@@ -85,6 +60,19 @@ func registerCompletions(root *cobra.Command, env *Env) {
 	for _, c := range root.Commands() {
 		walk(c)
 	}
+}
+
+// enums completes each typed flag of the command with the values it declares.
+func enums(c *cobra.Command) {
+	flags := c.LocalNonPersistentFlags()
+	if c.Parent() == nil {
+		flags = c.PersistentFlags()
+	}
+	flags.VisitAll(func(f *pflag.Flag) {
+		if e, ok := f.Value.(*enumFlag); ok {
+			fixed(c, f.Name, e.values...)
+		}
+	})
 }
 
 // fixed completes a flag, when the command has it, from a list; a list flag (--status

@@ -11,6 +11,7 @@ const (
 	ExitProblem = 1 // problems found: validation errors, an unknown id, a --fail-on condition
 	ExitUsage   = 2 // bad usage: unknown command or flag, bad flag value
 	ExitFailure = 3 // cpp itself could not work: unreadable repository, git failed
+	ExitPartial = 4 // an answer from the files that loaded, leaving out broken ones
 )
 
 // exitError carries an exit code and a one-line message (and an optional hint) up to Main.

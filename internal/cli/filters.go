@@ -29,13 +29,21 @@ type filterOptions struct {
 	Sort                                         string
 	Format                                       string
 	Output                                       string
+	format                                       *enumFlag
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
 	// summary marks leads and status, whose --sort orders their summary, not the rows they count.
 	summary bool
 }
 
-func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
+// listOptions are the flags of list and overdue.
+type listOptions struct {
+	filterOptions
+	Slipped bool
+	Paths   []string
+}
+
+func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, formats []string) {
 	fl := c.Flags()
 	fl.StringSliceVar(&f.Plans, "plan", nil, "only these plans (ids; repeat or separate with commas)")
 	fl.StringSliceVar(&f.Sections, "section", nil, "only these sections (ids)")
@@ -52,7 +60,8 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string) {
 	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
-	fl.StringVarP(&f.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	f.format = formatFlag(&f.Format, textFormat, formats...)
+	fl.VarP(f.format, "format", "f", f.format.help("output format"))
 	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
 	c.PreRunE = func(c *cobra.Command, _ []string) error {
 		f.formatGiven = c.Flags().Changed("format")
@@ -71,7 +80,9 @@ func (f *filterOptions) toFile() bool { return f.Output != "" && f.Output != "-"
 func (f *filterOptions) checkOutput(env *Env) error {
 	if f.toFile() && !f.formatGiven {
 		if format, ok := outputFormats[strings.ToLower(filepath.Ext(f.Output))]; ok {
-			f.Format = format
+			if err := f.format.Set(format); err != nil {
+				return err
+			}
 		}
 	}
 	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
@@ -84,13 +95,6 @@ func (f *filterOptions) checkOutput(env *Env) error {
 func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
-	formats := actionFormats
-	if f.summary { // counts, which are no calendar
-		formats = render.Formats
-	}
-	if !slices.Contains(formats, f.Format) {
-		return q, badFormat(f.Format, formats)
-	}
 	if !f.summary && !slices.Contains(query.SortKeys, f.Sort) {
 		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
 	}
@@ -183,13 +187,29 @@ type queryRun struct {
 	Loaded *loaded
 	Rows   []query.Row
 	// NotPlaced are the actions the filter would keep but for dates, whose deadline is not
-	// understood: named on stderr, and carried in JSON listings (see noteNotPlaced).
-	NotPlaced     []query.Row
-	summary, json bool
+	// understood: named on stderr, and carried in JSON, CSV and workbook listings (see
+	// noteNotPlaced).
+	NotPlaced        []query.Row
+	summary, carried bool
 	// output is the file -o names, and out what is written to it, once the answer is whole.
 	output string
 	out    bytes.Buffer
 }
+
+// plans are the plans the filter looks at, for describing a window.
+func (q *queryRun) plans() []*plan.Plan {
+	var out []*plan.Plan
+	for _, p := range q.Loaded.Plans {
+		if len(q.Filter.Plans) == 0 || query.ContainsFold(q.Filter.Plans, p.ID) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// carriesNotPlaced are the formats whose listings carry the actions a listing about dates cannot
+// place, last, with deadline_not_understood true: those with that column.
+var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}
 
 // finish writes the answer to the file -o names, if any, and says whether plans were left out.
 // The file is written whole or not at all, and never over a file the command read.
@@ -200,7 +220,7 @@ func (q *queryRun) finish(env *Env) error {
 		}
 		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", q.output)
 	}
-	noteNotPlaced(env, q.NotPlaced, q.summary, q.json)
+	noteNotPlaced(env, q.NotPlaced, q.summary, q.carried)
 	return q.Loaded.finish()
 }
 
@@ -250,8 +270,9 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 			return nil, usageErrorf("", "%s", err)
 		}
 	}
-	if q.json = f.Format == "json" && !f.summary && q.Filter.Dated(); q.json {
-		// JSON has no stderr for a script to read: the actions come last, flagged.
+	if q.carried = carriesNotPlaced[f.Format] && !f.summary && q.Filter.Dated(); q.carried {
+		// JSON, CSV and a workbook are read by a script or opened by someone who never sees
+		// stderr: the actions come last, flagged by their deadline_not_understood column.
 		q.Rows = append(q.Rows, q.NotPlaced...)
 	}
 	// A name that matches nothing is noted even when the rest of a list matched: it is

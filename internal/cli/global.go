@@ -20,16 +20,15 @@ type globalOptions struct {
 
 func addGlobalFlags(root *cobra.Command, g *globalOptions) {
 	root.PersistentFlags().StringVar(&g.Today, "today", "", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
-	root.PersistentFlags().StringVar(&g.Color, "color", "auto", "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+	color := &enumFlag{value: &g.Color, values: []string{"auto", "always", "never"}, refusal: "invalid --color"}
+	g.Color = "auto"
+	root.PersistentFlags().Var(color, "color", color.help("colour")+" (auto: on a terminal, unless NO_COLOR is set)")
 	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 }
 
-// check refuses a global flag with a value no command could use: --color always, --today when
-// given (CPP_TODAY is read, and refused, by the commands that need a day).
+// check refuses a --today no command could use, when given (CPP_TODAY is read, and refused, by
+// the commands that need a day); --color checks itself.
 func (g *globalOptions) check(env *Env, c *cobra.Command) error {
-	if _, err := g.style(env); err != nil {
-		return err
-	}
 	if c.Flags().Changed("today") {
 		if _, err := parseFlagDate("--today", g.Today); err != nil {
 			return err
@@ -53,17 +52,9 @@ func (g *globalOptions) today(env *Env) (time.Time, error) {
 
 // style decides colour and width once, for the table printer.
 func (g *globalOptions) style(env *Env) (render.Style, error) {
-	var color bool
-	switch g.Color {
-	case "always": // an explicit flag wins over NO_COLOR, the user's standing wish
-		color = true
-	case "never":
-		color = false
-	case "auto":
-		color = env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb"
-	default:
-		return render.Style{}, usageErrorf("use one of: auto, always, never", "invalid --color %q", g.Color)
-	}
+	// An explicit --color always wins over NO_COLOR, the user's standing wish.
+	color := g.Color == "always" ||
+		(g.Color == "auto" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb")
 	width := terminalWidth(env)
 	if g.Wide {
 		width = 0
@@ -87,12 +78,4 @@ func terminalWidth(env *Env) int {
 		return 80
 	}
 	return 0
-}
-
-// printer returns the printer for a people-facing format.
-func printer(format string, st render.Style) render.Printer {
-	if format == "markdown" {
-		return render.MarkdownPrinter{}
-	}
-	return render.TablePrinter{Style: st}
 }

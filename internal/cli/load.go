@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -10,9 +9,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/words"
 )
-
-// ExitPartial says a query answered from the files that loaded, leaving out broken ones.
-const ExitPartial = 4
 
 // loaded is what a query runs over.
 type loaded struct {
@@ -24,12 +20,6 @@ type loaded struct {
 	// Parsed are the files that loaded, by path, when loaded for editing: their text and YAML
 	// nodes, so that an edit need not parse a file again.
 	Parsed map[string]*planfile.File
-}
-
-// parsed is the file at path as loaded, if it was loaded for editing and its text is still data.
-func (l *loaded) parsed(path string, data []byte) (*planfile.File, bool) {
-	f, ok := l.Parsed[path]
-	return f, ok && f.Root != nil && bytes.Equal(f.Data, data)
 }
 
 // loadPlans loads the plan files for a query. Files with errors are left out and named on stderr

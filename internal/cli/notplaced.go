@@ -14,7 +14,7 @@ const notPlacedShown = 20
 // noteNotPlaced says on stderr how many actions a query could not place in time, because their
 // deadline is not understood, and which: a listing about dates cannot say whether they belong
 // in it, and a summary counts them apart, so they are never silently absent.
-func noteNotPlaced(env *Env, rows []query.Row, summary, json bool) {
+func noteNotPlaced(env *Env, rows []query.Row, summary, carried bool) {
 	if len(rows) == 0 {
 		return
 	}
@@ -23,7 +23,7 @@ func noteNotPlaced(env *Env, rows []query.Row, summary, json bool) {
 	switch {
 	case summary:
 		what = "counted as neither due nor overdue"
-	case json:
+	case carried:
 		what = fmt.Sprintf("listed last, with deadline_not_understood true, as cpp cannot say whether %s belong%s here", it, words.Pick(len(rows), "s", ""))
 	}
 	fmt.Fprintf(env.Stderr, "cpp: %s a deadline cpp does not understand, %s:\n", words.Count(len(rows), "action has", "actions have"), what)

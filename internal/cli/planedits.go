@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,9 +16,6 @@ import (
 // What update and returns import share: the change to the plans printed as cpp diff prints it,
 // and the edited files written, each only if it is still as it was read.
 
-// changeFormats are the formats a command that edits plans prints its change in.
-var changeFormats = []string{"text", "markdown", "json"}
-
 // changeRun is what a command that edits plans starts from: the checked flags, the output style
 // and the plans.
 type changeRun struct {
@@ -31,13 +27,10 @@ type changeRun struct {
 	Lock *safewrite.Lock
 }
 
-// startChange checks the format and --date flags, decides the style and loads the plans (from
-// --plans, else the repository's plans/). With defaultToday, no --date means today. With write,
-// the plans are locked before they are read (see lockPlans): the caller must release run.Lock.
-func startChange(env *Env, g *globalOptions, format, date, plansDir string, defaultToday, write bool) (*changeRun, error) {
-	if !slices.Contains(changeFormats, format) {
-		return nil, badFormat(format, changeFormats)
-	}
+// startChange checks the --date flag, decides the style and loads the plans (from --plans, else
+// the repository's plans/). With defaultToday, no --date means today. With write, the plans are
+// locked before they are read (see lockPlans): the caller must release run.Lock.
+func startChange(env *Env, g *globalOptions, date, plansDir string, defaultToday, write bool) (*changeRun, error) {
 	r := &changeRun{}
 	var err error
 	if defaultToday {
@@ -77,17 +70,6 @@ func startChange(env *Env, g *globalOptions, format, date, plansDir string, defa
 // changeDiff is what edits do to the plans, before and after them (the edited plans only).
 func changeDiff(reg *plan.Registry, before, after []*plan.Plan) *plandiff.Diff {
 	return plandiff.Compare(before, after, plandiff.Options{OldLeads: reg, NewLeads: reg})
-}
-
-// printChanges prints a change to the plans as cpp diff prints it.
-func printChanges(env *Env, format string, st render.Style, d *plandiff.Diff, from, to render.Side) error {
-	switch format {
-	case "markdown":
-		return render.DiffMarkdown(env.Stdout, d, from, to)
-	case "json":
-		return render.DiffJSON(env.Stdout, d, from, to, nil)
-	}
-	return render.DiffText(env.Stdout, d, from, to, st)
 }
 
 // planWrite is a plan file's new text, and the stamp of the text it was made from.

@@ -21,3 +21,8 @@ func writeFailed(err error) error {
 	}
 	return &exitError{code: code, msg: se.Error(), hint: se.Hint()}
 }
+
+// readReason is why a file could not be read, for a problem that names the file itself.
+func readReason(err error) string {
+	return "cannot read it: " + safewrite.Reason(err)
+}

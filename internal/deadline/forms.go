@@ -153,6 +153,24 @@ func statusWord(text, s string) error {
 }
 
 // startWords begin a phrase saying when work starts.
+// revisedFrom is the refusal of a cell that gives a deadline and the one it moved from ("March
+// 2026 (revised from Dec 2025)"): a deadline that moved, not work that starts; nil when words
+// (spaced, with a space at each end) say no such thing.
+func revisedFrom(text, words string) error {
+	if m := reRevisedFrom.FindStringSubmatch(words); m != nil {
+		return &Error{Text: text, Problem: "it names more than one date: the deadline and the one it was " + m[1] + " from",
+			Hint: "write the deadline it is now; cpp diff and cpp log show where it moved from, and a progress note can say why"}
+	}
+	return nil
+}
+
+// reRevisedFrom finds a word of revisedWords before "from", after anything but a letter ("2026-moved
+// from", as dashes are squashed).
+var reRevisedFrom = lazyre.New(`(?:^|[^a-z])(` + strings.Join(revisedWords, "|") + `) from `)
+
+// revisedWords say, before "from", that a deadline moved: "revised from Dec 2025".
+var revisedWords = []string{"revised", "moved", "changed", "slipped", "delayed", "amended", "extended", "rescheduled", "deferred", "postponed", "brought forward"}
+
 var startWords = []string{"commencing from ", "commencing ", "starting from ", "starting ", "beginning ", "from ", "with effect from "}
 
 // recurrenceWithStart reads a cadence with the date its occurrences start, in either order:
@@ -237,6 +255,9 @@ func amongWords(text, s string, conv Convention) (Deadline, bool, error) {
 				continue
 			}
 			if err != nil {
+				if rerr := revisedFrom(text, " "+strings.Join(words, " ")+" "); rerr != nil {
+					err = rerr // "moved from March 2026" is no start
+				}
 				return Deadline{Text: text}, true, err
 			}
 			others := append(append([]string{}, words[:i]...), words[i+n:]...)
@@ -264,6 +285,9 @@ func notMonthWord(err error) bool {
 // otherWords checks the words around a date for a second date, a start or a placeholder.
 func otherWords(text string, others []string) error {
 	rest := " " + strings.Join(others, " ") + " "
+	if err := revisedFrom(text, rest); err != nil {
+		return err
+	}
 	for _, w := range startWords {
 		if strings.Contains(rest, " "+w) {
 			return &Error{Text: text, Problem: "it says when work starts, not when it is due",

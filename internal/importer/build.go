@@ -160,6 +160,31 @@ func eitherWay(text string) (monthFirst, dayFirst time.Time, ok bool) {
 	return time.Time{}, time.Time{}, false
 }
 
+// monthFirstOnly rewrites the dates in text that read only month first (09/30/2025: there is no
+// month 30) as YYYY-MM-DD, giving the new text and the first such day; ok is false when there
+// is none, or when a date in text reads day first.
+func monthFirstOnly(text string) (iso string, first time.Time, ok bool) {
+	bad := false
+	iso = reSlashDate.ReplaceAllStringFunc(text, func(m string) string {
+		p := reSlashDate.FindStringSubmatch(m)
+		mm, dd, y := atoi(p[1]), atoi(p[3]), atoi(p[5])
+		if len(p[5]) != 4 || p[2] != p[4] || mm < 1 || mm > 12 || dd <= 12 {
+			bad = true
+			return m
+		}
+		day := time.Date(y, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)
+		if day.Day() != dd {
+			bad = true // 02/30/2026 is no day either way
+			return m
+		}
+		if first.IsZero() {
+			first = day
+		}
+		return day.Format("2006-01-02")
+	})
+	return iso, first, !bad && !first.IsZero()
+}
+
 // cell is the text of row r's cell in column c ("" for a column the row lacks).
 func (b *builder) cell(r, c int) string {
 	if c < 0 || c >= len(b.t.Rows[r].Cells) {
@@ -696,6 +721,17 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 	if err == nil {
 		a.deadline = text
 		return
+	}
+	if iso, day, ok := monthFirstOnly(text); ok {
+		// 09/30/2025 has one reading, month first, and it is what the table's author saw: the
+		// action keeps its date, written so that no reader takes it day first, and the cell
+		// as typed stays beside it. Kept as a comment alone, the action would be undated, and
+		// "no deadline" in every answer.
+		if _, err := deadline.Parse(iso, b.o.Quarters); err == nil {
+			a.deadline = iso
+			b.keep(r, a, col.Label(), text, fmt.Sprintf("read month first, as it can only be read: %s, written %s", day.Format("2 January 2006"), iso))
+			return
+		}
 	}
 	if deadline.NotUnderstood(err) {
 		// Kept whole as the deadline, not as a comment: an action whose deadline cpp cannot

@@ -10,8 +10,6 @@ package importer
 
 import (
 	"fmt"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -132,12 +130,6 @@ func (e *NoActionsError) Hint() string {
 // has already picked it), else the first with a column of actions.
 func Import(tables []tabular.Table, o Options) (*Result, error) {
 	var first *Result // the first table with a column of actions, though it has none below it
-	if delimited(o.File) {
-		tables = slices.Clone(tables)
-		for i := range tables {
-			tables[i] = spreadsheetRows(tables[i])
-		}
-	}
 	for i, t := range tables {
 		hr, cols, ok := findHeader(t, o.Map)
 		if !ok {
@@ -266,32 +258,4 @@ func rowEmpty(r tabular.Row) bool {
 		}
 	}
 	return true
-}
-
-// delimited reports whether a file is read as CSV or TSV, whose rows a spreadsheet numbers
-// otherwise than its lines.
-func delimited(file string) bool {
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".csv", ".tsv", ".txt", ".tab":
-		return true
-	}
-	return false
-}
-
-// spreadsheetRows numbers a CSV table's rows as a spreadsheet shows them, so that "row 7" in a
-// message is row 7 in Excel: the reader gives each row the line it starts on, and a cell holding
-// line breaks runs over several lines but is one row. A blank line is a row in a spreadsheet, so
-// the gap it leaves in the lines is kept.
-func spreadsheetRows(t tabular.Table) tabular.Table {
-	rows := make([]tabular.Row, len(t.Rows))
-	extra := 0 // line breaks inside the cells of the rows so far
-	for i, r := range t.Rows {
-		r.Line -= extra
-		rows[i] = r
-		for _, c := range r.Cells {
-			extra += strings.Count(c.Text, "\n")
-		}
-	}
-	t.Rows = rows
-	return t
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -378,7 +380,8 @@ func TestDeadlineRunIntoLead(t *testing.T) {
 
 // A table that writes a date month first (09/30/2025, as Excel does in a US locale) may write
 // every date so: a date that reads either way (03/04/2026) is not taken day first. It is kept as
-// a comment that says why; a date that reads one way only (04/04/2026) is kept as written.
+// a comment that says why; a date that reads one way only (04/04/2026) is kept as written. A date
+// that reads only month first is that day, not a comment that would leave the action undated.
 func TestMonthFirstDates(t *testing.T) {
 	res, p := load(t, opts(), table("",
 		"Action | Deadline",
@@ -386,15 +389,22 @@ func TestMonthFirstDates(t *testing.T) {
 		"B | 03/04/2026",
 		"C | 04/04/2026",
 		"D | by 05/06/2026",
+		"E | by 11/30/2025",
+		"F | 02/30/2026",
 	))
 	as := actions(p)
-	for _, id := range []string{"test-ap.p1.1", "test-ap.p1.2", "test-ap.p1.4"} {
+	for _, id := range []string{"test-ap.p1.2", "test-ap.p1.4", "test-ap.p1.6"} {
 		if as[id].HasDeadline {
 			t.Errorf("%s has deadline %q", id, as[id].Deadline.Text)
 		}
 	}
-	if as["test-ap.p1.3"].Deadline.Text != "04/04/2026" {
-		t.Errorf("C: %+v", as["test-ap.p1.3"])
+	for id, want := range map[string]string{"test-ap.p1.1": "2025-09-30", "test-ap.p1.3": "04/04/2026", "test-ap.p1.5": "by 2025-11-30"} {
+		if d := as[id].Deadline; d.Text != want || as[id].DeadlineErr != nil {
+			t.Errorf("%s: deadline %q (%v), want %q", id, d.Text, as[id].DeadlineErr, want)
+		}
+	}
+	if want := "# Deadline: 09/30/2025 (read month first, as it can only be read: 30 September 2025, written 2025-09-30)"; !bytes.Contains(res.Data, []byte(want)) {
+		t.Errorf("no %q in\n%s", want, res.Data)
 	}
 	want := "# Deadline: 03/04/2026 (not read: the table writes dates month first (09/30/2025 at row 2), so it may be 4 March 2026 or 3 April 2026; write it as 2026-03-04 or 2026-04-03)"
 	if !bytes.Contains(res.Data, []byte(want)) {
@@ -673,12 +683,20 @@ func TestProgressHeadingsAndStatus(t *testing.T) {
 	}
 }
 
-// CSV rows are numbered as a spreadsheet shows them: a cell holding a line break is one row.
+// CSV rows are numbered as a spreadsheet shows them: a cell holding a line break is one row,
+// even when the break ends the cell (and is trimmed from its text). The reader numbers them so.
 func TestSpreadsheetRows(t *testing.T) {
-	tb := table("", "Action | Deadline", `A\nmore | Q3 2025`, "B | soon")
-	tb.Rows[2].Line = 4 // the reader gives the line the row starts on
+	path := filepath.Join(t.TempDir(), "plan.csv")
+	if err := os.WriteFile(path, []byte("Action,Deadline\n\"A\nmore\n\",Q3 2025\nB,soon\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tables, err := tabular.Read(path, tabular.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	o := opts()
-	res, _ := load(t, o, tb)
+	o.File = path
+	res, _ := load(t, o, tables...)
 	if len(res.Warnings) != 1 || res.Warnings[0].Line != 3 {
 		t.Errorf("warnings %+v, want one at row 3", res.Warnings)
 	}

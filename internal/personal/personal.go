@@ -1,6 +1,6 @@
 // Package personal finds text that could identify a child or a member of staff: email addresses,
-// phone numbers, a single initial with an age ("Child J (aged 14)"), "Child X" or "YP X", dates of
-// birth, NHS numbers (with a valid check digit), UK postcodes, and a title with a surname
+// phone numbers, a single initial with an age ("Child J (aged 14)", "J (14)"), "Child X" or "YP X",
+// "initials KM", dates of birth, NHS numbers (with a valid check digit), UK postcodes, and a title with a surname
 // ("Mrs Patel"). Plans and board packs are published; validate warns about such text, and the
 // reports name it before publishing it, or replace it with Removed. The patterns are written to
 // miss ordinary plan words: a team called "Children in Care", "Q4 2025", "aged 16-25".
@@ -23,6 +23,7 @@ const (
 	Phone      Kind = "a phone number"
 	InitialAge Kind = "a child's initial and age"
 	ChildRef   Kind = "a child referred to by a letter"
+	Initials   Kind = "a person's initials"
 	Birth      Kind = "a date of birth"
 	NHSNumber  Kind = "an NHS number"
 	Postcode   Kind = "a postcode"
@@ -43,7 +44,7 @@ func (m Match) Hint() string {
 		return "plans are published: name the team or role instead, and keep contact details out of the plan"
 	case Phone:
 		return "plans are published: keep phone numbers out of the plan"
-	case InitialAge, ChildRef:
+	case InitialAge, ChildRef, Initials:
 		return "plans and board packs are published: say \"a young person\" or give a count, never a child's initial, letter or age"
 	case Birth:
 		return "plans and board packs are published: keep dates of birth out of plan text and notes"
@@ -66,9 +67,15 @@ var (
 	reInitialAge = regexp.MustCompile(`\b(?:(?:Child|YP|CYP|CLA|LAC|Young person|young person)\s+)?[A-Z]\.?,?\s*(?:\(\s*(?:aged?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:yrs?|years?(?: old)?|yo))\s*\)|(?:aged?|age:)\s*\d{1,2}\b(?:\s*(?:yrs?|years?(?: old)?))?|\d{1,2}\s*(?:yrs|years old|yo)\b)`)
 	// With "Child" or "YP" before the letter, a bare number in brackets is an age: "YP K (15)".
 	reChildAge = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson)\s+[A-Z]\.?\s*\(\s*\d{1,2}\s*\)`)
-	// "Child X", "YP X", "Young person B": a letter standing for a child. "Child Protection",
-	// "Children in Care" and "YP Forum" are words, not letters.
-	reChildRef = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson|Sibling)\s+[A-Z](?:\.|\b)(?:[^\pL'’]|$)`)
+	// A bare letter and an age in brackets, as a hurried note writes a child: "J (14) moved",
+	// "placed with K (9)". Find keeps it only when no capitalised word comes before the letter
+	// ("Plan A (1)", "Appendix B (3)" are labels); "A" and "I" are words.
+	reBareAge = regexp.MustCompile(`(?:^|[^\pL\pN'’])([B-HJ-Z])\s?\(\s*(\d{1,2})\s*\)`)
+	// "Child X", "YP X", "Young person B": a letter standing for a child, also as "YP B's".
+	// "Child Protection", "Children in Care" and "YP Forum" are words, not letters.
+	reChildRef = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson|Sibling)\s+[A-Z](?:\.|\b)(?:['’]s\b|[^\pL'’]|$)`)
+	// "initials KM", "Initials: K.M.": a person's initials, written as such.
+	reInitials = regexp.MustCompile(`\b[Ii]nitials\s*:?\s*(?:[A-Z]\.(?:\s?[A-Z]\.){0,2}|[A-Z]{1,3}\b)`)
 	// A date of birth: "DOB", "D.O.B.", "date of birth" or "born", and the date if one follows.
 	reBirth = regexp.MustCompile(`(?i)\b(?:d\.?o\.?b\b\.?|date of birth|born(?: on)?)(?:\s*[:\-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}))?`)
 	// Ten digits, alone or as 3-3-4; the check digit decides.
@@ -91,12 +98,18 @@ func Find(s string) []Match {
 		for _, loc := range re.FindAllStringIndex(s, -1) {
 			start, end := loc[0], loc[1]
 			// Trailing separators are not part of what was found.
-			for end > start && strings.ContainsRune(" .,-(", rune(s[end-1])) && k != Birth && k != ChildRef {
+			for end > start && strings.ContainsRune(" .,-(", rune(s[end-1])) && k != Birth && k != ChildRef && k != Initials {
 				end--
 			}
 			if k == ChildRef {
 				for end > start && !isAlnum(s[end-1]) && s[end-1] != '.' {
 					end--
+				}
+				// "YP B's": the possessive is not part of the letter.
+				for _, poss := range []string{"'s", "’s"} {
+					if strings.HasSuffix(s[start:end], poss) {
+						end -= len(poss)
+					}
 				}
 			}
 			text := s[start:end]
@@ -115,6 +128,14 @@ func Find(s string) []Match {
 	})
 	add(reChildAge, InitialAge, nil)
 	add(reChildRef, ChildRef, nil)
+	add(reInitials, Initials, nil)
+	for _, loc := range reBareAge.FindAllStringSubmatchIndex(s, -1) {
+		start, end := loc[2], loc[1]
+		if age := s[loc[4]:loc[5]]; len(age) == 2 && age > "25" || afterCapitalised(s[:start]) {
+			continue
+		}
+		ms = append(ms, Match{Start: start, End: end, Text: s[start:end], Kind: InitialAge})
+	}
 	add(reBirth, Birth, func(t string) bool {
 		// "born" alone is an ordinary word ("newly born"); with a date it is a birth date.
 		lower := strings.ToLower(t)
@@ -144,6 +165,17 @@ func Find(s string) []Match {
 		end = m.End
 	}
 	return out
+}
+
+// afterCapitalised reports whether the text before a letter ends in a capitalised word
+// ("Plan", "Appendix B"), which makes the letter a label rather than a child's initial.
+func afterCapitalised(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return w[0] >= 'A' && w[0] <= 'Z' && isAlnum(w[len(w)-1])
 }
 
 func isAlnum(b byte) bool {

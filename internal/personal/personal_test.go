@@ -32,6 +32,14 @@ func TestFindsPersonalText(t *testing.T) {
 		{"Dr. O'Neill to review the health plan", "Dr. O'Neill", Titled},
 		{"Ms Smith-Jones chaired it", "Ms Smith-Jones", Titled},
 		{"Mr A Khan will attend", "Mr A Khan", Titled},
+		// A hurried note: the initial and the age in brackets, with nothing before them.
+		{"J (14) moved to new placement", "J (14)", InitialAge},
+		{"Placed with K (9) and her carers.", "K (9)", InitialAge},
+		{"Update: M(16) started college.", "M(16)", InitialAge},
+		{"YP B's placement ended in May.", "YP B", ChildRef},
+		{"Child C’s review was moved.", "Child C", ChildRef},
+		{"aged 15, initials KM", "initials KM", Initials},
+		{"Initials: K.M. recorded on the referral", "Initials: K.M.", Initials},
 		{"Contact jane.doe@example.gov.uk", "jane.doe@example.gov.uk", Email},
 		{"Ring 07700 900123 to book.", "07700 900123", Phone},
 	} {
@@ -62,6 +70,13 @@ func TestLeavesOrdinaryWords(t *testing.T) {
 		"Reference 2025 0001 9999 in the finance system", // ten digits, but no valid check digit
 		"Meet the YP Forum and the CYP Partnership Board",
 		"EET rose to 61% (England 56%) for 19-21 year olds",
+		// A letter and a number in brackets after a capitalised word is a label, not a child.
+		"Plan A (1), Appendix B (3) and Option C (12) were agreed.",
+		"Key Stage 4 results for Year 11 pupils and the 16-plus team",
+		"The SW1 team and the Q4 2025 return",
+		"The Children in Care Council initials the minutes.",
+		"The initials of the scheme (CPP) are used in the letters.",
+		"Initial HA within 20 working days; Initial Health Assessment (IHA) rates",
 	} {
 		if ms := Find(text); len(ms) > 0 {
 			t.Errorf("Find(%q) = %+v, want nothing", text, ms)

@@ -76,6 +76,8 @@ func TestUpdateSame(t *testing.T) {
 		{"other rating", change(func(v *Update) { v.RAG = Red }), false},
 		{"other words", change(func(v *Update) { v.Note = "Draft agreed with the Board" }), false},
 		{"other evidence", change(func(v *Update) { v.Evidence = "minutes, 12 Sep" }), false},
+		{"shared", change(func(v *Update) { v.Share = ShareYoungPeople }), false},
+		{"with words for young people", change(func(v *Update) { v.ForYoungPeople = "We agreed a plan" }), false},
 	} {
 		if got := u.Same(tc.v); got != tc.want {
 			t.Errorf("%s: Same = %v, want %v", tc.name, got, tc.want)
@@ -97,6 +99,53 @@ func TestUpdateWords(t *testing.T) {
 	} {
 		if got := (Update{Note: tc.note, Evidence: tc.evidence}).Words(); got != tc.want {
 			t.Errorf("Words(%q, %q) = %q, want %q", tc.note, tc.evidence, got, tc.want)
+		}
+	}
+}
+
+// What young people read: an update only when it is shared with them, in its own words for them
+// where it has some; an action and a promise in their plain words where the plan gives them.
+func TestForYoungPeople(t *testing.T) {
+	for _, tc := range []struct {
+		u      Update
+		shared bool
+		text   string
+	}{
+		{Update{Note: "Board agreed the strategy"}, false, ""},
+		{Update{Note: "Board agreed the strategy", Share: ShareYoungPeople}, true, "Board agreed the strategy"},
+		{Update{Note: "Board agreed the strategy", ForYoungPeople: "We agreed a plan"}, true, "We agreed a plan"},
+		{Update{Note: "Board agreed", Share: ShareYoungPeople, ForYoungPeople: "We agreed a plan"}, true, "We agreed a plan"},
+		{Update{Note: "Board agreed", Share: "board"}, false, ""},
+	} {
+		if got := tc.u.SharedWithYoungPeople(); got != tc.shared {
+			t.Errorf("%+v: SharedWithYoungPeople = %v, want %v", tc.u, got, tc.shared)
+		}
+		if got := tc.u.ForYoungPeopleText(); got != tc.text {
+			t.Errorf("%+v: ForYoungPeopleText = %q, want %q", tc.u, got, tc.text)
+		}
+	}
+	for _, tc := range []struct {
+		a    Action
+		want string
+	}{
+		{Action{Text: "Commission a sufficiency strategy", Plain: "We will find more homes"}, "We will find more homes"},
+		{Action{Text: "Commission a sufficiency strategy"}, "Commission a sufficiency strategy"},
+		{Action{Outcomes: []string{"More homes nearby."}}, "More homes nearby."},
+	} {
+		if got := tc.a.PlainText(); got != tc.want {
+			t.Errorf("PlainText of %+v = %q, want %q", tc.a, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		s    Section
+		want string
+	}{
+		{Section{Promise: "We will listen", Plain: "We listen to you"}, "We listen to you"},
+		{Section{Promise: "We will listen"}, "We will listen"},
+		{Section{}, ""},
+	} {
+		if got := tc.s.PlainPromise(); got != tc.want {
+			t.Errorf("PlainPromise of %+v = %q, want %q", tc.s, got, tc.want)
 		}
 	}
 }
@@ -214,6 +263,9 @@ func TestDueAndOverdue(t *testing.T) {
 			}
 			if got := tt.a.Closed(); got != tt.isClosed {
 				t.Errorf("Closed = %v, want %v", got, tt.isClosed)
+			}
+			if got := tt.a.DeadlineNotUnderstood(); got != (tt.a == unreadable) {
+				t.Errorf("DeadlineNotUnderstood = %v", got)
 			}
 		})
 	}

@@ -20,6 +20,18 @@ const (
 	Down   Travel = "down"
 )
 
+// Words is the direction of travel as a sentence says it, against the figure before: "better
+// than the figure before", "the same as the figure before", "up on the figure before".
+func (t Travel) Words() string {
+	switch t {
+	case Same:
+		return "the same as the figure before"
+	case Up, Down:
+		return string(t) + " on the figure before"
+	}
+	return string(t) + " than the figure before"
+}
+
 // Standing is how a measure stands on a day.
 type Standing struct {
 	Latest   *Observation

@@ -72,3 +72,17 @@ func TestStanding(t *testing.T) {
 		})
 	}
 }
+
+func TestTravelWords(t *testing.T) {
+	for tr, want := range map[Travel]string{
+		Better: "better than the figure before",
+		Worse:  "worse than the figure before",
+		Same:   "the same as the figure before",
+		Up:     "up on the figure before",
+		Down:   "down on the figure before",
+	} {
+		if got := tr.Words(); got != want {
+			t.Errorf("%s.Words() = %q, want %q", tr, got, want)
+		}
+	}
+}

@@ -92,8 +92,21 @@ const (
 // Spelling is a word as ParseStatus and ParseRAG compare it, and as the plan file's other fixed
 // words (a section's kind, the quarters) are compared: lower case, the words between spaces,
 // tabs, '-' and '_' joined by '-'. "In progress" and "in_progress" are "in-progress".
+//
+// Only A-Z are lower-cased: a letter that lower-cases to one of them (the Kelvin sign K to k) is
+// not the letter, as an editor's schema, which matches [kK], agrees.
 func Spelling(s string) string {
-	return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+	return asciiLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '-' || r == '_' || r == '\t'
 	}), "-"))
+}
+
+// asciiLower is s with A-Z lower-cased and every other character as it is.
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }

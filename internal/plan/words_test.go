@@ -120,3 +120,14 @@ func TestSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellingOnlyASCII: a letter that lower-cases to an ASCII one (the Kelvin sign to k) is
+// not that letter, as the editor's schema ([kK]) reads it.
+func TestSpellingOnlyASCII(t *testing.T) {
+	if s, ok := ParseStatus("on trac\u212a"); ok {
+		t.Errorf("ParseStatus(on trac + Kelvin sign) = %q, want not a status", s)
+	}
+	if s, ok := ParseStatus("ON TRACK"); !ok || s != InProgress {
+		t.Errorf("ParseStatus(ON TRACK) = %q, %v", s, ok)
+	}
+}

@@ -89,6 +89,9 @@ type DeadlineChange struct {
 	// Note says why the dates moved when that was not only the deadline's wording:
 	// "quarters: calendar → financial".
 	Note string
+	// FromNotUnderstood and ToNotUnderstood mark a deadline written but not placed in time
+	// (plan.Action.DeadlineNotUnderstood): not the same as one with no date (Ongoing, TBC).
+	FromNotUnderstood, ToNotUnderstood bool
 }
 
 // Slipped reports whether the action is now due later, or has lost the date it had.
@@ -420,7 +423,8 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	fromDue, _ := a.Due()
 	toDue, _ := b.Due()
 	if plan.Fold(a.Deadline.Text) != plan.Fold(b.Deadline.Text) || !fromDue.Equal(toDue) {
-		dc := &DeadlineChange{From: a.Deadline.Text, To: b.Deadline.Text, FromDue: fromDue, ToDue: toDue, PlanEnd: eb.plan.Period.End}
+		dc := &DeadlineChange{From: a.Deadline.Text, To: b.Deadline.Text, FromDue: fromDue, ToDue: toDue, PlanEnd: eb.plan.Period.End,
+			FromNotUnderstood: a.DeadlineNotUnderstood(), ToNotUnderstood: b.DeadlineNotUnderstood()}
 		if ea.plan.Quarters != eb.plan.Quarters && conventionMatters(b, ea.plan.Quarters) {
 			dc.Note = "quarters: " + ea.plan.Quarters.String() + " → " + eb.plan.Quarters.String()
 		}

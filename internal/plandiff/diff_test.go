@@ -1,6 +1,7 @@
 package plandiff
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -233,6 +234,30 @@ func TestDeadlineMovement(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// A deadline rewritten so that cpp cannot place it ("Q3 2025 subject to funding") is said to be
+// not understood, not "no longer dated" as if it were now Ongoing or TBC; and one rewritten from
+// not understood to a date is now understood.
+func TestDeadlineNotUnderstood(t *testing.T) {
+	a, _ := load(t, "before.yaml", before)
+	b, _ := load(t, "after.yaml", strings.NewReplacer("deadline: Q3 2025", "deadline: Q3 2025 subject to funding", "deadline: Q4 2025", "deadline: Ongoing").Replace(before))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{})
+	var got []string
+	for _, c := range d.Actions {
+		got = append(got, fmt.Sprintf("%s %s %v %v", c.ID, c.Deadline.Movement(), c.Deadline.FromNotUnderstood, c.Deadline.ToNotUnderstood))
+	}
+	want := []string{
+		"demo.p1.1 not understood: cpp cannot place it in time false true",
+		"demo.p1.2 no longer dated false false",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	d = Compare([]*plan.Plan{b}, []*plan.Plan{a}, Options{})
+	if c := d.Actions[0]; c.Deadline.Movement() != "now understood and dated" || !c.Deadline.FromNotUnderstood || c.Deadline.ToNotUnderstood {
+		t.Errorf("back: %s %+v", c.Deadline.Movement(), c.Deadline)
 	}
 }
 

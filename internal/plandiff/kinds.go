@@ -208,10 +208,15 @@ func (c *ActionChange) Describe() string {
 func (d *DeadlineChange) Movement() string {
 	var s string
 	switch {
+	case d.ToNotUnderstood:
+		// Written, perhaps with a date, but not placed in time: not the same as no date.
+		s = "not understood: cpp cannot place it in time"
 	case d.FromDue.IsZero() && d.ToDue.IsZero():
 		s = "not dated"
 	case d.ToDue.IsZero():
 		s = "no longer dated"
+	case d.FromNotUnderstood:
+		s = "now understood and dated"
 	case d.FromDue.IsZero():
 		s = "now dated"
 	case d.Days > 0:

@@ -1,10 +1,12 @@
 package planedit
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/planfile"
 )
 
 // Edit is one edit of a batch: of the action with the id (Action set) or of the measure with the
@@ -44,8 +46,15 @@ func (e BatchError) Error() string {
 	return strings.Join(msgs, "; ")
 }
 
-// Batch makes several edits to one file, each of a different action or measure, as Action and
-// Measure would make them one after another: only the lines of the edited items change, an edit
+// Options are a batch's options.
+type Options struct {
+	// Parsed is the file as the caller has read it already, with planfile.Options{KeepNodes:
+	// true}: the batch edits it instead of parsing the text a second time, when its text is data.
+	Parsed *planfile.File
+}
+
+// Batch makes one or more edits to one file, each of a different action or measure, as if made
+// one after another: only the lines of the edited items change, an edit
 // already recorded changes nothing, and the result is read back and checked, whole. It reads the
 // file and checks the result once, not once an edit: a quarter's return is hundreds of edits to
 // a few files, and each reading of a large plan takes milliseconds.
@@ -57,8 +66,12 @@ func (e BatchError) Error() string {
 // no plan) is returned as it is; problems with edits as a BatchError naming every edit that
 // cannot be made. A problem found only in the result (it would not read back as intended) is
 // traced to its edit by making the edits one at a time, which is slow, and rare.
-func Batch(data []byte, edits []Edit) (Edited, error) {
-	if ed, done, err := batch(data, edits); done {
+func Batch(data []byte, edits []Edit, opts Options) (Edited, error) {
+	f := opts.Parsed
+	if f == nil || f.Root == nil || !bytes.Equal(f.Data, data) {
+		f = parse(data)
+	}
+	if ed, done, err := batch(f, edits); done {
 		return ed, err
 	}
 	return oneByOne(data, edits)
@@ -66,7 +79,7 @@ func Batch(data []byte, edits []Edit) (Edited, error) {
 
 // batch is Batch in one pass; done is false when the result is not as intended, for oneByOne to
 // find out why.
-func batch(data []byte, edits []Edit) (_ Edited, done bool, _ error) {
+func batch(f *planfile.File, edits []Edit) (_ Edited, done bool, _ error) {
 	var bad BatchError
 	checked := make([]checkedEdit, len(edits))
 	seen := map[string]int{}
@@ -87,7 +100,7 @@ func batch(data []byte, edits []Edit) (_ Edited, done bool, _ error) {
 	if bad != nil {
 		return Edited{}, true, bad
 	}
-	in, err := read(data)
+	in, err := readFile(f)
 	if err != nil {
 		return Edited{}, true, err
 	}
@@ -114,7 +127,7 @@ func batch(data []byte, edits []Edit) (_ Edited, done bool, _ error) {
 		return Edited{}, true, bad
 	}
 	if len(jobs) == 0 {
-		return Edited{Data: data}, true, nil
+		return Edited{Data: f.Data}, true, nil
 	}
 	want := viewOf(in.file)
 	for _, m := range mutates {
@@ -139,7 +152,7 @@ type checkedEdit struct {
 	num    string
 }
 
-// checkEdit checks an edit as Action or Measure does before reading the file, so that bad usage
+// checkEdit checks an edit before reading the file, so that bad usage
 // is named before any problem with the file.
 func checkEdit(e Edit) (checkedEdit, error) {
 	c := checkedEdit{id: e.ID}
@@ -184,9 +197,9 @@ func oneByOne(data []byte, edits []Edit) (Edited, error) {
 		var ed Edited
 		var err error
 		if e.Action != nil {
-			ed, err = Action(cur, e.ID, *e.Action)
+			ed, err = actionIn(parse(cur), e.ID, *e.Action)
 		} else {
-			ed, err = Measure(cur, e.ID, *e.Measure)
+			ed, err = measureIn(parse(cur), e.ID, *e.Measure)
 		}
 		if err != nil {
 			bad = append(bad, EditError{Index: i, Err: err})

@@ -60,7 +60,7 @@ func checkBatch(t *testing.T, data []byte, edits []Edit) {
 		first, last := itemLines(t, data, what, e.ID)
 		ranges = append(ranges, [2]int{first, last})
 	}
-	got, done, err := batch(data, edits)
+	got, done, err := batch(parse(data), edits)
 	if err != nil || !done {
 		t.Fatalf("%d edits: %v (made in one pass: %v)", len(edits), err, done)
 	}
@@ -76,7 +76,7 @@ func checkBatch(t *testing.T, data []byte, edits []Edit) {
 		t.Fatalf("After: batch %v, one by one %v", got.After != nil, want.After != nil)
 	}
 	checkOutsideAll(t, data, got.Data, ranges)
-	again, err := Batch(got.Data, edits)
+	again, err := Batch(got.Data, edits, Options{})
 	if err != nil || string(again.Data) != string(got.Data) || again.After != nil {
 		t.Fatalf("the same batch again changed the file (%v)", err)
 	}
@@ -158,7 +158,7 @@ func TestBatchErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ed, done, err := batch([]byte(tt.file), tt.edits)
+			ed, done, err := batch(parse([]byte(tt.file)), tt.edits)
 			if !done {
 				t.Fatalf("not done in one pass: %v", err)
 			}
@@ -208,7 +208,7 @@ func BenchmarkBatch300(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Batch(data, edits); err != nil {
+		if _, err := Batch(data, edits, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -227,4 +227,22 @@ func TestOneByOneNamesTheEdit(t *testing.T) {
 	if !errors.As(err, &fe) {
 		t.Errorf("a BatchError does not unwrap to its edits' errors")
 	}
+}
+
+// editAction and editMeasure are batches of one, for the tests written an edit at a time: the
+// file's text after the edit, and the edit's own error.
+func editAction(data []byte, id string, e ActionEdit) ([]byte, error) {
+	return one(Batch(data, []Edit{{ID: id, Action: &e}}, Options{}))
+}
+
+func editMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
+	return one(Batch(data, []Edit{{ID: id, Measure: &e}}, Options{}))
+}
+
+func one(ed Edited, err error) ([]byte, error) {
+	var be BatchError
+	if errors.As(err, &be) && len(be) == 1 {
+		err = be[0].Err
+	}
+	return ed.Data, err
 }

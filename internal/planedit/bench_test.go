@@ -16,7 +16,7 @@ func BenchmarkEditAction(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := EditAction(data, "council-007.p3.25", e); err != nil {
+		if _, err := editAction(data, "council-007.p3.25", e); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -28,7 +28,7 @@ func BenchmarkEditMeasure(b *testing.B) {
 	e := MeasureEdit{Date: time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC), Value: "61.5", Source: "SSDA903"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := EditMeasure(data, "council-007.p3.m1", e); err != nil {
+		if _, err := editMeasure(data, "council-007.p3.m1", e); err != nil {
 			b.Fatal(err)
 		}
 	}

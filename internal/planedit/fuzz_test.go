@@ -44,7 +44,7 @@ func FuzzEditAction(f *testing.F) {
 				}
 			}
 		}
-		out, err := EditAction(data, id, e)
+		out, err := editAction(data, id, e)
 		if err != nil {
 			var nf *NotFoundError
 			var ie *InputError

@@ -8,10 +8,11 @@
 // lines, key order, quoting, block scalars, CRLF line breaks, a byte-order mark, a missing final
 // line break) stays as it was.
 //
-// EditAction appends a dated entry to the action's `updates:` with the status, RAG, note and
-// evidence given, sets the action's current `status:` and `rag:` to match, and with a deadline
-// replaces `deadline:`. EditMeasure appends an observation to a measure's `observations:`.
-// Batch makes many such edits to one file in one reading, as a quarter's return does.
+// Batch is the one way in: it makes one or more edits to one file in one reading (`update` is a
+// batch of one; a quarter's return is hundreds). An action's edit appends a dated entry to the
+// action's `updates:` with the status, RAG, note and evidence given, sets the action's current
+// `status:` and `rag:` to match, and with a deadline replaces `deadline:`. A measure's edit
+// appends an observation to its `observations:`.
 // Within the action:
 //   - a value that is there is replaced where it is written, in its quotes, and a comment after
 //     it stays; a status or RAG that already says the same is left as written;
@@ -160,12 +161,6 @@ func errLayout(msg string) *FileError {
 		Hint: "make the change by hand; if the file is valid YAML, report this as a bug"}
 }
 
-// EditAction records an update of the action with the id and returns the file's new text.
-func EditAction(data []byte, id string, e ActionEdit) ([]byte, error) {
-	ed, err := Action(data, id, e)
-	return ed.Data, err
-}
-
 // Edited is an edit's result: the file's new text, and the plan as it read before and after, for
 // showing the change without reading the file again. When the edit was already recorded, Data is
 // the input and Before and After are nil.
@@ -174,20 +169,13 @@ type Edited struct {
 	Before, After *plan.Plan
 }
 
-// Action is EditAction, with the plans read before and after.
-func Action(data []byte, id string, e ActionEdit) (Edited, error) {
-	return ActionIn(Parse(data), id, e)
-}
-
-// Parse reads a file's text for editing. A command that has read the file already (with
-// planfile.Options{KeepNodes: true}, from the same bytes) passes that to ActionIn or MeasureIn
-// instead, so that the file is parsed once before the edit, not twice.
-func Parse(data []byte) *planfile.File {
+// parse reads a file's text for editing.
+func parse(data []byte) *planfile.File {
 	return planfile.Parse("", data, planfile.Options{KeepNodes: true})
 }
 
-// ActionIn is Action on a file already parsed with its YAML nodes.
-func ActionIn(f *planfile.File, id string, e ActionEdit) (Edited, error) {
+// actionIn records an update of the action with the id in a file parsed with its YAML nodes.
+func actionIn(f *planfile.File, id string, e ActionEdit) (Edited, error) {
 	e, err := checkAction(e)
 	if err != nil {
 		return Edited{}, err
@@ -250,19 +238,9 @@ func planAction(old *plan.Plan, id string, e ActionEdit) (planned, error) {
 	}}, nil
 }
 
-// EditMeasure records a new figure for the measure with the id and returns the file's new text.
-func EditMeasure(data []byte, id string, e MeasureEdit) ([]byte, error) {
-	ed, err := Measure(data, id, e)
-	return ed.Data, err
-}
-
-// Measure is EditMeasure, with the plans read before and after.
-func Measure(data []byte, id string, e MeasureEdit) (Edited, error) {
-	return MeasureIn(Parse(data), id, e)
-}
-
-// MeasureIn is Measure on a file already parsed with its YAML nodes.
-func MeasureIn(f *planfile.File, id string, e MeasureEdit) (Edited, error) {
+// measureIn records a new figure for the measure with the id in a file parsed with its YAML
+// nodes.
+func measureIn(f *planfile.File, id string, e MeasureEdit) (Edited, error) {
 	o, num, err := checkMeasure(e)
 	if err != nil {
 		return Edited{}, err
@@ -333,8 +311,6 @@ type input struct {
 	file         *planfile.File
 	prefix, body []byte // a byte-order mark, and the text after it
 }
-
-func read(data []byte) (*input, error) { return readFile(Parse(data)) }
 
 func readFile(f *planfile.File) (*input, error) {
 	in := &input{file: f}

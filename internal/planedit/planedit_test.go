@@ -479,7 +479,7 @@ func TestEditAction(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := []byte(head + tt.in)
-			got, err := EditAction(in, tt.id, tt.edit)
+			got, err := editAction(in, tt.id, tt.edit)
 			if err != nil {
 				t.Fatalf("EditAction: %v", err)
 			}
@@ -490,7 +490,7 @@ func TestEditAction(t *testing.T) {
 				t.Errorf("the input was changed")
 			}
 			// Done twice, the second time changes nothing.
-			again, err := EditAction(got, tt.id, tt.edit)
+			again, err := editAction(got, tt.id, tt.edit)
 			if err != nil || string(again) != string(got) {
 				t.Errorf("a second, identical edit changed the file (err %v):\n%s", err, again)
 			}
@@ -525,14 +525,14 @@ func TestEditActionKeepsLineEndingsAndBOM(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			conv := func(s string) []byte { return []byte(tc.bom + strings.ReplaceAll(head+s, "\n", tc.eol)) }
-			got, err := EditAction(conv(in), "t.p1.1", ActionEdit{Date: oct1, Status: "in-progress", Note: "Line one\nline two"})
+			got, err := editAction(conv(in), "t.p1.1", ActionEdit{Date: oct1, Status: "in-progress", Note: "Line one\nline two"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if string(got) != string(conv(want)) {
 				t.Errorf("got %q\nwant %q", got, conv(want))
 			}
-			got, err = EditAction(got, "t.p1.2", ActionEdit{Date: oct1, Note: "Started."})
+			got, err = editAction(got, "t.p1.2", ActionEdit{Date: oct1, Note: "Started."})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -562,7 +562,7 @@ func TestEditActionQuotesText(t *testing.T) {
 		}
 		in := []byte(head + "      - id: t.p1.1\n        text: Recruit mentors.\n        updates:\n" + updates)
 		for _, note := range notes {
-			got, err := EditAction(in, "t.p1.1", ActionEdit{Date: oct1, Note: note, Evidence: note})
+			got, err := editAction(in, "t.p1.1", ActionEdit{Date: oct1, Note: note, Evidence: note})
 			if err != nil {
 				t.Errorf("flow %v, note %q: %v", flow, note, err)
 				continue
@@ -613,14 +613,14 @@ func TestEditMeasure(t *testing.T) {
 			"      - id: t.p1.m3\n        text: Mentors trained\n        unit: count\n        observations:\n          - {date: 2025-10-01, value: 3}\n"},
 	}
 	for _, tt := range tests {
-		got, err := EditMeasure([]byte(base), tt.id, tt.edit)
+		got, err := editMeasure([]byte(base), tt.id, tt.edit)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.id, err)
 		}
 		if want := strings.Replace(base, tt.old, tt.new, 1); string(got) != want {
 			t.Errorf("%s: got\n%s\nwant\n%s", tt.id, got, want)
 		}
-		if again, err := EditMeasure(got, tt.id, tt.edit); err != nil || string(again) != string(got) {
+		if again, err := editMeasure(got, tt.id, tt.edit); err != nil || string(again) != string(got) {
 			t.Errorf("%s: a second, identical figure changed the file (%v)", tt.id, err)
 		}
 	}
@@ -670,9 +670,9 @@ func TestEditErrors(t *testing.T) {
 			var err error
 			switch e := tt.edit.(type) {
 			case ActionEdit:
-				got, err = EditAction([]byte(tt.file), tt.id, e)
+				got, err = editAction([]byte(tt.file), tt.id, e)
 			case MeasureEdit:
-				got, err = EditMeasure([]byte(tt.file), tt.id, e)
+				got, err = editMeasure([]byte(tt.file), tt.id, e)
 			}
 			if err == nil {
 				t.Fatalf("no error; got\n%s", got)
@@ -694,7 +694,7 @@ func TestEditErrors(t *testing.T) {
 }
 
 func TestNotFoundNamesNearest(t *testing.T) {
-	_, err := EditAction([]byte(head+"      - id: t.p1.1\n        text: A.\n      - id: t.p1.12\n        text: B.\n"), "t.p1.2", ActionEdit{Date: oct1, Note: "x"})
+	_, err := editAction([]byte(head+"      - id: t.p1.1\n        text: A.\n      - id: t.p1.12\n        text: B.\n"), "t.p1.2", ActionEdit{Date: oct1, Note: "x"})
 	var nf *NotFoundError
 	if !errors.As(err, &nf) || strings.Join(nf.Nearest, " ") != "t.p1.1 t.p1.12" || nf.Hint != "did you mean t.p1.1, t.p1.12?" {
 		t.Fatalf("err = %#v", err)
@@ -707,7 +707,7 @@ func TestEditActionSharesWithYoungPeople(t *testing.T) {
         text: Recruit mentors.
         status: in-progress
 `
-	got, err := EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "Two mentors recruited", Share: true, Plain: "Find you a mentor."})
+	got, err := editAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "Two mentors recruited", Share: true, Plain: "Find you a mentor."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -723,7 +723,7 @@ func TestEditActionSharesWithYoungPeople(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	got, err = EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "J's carer agreed", ForYoungPeople: "A mentor is ready for you."})
+	got, err = editAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Note: "J's carer agreed", ForYoungPeople: "A mentor is ready for you."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -732,7 +732,7 @@ func TestEditActionSharesWithYoungPeople(t *testing.T) {
 	if u.ForYoungPeopleText() != "A mentor is ready for you." || u.Note != "J's carer agreed" || u.Share != "" {
 		t.Errorf("update read back as %+v", u)
 	}
-	if _, err := EditAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Status: "complete", Share: true}); err == nil {
+	if _, err := editAction([]byte(in), "t.p1.1", ActionEdit{Date: oct1, Status: "complete", Share: true}); err == nil {
 		t.Error("sharing an update with no note was accepted")
 	}
 }

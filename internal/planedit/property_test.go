@@ -272,7 +272,7 @@ func editActionChecked(t testing.TB, data []byte, id string, e ActionEdit) []byt
 	t.Helper()
 	first, last := itemLines(t, data, "action", id)
 	before := planfile.Parse("before", data, planfile.Options{})
-	out, err := EditAction(data, id, e)
+	out, err := editAction(data, id, e)
 	if err != nil {
 		t.Fatalf("%s %+v: %v", id, e, err)
 	}
@@ -332,7 +332,7 @@ func editMeasureChecked(t testing.TB, data []byte, id string, r *rand.Rand) []by
 	e := MeasureEdit{Date: time.Date(2025+r.IntN(3), time.Month(1+r.IntN(12)), 1, 0, 0, 0, 0, time.UTC),
 		Value: values[r.IntN(len(values))], Source: randomText(r), Note: randomText(r)}
 	first, last := itemLines(t, data, "measure", id)
-	out, err := EditMeasure(data, id, e)
+	out, err := editMeasure(data, id, e)
 	if err != nil {
 		t.Fatalf("%s %+v: %v", id, e, err)
 	}

@@ -320,14 +320,27 @@ func (b *builder) date(n *yaml.Node, key, what string) (time.Time, bool) {
 	return t, true
 }
 
+// number reads a figure as YAML 1.2 reads numbers, as an editor's schema does: 72.5, -3, 1e3, and
+// 0x1A or 0o17 (with a warning to write them as decimals); 1_000, which only YAML 1.1 read as a
+// number, is text to the editor and refused here too.
 func (b *builder) number(n *yaml.Node, key, what string) (float64, bool) {
-	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err == nil {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") && !strings.Contains(n.Value, "_") {
+		if v, err := strconv.ParseFloat(n.Value, 64); err == nil {
 			return v, true
+		}
+		if v, ok := prefixedInt(n.Value); ok {
+			d := strconv.FormatInt(v, 10)
+			b.report(n, diag.Warning, "number", fmt.Sprintf("write `%s: %s`", key, d),
+				"`%s` in %s is %s: cpp reads it as %s", key, what, n.Value, d)
+			return float64(v), true
 		}
 	}
 	hint := "write a number such as 72.5, and put the unit in `unit:`"
+	if d := strings.ReplaceAll(n.Value, "_", ""); n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		if _, err := strconv.ParseFloat(d, 64); err == nil && d != n.Value {
+			hint = fmt.Sprintf("write %s, without the underscores", d)
+		}
+	}
 	if n.Kind == yaml.ScalarNode {
 		trimmed := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n.Value), "%"))
 		if _, err := strconv.ParseFloat(trimmed, 64); err == nil && trimmed != n.Value {
@@ -338,7 +351,25 @@ func (b *builder) number(n *yaml.Node, key, what string) (float64, bool) {
 	return 0, false
 }
 
+// prefixedInt reads an integer written in hexadecimal (0x1A) or octal (0o17), as YAML 1.2 does.
+func prefixedInt(s string) (int64, bool) {
+	sign, digits := "", s
+	if digits != "" && (digits[0] == '-' || digits[0] == '+') {
+		sign, digits = digits[:1], digits[1:]
+	}
+	if len(digits) < 3 || digits[0] != '0' || (digits[1] != 'x' && digits[1] != 'o') {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(sign+digits, 0, 64)
+	return v, err == nil
+}
+
 func (b *builder) id(e entry, what string) string {
+	if e.v.Kind == yaml.ScalarNode && e.v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && (e.v.Tag == "!!int" || e.v.Tag == "!!float") {
+		// YAML reads it as a number, and so does an editor's schema, which wants an id's text.
+		b.errorf(e.v, "id", fmt.Sprintf("quote it: `id: \"%s\"`", e.v.Value), "id %s in %s is a number to YAML, not an id", e.v.Value, what)
+		return ""
+	}
 	s, ok := b.text(e, what)
 	if !ok {
 		return ""

@@ -33,9 +33,9 @@ type ActionRecord struct {
 	File      string   `json:"file"`
 	Line      int      `json:"line"`
 	// DeadlineNotUnderstood marks an action whose deadline is written but cannot be placed in
-	// time. A JSON listing about dates carries such actions last in its array with this set,
-	// since it cannot say whether they belong (README, "Output formats"); CSV and tables name
-	// them on stderr.
+	// time. A JSON, CSV or workbook listing about dates carries such actions last with this
+	// set, since it cannot say whether they belong (README, "Output formats"); tables and
+	// Markdown name them on stderr.
 	DeadlineNotUnderstood bool `json:"deadline_not_understood"`
 }
 

@@ -17,23 +17,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
-// Side names one side of a diff: the revision as the user wrote it and the commit it resolved to.
-// The working tree has no commit.
-type Side struct {
-	Rev    string `json:"rev"`
-	Commit string `json:"commit"`
-}
-
-func (s Side) String() string {
-	if s.Commit == "" {
-		return termsafe.Line(s.Rev)
-	}
-	short := gitrev.Commit{Hash: s.Commit}.Short()
-	if s.Rev == s.Commit || strings.HasPrefix(s.Commit, s.Rev) {
-		return short
-	}
-	return termsafe.Line(s.Rev) + " (" + short + ")"
-}
+// Side names one side of a diff (see gitrev.Side).
+type Side = gitrev.Side
 
 // diffStyles decorate diff text on a terminal. The markers (+, -, ~, >, [-…-], {+…+}) carry the
 // meaning; colour only repeats it. Text from plans and git goes through termsafe.Line before it
@@ -603,6 +588,10 @@ type DeadlineRecord struct {
 	AfterEnd bool    `json:"after_plan_end"`
 	PlanEnd  *string `json:"plan_end"`
 	Note     *string `json:"note"`
+	// FromNotUnderstood and ToNotUnderstood: the deadline is written but cpp cannot place it in
+	// time (from_due or to_due is then null, as for one with no date).
+	FromNotUnderstood bool `json:"from_not_understood"`
+	ToNotUnderstood   bool `json:"to_not_understood"`
 }
 
 // FieldRecord is one changed field. Lists carry added and removed items; texts their words.
@@ -669,7 +658,8 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 	r := ChangeRecord{Plan: orNull(c.Plan), ID: c.ID, OldID: orNull(c.OldID), Text: c.Text, Change: c.Kind, Kinds: nonNil(c.Kinds()), Fields: fieldRecords(c.Fields), UpdatesAdded: []UpdateRecord{}, UpdatesRemoved: []UpdateRecord{}}
 	if dc := c.Deadline; dc != nil {
 		r.Deadline = &DeadlineRecord{From: dc.From, To: dc.To, FromDue: isoPtr(dc.FromDue), ToDue: isoPtr(dc.ToDue),
-			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: orNull(dc.Note)}
+			Movement: dc.Movement(), Slipped: dc.Slipped(), AfterEnd: dc.AfterEnd, PlanEnd: isoPtr(dc.PlanEnd), Note: orNull(dc.Note),
+			FromNotUnderstood: dc.FromNotUnderstood, ToNotUnderstood: dc.ToNotUnderstood}
 		if !dc.FromDue.IsZero() && !dc.ToDue.IsZero() {
 			days := dc.Days
 			r.Deadline.Days = &days

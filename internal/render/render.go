@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -18,9 +19,6 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
-
-// Formats every listing command accepts.
-var Formats = []string{"table", "markdown", "csv", "json", "xlsx"}
 
 // Doc is what a listing shows people: blocks of tables, each with an optional heading and notes.
 type Doc struct {
@@ -365,12 +363,32 @@ func SafeCell(s string) string {
 }
 
 // WriteJSON writes v as indented JSON with a trailing newline; HTML characters are not escaped, so
-// text reads as written.
+// text reads as written. A character a terminal would act on (termsafe.Unsafe: a bidi override, a
+// C1 control, DEL) is written as a JSON escape, \u202e, which reads back as the same text: JSON
+// printed to a terminal acts on nothing. The encoder escapes C0 controls itself.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if bytes.IndexFunc(out, termsafe.Unsafe) >= 0 {
+		// Outside strings JSON is ASCII, so every such character is inside a string.
+		var e bytes.Buffer
+		for _, r := range string(out) {
+			if termsafe.Unsafe(r) {
+				fmt.Fprintf(&e, `\u%04x`, r)
+			} else {
+				e.WriteRune(r)
+			}
+		}
+		out = e.Bytes()
+	}
+	_, err := w.Write(out)
+	return err
 }
 
 // BOMWriter starts what it writes with a UTF-8 byte-order mark. Excel on Windows reads a CSV file

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -155,5 +156,29 @@ func TestPrintersShowControlsAsEscapes(t *testing.T) {
 				t.Errorf("%s (colour %v) does not show the escape:\n%s", name, colour, text)
 			}
 		}
+	}
+}
+
+// JSON printed to a terminal acts on nothing in the data: a character a terminal would act on
+// (a bidi override, a C1 control such as CSI, DEL) is written as a JSON escape, which reads back
+// as the same text. Go's encoder escapes C0 controls itself, but not these.
+func TestWriteJSONEscapesWhatATerminalActsOn(t *testing.T) {
+	in := map[string]string{"text": "a\u202eb\u009b2Jc\u0085d\x7fe\u2066f\x1b[2Kg\u2028h é 東京 👍"}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	if found := termsafe.Found(b.String()); found != nil {
+		t.Errorf("WriteJSON prints %v raw:\n%s", found, b.String())
+	}
+	var back map[string]string
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b.String())
+	}
+	if back["text"] != in["text"] {
+		t.Errorf("read back %q, want %q", back["text"], in["text"])
+	}
+	if !strings.Contains(b.String(), "é 東京 👍") {
+		t.Errorf("printable text is escaped too:\n%s", b.String())
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/personal"
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -27,6 +29,9 @@ type PublishOptions struct {
 	For    string // ForBoard or ForYoungPeople
 	Format string // "markdown" or "html"
 	Redact bool
+	// Source, if set, gives a plan file's text, so that personal text is named where it starts
+	// (as validate names it) rather than where its field starts.
+	Source func(file string) []byte
 }
 
 // PersonalText is text a report would publish that looks like personal data (see package
@@ -84,10 +89,16 @@ func Publish(plans []*plan.Plan, reg *plan.Registry, opts Options, po PublishOpt
 	if err != nil {
 		return nil, nil, err
 	}
-	shown := shownText(doc, po.Format)
+	// Reports print text on one line with its spaces collapsed ("Mrs  Patel", or "NW1" and "2AB"
+	// on two lines of a note, are printed "Mrs Patel", "NW1 2AB"), so both sides are compared
+	// that way.
+	shown := oneSpace(string(shownText(doc, po.Format)))
 	var found []PersonalText
 	for _, pt := range personalTexts(plans) {
-		if bytes.Contains(shown, []byte(pt.Text)) {
+		if strings.Contains(shown, oneSpace(pt.Text)) {
+			if po.Source != nil {
+				pt.Pos = locate(po.Source(pt.File), pt.Pos, pt.Text)
+			}
 			found = append(found, pt)
 		}
 	}
@@ -109,14 +120,97 @@ var (
 	reEscape = regexp.MustCompile(`\\([\\\x60*_{}\[\]()#+\-.!|<>~])`)
 )
 
-// shownText is the document's text as a reader sees it: tags and entities gone from HTML,
-// Markdown's backslash escapes gone.
+// shownText is the document's text as a reader sees it: tags and entities gone (Markdown has
+// them too: a line break in a table cell is <br>, and "<" in plan text is &lt;), and Markdown's
+// backslash escapes gone.
 func shownText(doc []byte, format string) []byte {
-	if format == "html" {
-		return []byte(html.UnescapeString(string(reTags.ReplaceAll(doc, []byte(" ")))))
+	if format != "html" {
+		doc = reEscape.ReplaceAll(doc, []byte("$1"))
 	}
-	return reEscape.ReplaceAll(doc, []byte("$1"))
+	return []byte(html.UnescapeString(string(reTags.ReplaceAll(doc, []byte(" ")))))
 }
+
+// locateLines is how many lines from where a field starts locate looks for its text.
+const locateLines = 40
+
+// locate is where text starts in a plan file's data, looking from pos (where its field starts)
+// on: on one line, or wrapped onto the next as a folded note wraps it. Text the file writes
+// otherwise (with escapes, in a quoted string) is not found, and pos is returned.
+func locate(data []byte, pos plan.Pos, text string) plan.Pos {
+	if pos.Line < 1 {
+		return pos
+	}
+	lines := strings.Split(string(data), "\n")
+	want := oneSpace(text)
+	for i := pos.Line - 1; i < len(lines) && i < pos.Line-1+locateLines; i++ {
+		line := strings.TrimRight(lines[i], " \t\r")
+		from := 0
+		if i == pos.Line-1 {
+			from = runeOffset(line, pos.Col-1)
+		}
+		joined := line
+		if i+1 < len(lines) {
+			joined += " " + strings.TrimSpace(lines[i+1])
+		}
+		if k := strings.Index(oneSpaceKeep(joined[from:]), want); k >= 0 {
+			if at := from + spacedOffset(joined[from:], k); at < len(line) {
+				return plan.Pos{Line: i + 1, Col: utf8.RuneCountInString(line[:at]) + 1}
+			}
+		}
+	}
+	return pos
+}
+
+// runeOffset is the byte offset of the n-th rune of s (len(s) past its end).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// oneSpaceKeep is s with each run of white space one space, keeping leading space, so that
+// spacedOffset can map an offset in it back to s.
+func oneSpaceKeep(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\r' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// spacedOffset maps byte offset k of oneSpaceKeep(s) to the offset in s.
+func spacedOffset(s string, k int) int {
+	j := 0 // offset in the collapsed text
+	space := false
+	for i, r := range s {
+		isSpace := r == ' ' || r == '\t' || r == '\r'
+		if isSpace && space {
+			continue // the rest of a run of spaces, which is one space in the collapsed text
+		}
+		if j >= k {
+			return i
+		}
+		space = isSpace
+		j += utf8.RuneLen(r)
+	}
+	return len(s)
+}
+
+// oneSpace is s with each run of white space one space.
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // personalTexts lists the personal-looking text in every text field of the plans.
 func personalTexts(plans []*plan.Plan) []PersonalText {

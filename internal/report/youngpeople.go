@@ -213,29 +213,59 @@ func measureWords(m *plan.Measure, asOf time.Time) (string, bool) {
 	}
 	s := fmt.Sprintf("%s: %s in %s.", strings.TrimRight(words.OneLine(m.Text), ".:"), figureWords(m, latest.Value), monthWords(latest.Date))
 	if m.Target != nil {
-		s += fmt.Sprintf(" We want it to be %s.", figureWords(m, m.Target.Value))
+		s += " " + fmt.Sprintf(ypWords.Target, figureWords(m, m.Target.Value))
 	}
 	return s, true
 }
 
-// figureWords is one value of a measure in words.
+// figureWords is one value of a measure in words. A count under 5 is suppressed whatever the
+// plan calls what it counts ("children", "students", "placements", "UASC"): anything but a
+// percentage, a rate, a score, a length of time or money is taken for a count, and with no unit a
+// whole number is.
 func figureWords(m *plan.Measure, v float64) string {
 	unit := strings.TrimSpace(m.Unit)
+	if unit == "%" || strings.EqualFold(unit, "percent") {
+		return fmt.Sprintf(ypWords.OutOf100, words.Number(math.Round(v)))
+	}
+	count := isCount(unit, v)
 	switch {
-	case unit == "%" || strings.EqualFold(unit, "percent"):
-		return fmt.Sprintf("%s out of every 100", words.Number(math.Round(v)))
-	case isCount(unit) && v < smallCount && v > 0:
+	case count && v < smallCount && v > 0:
 		return ypWords.FewerThan5
-	case unit == "" || isCount(unit):
+	case unit == "" || count && unitWords(unit, countsPeople...):
 		return words.Number(v)
 	}
 	return words.Number(v) + " " + unit
 }
 
-// isCount reports whether a unit counts people: "young people", "children", "count", "number".
-func isCount(unit string) bool {
+var (
+	// countsPeople are units that name the people the measure's text already names ("Children
+	// who...: 12"), so the figure is said without its unit.
+	countsPeople = []string{"count", "number", "people", "children", "child", "young", "leavers", "carers", "families", "households"}
+	// notCounts are units of something other than how many: a score, a length of time, money,
+	// a full-time equivalent.
+	notCounts = []string{"score", "point", "day", "week", "month", "year", "hour", "minute", "£", "pound", "cost", "ratio", "average",
+		"mean", "median", "fte"}
+)
+
+// isCount reports whether a measure's value in unit counts people or things: not a rate
+// ("per 10,000 children"), a percentage, a score, a length of time or money. A unit naming
+// people ("care leavers aged 19-21 years") is a count; with no unit, a whole number is.
+func isCount(unit string, v float64) bool {
+	switch {
+	case unit == "":
+		return v == math.Trunc(v)
+	case unitWords(unit, "per ", "per-", "rate", "percent", "%"):
+		return false
+	case unitWords(unit, countsPeople...):
+		return true
+	}
+	return !unitWords(unit, notCounts...)
+}
+
+// unitWords reports whether unit has any of the words in it, whatever their case.
+func unitWords(unit string, words ...string) bool {
 	u := strings.ToLower(unit)
-	for _, w := range []string{"count", "number", "people", "children", "child", "young", "leavers", "carers", "families", "households"} {
+	for _, w := range words {
 		if strings.Contains(u, w) {
 			return true
 		}
@@ -279,8 +309,8 @@ var ypWords = struct {
 	Promise, YouSaid, Did, Next, StoppedHeading, Measures string
 	NothingYet, NothingNext                               string
 	Done, Started, NotStarted, Stopped                    string
-	DoneIn, DueBy, FewerThan5                             string
-	Found, FoundHow, Removed                              string
+	DoneIn, DueBy, FewerThan5, OutOf100, Target           string
+	Found, FoundHow, FoundLabel, Removed                  string
 }{
 	Title:          "What did we do after you told us?",
 	Intro:          "This is for children and young people in care, and for care leavers. It tells you what we said we would do. It tells you what you told us, what we did and what comes next.",
@@ -301,7 +331,10 @@ var ypWords = struct {
 	DoneIn:         "Done in %s.",
 	DueBy:          "We plan to do this by %s.",
 	FewerThan5:     "fewer than 5",
+	OutOf100:       "%s out of every 100",
+	Target:         "We want it to be %s.",
 	Found:          "Check this before you share it. Some words below may tell people who someone is.",
 	FoundHow:       "Take them out of the plan, or make this again with --redact.",
+	FoundLabel:     "Check before you share",
 	Removed:        "We took out some words that may tell people who someone is. They show as [removed].",
 }

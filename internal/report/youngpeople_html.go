@@ -79,7 +79,7 @@ li ul { margin: .25rem 0; }
 <body>
 <main>
 <h1>{{.Words.Title}}</h1>
-{{with .Personal}}{{if .Redacted}}<p class="notice">{{$.Words.Removed}}</p>{{else}}<section class="notice" aria-label="Check before you share">
+{{with .Personal}}{{if .Redacted}}<p class="notice">{{$.Words.Removed}}</p>{{else}}<section class="notice" aria-label="{{$.Words.FoundLabel}}">
 <p><strong>{{$.Words.Found}}</strong> {{$.Words.FoundHow}}</p>
 <ul>{{range .Found}}<li>{{.String}}</li>{{end}}</ul>
 </section>{{end}}{{end}}

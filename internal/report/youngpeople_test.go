@@ -2,8 +2,14 @@ package report
 
 import (
 	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -198,11 +204,10 @@ sections:
 func TestYoungPeopleOwnWordsReadingAge(t *testing.T) {
 	fill := strings.NewReplacer("%s", "October 2025")
 	var all []string
-	v := ypWords
-	for _, s := range []string{v.Title, v.Intro, v.Made, v.Promise, v.YouSaid, v.Did, v.Next, v.StoppedHeading, v.Measures,
-		v.NothingYet, v.NothingNext, v.Done, v.Started, v.NotStarted, v.Stopped, v.DoneIn, v.DueBy, v.FewerThan5,
-		v.Found, v.FoundHow, v.Removed} {
-		s = fill.Replace(s)
+	// Every field of ypWords, so that a word added to it is measured too.
+	v := reflect.ValueOf(ypWords)
+	for i := 0; i < v.NumField(); i++ {
+		s := fill.Replace(v.Field(i).String())
 		all = append(all, strings.TrimRight(s, ".?")+".")
 		for _, sent := range readability.Sentences(s) {
 			if n := len(readability.Words(sent.Text)); n > readability.MaxAverageWords {
@@ -257,5 +262,182 @@ func TestYoungPeopleREADMEExample(t *testing.T) {
 	}
 	if want := "```markdown\n" + g[start:end-1] + "```\n"; !strings.Contains(string(readme), want) {
 		t.Errorf("the README's example is not the report's first section; it should be:\n%s", want)
+	}
+}
+
+// Personal text that the report prints with its spacing changed (two spaces, or a line break in
+// a literal block, become one space) is still named, and --redact still takes it out, in both
+// reports and both formats.
+func TestPersonalTextWithOtherSpacing(t *testing.T) {
+	src := "id: t\ntitle: T\ncouncil: C\nperiod: {start: 2025-01-01, end: 2027-12-31}\nsections:\n" +
+		"  - id: t.p1\n    kind: promise\n    title: Home\n    actions:\n" +
+		"      - id: t.p1.1\n        text: Find homes.\n        deadline: 2026-03-01\n        status: in-progress\n        rag: red\n        updates:\n" +
+		"          - date: 2025-10-01\n            share: young-people\n            note: \"Met  with Mrs  Patel about it.\"\n" +
+		"          - date: 2025-10-02\n            share: young-people\n            note: |\n              Carers found near NW1\n              2AB for the sibling group.\n"
+	f := planfile.Parse("plans/t.yaml", []byte(src), planfile.Options{})
+	if f.HasErrors() {
+		t.Fatal(f.Diags)
+	}
+	plans := []*plan.Plan{f.Plan}
+	for _, audience := range []string{ForYoungPeople, ForBoard} {
+		for _, format := range []string{"markdown", "html"} {
+			for _, redact := range []bool{false, true} {
+				doc, found, err := Publish(plans, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31")), Tolerance: DefaultTolerance},
+					PublishOptions{For: audience, Format: format, Redact: redact})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var kinds []string
+				for _, p := range found {
+					kinds = append(kinds, string(p.Kind))
+				}
+				want := []string{string(personal.Titled), string(personal.Postcode)}
+				if audience == ForBoard {
+					want = want[1:] // the board report shows only the latest note
+				}
+				if strings.Join(kinds, ", ") != strings.Join(want, ", ") {
+					t.Errorf("%s %s redact=%v: found %v, want %v", audience, format, redact, kinds, want)
+				}
+				shown := string(shownText(doc, format))
+				if redact && (strings.Contains(shown, "Patel") || strings.Contains(shown, "NW1")) {
+					t.Errorf("%s %s: --redact left personal text in the report:\n%s", audience, format, shown)
+				}
+			}
+		}
+	}
+}
+
+// A small count is suppressed whatever the plan calls what it counts; a rate, a percentage, a
+// score and a length of time are not counts of children, and keep their unit.
+func TestYoungPeopleSmallCountsWhateverTheUnit(t *testing.T) {
+	for _, tc := range []struct {
+		unit  string
+		value float64
+		want  string
+	}{
+		{"children", 3, "fewer than 5"},
+		{"care leavers", 1, "fewer than 5"},
+		{"students", 2, "fewer than 5"},
+		{"placements", 4, "fewer than 5"},
+		{"episodes", 3, "fewer than 5"},
+		{"UASC", 2, "fewer than 5"},
+		{"", 2, "fewer than 5"}, // "Number of children adopted", no unit
+		{"students", 12, "12 students"},
+		{"children", 0, "0"},
+		{"children", 12, "12"},
+		{"%", 3, "3 out of every 100"},
+		{"per 10,000 children", 3.5, "3.5 per 10,000 children"},
+		{"per 10,000 children", 65, "65 per 10,000 children"},
+		{"rate per 10,000", 4, "4 rate per 10,000"},
+		{"days", 3, "3 days"},
+		{"weeks", 2, "2 weeks"},
+		{"score", 3.2, "3.2 score"},
+		{"", 3.2, "3.2"}, // an average, not a count
+		{"FTE", 2, "2 FTE"},
+		{"care leavers aged 19-21 years", 3, "fewer than 5"},
+		{"care leavers aged 19-21 years", 30, "30"},
+	} {
+		m := &plan.Measure{Unit: tc.unit}
+		if got := figureWords(m, tc.value); got != tc.want {
+			t.Errorf("%v %q: %q, want %q", tc.value, tc.unit, got, tc.want)
+		}
+	}
+}
+
+var twoWords = regexp.MustCompile(`[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}`)
+
+// Every sentence cpp adds to the young people's report is in ypWords, where
+// TestYoungPeopleOwnWordsReadingAge measures it: no string in youngpeople*.go outside it holds
+// words, and the HTML template's text and labels hold none of their own. SharedLine's words
+// are the board's.
+func TestYoungPeopleOwnWordsAreAllMeasured(t *testing.T) {
+	fset := token.NewFileSet()
+	for _, name := range []string{"youngpeople.go", "youngpeople_markdown.go", "youngpeople_html.go"} {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				return n.Name.Name != "SharedLine"
+			case *ast.ValueSpec:
+				if len(n.Names) == 1 && n.Names[0].Name == "ypWords" {
+					return false
+				}
+				if len(n.Names) == 1 && n.Names[0].Name == "ypHTML" {
+					tmpl, _ := strconv.Unquote(n.Values[0].(*ast.BasicLit).Value)
+					for _, w := range templateWords(tmpl) {
+						t.Errorf("%s: the HTML template writes %q itself; put it in ypWords", name, w)
+					}
+					return false
+				}
+			case *ast.BasicLit:
+				if n.Kind != token.STRING {
+					return true
+				}
+				s, _ := strconv.Unquote(n.Value)
+				if twoWords.MatchString(s) {
+					t.Errorf("%s: %q is written outside ypWords, where its reading age is not measured", fset.Position(n.Pos()), s)
+				}
+			}
+			return true
+		})
+	}
+}
+
+var (
+	reStyle      = regexp.MustCompile(`(?s)<style>.*?</style>|<!DOCTYPE[^>]*>`)
+	reActions    = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	reLabelAttrs = regexp.MustCompile(`\b(?:aria-label|alt|title|placeholder)="([^"]*)"`)
+)
+
+// templateWords is the words an HTML template writes itself: in its text and in the attributes
+// a screen reader says.
+func templateWords(tmpl string) []string {
+	tmpl = reActions.ReplaceAllString(reStyle.ReplaceAllString(tmpl, ""), "")
+	var out []string
+	for _, m := range reLabelAttrs.FindAllStringSubmatch(tmpl, -1) {
+		if strings.TrimSpace(m[1]) != "" {
+			out = append(out, m[1])
+		}
+	}
+	for _, text := range strings.Split(reTags.ReplaceAllString(tmpl, "\x00"), "\x00") {
+		if strings.IndexFunc(text, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
+			out = append(out, strings.TrimSpace(text))
+		}
+	}
+	return out
+}
+
+// Given the plan files' text, the report names personal text where it starts, as validate does,
+// not where its field starts; text it cannot find in the file keeps the field's position.
+func TestPersonalTextPosition(t *testing.T) {
+	src := "id: t\ntitle: T\ncouncil: C\nperiod: {start: 2025-01-01, end: 2027-12-31}\nsections:\n" +
+		"  - id: t.p1\n    kind: promise\n    title: Home\n    actions:\n" +
+		"      - id: t.p1.1\n        text: Find homes.\n        deadline: 2026-03-01\n        status: in-progress\n        updates:\n" +
+		"          - date: 2025-10-01\n            share: young-people\n            note: >-\n              We met J (14) and\n              Mrs\n              Patel today.\n" +
+		"          - date: 2025-10-02\n            share: young-people\n            note: \"Escaped: Ms \\x4Fkafor\"\n"
+	f := planfile.Parse("plans/t.yaml", []byte(src), planfile.Options{})
+	if f.HasErrors() {
+		t.Fatal(f.Diags)
+	}
+	_, found, err := Publish([]*plan.Plan{f.Plan}, plan.NewRegistry(nil), Options{AsOf: date("2025-12-31"), Period: query.ThisQuarter(date("2025-12-31"))},
+		PublishOptions{For: ForYoungPeople, Format: "markdown", Source: func(file string) []byte {
+			if file != "plans/t.yaml" {
+				t.Errorf("asked for %q", file)
+			}
+			return []byte(src)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range found {
+		got = append(got, fmt.Sprintf("%d:%d %s", p.Pos.Line, p.Pos.Col, p.Text))
+	}
+	want := []string{"18:22 J (14)", "19:15 Mrs Patel", "23:19 Ms Okafor"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("found at %q, want %q", got, want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -352,8 +353,10 @@ func (r *Return) teamName(t plan.Team) string {
 
 // FileName is a team's name as a file name every system accepts and a person recognises:
 // letters, digits, spaces and ( ) & , . ' ’ - kept, anything else (a slash, a colon, a control
-// character) a space, at most 100 characters, no dot or space at either end (Windows drops
-// them), never a name Windows reserves (CON, NUL, …); "Lead" when nothing is left.
+// character) a space, at most 100 characters and 200 bytes (so that " (2).xlsx" still fits the
+// 255 bytes a file name may take), cut at a word where there is one, no dot or space at either
+// end (Windows drops them), never a name Windows reserves (CON, NUL, COM1, …, alone or before a
+// dot, as in "NUL.txt"); "Lead" when nothing is left.
 func FileName(team string) string {
 	var b strings.Builder
 	for _, r := range team {
@@ -363,16 +366,49 @@ func FileName(team string) string {
 			b.WriteRune(' ')
 		}
 	}
-	name := strings.Join(strings.Fields(b.String()), " ")
-	if len([]rune(name)) > 100 {
-		name = string([]rune(name)[:100])
-	}
-	name = strings.Trim(name, ". ")
-	switch strings.ToUpper(name) {
-	case "":
+	name := strings.Trim(shorten(strings.Join(strings.Fields(b.String()), " "), 100, 200), ". ")
+	if name == "" {
 		return "Lead"
-	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3":
+	}
+	if reservedName(name) {
 		return "Lead " + name
 	}
 	return name
+}
+
+// shorten is s cut to at most runes characters and bytes bytes: at the last space within them
+// when the cut would fall inside a word, else at a character.
+func shorten(s string, runes, bytes int) string {
+	n, cut := 0, len(s)
+	for i, r := range s {
+		if n == runes || i+utf8.RuneLen(r) > bytes {
+			cut = i
+			break
+		}
+		n++
+	}
+	if cut == len(s) {
+		return s
+	}
+	if s[cut] != ' ' {
+		if sp := strings.LastIndexByte(s[:cut], ' '); sp > 0 {
+			cut = sp
+		}
+	}
+	return s[:cut]
+}
+
+// reservedName reports whether Windows takes name as a device: CON, PRN, AUX, NUL, COM0-9 or
+// LPT0-9 (¹ ² ³ too), alone or before a dot and anything.
+func reservedName(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	base = strings.ToUpper(strings.TrimRight(base, " "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL":
+		return true
+	}
+	if r := []rune(base); len(r) == 4 && (string(r[:3]) == "COM" || string(r[:3]) == "LPT") {
+		return unicode.IsDigit(r[3]) && r[3] < 0x80 || strings.ContainsRune("¹²³", r[3])
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -411,9 +412,42 @@ func TestFileName(t *testing.T) {
 		{"...", "Lead"},
 		{"CON", "Lead CON"},
 		{"Esc\x1b[2J", "Esc 2J"},
+		// Windows reserves COM0-9 and LPT0-9 too, and a reserved name followed by any
+		// extension ("NUL.txt", "CON. Team") is the device as well.
+		{"COM5", "Lead COM5"},
+		{"lpt9", "Lead lpt9"},
+		{"aux.txt", "Lead aux.txt"},
+		{"Con. Team", "Lead Con. Team"},
+		{"Console team", "Console team"},
+		{"Nulla Team", "Nulla Team"},
+		// Long names are cut at a word, not in one.
+		{"The Extraordinarily Long Named Multi Agency Partnership Board For Children And Young People Leavingcare Across The County",
+			"The Extraordinarily Long Named Multi Agency Partnership Board For Children And Young People"},
 	} {
 		if got := FileName(tt.in); got != tt.want {
 			t.Errorf("FileName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFileNameFitsFileSystems checks that a long name in any script leaves room for " (99)" and
+// ".xlsx" within the 255 bytes a file name may take on Linux and macOS: 100 characters of
+// Japanese are 300 bytes, which the file system refused ("file name too long").
+func TestFileNameFitsFileSystems(t *testing.T) {
+	for _, team := range []string{
+		strings.Repeat("児童福祉", 30),
+		strings.Repeat("𝐓𝐞𝐚𝐦 ", 40), // letters outside the BMP: 4 bytes each
+		strings.Repeat("Gwasanaethau Plant ", 10),
+	} {
+		got := FileName(team)
+		if n := len(got + " (99).xlsx"); n > 255 {
+			t.Errorf("FileName(%q) = %q: %d bytes with \" (99).xlsx\", over 255", team, got, n)
+		}
+		if !utf8.ValidString(got) || got == "" {
+			t.Errorf("FileName(%q) = %q: not a whole name", team, got)
+		}
+		if !strings.HasPrefix(team, got) {
+			t.Errorf("FileName(%q) = %q: not the start of the name", team, got)
 		}
 	}
 }

@@ -100,7 +100,8 @@ func value(f planfile.Field) Object {
 	case planfile.Flag:
 		return Object{{"type", "boolean"}}
 	case planfile.Deadline:
-		return Object{{"type", []string{"string", "integer"}}}
+		// cpp reads a deadline YAML takes for a number (2025, 2025.5) as written, as text.
+		return Object{{"type", []string{"string", "number"}}}
 	case planfile.Enum:
 		return enum(f)
 	case planfile.Mapping:

@@ -3,6 +3,7 @@ package schema_test
 import (
 	"bytes"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -87,6 +88,12 @@ func toJSON(n *yaml.Node, ptr string, lines map[string]int) any {
 		}
 		return out
 	}
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return n.Value
+	}
+	if n.Style&yaml.TaggedStyle == 0 {
+		return core(n.Value)
+	}
 	switch n.Tag {
 	case "!!null":
 		return nil
@@ -99,6 +106,33 @@ func toJSON(n *yaml.Node, ptr string, lines map[string]int) any {
 		}
 	}
 	return n.Value
+}
+
+// The YAML 1.2 core schema's plain scalars, as an editor's YAML server reads them: yaml.v3
+// reads a few more as numbers (1_000, which YAML 1.1 allowed), which to the editor are text.
+var (
+	coreNull  = regexp.MustCompile(`^(?:~|null|Null|NULL|)$`)
+	coreBool  = regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`)
+	coreInt   = regexp.MustCompile(`^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$`)
+	coreFloat = regexp.MustCompile(`^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+)
+
+// core is a plain scalar's value under the YAML 1.2 core schema. The schema bounds no number,
+// so a number is only its type here: one a float64 cannot hold (.nan, .inf, 1e400), which the
+// editor takes for a number, is 0.
+func core(s string) any {
+	switch {
+	case coreNull.MatchString(s):
+		return nil
+	case coreBool.MatchString(s):
+		return s[0] == 't' || s[0] == 'T'
+	case coreInt.MatchString(s), coreFloat.MatchString(s):
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(f, 0) {
+			return f
+		}
+		return float64(0)
+	}
+	return s
 }
 
 // failures are the lines where the schema finds a problem, from the innermost errors.

@@ -104,6 +104,7 @@ func parseDelimited(name, text string, comma rune, lazy bool) ([]Row, error) {
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = lazy
 	var rows []Row
+	inCells := 0 // line breaks inside the cells of the rows so far
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -117,7 +118,13 @@ func parseDelimited(name, text string, comma rune, lazy bool) ([]Row, error) {
 		for i, s := range rec {
 			cells[i].Text = cleanText(s)
 		}
-		rows = append(rows, Row{Line: line, Cells: cells})
+		// A spreadsheet shows a cell holding line breaks as one row, so "row 7" in a message
+		// is row 7 in Excel. The breaks are counted as the file has them, not as the cell's
+		// text keeps them: a break at a cell's end is trimmed from its text but was a line.
+		rows = append(rows, Row{Line: line - inCells, Cells: cells})
+		for _, s := range rec {
+			inCells += strings.Count(s, "\n")
+		}
 	}
 }
 

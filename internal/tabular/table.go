@@ -24,9 +24,9 @@ type Table struct {
 
 // Row is a row of a table.
 type Row struct {
-	// Line is where the row is in the file, as its reader's tool numbers it: the line of a CSV
-	// file (a quoted cell may span lines: the line it starts on), the row of a sheet, the row of
-	// a document's table (1 for the first).
+	// Line is where the row is in the file, as its reader's tool numbers it: the row a
+	// spreadsheet shows a CSV file's line as (a quoted cell holding line breaks is one row, and
+	// a blank line is a row), the row of a sheet, the row of a document's table (1 for the first).
 	Line  int
 	Cells []Cell
 }

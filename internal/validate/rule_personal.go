@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cpp-plans/cpp/internal/diag"
@@ -19,9 +20,25 @@ func PersonalData(r *Repo) []diag.Diagnostic {
 		if f.Data == nil || !utf8.Valid(f.Data) {
 			continue
 		}
-		for i, line := range bytes.Split(f.Data, []byte("\n")) {
+		lines := bytes.Split(f.Data, []byte("\n"))
+		for i, line := range lines {
 			for _, m := range personal.Find(string(line)) {
 				ds = append(ds, personalDiag(f.Path, i+1, line, m))
+			}
+			// A name or postcode an editor wrapped onto the next line of a note ("Mrs" at the end
+			// of one line, "Patel" at the start of the next) is read as YAML reads a folded
+			// line: with one space between.
+			if i+1 == len(lines) {
+				continue
+			}
+			text := strings.TrimRight(string(line), " \t\r")
+			joined := text + " " + strings.TrimLeft(string(lines[i+1]), " \t")
+			for _, m := range personal.Find(joined) {
+				if m.Start < len(text) && m.End > len(text)+1 {
+					d := personalDiag(f.Path, i+1, line, m)
+					d.Span = utf8.RuneCountInString(text[m.Start:])
+					ds = append(ds, d)
+				}
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package cli
+package view
 
 import (
 	"fmt"
@@ -12,24 +12,17 @@ import (
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
-// showOther shows an id that is not an action's: a plan (its details and each section's counts),
-// a section (its promise, counts and actions) or a measure (its figures and how it stands against
-// its target, as the board report rates it).
-func showOther(env *Env, format string, st render.Style, f query.Found, l *loaded, today time.Time) error {
-	var doc render.Doc
-	var rec any
+// Other is show's view of an id that is not an action's: a plan (its details and each section's
+// counts), a section (its promise, counts and actions) or a measure (its figures and how it
+// stands against its target, as the board report rates it). The record is for JSON.
+func Other(f query.Found, reg *plan.Registry, today time.Time) (render.Doc, any) {
 	switch f.Kind() {
 	case "measure":
-		doc, rec = showMeasure(f, today)
+		return showMeasure(f, today)
 	case "section":
-		doc, rec = showSection(f, l, today)
-	default:
-		doc, rec = showPlan(f, l, today)
+		return showSection(f, reg, today)
 	}
-	if format == "json" {
-		return render.WriteJSON(env.Stdout, rec)
-	}
-	return printer(format, st).Print(env.Stdout, doc)
+	return showPlan(f, reg, today)
 }
 
 // countsJSON are a set of actions' figures, as status prints them.
@@ -80,25 +73,18 @@ type sectionJSON struct {
 	Actions []string   `json:"actions"`
 }
 
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // summaries counts the plan's actions, and each section's, as of today.
-func summaries(p *plan.Plan, l *loaded, today time.Time) query.PlanSummary {
-	rows := query.Select([]*plan.Plan{p}, l.Registry, query.Filter{Plans: []string{p.ID}, Today: today})
+func summaries(p *plan.Plan, reg *plan.Registry, today time.Time) query.PlanSummary {
+	rows := query.Select([]*plan.Plan{p}, reg, query.Filter{Plans: []string{p.ID}, Today: today})
 	for _, ps := range query.ByPlan(rows, today) {
 		return ps
 	}
 	return query.PlanSummary{Plan: p}
 }
 
-func showPlan(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
+func showPlan(f query.Found, reg *plan.Registry, today time.Time) (render.Doc, any) {
 	p := f.Plan
-	ps := summaries(p, l, today)
+	ps := summaries(p, reg, today)
 	rec := planJSON{Kind: "plan", ID: p.ID, Title: p.Title, Council: p.Council, Owner: optional(p.Owner),
 		Start: p.Period.Start.Format(time.DateOnly), End: p.Period.End.Format(time.DateOnly), Quarters: p.Quarters.String(),
 		Source: optional(p.Source), Counts: countsOf(ps.Counts), File: p.File, Sections: []sectionJSON{}}
@@ -138,10 +124,10 @@ func sectionRecord(p *plan.Plan, s *plan.Section, c countsJSON) sectionJSON {
 	return rec
 }
 
-func showSection(f query.Found, l *loaded, today time.Time) (render.Doc, any) {
+func showSection(f query.Found, reg *plan.Registry, today time.Time) (render.Doc, any) {
 	p, s := f.Plan, f.Section
 	var c query.Counts
-	for _, ss := range summaries(p, l, today).Sections {
+	for _, ss := range summaries(p, reg, today).Sections {
 		if ss.Section == s {
 			c = ss.Counts
 		}
@@ -239,7 +225,7 @@ func showMeasure(f query.Found, today time.Time) (render.Doc, any) {
 	fields = append(fields, []string{"Baseline", observationWords(m.Baseline, m.Unit)}, []string{"Target", observationWords(m.Target, m.Unit)},
 		[]string{"Latest", observationWords(ms.Latest, m.Unit)})
 	if ms.Travel != "" {
-		fields = append(fields, []string{"Travel", string(ms.Travel) + " than the figure before"})
+		fields = append(fields, []string{"Travel", ms.Travel.Words()})
 	}
 	if ms.RAG != "" {
 		fields = append(fields, []string{"Against target", render.RAGWord(ms.RAG)})
@@ -265,11 +251,4 @@ func showMeasure(f query.Found, today time.Time) (render.Doc, any) {
 		doc.Blocks = append(doc.Blocks, bm)
 	}
 	return doc, rec
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
