@@ -14,7 +14,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // gitCmd runs git with no user configuration and a fixed identity.

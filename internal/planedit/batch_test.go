@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // TestBatchMatchesOneByOne: for every plan file and a batch of random edits to distinct actions

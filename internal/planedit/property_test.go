@@ -19,7 +19,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // corpus is every plan file the repository ships or tests with: the bundled plans, the report

@@ -11,7 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // largeDiff is a quarter's edits to 40 synthetic councils' plans, and one plan removed: far more

@@ -13,12 +13,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cpp-plans/cpp/internal/golden"
 	"github.com/cpp-plans/cpp/internal/personal"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/readability"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
 )
 
 const ypFixture = "../../testdata/report/young-people"

@@ -10,7 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/tabular"
-	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
+	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
 )
 
 // plan is a council's plan as it might arrive: a heading row, an action merged over its
