@@ -26,9 +26,12 @@ import (
 type tools struct{ chromium, pdftotext, pdfinfo, pdftoppm string }
 
 // browser finds the tools. Without them the test is skipped, unless CPP_REQUIRE_BROWSER=1 (as
-// .ci/run sets), when it fails.
+// .ci/run sets), when it fails. go test -short skips it: Chromium takes seconds to start.
 func browser(t *testing.T) tools {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: no headless Chromium")
+	}
 	find := func(names ...string) string {
 		for _, n := range names {
 			if p, err := exec.LookPath(n); err == nil {

@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/golden"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
 )
 
 func load(t *testing.T, dir string) ([]*plan.Plan, *plan.Registry) {
