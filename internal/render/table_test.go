@@ -49,6 +49,9 @@ func randomDoc(r *rand.Rand) Doc {
 // terminal measures it (grapheme clusters: displaywidth); and every line of a table is as wide as
 // its top edge, so that the box is whole.
 func TestTableFitsWidth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a property test over 300 random tables")
+	}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 300; i++ {
 		d := randomDoc(r)
@@ -85,6 +88,9 @@ func checkBoxes(t *testing.T, out string, width int) {
 // Not fitted (--wide, or not a terminal), every cell's lines are there whole, and nothing is
 // left out or cut.
 func TestTableWideKeepsCellsWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a property test over 100 random tables")
+	}
 	r := rand.New(rand.NewSource(2))
 	for i := 0; i < 100; i++ {
 		d := randomDoc(r)
