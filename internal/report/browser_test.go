@@ -18,7 +18,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/cpp-plans/cpp/internal/golden"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
