@@ -15,7 +15,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
 	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/validate"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -325,60 +324,38 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		return err
 	}
 	defer run.Lock.Release()
-	day, st, l := run.Day, run.Style, run.Loaded
-
-	var probs []returns.Problem
-	var filled []*returns.Filled
-	for _, name := range opts.Files {
-		data, err := safewrite.ReadFile(name, returns.MaxSize)
-		if err != nil {
-			probs = append(probs, returns.Problem{At: returns.Place{File: name}, Message: readReason(err)})
-			filled = append(filled, &returns.Filled{File: name}) // for the order of problems
-			continue
-		}
-		f, ps := returns.Read(name, data)
-		probs = append(probs, ps...)
-		filled = append(filled, f)
-		if day.IsZero() && f.Exported.IsZero() && len(f.Actions)+len(f.Measures) > 0 {
-			return usageErrorf("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
-		}
+	l := run.Loaded
+	filled, probs := returns.ReadFiles(opts.Files)
+	if name := returns.Undated(filled); name != "" && run.Day.IsZero() {
+		return usageErrorf("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
 	}
-	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
-	probs = append(probs, ps...)
-	// An id two places define is ambiguous: which to update cannot be told.
-	ups = slices.DeleteFunc(ups, func(u *returns.Update) bool {
-		where := validate.Ambiguous(l.Plans, u.Found.ID())
-		for _, at := range u.At {
-			if where != "" {
-				probs = append(probs, returns.Problem{At: at, Message: fmt.Sprintf(
-					"id %q is defined more than once, so cpp cannot tell which to update: %s; rename one of them (cpp validate names them)", u.Found.ID(), where)})
-			}
-		}
-		return where != ""
-	})
-
-	change, ps := returns.Edit(ups)
-	probs = append(probs, ps...)
-
-	if len(probs) > 0 {
-		n, err := returns.WriteProblems(env.Stderr, probs, filled)
-		if err != nil {
-			return err
-		}
-		hint := "correct the rows named (or ask their leads to) and import again"
-		if len(l.Broken) > 0 {
-			hint += "; plan files with errors were not read (see above)"
-		}
-		return problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
+	im := returns.Prepare(l.Plans, filled, returns.UpdateOptions{Date: run.Day})
+	if probs = append(probs, im.Problems...); len(probs) > 0 {
+		return returnsRefused(env, l, probs, filled)
 	}
-	answered := 0
-	for _, u := range ups {
-		answered += len(u.At)
-	}
-	if len(change.Files) == 0 {
-		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(answered, "answered row", "answered rows"))
+	if len(im.Change.Files) == 0 {
+		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(im.Answered(), "answered row", "answered rows"))
 		return l.finish()
 	}
+	d := changeDiff(l.Registry, im.Change.Before, im.Change.After)
+	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: "the plans"}, opts.side(), nil); err != nil {
+		return err
+	}
+	if opts.DryRun {
+		return l.finish()
+	}
+	var writes []planWrite
+	for _, f := range im.Change.Files {
+		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
+	}
+	if err := writePlans(env, run.Lock, writes); err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+// side names the returns as the new side of the change.
+func (opts *returnsImportOptions) side() render.Side {
 	to := render.Side{Rev: opts.Files[0]}
 	if len(opts.Files) > 1 {
 		to.Rev = words.Count(len(opts.Files), "return", "returns")
@@ -386,18 +363,18 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, change.Before, change.After), render.Side{Rev: "the plans"}, to, nil); err != nil {
+	return to
+}
+
+// returnsRefused lists the problems of the returns on stderr: nothing is written.
+func returnsRefused(env *Env, l *loaded, probs []returns.Problem, filled []*returns.Filled) error {
+	n, err := returns.WriteProblems(env.Stderr, probs, filled)
+	if err != nil {
 		return err
 	}
-	if opts.DryRun {
-		return l.finish()
+	hint := "correct the rows named (or ask their leads to) and import again"
+	if len(l.Broken) > 0 {
+		hint += "; plan files with errors were not read (see above)"
 	}
-	var writes []planWrite
-	for _, f := range change.Files {
-		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
-	}
-	if err := writePlans(env, run.Lock, writes); err != nil {
-		return err
-	}
-	return l.finish()
+	return problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
 }
