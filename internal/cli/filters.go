@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +28,7 @@ type filterOptions struct {
 	Sort                                         string
 	Format                                       string
 	Output                                       string
-	format                                       *enumFlag
+	format, sort                                 *enumFlag
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
 	// summary marks leads and status, whose --sort orders their summary, not the rows they count.
@@ -50,8 +49,10 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	// Not a StringSlice: a role such as "Team Manager: CLA, CSST, Family Safeguarding" has commas
 	// of its own, so the values are split only once the registry says what is a whole name.
 	fl.StringArrayVar(&f.Leads, "lead", nil, "only actions led by these teams (any spelling the registry knows; case-insensitive; repeat or separate with commas)")
-	fl.StringSliceVar(&f.Statuses, "status", nil, "only these statuses: not-started, in-progress, complete, dropped")
-	fl.StringSliceVar(&f.RAGs, "rag", nil, "only these RAG ratings: green, amber, red")
+	status := sliceOf(&f.Statuses, statusFlag(nil, "unknown status %q"))
+	fl.Var(status, "status", status.help("only these statuses"))
+	rag := sliceOf(&f.RAGs, ragFlag(nil, "unknown RAG rating %q"))
+	fl.Var(rag, "rag", rag.help("only these RAG ratings"))
 	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
 	fl.StringVar(&f.Text, "text", "", "only actions whose text, outcomes or id contain this (case-insensitive)")
 	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due on or before this date (YYYY-MM-DD)")
@@ -59,7 +60,8 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
 	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
-	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
+	f.sort = sortFlag(&f.Sort, defaultSort, query.SortKeys)
+	fl.Var(f.sort, "sort", f.sort.help("order"))
 	f.format = formatFlag(&f.Format, textFormat, formats...)
 	fl.VarP(f.format, "format", "f", f.format.help("output format"))
 	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
@@ -95,22 +97,11 @@ func (f *filterOptions) checkOutput(env *Env) error {
 func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
-	if !f.summary && !slices.Contains(query.SortKeys, f.Sort) {
-		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
-	}
 	for _, s := range f.Statuses {
-		st, ok := plan.ParseStatus(s)
-		if !ok {
-			return q, usageErrorf("use one of: "+plan.StatusWords, "unknown status %q", s)
-		}
-		q.Statuses = append(q.Statuses, st)
+		q.Statuses = append(q.Statuses, plan.Status(s))
 	}
-	for _, s := range f.RAGs {
-		r, ok := plan.ParseRAG(s)
-		if !ok {
-			return q, usageErrorf("use one of: "+plan.RAGWords, "unknown RAG rating %q", s)
-		}
-		q.RAGs = append(q.RAGs, r)
+	for _, r := range f.RAGs {
+		q.RAGs = append(q.RAGs, plan.RAG(r))
 	}
 	var err error
 	if q.DueBefore, err = flagDate("--due-before", f.DueBefore); err != nil {

@@ -20,7 +20,7 @@ type globalOptions struct {
 
 func addGlobalFlags(root *cobra.Command, g *globalOptions) {
 	root.PersistentFlags().StringVar(&g.Today, "today", "", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
-	color := &enumFlag{value: &g.Color, values: []string{"auto", "always", "never"}, refusal: "invalid --color"}
+	color := &enumFlag{value: &g.Color, values: []string{"auto", "always", "never"}, refusal: "invalid --color %q"}
 	g.Color = "auto"
 	root.PersistentFlags().Var(color, "color", color.help("colour")+" (auto: on a terminal, unless NO_COLOR is set)")
 	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
