@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -134,17 +133,9 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if len(found) > 0 && !opts.Redact {
 		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
 	}
-	buf := bytes.NewBuffer(doc)
-	if opts.Output == "" || opts.Output == "-" {
-		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-			return err
-		}
-	} else {
-		// The report is never written over a plan it was made from, however the path is spelt.
-		if err := safewrite.Write(opts.Output, buf.Bytes(), safewrite.Options{Inputs: l.Files}); err != nil {
-			return writeFailed(err)
-		}
-		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", opts.Output)
+	// The report is never written over a plan it was made from, however the path is spelt.
+	if err := writeOutput(env, opts.Output, doc, l.Files, ""); err != nil {
+		return err
 	}
 	return l.finish()
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
-	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -133,6 +131,36 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 }
 
 func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) error {
+	export, err := opts.check(env)
+	if err != nil {
+		return err
+	}
+	run, err := startReturns(env, g, &opts.returnsOptions)
+	if err != nil {
+		return err
+	}
+	ret := run.ret
+	if what := ret.Nothing(export); what != "" {
+		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
+	}
+	if opts.PerLead {
+		return writePerLead(env, run, opts.Output, export)
+	}
+	data, err := ret.Bytes(export)
+	if err != nil {
+		return err
+	}
+	// Never written over a plan it was made from, however the path is spelt.
+	about := fmt.Sprintf(": the return for %s (%s)", ret.Quarter.Describe(ret.Plans), ret.Holds(export))
+	if err := writeOutput(env, opts.Output, data, run.loaded.Files, about); err != nil {
+		return err
+	}
+	return run.loaded.finish()
+}
+
+// check settles the format (csv for -o FILE.csv, else xlsx) and refuses flags that do not go
+// together; the export is the document to write.
+func (opts *returnsExportOptions) check(env *Env) (returns.Export, error) {
 	format := opts.Format
 	if format == "" {
 		format = "xlsx"
@@ -140,93 +168,47 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 			format = "csv"
 		}
 	}
-	if opts.Measures && format != "csv" {
-		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
-	}
-	if opts.PerLead && (opts.Output == "" || opts.Output == "-") {
-		return usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
-	}
-	if opts.PerLead && opts.Measures {
-		return usageErrorf("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
-	}
+	toStdout := opts.Output == "" || opts.Output == "-"
 	switch {
+	case opts.Measures && format != "csv":
+		return 0, usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
+	case opts.PerLead && toStdout:
+		return 0, usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
+	case opts.PerLead && opts.Measures:
+		return 0, usageErrorf("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
 	case opts.Output == "" && format == "xlsx":
-		return usageErrorf("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
-	case opts.Output == "" || opts.Output == "-":
-		if format == "xlsx" && env.IsTerminal(env.Stdout) {
-			return usageErrorf("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
-		}
-	}
-	run, err := startReturns(env, g, &opts.returnsOptions)
-	if err != nil {
-		return err
-	}
-	ret := run.ret
-	if (opts.Measures && len(ret.Measures) == 0) || (!opts.Measures && ret.Empty()) {
-		what := "no open actions or measures that expect a figure"
-		if opts.Measures {
-			what = "no measures that expect a figure"
-		}
-		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
-	}
-	if opts.PerLead {
-		return writePerLead(env, run, opts.Output, format)
-	}
-	var buf bytes.Buffer
-	switch {
+		return 0, usageErrorf("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
+	case toStdout && format == "xlsx" && env.IsTerminal(env.Stdout):
+		return 0, usageErrorf("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
 	case format == "xlsx":
-		err = returns.WriteXLSX(&buf, ret)
+		return returns.Workbook, nil
 	case opts.Measures:
-		err = returns.WriteMeasuresCSV(&buf, ret)
-	default:
-		err = returns.WriteCSV(&buf, ret)
+		return returns.MeasuresCSV, nil
 	}
-	if err != nil {
-		return err
-	}
-	if opts.Output == "" || opts.Output == "-" {
-		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-			return err
-		}
-		return run.loaded.finish()
-	}
-	// Never written over a plan it was made from, however the path is spelt.
-	if err := safewrite.Write(opts.Output, buf.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: run.loaded.Files}); err != nil {
-		return writeFailed(err)
-	}
-	summary := words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows") + ", " + words.Count(len(ret.Measures), "measure", "measures")
-	if opts.Measures {
-		summary = words.Count(len(ret.Measures), "measure", "measures")
-	} else if format == "csv" {
-		summary = words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows")
-	}
-	fmt.Fprintf(env.Stderr, "cpp: wrote %s: the return for %s (%s)\n", opts.Output, ret.Quarter.Describe(ret.Plans), summary)
-	return run.loaded.finish()
+	return returns.ActionsCSV, nil
 }
 
 // writePerLead writes each lead's own return into dir, as xlsx or csv, named for the lead.
-func writePerLead(env *Env, run *returnsRun, dir, format string) error {
+func writePerLead(env *Env, run *returnsRun, dir string, export returns.Export) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
 	}
+	ext := ".csv"
+	if export == returns.Workbook {
+		ext = ".xlsx"
+	}
 	parts := run.ret.PerLead()
 	for _, part := range parts {
-		var buf bytes.Buffer
-		var err error
-		if format == "xlsx" {
-			err = returns.WriteXLSX(&buf, part.Return)
-		} else {
-			err = returns.WriteCSV(&buf, part.Return)
-		}
+		data, err := part.Return.Bytes(export)
 		if err != nil {
 			return err
 		}
-		file := filepath.Join(dir, part.File+"."+format)
-		if err := safewrite.Write(file, buf.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: run.loaded.Files}); err != nil {
-			return writeFailed(err)
-		}
-		fmt.Fprintf(env.Stderr, "cpp: wrote %s: %s (%s, %s)\n", file, part.Name,
+		file := filepath.Join(dir, part.File+ext)
+		about := fmt.Sprintf(": %s (%s, %s)", part.Name,
 			words.Count(part.Return.ActionCount(), "action row", "action rows"), words.Count(len(part.Return.Measures), "measure", "measures"))
+		if err := writeOutput(env, file, data, run.loaded.Files, about); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(env.Stderr, "cpp: wrote %s into %s: the return for %s, one for each lead\n",
 		words.Count(len(parts), "file", "files"), dir, run.ret.Quarter.Describe(run.ret.Plans))

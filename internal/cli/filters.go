@@ -13,7 +13,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -206,10 +205,9 @@ var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}
 // The file is written whole or not at all, and never over a file the command read.
 func (q *queryRun) finish(env *Env) error {
 	if q.output != "" {
-		if err := safewrite.Write(q.output, q.out.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: q.Loaded.Files}); err != nil {
-			return writeFailed(err)
+		if err := writeOutput(env, q.output, q.out.Bytes(), q.Loaded.Files, ""); err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", q.output)
 	}
 	noteNotPlaced(env, q.NotPlaced, q.summary, q.carried)
 	return q.Loaded.finish()
