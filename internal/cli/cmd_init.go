@@ -60,7 +60,7 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 		},
 	}
 	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required)")
-	c.Flags().StringVar(&opts.Quarters, "quarters", "calendar", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
+	c.Flags().Var(quartersFlag(&opts.Quarters), "quarters", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
 	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "write the files only: no git init, no commit")
 	return c
 }
@@ -75,10 +75,7 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 	if strings.IndexFunc(council, unicode.IsControl) >= 0 {
 		return usageErrorf("write the council's name on one line, without control characters", "invalid --council %q", opts.Council)
 	}
-	conv, ok := deadline.ParseConvention(opts.Quarters)
-	if !ok {
-		return usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
-	}
+	conv, _ := deadline.ParseConvention(opts.Quarters) // checked by its flag
 	today, err := g.today(env)
 	if err != nil {
 		return err

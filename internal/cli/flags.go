@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 )
@@ -57,6 +58,13 @@ func statusFlag(p *string, refusal string) *enumFlag {
 func ragFlag(p *string, refusal string) *enumFlag {
 	return &enumFlag{value: p, values: stringsOf(plan.RAGs), refusal: refusal, hint: "use one of: " + plan.RAGWords,
 		parse: func(s string) (string, bool) { r, ok := plan.ParseRAG(s); return string(r), ok }}
+}
+
+// quartersFlag is how plans read "Q3 2025": calendar (the default) or financial.
+func quartersFlag(p *string) *enumFlag {
+	*p = deadline.Calendar.String()
+	return &enumFlag{value: p, values: []string{deadline.Calendar.String(), deadline.Financial.String()}, refusal: "invalid --quarters %q",
+		parse: func(s string) (string, bool) { c, ok := deadline.ParseConvention(s); return c.String(), ok }}
 }
 
 // sortFlag is a --sort of these orders, def the first unless given.
