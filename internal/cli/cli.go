@@ -97,8 +97,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	})
 	g := &globalOptions{}
 	addGlobalFlags(root, g)
-	// The global flags are checked for every command, whether or not it uses them.
-	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return g.check(env, c) }
+	// The global flags check themselves, for every command, whether or not it uses them.
 	root.AddCommand(
 		newValidateCmd(env),
 		newListCmd(env, g),

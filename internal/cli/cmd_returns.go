@@ -260,9 +260,10 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 }
 
 type returnsImportOptions struct {
-	Files               []string
-	Date, Format, Plans string
-	DryRun              bool
+	Files         []string
+	Date          dateFlag
+	Format, Plans string
+	DryRun        bool
 }
 
 func newReturnsImportCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -292,7 +293,8 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
+	opts.Date.name = "date"
+	fl.Var(&opts.Date, "date", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
 	format := formatFlag(&opts.Format, textFormat, changeFormats...)
 	fl.VarP(format, "format", "f", format.help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")

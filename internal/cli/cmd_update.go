@@ -20,7 +20,8 @@ import (
 
 type updateOptions struct {
 	ID                                     string
-	Status, RAG, Note, Date, Deadline      string
+	Status, RAG, Note, Deadline            string
+	Date                                   dateFlag
 	Evidence, Value, Source, Format, Plans string
 	DryRun                                 bool
 	Share                                  bool
@@ -57,7 +58,8 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 	rag := ragFlag(&opts.RAG, "invalid --rag %q")
 	fl.Var(rag, "rag", rag.help("the action's RAG rating now"))
 	fl.StringVar(&opts.Note, "note", "", "the progress note (for a measure: a note on the figure)")
-	fl.StringVar(&opts.Date, "date", "", "the update's date, YYYY-MM-DD (default today)")
+	opts.Date.name = "date"
+	fl.Var(&opts.Date, "date", "the update's date, YYYY-MM-DD (default today)")
 	fl.StringVar(&opts.Deadline, "deadline", "", "a new deadline, as a plan writes it: Q1 2026, March 2026, 2026-03-31")
 	fl.StringVar(&opts.Evidence, "evidence", "", "what shows the progress: a document's name or a URL")
 	fl.StringVar(&opts.Value, "value", "", "a measure's new figure, as a number")

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -20,7 +19,7 @@ import (
 type filterOptions struct {
 	Plans, Sections, Leads, Statuses, RAGs, Tags []string
 	Text                                         string
-	DueBefore, DueAfter                          string
+	DueBefore, DueAfter                          dateFlag
 	Overdue                                      bool
 	BOM                                          bool
 	TBC                                          bool
@@ -54,8 +53,9 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	fl.Var(rag, "rag", rag.help("only these RAG ratings"))
 	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
 	fl.StringVar(&f.Text, "text", "", "only actions whose text, outcomes or id contain this (case-insensitive)")
-	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due on or before this date (YYYY-MM-DD)")
-	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due on or after this date (YYYY-MM-DD)")
+	f.DueBefore.name, f.DueAfter.name = "due-before", "due-after"
+	fl.Var(&f.DueBefore, "due-before", "only actions due on or before this date (YYYY-MM-DD)")
+	fl.Var(&f.DueAfter, "due-after", "only actions due on or after this date (YYYY-MM-DD)")
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
 	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
@@ -92,8 +92,8 @@ func (f *filterOptions) checkOutput(env *Env) error {
 	return nil
 }
 
-// build checks the flag values and turns them into a query filter.
-func (f *filterOptions) build(today time.Time) (query.Filter, error) {
+// build turns the flag values, checked by their flags, into a query filter.
+func (f *filterOptions) build(today time.Time) query.Filter {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
 	for _, s := range f.Statuses {
@@ -102,34 +102,8 @@ func (f *filterOptions) build(today time.Time) (query.Filter, error) {
 	for _, r := range f.RAGs {
 		q.RAGs = append(q.RAGs, plan.RAG(r))
 	}
-	var err error
-	if q.DueBefore, err = flagDate("--due-before", f.DueBefore); err != nil {
-		return q, err
-	}
-	if q.DueAfter, err = flagDate("--due-after", f.DueAfter); err != nil {
-		return q, err
-	}
-	return q, nil
-}
-
-// flagDate reads an optional date flag; empty is the zero time.
-func flagDate(name, s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return parseFlagDate(name, s)
-}
-
-// parseFlagDate reads a date given to a flag or CPP_TODAY: YYYY-MM-DD, in the years cpp accepts.
-func parseFlagDate(name, s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-	if err != nil {
-		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
-	}
-	if err := deadline.CheckYear(t.Year()); err != nil {
-		return t, usageErrorf(deadline.YearHint, "invalid %s %q: %s", name, s, err)
-	}
-	return t, nil
+	q.DueBefore, q.DueAfter = f.DueBefore.value, f.DueAfter.value
+	return q
 }
 
 // explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
@@ -224,9 +198,7 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if err := f.checkOutput(env); err != nil {
 		return nil, err
 	}
-	if q.Filter, err = f.build(q.Today); err != nil {
-		return nil, err
-	}
+	q.Filter = f.build(q.Today)
 	if f.toFile() {
 		q.output = f.Output
 		env.Stdout = &q.out

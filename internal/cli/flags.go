@@ -207,3 +207,15 @@ func (d *dateFlag) Set(s string) error {
 func (d *dateFlag) String() string { return d.given }
 
 func (d *dateFlag) Type() string { return "string" }
+
+// parseFlagDate reads a date given to a flag or CPP_TODAY: YYYY-MM-DD, in the years cpp accepts.
+func parseFlagDate(name, s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
+	}
+	if err := deadline.CheckYear(t.Year()); err != nil {
+		return t, usageErrorf(deadline.YearHint, "invalid %s %q: %s", name, s, err)
+	}
+	return t, nil
+}
