@@ -12,7 +12,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
 // filterOptions are the flags list, due and overdue share.
@@ -109,37 +108,9 @@ func (f *filterOptions) build(today time.Time) query.Filter {
 // explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
 // naming the nearest names, so that a misspelt team is not mistaken for a team with no work.
 func explainEmpty(env *Env, l *loaded, f query.Filter) {
-	for _, lead := range query.UnknownLeads(l.Plans, l.Registry, f.Leads) {
-		msg := fmt.Sprintf("cpp: no lead matches %q", lead)
-		if near := suggest.Closest(lead, l.Registry.Spellings(), 3); len(near) > 0 {
-			msg += "; nearest: " + quoteAll(near)
-		}
-		fmt.Fprintln(env.Stderr, msg+" (see 'cpp leads')")
+	for _, msg := range query.Unmatched(l.Plans, l.Registry, f) {
+		fmt.Fprintln(env.Stderr, "cpp: "+msg)
 	}
-	var ids []string
-	for _, p := range l.Plans {
-		ids = append(ids, p.ID)
-	}
-	for _, id := range f.Plans {
-		if query.ContainsFold(ids, id) {
-			continue
-		}
-		msg := fmt.Sprintf("cpp: no plan has id %q", id)
-		if near := suggest.Closest(id, ids, 3); len(near) > 0 {
-			msg += "; nearest: " + quoteAll(near)
-		} else {
-			msg += "; plans: " + quoteAll(ids)
-		}
-		fmt.Fprintln(env.Stderr, msg)
-	}
-}
-
-func quoteAll(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
 }
 
 // queryRun is what every query command starts from: the day, the filter, the output style, the
@@ -187,6 +158,25 @@ func (q *queryRun) finish(env *Env) error {
 	return q.Loaded.finish()
 }
 
+// setOutput checks -o, --format and --bom, and sends standard output where they say: to the
+// file -o names once the answer is whole, and through a byte-order mark with --bom.
+func (q *queryRun) setOutput(env *Env, f *filterOptions) error {
+	if err := f.checkOutput(env); err != nil {
+		return err
+	}
+	if f.toFile() {
+		q.output = f.Output
+		env.Stdout = &q.out
+	}
+	if f.BOM {
+		if f.Format != "csv" {
+			return usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
+		}
+		env.Stdout = render.NewBOMWriter(env.Stdout)
+	}
+	return nil
+}
+
 // startQuery resolves the shared flags, loads the plans and selects the rows. window, when not
 // nil, narrows the filter to the window the command computed from today.
 func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, window func(time.Time) (*query.Window, error)) (*queryRun, error) {
@@ -195,20 +185,10 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if q.Today, err = g.today(env); err != nil {
 		return nil, err
 	}
-	if err := f.checkOutput(env); err != nil {
+	if err := q.setOutput(env, f); err != nil {
 		return nil, err
 	}
 	q.Filter = f.build(q.Today)
-	if f.toFile() {
-		q.output = f.Output
-		env.Stdout = &q.out
-	}
-	if f.BOM {
-		if f.Format != "csv" {
-			return nil, usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
-		}
-		env.Stdout = render.NewBOMWriter(env.Stdout)
-	}
 	if window != nil {
 		if q.Filter.Window, err = window(q.Today); err != nil {
 			return nil, err
@@ -220,6 +200,17 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if q.Loaded, err = loadPlans(env, paths); err != nil {
 		return nil, err
 	}
+	if err := q.selectRows(f); err != nil {
+		return nil, err
+	}
+	// A name that matches nothing is noted even when the rest of a list matched: it is
+	// probably misspelt, and the answer would quietly leave its team out.
+	explainEmpty(env, q.Loaded, q.Filter)
+	return q, nil
+}
+
+// selectRows selects and sorts the rows the filter keeps, and those it cannot place in time.
+func (q *queryRun) selectRows(f *filterOptions) error {
 	q.Filter.Leads = query.LeadValues(q.Filter.Leads, q.Loaded.Plans, q.Loaded.Registry)
 	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
 	if q.summary = f.summary; f.summary || q.Filter.Dated() {
@@ -228,7 +219,7 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	// A summary counts rows in plan file order, so that its plans and sections come out as written.
 	if !f.summary {
 		if err := query.Sort(q.Rows, f.Sort); err != nil {
-			return nil, usageErrorf("", "%s", err)
+			return usageErrorf("", "%s", err)
 		}
 	}
 	if q.carried = carriesNotPlaced[f.Format] && !f.summary && q.Filter.Dated(); q.carried {
@@ -236,8 +227,5 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 		// stderr: the actions come last, flagged by their deadline_not_understood column.
 		q.Rows = append(q.Rows, q.NotPlaced...)
 	}
-	// A name that matches nothing is noted even when the rest of a list matched: it is
-	// probably misspelt, and the answer would quietly leave its team out.
-	explainEmpty(env, q.Loaded, q.Filter)
-	return q, nil
+	return nil
 }
