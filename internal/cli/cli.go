@@ -88,17 +88,40 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetIn(env.Stdin)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		var ee *exitError
-		if errors.As(err, &ee) { // a typed flag's own refusal, with its hint
-			return ee
-		}
-		return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
-	})
+	root.SetFlagErrorFunc(flagError)
+	// The global flags check themselves as they are parsed, for every command, whether or not it
+	// uses them.
 	g := &globalOptions{}
 	addGlobalFlags(root, g)
-	// The global flags check themselves, for every command, whether or not it uses them.
-	root.AddCommand(
+	root.AddCommand(commands(env, g)...)
+	// Unknown commands and bad arguments are usage errors.
+	for _, c := range root.Commands() {
+		wrapArgs(c)
+	}
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return unknownCommand(c, args[0])
+		}
+		return nil
+	}
+	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	registerCompletions(root, env)
+	return root
+}
+
+// flagError is a flag's error as bad usage: a typed flag's own refusal, with its hint, or
+// pflag's, with where to read the usage.
+func flagError(c *cobra.Command, err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee
+	}
+	return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
+}
+
+// commands are cpp's commands, in the order help lists them.
+func commands(env *Env, g *globalOptions) []*cobra.Command {
+	return []*cobra.Command{
 		newValidateCmd(env),
 		newListCmd(env, g),
 		newDueCmd(env, g),
@@ -116,20 +139,7 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		newImportCmd(env, g),
 		newSchemaCmd(env),
 		newVersionCmd(env),
-	)
-	// Unknown commands and bad arguments are usage errors.
-	for _, c := range root.Commands() {
-		wrapArgs(c)
 	}
-	root.Args = func(c *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			return unknownCommand(c, args[0])
-		}
-		return nil
-	}
-	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
-	registerCompletions(root, env)
-	return root
 }
 
 func unknownCommand(root *cobra.Command, name string) error {

@@ -56,6 +56,11 @@ the file cannot be read, the output exists or the plan would not validate; 2 for
 			return runImport(env, g, opts)
 		},
 	}
+	addImportFlags(c, opts)
+	return c
+}
+
+func addImportFlags(c *cobra.Command, opts *importOptions) {
 	fl := c.Flags()
 	fl.StringVar(&opts.ID, "id", "", "the plan's id: lower-case letters, digits, '-' and '.' (required)")
 	fl.StringVar(&opts.Title, "title", "", "the plan's title, as the document gives it (required)")
@@ -66,7 +71,6 @@ the file cannot be read, the output exists or the plan would not validate; 2 for
 	fl.StringVar(&opts.Sheet, "sheet", "", "the workbook sheet, or the document's table (\"table 2\"), to read (default: the first with a column of actions)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "the plan file to write, which must not exist (default: plans/ID.yaml in the repository); - prints it")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the plan and write nothing")
-	return c
 }
 
 func runImport(env *Env, g *globalOptions, opts *importOptions) error {

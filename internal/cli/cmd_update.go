@@ -52,6 +52,11 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 			return runUpdate(env, g, opts)
 		},
 	}
+	addUpdateFlags(c, opts)
+	return c
+}
+
+func addUpdateFlags(c *cobra.Command, opts *updateOptions) {
 	fl := c.Flags()
 	status := statusFlag(&opts.Status, "invalid --status %q")
 	fl.Var(status, "status", status.help("the action's status now"))
@@ -71,7 +76,6 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 	fl.BoolVar(&opts.Share, "share", false, "let the young people's report show this update's note (share: young-people)")
 	fl.StringVar(&opts.ForYoungPeople, "for-young-people", "", "a short text for young people in place of the note; it shares the update with them")
 	fl.StringVar(&opts.Plain, "plain", "", "the action in words a young person reads (plain:), shown instead of its text in the young people's report")
-	return c
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
@@ -90,16 +94,11 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if err != nil {
 		return editFailed(path, err)
 	}
-	data, stamp, err := safewrite.Read(path, planfile.MaxSize)
+	ed, stamp, err := editFile(l, path, edit)
 	if err != nil {
-		return writeFailed(err)
+		return err
 	}
-	// The file as loaded is edited when its text is still what was read, not parsed again.
-	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
-	if err != nil {
-		return editFailed(path, err)
-	}
-	if ed.After == nil || bytes.Equal(ed.Data, data) {
+	if ed.After == nil {
 		fmt.Fprintf(env.Stderr, "cpp: %s: nothing to change; this update is already recorded\n", path)
 		return nil
 	}
@@ -116,6 +115,24 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 		return err
 	}
 	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
+}
+
+// editFile makes the edit in the file as read now, with the stamp of what was read. An edit
+// already recorded has no After.
+func editFile(l *loaded, path string, edit planedit.Edit) (planedit.Edited, safewrite.Stamp, error) {
+	data, stamp, err := safewrite.Read(path, planfile.MaxSize)
+	if err != nil {
+		return planedit.Edited{}, stamp, writeFailed(err)
+	}
+	// The file as loaded is edited when its text is still what was read, not parsed again.
+	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
+	if err != nil {
+		return ed, stamp, editFailed(path, err)
+	}
+	if bytes.Equal(ed.Data, data) {
+		ed.After = nil
+	}
+	return ed, stamp, nil
 }
 
 // findToUpdate finds the action or measure with the id, refusing an id no plan has, with the

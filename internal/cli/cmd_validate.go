@@ -68,20 +68,7 @@ func runValidate(env *Env, opts *validateOptions) error {
 		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
 
-	src := diag.Sources{}
-	for _, f := range loaded {
-		src[f.Path] = f.Data
-	}
-	var ages []validate.SectionReading
-	if opts.Check.PlainEnglish {
-		_, ages = validate.PlainEnglish(validate.NewRepo(loaded[:len(files)]), opts.Check)
-	}
-	if opts.Format == "json" && opts.Check.PlainEnglish {
-		err = diag.WriteJSONWith(env.Stdout, ds, sum, "reading_ages", ages)
-	} else if err = printDiags(env, opts.Format, ds, sum, src); err == nil && opts.Format == textFormat {
-		err = validate.WriteReadingAges(env.Stdout, ages)
-	}
-	if err != nil {
+	if err := printValidation(env, opts, loaded, len(files), ds, sum); err != nil {
 		return err
 	}
 	if opts.Format != "json" {
@@ -91,4 +78,25 @@ func runValidate(env *Env, opts *validateOptions) error {
 		return &silentExit{code: ExitProblem}
 	}
 	return nil
+}
+
+// printValidation prints the diagnostics and, with --plain-english, each section's reading age:
+// the first n files loaded are those checked, the rest their context.
+func printValidation(env *Env, opts *validateOptions, loaded []*planfile.File, n int, ds []diag.Diagnostic, sum diag.Summary) error {
+	src := diag.Sources{}
+	for _, f := range loaded {
+		src[f.Path] = f.Data
+	}
+	var ages []validate.SectionReading
+	if opts.Check.PlainEnglish {
+		_, ages = validate.PlainEnglish(validate.NewRepo(loaded[:n]), opts.Check)
+	}
+	if opts.Format == "json" && opts.Check.PlainEnglish {
+		return diag.WriteJSONWith(env.Stdout, ds, sum, "reading_ages", ages)
+	}
+	err := printDiags(env, opts.Format, ds, sum, src)
+	if err == nil && opts.Format == textFormat {
+		err = validate.WriteReadingAges(env.Stdout, ages)
+	}
+	return err
 }
