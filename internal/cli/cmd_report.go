@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
@@ -25,6 +27,30 @@ type reportOptions struct {
 	Paths     []string
 	For       string
 	Redact    bool
+	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
+	formatGiven bool
+	// From the repository's cpp.yaml: the title, and the convention a bare --period is read in.
+	title    string
+	quarters *deadline.Convention
+}
+
+// fromConfig takes the defaults the repository's cpp.yaml gives for what the flags leave out.
+func (opts *reportOptions) fromConfig(env *Env, c *cobra.Command) error {
+	cfg, err := repoConfig(env)
+	if err != nil {
+		return err
+	}
+	if cfg.Report.StaleDays != 0 && !c.Flags().Changed("stale-days") {
+		opts.StaleDays = cfg.Report.StaleDays
+	}
+	if cfg.Report.Tolerance != nil && !c.Flags().Changed("tolerance") {
+		opts.Tolerance = *cfg.Report.Tolerance
+	}
+	opts.title = cfg.Report.Title
+	if cfg.QuartersSet {
+		opts.quarters = &cfg.Quarters
+	}
+	return nil
 }
 
 // leftOut names the files a report leaves out, for the notice at its top.
@@ -50,6 +76,10 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
   cpp report --since v2025-q2 -o report.md`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.formatGiven = c.Flags().Changed("format")
+			if err := opts.fromConfig(env, c); err != nil {
+				return err
+			}
 			return runReport(env, g, opts)
 		},
 	}
@@ -58,13 +88,13 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts.AsOf.name = "as-of"
 	fl.Var(&opts.AsOf, "as-of", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	opts.Period.name = "period"
-	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
+	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the quarter of the report date)")
 	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
-	fl.VarP(format, "format", "f", format.help("output format"))
+	fl.VarP(format, "format", "f", format.help("output format")+" (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
-	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
-	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
+	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
+	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	opts.For = report.ForBoard
 	fl.Var(&enumFlag{value: &opts.For, values: report.Audiences, refusal: "invalid --for %q"}, "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
@@ -115,6 +145,12 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 // options checks the flags and settles the report's date (--as-of, else today) and period
 // (--period, else the date's quarter).
 func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, error) {
+	if !opts.formatGiven {
+		switch strings.ToLower(filepath.Ext(opts.Output)) {
+		case ".html", ".htm":
+			opts.Format = "html"
+		}
+	}
 	// NaN compares false with everything, so this form turns it away too.
 	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
 		return report.Options{}, usageErrorf("write a fraction such as 0.1 (within 10% of target is green)",
@@ -133,8 +169,14 @@ func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, 
 	period := query.ThisQuarter(asOf)
 	if opts.Period.given != "" {
 		period = opts.Period.window
+		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
+		if opts.quarters != nil {
+			if period, err = query.ParseQuarterIn(opts.Period.given, *opts.quarters); err != nil {
+				return report.Options{}, usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+			}
+		}
 	}
-	return report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance}, nil
+	return report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance}, nil
 }
 
 // warnPersonal names on stderr the text that looks like personal data, which the report
