@@ -24,6 +24,7 @@ type reportOptions struct {
 	Since     string
 	StaleDays int
 	Tolerance float64
+	Detail    string
 	Paths     []string
 	For       string
 	Redact    bool
@@ -88,12 +89,15 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts.AsOf.name = "as-of"
 	fl.Var(&opts.AsOf, "as-of", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	opts.Period.name = "period"
-	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the quarter of the report date)")
+	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the last quarter ended on or before the report date)")
 	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
 	fl.VarP(format, "format", "f", format.help("output format")+" (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
+	opts.Detail = report.DetailNames[report.Board]
+	detail := &enumFlag{value: &opts.Detail, values: report.DetailNames, refusal: "invalid --detail %q"}
+	fl.Var(detail, "detail", detail.help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	opts.For = report.ForBoard
 	fl.Var(&enumFlag{value: &opts.For, values: report.Audiences, refusal: "invalid --for %q"}, "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
@@ -166,7 +170,7 @@ func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, 
 	if opts.AsOf.given != "" {
 		asOf = opts.AsOf.value
 	}
-	period := query.ThisQuarter(asOf)
+	period := query.LastFullQuarter(asOf)
 	if opts.Period.given != "" {
 		period = opts.Period.window
 		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
@@ -176,7 +180,12 @@ func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, 
 			}
 		}
 	}
-	return report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance}, nil
+	// --detail is checked as it is read (enumFlag), so this cannot fail.
+	detail, err := report.ParseDetail(opts.Detail)
+	if err != nil {
+		return report.Options{}, err
+	}
+	return report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, Detail: detail}, nil
 }
 
 // warnPersonal names on stderr the text that looks like personal data, which the report
