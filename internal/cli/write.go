@@ -48,8 +48,3 @@ func inUseError(se *safewrite.Error) error {
 	return &exitError{code: ExitProblem, msg: fmt.Sprintf("cannot %s %s: another program has it open", se.Op, se.Path),
 		hint: "close it in Excel (or the program that has it open) and run again"}
 }
-
-// readReason is why a file could not be read, for a problem that names the file itself.
-func readReason(err error) string {
-	return "cannot read it: " + safewrite.Reason(err)
-}
