@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -203,19 +202,14 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, f func(key
 			p.errorf(k, "type", "keys are plain words such as `council`", "a key in %s must be a word, not %s", what, describe(k))
 			continue
 		}
-		if slices.Contains(seen, key) {
-			p.errorf(k, "duplicate-key", "delete one of them", "key `%s` appears twice in %s", key, what)
+		if prob := suggest.Key(key, what, seen, allowed); prob != nil {
+			if prob.Rule != "duplicate-key" {
+				seen = append(seen, key)
+			}
+			p.errorf(k, prob.Rule, prob.Hint, "%s", prob.Message)
 			continue
 		}
 		seen = append(seen, key)
-		if !slices.Contains(allowed, key) {
-			hint := "the keys allowed here are: " + strings.Join(allowed, ", ")
-			if near := suggest.Closest(key, allowed, 1); len(near) > 0 {
-				hint = fmt.Sprintf("did you mean `%s`?", near[0])
-			}
-			p.errorf(k, "unknown-field", hint, "unknown field `%s` in %s", key, what)
-			continue
-		}
 		f(key, v)
 	}
 }

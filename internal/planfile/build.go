@@ -98,19 +98,14 @@ func (b *builder) mapping(n *yaml.Node, what string, kind *Kind) ([]entry, bool)
 			continue
 		}
 		key := k.Value
-		if slices.Contains(done, key) {
-			b.errorf(k, "duplicate-key", "delete one of them", "key `%s` appears twice in %s", key, what)
+		if p := suggest.Key(key, what, done, allowed); p != nil {
+			if p.Rule != "duplicate-key" {
+				done = append(done, key)
+			}
+			b.errorf(k, p.Rule, p.Hint, "%s", p.Message)
 			continue
 		}
 		done = append(done, key)
-		if !slices.Contains(allowed, key) {
-			hint := "the keys allowed here are: " + strings.Join(allowed, ", ")
-			if near := suggest.Closest(key, allowed, 1); len(near) > 0 {
-				hint = fmt.Sprintf("did you mean `%s`?", near[0])
-			}
-			b.errorf(k, "unknown-field", hint, "unknown field `%s` in %s", key, what)
-			continue
-		}
 		if !b.notAlias(v) {
 			continue
 		}
