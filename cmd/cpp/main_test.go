@@ -73,19 +73,28 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: os.Getenv("CPP_UPDATE_GOLDEN") == "1",
+		// [bash-completion]: the package cpp's bash completion needs is installed (.ci/run installs
+		// it, and CPP_REQUIRE_BASH_COMPLETION=1 makes a missing one fail rather than skip).
 		// [pyyaml]: PyYAML, a YAML 1.1 reader, is installed (python3-yaml). Without it the
 		// scripts that need it skip, unless CPP_REQUIRE_PYYAML=1 (CI) makes that a failure.
 		Condition: func(cond string) (bool, error) {
-			if cond != "pyyaml" {
-				return false, fmt.Errorf("unknown condition %q", cond)
-			}
-			if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
-				if os.Getenv("CPP_REQUIRE_PYYAML") == "1" {
-					return false, fmt.Errorf("PyYAML is needed (CPP_REQUIRE_PYYAML=1): apt-get install python3-yaml")
+			switch cond {
+			case "bash-completion":
+				_, err := os.Stat("/usr/share/bash-completion/bash_completion")
+				if err != nil && os.Getenv("CPP_REQUIRE_BASH_COMPLETION") == "1" {
+					return false, fmt.Errorf("bash-completion is not installed")
 				}
-				return false, nil
+				return err == nil, nil
+			case "pyyaml":
+				if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
+					if os.Getenv("CPP_REQUIRE_PYYAML") == "1" {
+						return false, fmt.Errorf("PyYAML is needed (CPP_REQUIRE_PYYAML=1): apt-get install python3-yaml")
+					}
+					return false, nil
+				}
+				return true, nil
 			}
-			return true, nil
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "")

@@ -34,6 +34,7 @@ import (
 // readmeExample is one "$ ..." line of a README block and the lines printed under it.
 type readmeExample struct {
 	heading string
+	file    string // README.md or docs/PAGE.md
 	line    int    // README line of the command
 	command string // without the "$ "
 	want    []string
@@ -175,10 +176,10 @@ func TestREADMEExamples(t *testing.T) {
 					}
 				}
 				if !matchElided(strings.Split(strings.TrimSuffix(got, "\n"), "\n"), want) {
-					t.Errorf("README.md:%d (%s): $ %s\nprints:\n%s\nthe README shows:\n%s", ex.line, ex.heading, ex.command, got, strings.Join(ex.want, "\n"))
+					t.Errorf("%s:%d (%s): $ %s\nprints:\n%s\nthe page shows:\n%s", ex.file, ex.line, ex.heading, ex.command, got, strings.Join(ex.want, "\n"))
 				}
 				if wantCode := readmeExitCodes[ex.command]; code != wantCode {
-					t.Errorf("README.md:%d: $ %s: exit %d, want %d", ex.line, ex.command, code, wantCode)
+					t.Errorf("%s:%d: $ %s: exit %d, want %d", ex.file, ex.line, ex.command, code, wantCode)
 				}
 				n++
 			}
@@ -210,15 +211,55 @@ var repoRoot = sync.OnceValue(func() string {
 
 var commitID = regexp.MustCompile(`\b[0-9a-f]{7}\b`)
 
-// readmeBlocks reads the README's example blocks, indented ones (in a list) too.
-func readmeBlocks(t *testing.T) []readmeBlock {
-	data, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
-	if err != nil {
-		t.Fatal(err)
+// docFile is a page of the documentation: the README or a page of docs/.
+type docFile struct {
+	name string // README.md, docs/deadlines.md
+	text string
+}
+
+// docFiles are the README and every page of docs/, which the same rules hold for: each command
+// shown works as shown.
+func docFiles(t *testing.T) []docFile {
+	names, err := filepath.Glob(filepath.Join(repoRoot(), "docs", "*.md"))
+	if err != nil || len(names) < 10 {
+		t.Fatalf("docs/ has %d pages: %v", len(names), err)
 	}
+	names = append([]string{filepath.Join(repoRoot(), "README.md")}, names...)
+	var out []docFile
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(repoRoot(), name)
+		out = append(out, docFile{filepath.ToSlash(rel), string(data)})
+	}
+	return out
+}
+
+// allDocs is the text of every page, one after another.
+func allDocs(t *testing.T) string {
+	var b strings.Builder
+	for _, f := range docFiles(t) {
+		b.WriteString(f.text)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// readmeBlocks reads the example blocks of the README and docs/, indented ones (in a list) too.
+func readmeBlocks(t *testing.T) []readmeBlock {
+	var blocks []readmeBlock
+	for _, f := range docFiles(t) {
+		blocks = append(blocks, fileBlocks(f)...)
+	}
+	return blocks
+}
+
+func fileBlocks(f docFile) []readmeBlock {
 	var blocks []readmeBlock
 	heading := ""
-	lines := strings.Split(string(data), "\n")
+	lines := strings.Split(f.text, "\n")
 	for i := 0; i < len(lines); i++ {
 		trimmed := strings.TrimLeft(lines[i], " ")
 		if strings.HasPrefix(lines[i], "#") {
@@ -240,7 +281,7 @@ func readmeBlocks(t *testing.T) []readmeBlock {
 		for j, l := range body {
 			l = strip(l, indent)
 			if isReadmeCommand(l) || strings.HasPrefix(l, "$ ") {
-				b.examples = append(b.examples, readmeExample{heading: heading, line: start + j + 1, command: strings.TrimPrefix(l, "$ ")})
+				b.examples = append(b.examples, readmeExample{heading: heading, file: f.name, line: start + j + 1, command: strings.TrimPrefix(l, "$ ")})
 				continue
 			}
 			ex := &b.examples[len(b.examples)-1]
@@ -265,11 +306,7 @@ func strip(l string, indent int) string {
 // readmeFence returns the text of the first plain fenced block under heading that starts with
 // prefix.
 func readmeFence(t *testing.T, heading, prefix string) string {
-	data, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(data), "\n### "+heading+"\n")
+	_, section, ok := strings.Cut("\n"+allDocs(t), "# "+heading+"\n")
 	if !ok {
 		t.Fatalf("README has no section %q", heading)
 	}
@@ -300,7 +337,7 @@ func matchElided(got, want []string) bool {
 
 // runReadmeCommand runs a README command line in dir as a shell would: words in quotes, a
 // trailing "# comment" ("# on a terminal 120 columns wide" sets the width), "cd DIR &&" and
-// "> FILE". It returns what was printed, stdout and stderr in the order written, and the exit
+// "> FILE" and "< FILE". It returns what was printed, stdout and stderr in the order written, and the exit
 // code of the last cpp.
 func runReadmeCommand(t *testing.T, dir, line string) (string, int) {
 	words, comment := shellWords(t, line)
@@ -331,7 +368,18 @@ func runReadmeCommand(t *testing.T, dir, line string) (string, int) {
 				defer f.Close()
 				stdout, args = f, args[:k]
 			}
-			code = runIn(t, dir, env, stdout, &out, args)
+			var stdin io.Reader = strings.NewReader("")
+			if k := slices.Index(args, "<"); k >= 0 {
+				if k != len(args)-2 {
+					t.Fatalf("%s: < FILE must end the command", line)
+				}
+				data, err := os.ReadFile(filepath.Join(dir, args[k+1]))
+				if err != nil {
+					t.Fatalf("%s: %v", line, err)
+				}
+				stdin, args = bytes.NewReader(data), args[:k]
+			}
+			code = runInWith(t, dir, env, stdin, stdout, &out, args)
 			// A file the README sends output to holds something: cpp printed it.
 			if f, ok := stdout.(*os.File); ok {
 				if info, err := f.Stat(); err != nil || info.Size() == 0 {
@@ -346,8 +394,12 @@ func runReadmeCommand(t *testing.T, dir, line string) (string, int) {
 }
 
 func runIn(t *testing.T, dir string, env map[string]string, stdout, stderr io.Writer, args []string) int {
+	return runInWith(t, dir, env, strings.NewReader(""), stdout, stderr, args)
+}
+
+func runInWith(t *testing.T, dir string, env map[string]string, stdin io.Reader, stdout, stderr io.Writer, args []string) int {
 	t.Chdir(dir)
-	return cli.Run(&cli.Env{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr,
+	return cli.Run(&cli.Env{Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		Getenv: func(k string) string { return env[k] }, Now: time.Now,
 		IsTerminal: func(io.Writer) bool { return false }, Getwd: os.Getwd}, args)
 }
@@ -539,11 +591,7 @@ func fillReturn(t *testing.T, file, sheet, id string, cells map[string]any) {
 // --flag the README names is a flag of some command; and that every command cpp has is in the
 // README's table of commands.
 func TestREADMECommandLines(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(data)
+	readme := allDocs(t)
 	root := cli.NewRoot(&cli.Env{Getenv: func(string) string { return "" }})
 	flags := map[string]bool{}
 	var walk func(c *cobra.Command)
@@ -591,6 +639,14 @@ func TestREADMECommandLines(t *testing.T) {
 		}
 		words := strings.Fields(strings.NewReplacer("|", " ", "[", " ", "]", " ", `"`, "", "'", "").Replace(line))
 		cmd, rest, err := root.Find(words)
+		// The root's own flags (cpp --version) are a command line too.
+		if err == nil && cmd == root && len(rest) > 0 && strings.HasPrefix(rest[0], "-") {
+			if err := cmd.ParseFlags(rest); err != nil {
+				t.Errorf("README: `%s`: %v", m[1], err)
+			}
+			n++
+			continue
+		}
 		if err != nil || cmd == root {
 			t.Errorf("README: `%s`: no such cpp command", m[1])
 			continue
@@ -626,12 +682,12 @@ var otherToolsFlags = map[string]bool{"unshallow": true, "global": true, "add": 
 // TestREADMEFieldLists checks the JSON keys and CSV columns the README's "Output formats" lists
 // are the ones cpp writes, in the same order.
 func TestREADMEFieldLists(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
+	data, err := os.ReadFile(filepath.Join(repoRoot(), "docs", "queries-and-formats.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, formats, _ := strings.Cut(string(data), "\n### Output formats\n")
-	formats, _, _ = strings.Cut(formats, "\n#### ")
+	_, formats, _ := strings.Cut(string(data), "# Output formats\n")
+	formats, _, _ = strings.Cut(formats, "\n## ")
 	names := regexp.MustCompile("`([a-z_]+)`")
 	backticked := func(s string) []string {
 		var out []string

@@ -25,6 +25,8 @@ type Env struct {
 	// IsTerminal reports whether a stream is a terminal, for colour and table widths.
 	IsTerminal func(w io.Writer) bool
 	Getwd      func() (string, error)
+
+	pager *pager // the pager standard output goes through, once started
 }
 
 // Main runs cpp with args and returns the exit code.
@@ -52,6 +54,9 @@ func Run(env *Env, args []string) (code int) {
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
+	if env.pager != nil {
+		env.pager.wait()
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -84,7 +89,12 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		SilenceErrors:              true,
 		SilenceUsage:               true,
 		SuggestionsMinimumDistance: 2,
+		// cpp --version answers as cpp version does.
+		Version: currentVersion(),
 	}
+	root.SetVersionTemplate("cpp {{.Version}}\n")
+	root.InitDefaultVersionFlag() // now, not at Execute: completion and the README test see it
+	root.Flags().Lookup("version").Usage = "print cpp's version, as cpp version does"
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetIn(env.Stdin)
@@ -97,8 +107,15 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	})
 	g := &globalOptions{}
 	addGlobalFlags(root, g)
-	// The global flags are checked for every command, whether or not it uses them.
-	root.PersistentPreRunE = func(c *cobra.Command, args []string) error { return g.check(env, c) }
+	// The global flags are checked for every command, whether or not it uses them; then a long
+	// answer on a terminal goes through the pager.
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		if err := g.check(env, c); err != nil {
+			return err
+		}
+		startPager(env, c, g.NoPager)
+		return nil
+	}
 	root.AddCommand(
 		newValidateCmd(env),
 		newListCmd(env, g),
@@ -129,7 +146,11 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 		return nil
 	}
 	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	root.SetHelpCommand(newHelpCmd(env, root))
+	root.InitDefaultHelpCmd()
+	root.Long += "\n\nThe manual's topics (cpp help TOPIC; the same pages are in docs/):\n" + topicList()
 	registerCompletions(root, env)
+	quoteBashCompletion(root)
 	return root
 }
 

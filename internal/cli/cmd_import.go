@@ -26,6 +26,8 @@ type importOptions struct {
 	Quarters, Period, MapFile string
 	Sheet, Output             string
 	DryRun                    bool
+	// quartersGiven says --quarters was given; otherwise the repository's cpp.yaml may set it.
+	quartersGiven bool
 }
 
 func newImportCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -54,16 +56,17 @@ the file cannot be read, the output exists or the plan would not validate; 2 for
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.File = args[0]
+			opts.quartersGiven = c.Flags().Changed("quarters")
 			return runImport(env, g, opts)
 		},
 	}
 	fl := c.Flags()
 	fl.StringVar(&opts.ID, "id", "", "the plan's id: lower-case letters, digits, '-' and '.' (required)")
 	fl.StringVar(&opts.Title, "title", "", "the plan's title, as the document gives it (required)")
-	fl.StringVar(&opts.Council, "council", "", "the council's name (required)")
-	fl.StringVar(&opts.Quarters, "quarters", "calendar", "how the plan reads \"Q3 2025\": calendar or financial")
+	fl.StringVar(&opts.Council, "council", "", "the council's name (required, unless cpp.yaml gives it)")
+	fl.StringVar(&opts.Quarters, "quarters", "calendar", "how the plan reads \"Q3 2025\": calendar or financial (default: cpp.yaml's quarters, else calendar)")
 	fl.StringVar(&opts.Period, "period", "", "the plan's period as a deadline is written: 2025-2028, 2025/26 (default: the years its deadlines fall in)")
-	fl.StringVar(&opts.MapFile, "map", "", "a YAML file naming the field of each column header (see the README)")
+	fl.StringVar(&opts.MapFile, "map", "", "a YAML file naming the field of each column header (default: cpp.yaml's import.map)")
 	fl.StringVar(&opts.Sheet, "sheet", "", "the workbook sheet, or the document's table (\"table 2\"), to read (default: the first with a column of actions)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "the plan file to write, which must not exist (default: plans/ID.yaml in the repository); - prints it")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the plan and write nothing")
@@ -172,6 +175,20 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 // importFlags checks the flags and turns them into the importer's options.
 func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Options, error) {
 	var o importer.Options
+	// The repository's cpp.yaml fills in what the flags leave out.
+	cfg, err := repoConfig(env)
+	if err != nil {
+		return o, err
+	}
+	if !opts.quartersGiven && cfg.QuartersSet {
+		opts.Quarters = cfg.Quarters.String()
+	}
+	if strings.TrimSpace(opts.Council) == "" && cfg.Council != "" {
+		opts.Council = cfg.Council
+	}
+	if opts.MapFile == "" {
+		opts.MapFile = cfg.Import.Map
+	}
 	conv, ok := deadline.ParseConvention(opts.Quarters)
 	if !ok {
 		return o, usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)

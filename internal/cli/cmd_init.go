@@ -8,12 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
@@ -24,6 +27,10 @@ type initOptions struct {
 	Council  string
 	Quarters string
 	NoGit    bool
+	// quartersGiven says --quarters was given; otherwise a cpp.yaml already in DIR may set it.
+	quartersGiven bool
+	// devBuild says this cpp is no release, so what init writes pins none.
+	devBuild bool
 }
 
 // initCommitMessage is fixed, so that every new plan repository starts the same way.
@@ -56,10 +63,11 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 			if len(args) == 1 {
 				opts.Dir = args[0]
 			}
+			opts.quartersGiven = c.Flags().Changed("quarters")
 			return runInit(env, g, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required)")
+	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required, unless a cpp.yaml in DIR gives it)")
 	c.Flags().StringVar(&opts.Quarters, "quarters", "calendar", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
 	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "write the files only: no git init, no commit")
 	return c
@@ -68,6 +76,23 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 var reRelease = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
 
 func runInit(env *Env, g *globalOptions, opts *initOptions) error {
+	// A cpp.yaml already in DIR (a council's own settings) is kept, and gives the council and
+	// quarters the flags leave out.
+	cfgPath := filepath.Join(opts.Dir, scaffold.ConfigPath)
+	keepConfig := false
+	if data, err := os.ReadFile(cfgPath); err == nil {
+		cfg, ds := config.Parse(cfgPath, data)
+		if errs, _ := diag.Count(ds); errs > 0 {
+			return problemf(ds[0].Hint, "%s; nothing was written", ds[0].OneLine())
+		}
+		keepConfig = true
+		if strings.TrimSpace(opts.Council) == "" {
+			opts.Council = cfg.Council
+		}
+		if !opts.quartersGiven && cfg.QuartersSet {
+			opts.Quarters = cfg.Quarters.String()
+		}
+	}
 	council := strings.TrimSpace(opts.Council)
 	if council == "" {
 		return usageErrorf(`name the council, as in --council "Riverside Council"`, "cpp init needs --council")
@@ -83,11 +108,17 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	// The workflow and pre-commit run the release of cpp that made them. A development build is
+	// no release: it pins nothing, and says so.
 	rev := currentVersion()
-	if !reRelease.MatchString(rev) {
-		rev = "v0.1.0" // a development build names the release the README documents
+	opts.devBuild = !reRelease.MatchString(rev)
+	if opts.devBuild {
+		rev = ""
 	}
 	files := scaffold.Repo(scaffold.Options{Council: council, Quarters: conv, Today: today, Rev: rev})
+	if keepConfig {
+		files = slices.DeleteFunc(files, func(f scaffold.File) bool { return f.Path == scaffold.ConfigPath })
+	}
 	if err := writeRepo(env, opts, files); err != nil {
 		return err
 	}
@@ -130,6 +161,10 @@ func writeRepo(env *Env, opts *initOptions, files []scaffold.File) error {
 		return err
 	}
 	defer lk.Release()
+	if opts.devBuild {
+		fmt.Fprintf(env.Stderr, "cpp: warning: this cpp (%s) is not a release, so the workflow installs the latest release and pre-commit runs the cpp on the PATH\n"+
+			"  hint: pin a release in .github/workflows/plans.yml (CPP_VERSION) and .pre-commit-config.yaml, or run cpp init from a release\n", currentVersion())
+	}
 	var written, paths []string
 	for _, f := range files {
 		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))

@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
@@ -27,6 +29,30 @@ type reportOptions struct {
 	Paths     []string
 	For       string
 	Redact    bool
+	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
+	formatGiven bool
+	// From the repository's cpp.yaml: the title, and the convention a bare --period is read in.
+	title    string
+	quarters *deadline.Convention
+}
+
+// fromConfig takes the defaults the repository's cpp.yaml gives for what the flags leave out.
+func (opts *reportOptions) fromConfig(env *Env, c *cobra.Command) error {
+	cfg, err := repoConfig(env)
+	if err != nil {
+		return err
+	}
+	if cfg.Report.StaleDays != 0 && !c.Flags().Changed("stale-days") {
+		opts.StaleDays = cfg.Report.StaleDays
+	}
+	if cfg.Report.Tolerance != nil && !c.Flags().Changed("tolerance") {
+		opts.Tolerance = *cfg.Report.Tolerance
+	}
+	opts.title = cfg.Report.Title
+	if cfg.QuartersSet {
+		opts.quarters = &cfg.Quarters
+	}
+	return nil
 }
 
 // leftOut names the files a report leaves out, for the notice at its top.
@@ -52,6 +78,10 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
   cpp report --since v2025-q2 -o report.md`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.formatGiven = c.Flags().Changed("format")
+			if err := opts.fromConfig(env, c); err != nil {
+				return err
+			}
 			return runReport(env, g, opts)
 		},
 	}
@@ -59,19 +89,25 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	opts.Period.name = "period"
-	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 or Q3-2025/26 (default the quarter of the report date)")
+	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the quarter of the report date)")
 	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
-	fl.VarP(format, "format", "f", format.help("output format"))
+	fl.VarP(format, "format", "f", format.help("output format")+" (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
-	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days")
-	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green")
+	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
+	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	fl.StringVar(&opts.For, "for", report.ForBoard, "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
 	return c
 }
 
 func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
+	if !opts.formatGiven {
+		switch strings.ToLower(filepath.Ext(opts.Output)) {
+		case ".html", ".htm":
+			opts.Format = "html"
+		}
+	}
 	if !slices.Contains(report.Audiences, opts.For) {
 		return usageErrorf("use one of: "+strings.Join(report.Audiences, ", "), "invalid --for %q", opts.For)
 	}
@@ -95,6 +131,12 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	period := query.ThisQuarter(asOf)
 	if opts.Period.given != "" {
 		period = opts.Period.window
+		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
+		if opts.quarters != nil {
+			if period, err = query.ParseQuarterIn(opts.Period.given, *opts.quarters); err != nil {
+				return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+			}
+		}
 	}
 	l, err := loadPlans(env, opts.Paths)
 	if err != nil {
@@ -104,7 +146,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ro := report.Options{AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
+	ro := report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err

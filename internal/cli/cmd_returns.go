@@ -60,7 +60,7 @@ func addReturnsFlags(c *cobra.Command, o *returnsOptions) {
 	fl.StringArrayVar(&o.Leads, "lead", nil, "only these lead teams (any spelling the registry knows; repeat or separate with commas)")
 	fl.StringSliceVar(&o.Plans, "plan", nil, "only these plans (ids)")
 	o.Quarter.name = "quarter"
-	fl.VarP(&o.Quarter, "quarter", "q", "the quarter of the return: Q3-2025 (each plan's convention) or Q3-2025/26 (financial); default this quarter")
+	fl.VarP(&o.Quarter, "quarter", "q", "the quarter of the return: Q3-2025 (in cpp.yaml's quarters, else each plan's convention) or Q3-2025/26 (financial); default this quarter")
 }
 
 // returnsRun is what export and missing start from.
@@ -80,6 +80,16 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 	quarter := query.ThisQuarter(today)
 	if o.Quarter.given != "" {
 		quarter = o.Quarter.window
+		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
+		cfg, err := repoConfig(env)
+		if err != nil {
+			return nil, err
+		}
+		if cfg.QuartersSet {
+			if quarter, err = query.ParseQuarterIn(o.Quarter.given, cfg.Quarters); err != nil {
+				return nil, usageErrorf("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+			}
+		}
 	}
 	l, err := loadPlans(env, o.Paths)
 	if err != nil {
@@ -101,6 +111,8 @@ type returnsExportOptions struct {
 	returnsOptions
 	Output   string
 	Measures bool
+	BOM      bool
+	bomGiven bool
 	PerLead  bool
 }
 
@@ -120,6 +132,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
   cpp returns export --per-lead -o returns-q3/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.bomGiven = c.Flags().Changed("bom")
 			return runReturnsExport(env, g, opts)
 		},
 	}
@@ -129,6 +142,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	format := formatFlag(&opts.Format, "", "xlsx", "csv")
 	fl.VarP(format, "format", "f", format.help("the return's format")+" (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
+	fl.BoolVar(&opts.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	fl.BoolVar(&opts.PerLead, "per-lead", false, "write one workbook per lead team into the folder -o names (made if missing), each named for its team")
 	return c
 }
@@ -143,6 +157,13 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	}
 	if opts.Measures && format != "csv" {
 		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
+	}
+	toFile := opts.Output != "" && opts.Output != "-"
+	if !opts.bomGiven {
+		opts.BOM = toFile && format == "csv"
+	}
+	if opts.BOM && format != "csv" {
+		return usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
 	}
 	if opts.PerLead && (opts.Output == "" || opts.Output == "-") {
 		return usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
@@ -171,9 +192,12 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
 	}
 	if opts.PerLead {
-		return writePerLead(env, run, opts.Output, format)
+		return writePerLead(env, run, opts.Output, format, opts.BOM)
 	}
 	var buf bytes.Buffer
+	if opts.BOM {
+		buf.WriteString("\ufeff")
+	}
 	switch {
 	case format == "xlsx":
 		err = returns.WriteXLSX(&buf, ret)
@@ -206,7 +230,7 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 }
 
 // writePerLead writes each lead's own return into dir, as xlsx or csv, named for the lead.
-func writePerLead(env *Env, run *returnsRun, dir, format string) error {
+func writePerLead(env *Env, run *returnsRun, dir, format string, bom bool) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
 	}
@@ -214,6 +238,9 @@ func writePerLead(env *Env, run *returnsRun, dir, format string) error {
 	for _, part := range parts {
 		var buf bytes.Buffer
 		var err error
+		if bom { // CSV files for Excel, as one return's
+			buf.WriteString("\ufeff")
+		}
 		if format == "xlsx" {
 			err = returns.WriteXLSX(&buf, part.Return)
 		} else {

@@ -53,6 +53,7 @@ func registerCompletions(root *cobra.Command, env *Env) {
 		dynamic(c, "plan", env, true, planCompletions)
 		dynamic(c, "section", env, true, sectionCompletions)
 		dynamic(c, "lead", env, false, leadCompletions)
+		quarterFlags(c, env)
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// Exit codes, as documented in the README.
+// Exit codes, as documented in docs/exit-codes.md.
 const (
 	ExitOK      = 0 // success
 	ExitProblem = 1 // problems found: validation errors, an unknown id, a --fail-on condition

@@ -32,6 +32,9 @@ type filterOptions struct {
 	format                                       *enumFlag
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
+	// bomGiven says --bom was given, true or false; otherwise a CSV file written with -o gets
+	// a byte-order mark and standard output does not.
+	bomGiven bool
 	// summary marks leads and status, whose --sort orders their summary, not the rows they count.
 	summary bool
 }
@@ -57,7 +60,7 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due on or before this date (YYYY-MM-DD)")
 	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due on or after this date (YYYY-MM-DD)")
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
-	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8")
+	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
 	f.format = formatFlag(&f.Format, textFormat, formats...)
@@ -65,6 +68,7 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
 	c.PreRunE = func(c *cobra.Command, _ []string) error {
 		f.formatGiven = c.Flags().Changed("format")
+		f.bomGiven = c.Flags().Changed("bom")
 		return nil
 	}
 }
@@ -250,6 +254,11 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if f.toFile() {
 		q.output = f.Output
 		env.Stdout = &q.out
+	}
+	if !f.bomGiven {
+		// Excel on Windows, where a CSV file is opened, reads it as UTF-8 only after a
+		// byte-order mark; a pipe's reader (another program) does not want one.
+		f.BOM = f.toFile() && f.Format == "csv"
 	}
 	if f.BOM {
 		if f.Format != "csv" {

@@ -13,9 +13,10 @@ import (
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	Today string
-	Color string
-	Wide  bool
+	Today   string
+	Color   string
+	Wide    bool
+	NoPager bool
 }
 
 func addGlobalFlags(root *cobra.Command, g *globalOptions) {
@@ -23,6 +24,7 @@ func addGlobalFlags(root *cobra.Command, g *globalOptions) {
 	color := &enumFlag{value: &g.Color, values: []string{"auto", "always", "never"}, refusal: "invalid --color"}
 	g.Color = "auto"
 	root.PersistentFlags().Var(color, "color", color.help("colour")+" (auto: on a terminal, unless NO_COLOR is set)")
+	root.PersistentFlags().BoolVar(&g.NoPager, "no-pager", false, "on a terminal, print long answers straight out instead of through $CPP_PAGER, $PAGER or less -FRX")
 	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 }
 
@@ -54,7 +56,7 @@ func (g *globalOptions) today(env *Env) (time.Time, error) {
 func (g *globalOptions) style(env *Env) (render.Style, error) {
 	// An explicit --color always wins over NO_COLOR, the user's standing wish.
 	color := g.Color == "always" ||
-		(g.Color == "auto" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb")
+		(g.Color == "auto" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == "" && env.Getenv("TERM") != "dumb" && consoleColor(env.Stdout))
 	width := terminalWidth(env)
 	if g.Wide {
 		width = 0

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
@@ -15,11 +16,21 @@ func writeFailed(err error) error {
 	if !errors.As(err, &se) {
 		return &exitError{code: ExitFailure, msg: err.Error()}
 	}
+	if safewrite.InUse(se.Err) {
+		return inUseError(se)
+	}
 	code := ExitFailure
 	if se.Refused() {
 		code = ExitProblem
 	}
 	return &exitError{code: code, msg: se.Error(), hint: se.Hint()}
+}
+
+// inUseError says that another program (on Windows, nearly always Excel) holds the file open, and
+// what to do: exit 1, a problem the user can fix.
+func inUseError(se *safewrite.Error) error {
+	return &exitError{code: ExitProblem, msg: fmt.Sprintf("cannot %s %s: another program has it open", se.Op, se.Path),
+		hint: "close it in Excel (or the program that has it open) and run again"}
 }
 
 // readReason is why a file could not be read, for a problem that names the file itself.

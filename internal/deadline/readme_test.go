@@ -7,19 +7,19 @@ import (
 	"testing"
 )
 
-// The README's tables of deadline forms are the user's promise: every form in the first table
+// The manual's tables of deadline forms (docs/deadlines.md) are the user's promise: every form in the first table
 // is read, every form in the table of cells not understood is not understood, and every form in
 // the table of errors is refused as an error.
 func TestREADMEForms(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+	b, err := os.ReadFile("../../docs/deadlines.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := string(b)
-	start := strings.Index(doc, "### Deadlines")
-	end := strings.Index(doc, "#### Recurring deadlines")
+	start := strings.Index(doc, "# Deadlines")
+	end := strings.Index(doc, "## Recurring deadlines")
 	if start < 0 || end < start {
-		t.Fatal("README has no Deadlines section")
+		t.Fatal("docs/deadlines.md has no Deadlines section")
 	}
 	code := regexp.MustCompile("`([^`]+)`")
 	table := 0

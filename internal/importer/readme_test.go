@@ -11,7 +11,7 @@ import (
 // TestREADMEExample keeps the README's import example what import_csv.txtar runs: the table, the
 // summary on stderr and the plan's lines it quotes.
 func TestREADMEExample(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/import.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,7 +19,7 @@ func TestREADMEExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	section, _, _ := strings.Cut(string(readme)[strings.Index(string(readme), "### Importing a plan"):], "How the table is read")
+	section, _, _ := strings.Cut(string(readme)[strings.Index(string(readme), "# Importing a plan"):], "How the table is read")
 	for _, f := range ar.Files {
 		want := string(f.Data)
 		switch f.Name {

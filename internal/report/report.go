@@ -18,7 +18,10 @@ import (
 
 // Options shape a report.
 type Options struct {
-	AsOf time.Time
+	// Title, when set, is the report's title (the repository's cpp.yaml gives it); otherwise the
+	// plan's title, or a general one for several plans.
+	Title string
+	AsOf  time.Time
 	// Period is the reporting period; the next period is the quarter after it.
 	Period query.Window
 	// StaleDays flags an exception whose latest note is older than this (default 90).
@@ -118,6 +121,9 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	r.Title = "Corporate parenting report"
 	if len(plans) == 1 {
 		r.Title = plans[0].Title
+	}
+	if opts.Title != "" {
+		r.Title = opts.Title
 	}
 	next := opts.Period.Next()
 	r.Period = Span{Label: opts.Period.Name(plans), Description: opts.Period.Describe(plans), window: opts.Period}

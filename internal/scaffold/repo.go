@@ -17,7 +17,9 @@ type Options struct {
 	Council  string
 	Quarters deadline.Convention
 	Today    time.Time
-	// Rev is the cpp release the pre-commit hooks run.
+	// Rev is the cpp release (v1.2.3) that the workflow installs and the pre-commit hooks run:
+	// the one making the repository. "" for a development build, which pins nothing: the
+	// workflow installs the latest release and pre-commit runs the cpp on the PATH.
 	Rev string
 }
 
@@ -43,8 +45,10 @@ func Repo(o Options) []File {
 		{"plans/.gitignore", []byte(PlansGitignore), "git: leave out cpp's lock and temporary files"},
 		{SchemaPath, schema.Schema(), "the plan file format, for editors (cpp schema)"},
 		{".vscode/settings.json", []byte(vscodeSettings), "VS Code: that schema for every plan file"},
-		{".github/workflows/plans.yml", []byte(Workflow), "CI: cpp validate on every push, cpp diff on pull requests"},
-		{".pre-commit-config.yaml", []byte(fmt.Sprintf(preCommit, o.Rev)), "pre-commit: cpp validate and cpp fmt --check before each commit"},
+		{ConfigPath, []byte(repoConfig(o)), "settings: the council, its quarters, report and import defaults"},
+		{schema.ConfigSchemaPath, schema.ConfigSchema(), "the settings' format, for editors (cpp schema --config)"},
+		{".github/workflows/plans.yml", []byte(WorkflowFor(o.Rev)), "CI: cpp validate on every push, cpp diff on pull requests"},
+		{".pre-commit-config.yaml", []byte(preCommitConfig(o.Rev)), "pre-commit: cpp validate and cpp fmt --check before each commit"},
 		{".gitattributes", []byte(gitattributes), "LF line endings for plan files"},
 		{"README.md", []byte(readme(o, id, planPath)), "the quarterly cycle, with the commands for each step"},
 	}
@@ -111,7 +115,7 @@ func starterPlan(o Options, id string) string {
 # %[2]s's corporate parenting plan, as data.
 # cpp init wrote this starter plan to show the format: keep its shape, put your plan's own words
 # in it, and run cpp validate after each change.
-# The README of cpp (https://github.com/cpp-plans/cpp#file-format) lists every key.
+# cpp help file-format (https://github.com/cpp-plans/cpp/blob/main/docs/file-format.md) lists every key.
 
 # The plan's id is unique across the repository: lower-case letters, digits, '-' and '.'.
 id: %[3]s
@@ -175,20 +179,79 @@ leads:
 // carry no modeline.
 const vscodeSettings = `{
   "yaml.schemas": {
-    "./` + SchemaPath + `": ["plans/*.yaml", "plans/*.yml"]
+    "./` + SchemaPath + `": ["plans/*.yaml", "plans/*.yml"],
+    "./` + schema.ConfigSchemaPath + `": ["` + ConfigPath + `"]
   }
 }
 `
 
-const preCommit = `# pre-commit (https://pre-commit.com) checks the plan files before each commit:
+// ConfigPath is the repository's settings file (package config reads it).
+const ConfigPath = "cpp.yaml"
+
+// repoConfig is the cpp.yaml cpp init writes: what init was told, cpp's defaults written out so
+// that they can be changed, and the rest in comments.
+func repoConfig(o Options) string {
+	return fmt.Sprintf(`%s
+#
+# Settings for cpp in this repository. Every key is optional, and a flag given on the command
+# line wins over the setting. cpp validate checks this file.
+
+# cpp import's --council when it is not given.
+council: %s
+# How "Q3 2025" is read: calendar (January to March is Q1) or financial (April to June is Q1).
+# cpp import writes it into the plans it makes; cpp report --period and cpp returns --quarter
+# read a quarter such as Q3-2025 in it.
+quarters: %s
+
+# The board report (cpp report).
+report:
+  # title: Corporate Parenting Board report
+  # An exception whose latest note is older than this many days is flagged as stale.
+  stale_days: 90
+  # How far from its target, as a fraction, a measure may be and still be green.
+  tolerance: 0.1
+
+# cpp import: a file naming the field of each column of your action tables (--map).
+# import:
+#   map: columns.yaml
+`, schema.Modeline(schema.ConfigSchemaPath), yamlText(o.Council), o.Quarters)
+}
+
+// preCommitConfig runs this repository's hooks at release rev; a development build, which is no
+// release, runs the cpp on the PATH instead and says so.
+func preCommitConfig(rev string) string {
+	head := `# pre-commit (https://pre-commit.com) checks the plan files before each commit:
 # pip install pre-commit && pre-commit install
-repos:
+`
+	if rev != "" {
+		return head + `repos:
   - repo: https://github.com/cpp-plans/cpp
-    rev: %s
+    rev: ` + rev + `
     hooks:
       - id: cpp-validate
       - id: cpp-fmt
 `
+	}
+	return head + `# A development build of cpp wrote this file, so it pins no release: the hooks run the cpp on
+# your PATH. To pin one, replace this repo with:
+#   - repo: https://github.com/cpp-plans/cpp
+#     rev: v1.2.0
+#     hooks: [{id: cpp-validate}, {id: cpp-fmt}]
+repos:
+  - repo: local
+    hooks:
+      - id: cpp-validate
+        name: cpp validate
+        entry: cpp validate
+        language: system
+        files: ^plans/.*\.ya?ml$
+      - id: cpp-fmt
+        name: cpp fmt --check
+        entry: cpp fmt --check
+        language: system
+        files: ^plans/.*\.ya?ml$
+`
+}
 
 // PlansGitignore keeps what cpp leaves in plans/ for a moment out of git add -A: the lock a
 // writer holds (.cpp.lock) and the temporary file a write goes to before its rename
@@ -223,10 +286,20 @@ func readme(o Options, id, planPath string) string {
 | `+"`%s`"+` | the plan: its priorities, promises, actions, deadlines, leads and measures |
 | `+"`plans/leads.yaml`"+` | the lead registry: each team's name and the other ways plans spell it |
 | `+"`%s`"+` | the plan file format, for editors (VS Code's YAML extension completes keys and values) |
+| `+"`cpp.yaml`"+` | settings: the council, how quarters are read, report and import defaults |
 | `+"`.github/workflows/plans.yml`"+` | CI: checks every push, and describes each pull request's plan changes |
 | `+"`.pre-commit-config.yaml`"+` | the same checks before each commit, with pre-commit |
 
 Run `+"`cpp validate`"+` after each change; it names the file, line and column of every problem.
+
+## Board approval
+
+A pull request that moves a deadline later or removes or drops an action fails its check until
+the Corporate Parenting Board has approved it and someone adds the label `+"`board-approved`"+`;
+adding or removing the label runs the check again. Make the label once, on GitHub under Issues >
+Labels > New label, or with the GitHub CLI:
+
+    gh label create board-approved --description "The Corporate Parenting Board approved these plan changes"
 
 ## The quarterly cycle
 

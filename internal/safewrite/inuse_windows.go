@@ -1,0 +1,3 @@
+package safewrite
+
+func inUse(err error) bool { return windowsInUse(err) }

@@ -1,0 +1,70 @@
+package schema_test
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cpp-plans/cpp/internal/config"
+	"github.com/cpp-plans/cpp/internal/schema"
+)
+
+// The config schema describes exactly the keys the config reader allows.
+func TestConfigKeysAreTheReaders(t *testing.T) {
+	described := schema.ConfigKeys()
+	for kind, keys := range config.Keys {
+		if !slices.Equal(described[kind], keys) {
+			t.Errorf("%s: cpp.yaml allows %v, the schema describes %v", kind, keys, described[kind])
+		}
+	}
+	if len(described) != len(config.Keys) {
+		t.Errorf("the schema describes %d mappings, the reader has %d", len(described), len(config.Keys))
+	}
+}
+
+// An editor checking cpp.yaml against the schema agrees with cpp: what it reads passes, and a
+// misspelt key or a bad value fails in both.
+func TestConfigSchemaAgreesWithTheReader(t *testing.T) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.ConfigSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("config.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("config.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		yaml string
+		ok   bool
+	}{
+		{"council: Riverside Council\nquarters: financial\n", true},
+		{"report: {title: Board report, stale_days: 60, tolerance: 0.05}\nimport: {map: columns.yaml}\n", true},
+		{"plain_english: true\nglossary:\n  - {term: ICB, meaning: Integrated Care Board}\n", true},
+		{"quartres: financial\n", false},
+		{"quarters: fiscal\n", false},
+		{"report: {stale_days: 0}\n", false},
+		{"report: {tolerance: 1}\n", false},
+		{"report: {titel: x}\n", false},
+		{"glossary:\n  - {term: ICB}\n", false},
+	} {
+		_, ds := config.Parse("cpp.yaml", []byte(tc.yaml))
+		if (len(ds) == 0) != tc.ok {
+			t.Errorf("cpp reads %q with %d problems, want ok=%v: %v", tc.yaml, len(ds), tc.ok, ds)
+		}
+		var v any
+		if err := yaml.Unmarshal([]byte(tc.yaml), &v); err != nil {
+			t.Fatal(err)
+		}
+		err := s.Validate(v)
+		if (err == nil) != tc.ok {
+			t.Errorf("the schema checks %q: %v, want ok=%v", tc.yaml, err, tc.ok)
+		}
+	}
+}
