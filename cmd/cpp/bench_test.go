@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cpp-plans/cpp/internal/synth"
-	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
 )
 
 // buildCpp builds the binary once for a benchmark that runs it as a user does.

@@ -20,7 +20,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/cli"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
-	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
+	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
 )
 
 func TestMain(m *testing.M) {
@@ -346,7 +346,7 @@ func TestScripts(t *testing.T) {
 			// mkxlsx OUT.xlsx SPEC and mkdocx OUT.docx SPEC build a workbook or a Word document
 			// from a plain text spec in the archive: rows of cells separated by " | ", and lines
 			// such as "sheet Actions", "merge A2:A4", "fill E3 FFC000", "date D3 2025-09-30",
-			// "para Some text" (the spec's language is in internal/tabular/tabtest).
+			// "para Some text" (the spec's language is in internal/testutil/tabtest).
 			"mkxlsx": func(ts *testscript.TestScript, neg bool, args []string) {
 				mkTable(ts, "mkxlsx", args, tabtest.WriteXLSX)
 			},

@@ -14,7 +14,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // gitCmd runs git with no user configuration and a fixed identity.
@@ -201,6 +201,9 @@ func camdenHistory(tb testing.TB, n int) string {
 // TestCamdenHistory checks the log benchmark's repository is what it says: cpp log finds every
 // commit that moved the deadline.
 func TestCamdenHistory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds a history of 150 commits")
+	}
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}

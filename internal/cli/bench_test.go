@@ -13,7 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 var (

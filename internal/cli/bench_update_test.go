@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // BenchmarkUpdate300 times cpp update on a plan of 300 actions (about 80 KB), as a lead officer's

@@ -30,5 +30,11 @@ func changesSince(env *Env, opts *reportOptions, plans []*plan.Plan) (*report.Ch
 			old = append(old, p)
 		}
 	}
-	return report.Compare(opts.Since, old, plans), nil
+	// The heading names the revision as people know it (a tag, or a date and subject): "HEAD~2"
+	// means another commit tomorrow.
+	since := opts.Since
+	if name, err := repo.Git.Describe(opts.Since, side.Commit); err == nil {
+		since = name
+	}
+	return report.Compare(since, old, plans), nil
 }

@@ -26,6 +26,7 @@ type reportOptions struct {
 	Since     string
 	StaleDays int
 	Tolerance float64
+	Detail    string
 	Paths     []string
 	For       string
 	Redact    bool
@@ -89,12 +90,15 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
 	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	opts.Period.name = "period"
-	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the quarter of the report date)")
+	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the last quarter ended on or before the report date)")
 	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
 	fl.VarP(format, "format", "f", format.help("output format")+" (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
+	opts.Detail = report.DetailNames[report.Board]
+	detail := &enumFlag{value: &opts.Detail, values: report.DetailNames, refusal: "invalid --detail"}
+	fl.Var(detail, "detail", detail.help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	fl.StringVar(&opts.For, "for", report.ForBoard, "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
@@ -107,6 +111,11 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 		case ".html", ".htm":
 			opts.Format = "html"
 		}
+	}
+	// --detail is checked as it is read (enumFlag), so this cannot fail.
+	detail, err := report.ParseDetail(opts.Detail)
+	if err != nil {
+		return err
 	}
 	if !slices.Contains(report.Audiences, opts.For) {
 		return usageErrorf("use one of: "+strings.Join(report.Audiences, ", "), "invalid --for %q", opts.For)
@@ -128,7 +137,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 			return err
 		}
 	}
-	period := query.ThisQuarter(asOf)
+	period := query.LastFullQuarter(asOf)
 	if opts.Period.given != "" {
 		period = opts.Period.window
 		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
@@ -146,7 +155,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ro := report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l)}
+	ro := report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l), Detail: detail}
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err

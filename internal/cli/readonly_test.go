@@ -21,6 +21,9 @@ import (
 // The writers run too, in ways that must not touch plans/: fmt on a tidy file, report -o and the
 // listings' -o outside plans/, and -o naming a plan it reads, which is refused.
 func TestOnlyWritersWrite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: runs every command in every format")
+	}
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}

@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -46,4 +47,39 @@ func AddMonths(day time.Time, n int) time.Time {
 	first := date(day.Year(), day.Month(), 1).AddDate(0, n, 0)
 	last := daysIn(first.Year(), first.Month())
 	return date(first.Year(), first.Month(), min(day.Day(), last))
+}
+
+// LastFullQuarter is the last quarter that has ended on or before day, named in conv: on the last
+// day of a quarter that quarter, otherwise the one before the quarter holding day. A board
+// meeting in October reads about July to September.
+func LastFullQuarter(day time.Time, conv Convention) Deadline {
+	this := QuarterContaining(day, conv)
+	if sameDay(day, this.End) {
+		return this
+	}
+	return QuarterContaining(this.Start.AddDate(0, 0, -1), conv)
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}
+
+// QuarterWords names a quarter as a board paper does: "Quarter 2 2025/26: July to September 2025"
+// (financial) or "Quarter 3 2025: July to September 2025" (calendar).
+func QuarterWords(d Deadline) string {
+	name := QuarterName(d)
+	return "Quarter " + strings.TrimPrefix(name, "Q") + ": " + MonthsWords(d)
+}
+
+// MonthsWords names the months a period covers: "July to September 2025", "November 2025 to
+// January 2026", "March 2026".
+func MonthsWords(d Deadline) string {
+	s, e := d.Start, d.End
+	switch {
+	case s.Year() == e.Year() && s.Month() == e.Month():
+		return s.Format("January 2006")
+	case s.Year() == e.Year():
+		return s.Format("January") + " to " + e.Format("January 2006")
+	}
+	return s.Format("January 2006") + " to " + e.Format("January 2006")
 }

@@ -58,3 +58,32 @@ func TestAddMonths(t *testing.T) {
 		}
 	}
 }
+
+// The default reporting period is the quarter that has just ended: a board meeting in October reads
+// about July to September, and on a quarter's last day that quarter is whole.
+func TestLastFullQuarter(t *testing.T) {
+	for _, tc := range []struct {
+		day   string
+		conv  Convention
+		words string
+	}{
+		{"2025-10-01", Calendar, "Quarter 3 2025: July to September 2025"},
+		{"2025-10-01", Financial, "Quarter 2 2025/26: July to September 2025"},
+		{"2025-11-20", Financial, "Quarter 2 2025/26: July to September 2025"},
+		{"2025-09-30", Financial, "Quarter 2 2025/26: July to September 2025"},
+		{"2025-09-29", Financial, "Quarter 1 2025/26: April to June 2025"},
+		{"2025-12-31", Calendar, "Quarter 4 2025: October to December 2025"},
+		{"2026-01-01", Calendar, "Quarter 4 2025: October to December 2025"},
+		{"2026-02-10", Financial, "Quarter 3 2025/26: October to December 2025"},
+		{"2025-04-01", Financial, "Quarter 4 2024/25: January to March 2025"},
+	} {
+		day, _ := time.Parse(time.DateOnly, tc.day)
+		if got := QuarterWords(LastFullQuarter(day, tc.conv)); got != tc.words {
+			t.Errorf("LastFullQuarter(%s, %s) = %q, want %q", tc.day, tc.conv, got, tc.words)
+		}
+	}
+	d := Deadline{Start: time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)}
+	if got := MonthsWords(d); got != "November 2025 to January 2026" {
+		t.Errorf("MonthsWords across a year = %q", got)
+	}
+}

@@ -145,6 +145,9 @@ func TestScheduleFirstDueIn(t *testing.T) {
 // occurrences one by one, on every day for five years, for calendar and financial plans and for
 // anchors at the end of a month.
 func TestScheduleAgreesWithWalking(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: walks every day of five years for every cadence")
+	}
 	cadences := map[string]bool{}
 	for _, every := range recurring {
 		cadences[every] = true

@@ -106,26 +106,6 @@ func (r *Repo) Files(commit, under string) ([]File, error) {
 	return files, nil
 }
 
-// Read returns the contents of paths at a commit, through one cat-file process. A path the
-// commit does not have is left out.
-func (r *Repo) Read(commit string, paths []string) (map[string][]byte, error) {
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = commit + ":" + p
-	}
-	objects, err := r.Cat(names)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string][]byte, len(paths))
-	for i, p := range paths {
-		if data, ok := objects[names[i]]; ok {
-			out[p] = data
-		}
-	}
-	return out, nil
-}
-
 // Cat returns the contents of objects (blob ids, or commit:path) through one
 // `git cat-file --batch` process, however many there are. Missing objects are left out.
 func (r *Repo) Cat(names []string) (map[string][]byte, error) {

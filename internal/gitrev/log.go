@@ -39,11 +39,11 @@ type Change struct {
 // isZero reports whether id is how git writes "no object" in raw diff output.
 func isZero(id string) bool { return strings.Trim(id, "0") == "" }
 
-// Log lists the commits reachable from rev that changed .yaml or .yml files under a folder,
-// newest first (parents after their children), each with its changes against its parent; a
-// merge also has its changes against its other parents, so that what the merge itself decided
-// (a conflict resolved) can be told from what its branches did. One git process, however long
-// the history.
+// Log lists the commits reachable from rev that changed anything under a folder, newest first
+// (parents after their children), each with its changes to plan files against its parent (none,
+// for a commit that changed only other files there); a merge also has its changes against its
+// other parents, so that what the merge itself decided (a conflict resolved) can be told from
+// what its branches did. One git process, however long the history.
 func (r *Repo) Log(rev, under string) ([]Commit, error) {
 	if under == "" {
 		under = "."

@@ -849,22 +849,6 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 	a.rag, a.ragFrom = rag, from
 }
 
-// afterWords is s after its first n words, a word being a run of letters and digits as
-// headerKey counts them: "Progress-update: 31/03/2021" after 2 words is ": 31/03/2021".
-func afterWords(s string, n int) string {
-	in := false
-	for i, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if in && !w {
-			if n--; n == 0 {
-				return s[i:]
-			}
-		}
-		in = w
-	}
-	return ""
-}
-
 var reMonthWords = lazyre.New(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
 
 // reProgressWords are the words of a progress heading that are not its period: "June 2026

@@ -11,21 +11,14 @@ import (
 
 // Regexp is a regexp.Regexp compiled on first use. Its methods are regexp's.
 type Regexp struct {
-	expr string
-	get  func() *regexp.Regexp
+	get func() *regexp.Regexp
 }
 
 // New declares a pattern, as regexp.MustCompile would compile it; a pattern that does not compile
 // panics on first use, which every package's tests reach.
 func New(expr string) *Regexp {
-	return &Regexp{expr: expr, get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	return &Regexp{get: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
 }
-
-// Regexp is the compiled pattern.
-func (r *Regexp) Regexp() *regexp.Regexp { return r.get() }
-
-// String is the pattern as written.
-func (r *Regexp) String() string { return r.expr }
 
 func (r *Regexp) MatchString(s string) bool { return r.get().MatchString(s) }
 

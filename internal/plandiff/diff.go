@@ -181,11 +181,6 @@ func Compare(old, new []*plan.Plan, opts Options) *Diff {
 	return d
 }
 
-// Empty reports whether nothing changed.
-func (d *Diff) Empty() bool {
-	return len(d.Plans)+len(d.Sections)+len(d.Actions)+len(d.Measures) == 0
-}
-
 func planIndex(plans []*plan.Plan) map[string]*plan.Plan {
 	m := make(map[string]*plan.Plan, len(plans))
 	for _, p := range plans {

@@ -10,17 +10,17 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // TestBatchMatchesOneByOne: for every plan file and a batch of random edits to distinct actions
 // and measures, the batch reads back exactly as the same edits made one at a time, every line
 // outside the edited items is byte-identical, and the same batch again changes nothing.
 func TestBatchMatchesOneByOne(t *testing.T) {
-	rounds := 2
 	if testing.Short() {
-		rounds = 1
+		t.Skip("-short: a property test of random batches on every plan")
 	}
+	rounds := 2
 	values := []string{"0", "12", "61.5", "-3", "1e3", ".5", "100.0"}
 	for _, e := range editables(t) {
 		t.Run(e.name, func(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // BenchmarkEditAction edits an action in the middle of a 300-action plan: read, splice, read

@@ -19,7 +19,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // corpus is every plan file the repository ships or tests with: the bundled plans, the report
@@ -247,10 +247,10 @@ func unified(a, b []string) string {
 // every line outside the edited item is byte-identical, and the file reads back with exactly
 // the change asked for and nothing else.
 func TestEveryPlanRandomEdits(t *testing.T) {
-	n := 20
 	if testing.Short() {
-		n = 5
+		t.Skip("-short: a property test of 20 random edits to every plan")
 	}
+	n := 20
 	for _, e := range editables(t) {
 		t.Run(e.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(len(e.data)), 10))

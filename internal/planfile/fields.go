@@ -1,10 +1,6 @@
 package planfile
 
-import (
-	"slices"
-
-	"github.com/cpp-plans/cpp/internal/plan"
-)
+import "github.com/cpp-plans/cpp/internal/plan"
 
 // Value is what a key holds, as the loader reads it and as cpp schema describes it.
 type Value int
@@ -235,17 +231,4 @@ func kind(name string) *Kind {
 		panic("planfile: no kind " + name) // the names are fixed above
 	}
 	return k
-}
-
-// Keys is the keys each kind of mapping allows, by kind, in the order the README documents them.
-// A baseline or target is read as an observation whose date may be left out, so "figure" is not
-// a kind of its own here.
-func Keys() map[string][]string {
-	out := map[string][]string{}
-	for i := range Kinds {
-		if Kinds[i].Name != "figure" {
-			out[Kinds[i].Name] = slices.Clone(Kinds[i].Keys())
-		}
-	}
-	return out
 }

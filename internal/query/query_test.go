@@ -176,7 +176,7 @@ func TestSummaries(t *testing.T) {
 	}
 	// Each lead has two actions; ties are in alphabetical order; ICB and its full name are one team.
 	var got []string
-	for _, l := range ByLead(rows, day("2025-08-15")) {
+	for _, l := range ByLeadIn(rows, day("2025-08-15"), ThisQuarter(day("2025-08-15"))) {
 		got = append(got, fmt.Sprintf("%s=%d", l.Lead, l.Actions))
 	}
 	if want := "Housing=2 Integrated Care Board=2 Virtual School=2"; strings.Join(got, " ") != want {

@@ -144,13 +144,9 @@ type LeadSummary struct {
 // NoLead is the name that a council's actions with no lead are counted under.
 const NoLead = "(no lead)"
 
-// ByLead summarises rows per team (a lead folded through the registry, within the council of the
-// plan naming it), busiest first.
-func ByLead(rows []Row, today time.Time) []LeadSummary {
-	return ByLeadIn(rows, today, ThisQuarter(today))
-}
-
-// ByLeadIn is ByLead counting also what falls due in a window (Counts.DueInWindow).
+// ByLeadIn summarises rows per team (a lead folded through the registry, within the council of
+// the plan naming it), busiest first, counting also what falls due in a window
+// (Counts.DueInWindow).
 func ByLeadIn(rows []Row, today time.Time, window Window) []LeadSummary {
 	quarter := ThisQuarter(today)
 	idx := map[plan.Team]int{}
@@ -185,7 +181,7 @@ func busier(a, b LeadSummary) bool {
 	return a.Council < b.Council
 }
 
-// LeadSortKeys are the orders a summary by lead can be given in; the first is ByLead's own.
+// LeadSortKeys are the orders a summary by lead can be given in; the first is ByLeadIn's own.
 var LeadSortKeys = []string{"actions", "lead", "overdue", "due"}
 
 // SortLeads orders teams by key: the most actions, overdue or due first, or by name; ties go

@@ -177,3 +177,36 @@ func (w Window) Describe(plans []*plan.Plan) string {
 	}
 	return w.Label + ", " + strings.Join(parts, "; ")
 }
+
+// LastFullQuarter is the quarter that has ended on or before day (see deadline.LastFullQuarter):
+// the period a quarterly report covers when it is given none. Calendar and financial quarters are
+// the same months, so it is one window, named in each plan's convention.
+func LastFullQuarter(day time.Time) Window {
+	return ThisQuarter(deadline.LastFullQuarter(day, deadline.Calendar).Start)
+}
+
+// Words names the window as a board paper does, in the conventions the plans use: "Quarter 2
+// 2025/26: July to September 2025", or for plans of both conventions "Quarter 3 2025 / Quarter 2
+// 2025/26: July to September 2025". A window that is not a quarter is named by its label.
+func (w Window) Words(plans []*plan.Plan) string {
+	if w.Fixed != nil && w.Fixed.Unit != deadline.Quarter {
+		return w.Label
+	}
+	convs, _ := conventions(plans)
+	var names, months, whole []string
+	for _, c := range convs {
+		d := w.period(c)
+		names = append(names, "Quarter "+strings.TrimPrefix(deadline.QuarterName(d), "Q"))
+		months = append(months, deadline.MonthsWords(d))
+		whole = append(whole, deadline.QuarterWords(d)+" ("+c.String()+")")
+		if w.Fixed != nil {
+			break // a financial quarter names the same months for every plan
+		}
+	}
+	for _, m := range months[1:] {
+		if m != months[0] {
+			return strings.Join(whole, "; ")
+		}
+	}
+	return strings.Join(names, " / ") + ": " + months[0]
+}

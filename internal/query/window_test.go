@@ -62,3 +62,28 @@ func mustMonth(t *testing.T, s string) Window {
 	}
 	return w
 }
+
+// A report given no period covers the quarter just ended, named as a board paper names it.
+func TestLastFullQuarterWords(t *testing.T) {
+	cal := &plan.Plan{ID: "cal", Quarters: deadline.Calendar}
+	fin := &plan.Plan{ID: "fin", Quarters: deadline.Financial}
+	for _, tc := range []struct {
+		name  string
+		w     Window
+		plans []*plan.Plan
+		words string
+	}{
+		{"financial, October", LastFullQuarter(day("2025-10-01")), []*plan.Plan{fin}, "Quarter 2 2025/26: July to September 2025"},
+		{"calendar, October", LastFullQuarter(day("2025-10-01")), []*plan.Plan{cal}, "Quarter 3 2025: July to September 2025"},
+		{"both", LastFullQuarter(day("2025-10-01")), []*plan.Plan{cal, fin}, "Quarter 3 2025 / Quarter 2 2025/26: July to September 2025"},
+		{"its last day", LastFullQuarter(day("2025-12-31")), []*plan.Plan{cal}, "Quarter 4 2025: October to December 2025"},
+		{"next", LastFullQuarter(day("2025-10-01")).Next(), []*plan.Plan{fin}, "Quarter 3 2025/26: October to December 2025"},
+		{"financial given", mustQuarter(t, "Q3-2025/26"), []*plan.Plan{cal, fin}, "Quarter 3 2025/26: October to December 2025"},
+		{"bare quarter, read two ways", mustQuarter(t, "Q4-2025"), []*plan.Plan{cal, fin},
+			"Quarter 4 2025: October to December 2025 (calendar); Quarter 4 2025/26: January to March 2026 (financial)"},
+	} {
+		if got := tc.w.Words(tc.plans); got != tc.words {
+			t.Errorf("%s: Words = %q, want %q", tc.name, got, tc.words)
+		}
+	}
+}

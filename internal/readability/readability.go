@@ -1,6 +1,6 @@
 // Package readability measures how hard text is to read, and checks it against plain-English
-// guidance: sentences, words and syllables; the Flesch Reading Ease and Flesch-Kincaid grade
-// level, and the reading age that grade gives; and the plain-English rules validate runs on the
+// guidance: sentences, words and syllables; the Flesch-Kincaid grade level, and the reading age
+// that grade gives; and the plain-English rules validate runs on the
 // text a plan shows to young people (long sentences, long passages, jargon, acronyms not spelt
 // out). It does no I/O: callers map the byte offsets it returns to file positions.
 package readability
@@ -200,15 +200,6 @@ func (s Stats) WordsPerSentence() float64 {
 		return 0
 	}
 	return float64(s.Words) / float64(s.Sentences)
-}
-
-// ReadingEase is Flesch's Reading Ease (1948): 206.835 − 1.015 × words per sentence − 84.6 ×
-// syllables per word. Higher is easier; 90 to 100 is easy for an 11-year-old.
-func (s Stats) ReadingEase() float64 {
-	if s.Words == 0 {
-		return 0
-	}
-	return 206.835 - 1.015*s.WordsPerSentence() - 84.6*float64(s.Syllables)/float64(s.Words)
 }
 
 // Grade is the Flesch-Kincaid grade level (Kincaid et al., 1975): 0.39 × words per sentence +

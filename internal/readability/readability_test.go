@@ -6,6 +6,13 @@ import (
 	"testing"
 )
 
+// readingEase is Flesch's Reading Ease (1948): 206.835 − 1.015 × words per sentence − 84.6 ×
+// syllables per word. cpp does not use it; the published examples give it, so it checks the
+// counts Measure makes.
+func readingEase(s Stats) float64 {
+	return 206.835 - 1.015*s.WordsPerSentence() - 84.6*float64(s.Syllables)/float64(s.Words)
+}
+
 // The formulas on published worked examples. Wikipedia's article on the Flesch-Kincaid tests
 // gives "The cat sat on the mat." a Reading Ease of 116 and "The Australian platypus is seemingly
 // a hybrid of a mammal and reptilian creature." 37.5 (13 words, 24 syllables). Their grade levels
@@ -24,7 +31,7 @@ func TestPublishedExamples(t *testing.T) {
 		if s != (Stats{tc.words, tc.sents, tc.syll}) {
 			t.Errorf("Measure(%q) = %+v, want %d words, %d sentence, %d syllables", tc.text, s, tc.words, tc.sents, tc.syll)
 		}
-		if got := s.ReadingEase(); math.Abs(got-tc.ease) > 0.05 {
+		if got := readingEase(s); math.Abs(got-tc.ease) > 0.05 {
 			t.Errorf("%q: reading ease %.2f, want %.1f", tc.text, got, tc.ease)
 		}
 		if got := s.Grade(); math.Abs(got-tc.grade) > 0.05 {
@@ -33,14 +40,11 @@ func TestPublishedExamples(t *testing.T) {
 	}
 }
 
-// The formulas' coefficients, on counts given directly: Kincaid et al. (1975) and Flesch (1948).
+// The formula's coefficients, on counts given directly: Kincaid et al. (1975).
 func TestFormulas(t *testing.T) {
 	s := Stats{Words: 100, Sentences: 5, Syllables: 150} // 20 words a sentence, 1.5 syllables a word
 	if got, want := s.Grade(), 0.39*20+11.8*1.5-15.59; math.Abs(got-want) > 1e-9 {
 		t.Errorf("grade %v, want %v", got, want)
-	}
-	if got, want := s.ReadingEase(), 206.835-1.015*20-84.6*1.5; math.Abs(got-want) > 1e-9 {
-		t.Errorf("ease %v, want %v", got, want)
 	}
 	if got := s.ReadingAge(); got != 15 { // grade 9.91 → age 14.91 → 15
 		t.Errorf("reading age %d, want 15", got)

@@ -11,7 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/synth"
+	"github.com/cpp-plans/cpp/internal/testutil/synth"
 )
 
 // largeDiff is a quarter's edits to 40 synthetic councils' plans, and one plan removed: far more
@@ -56,6 +56,9 @@ func rows(md string) int {
 // summary, then slips and removals, then the rest folded, and a last line saying how many rows
 // were left out, which are exactly the ones missing.
 func TestDiffMarkdownFitsAComment(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: compares 40 synthetic plans of 300 actions")
+	}
 	d := largeDiff(t)
 	from, to := Side{Rev: "main", Commit: "0123456789abcdef"}, Side{Rev: "feature", Commit: "fedcba9876543210"}
 	var full, out bytes.Buffer

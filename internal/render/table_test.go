@@ -41,6 +41,9 @@ func randomDoc(r *rand.Rand) Doc {
 
 // No line of a fitted table, title or note is wider than the terminal, whatever the text.
 func TestTableFitsWidth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a property test over 300 random tables")
+	}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 300; i++ {
 		d := randomDoc(r)
@@ -60,6 +63,9 @@ func TestTableFitsWidth(t *testing.T) {
 // Not fitted (--wide, or not a terminal), every cell's lines are there whole, and nothing is
 // left out or cut.
 func TestTableWideKeepsCellsWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a property test over 100 random tables")
+	}
 	r := rand.New(rand.NewSource(2))
 	for i := 0; i < 100; i++ {
 		d := randomDoc(r)

@@ -16,6 +16,9 @@ import (
 // wrapCell lays out text as tablewriter's own wrapping did, so that tables of ordinary plans read
 // as they always have: every text of the bundled plans, and random ones, at many widths.
 func TestWrapCellAsTablewriter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: compares every text of the bundled plans and 600 random ones at every width")
+	}
 	var texts []string
 	paths, _ := filepath.Glob("../../plans/*.yaml")
 	for _, p := range paths {

@@ -22,8 +22,11 @@ type Options struct {
 	// plan's title, or a general one for several plans.
 	Title string
 	AsOf  time.Time
-	// Period is the reporting period; the next period is the quarter after it.
+	// Period is the reporting period; the next period is the quarter after it. The zero Window
+	// is the last quarter ended on or before AsOf, the quarter a board meeting reads about.
 	Period query.Window
+	// Detail is how much the report shows: the board pack, or in full.
+	Detail Detail
 	// StaleDays flags an exception whose latest note is older than this (default 90).
 	StaleDays int
 	// Tolerance is how far from target, as a fraction of it, a measure may be and still be green.
@@ -58,8 +61,13 @@ type Report struct {
 	Sections   []SectionProgress
 	ComingUp   []LeadGroup
 	Measures   []MeasureStatus
-	Changes    *Changes
-	LeftOut    []LeftOut
+	// Glance, Headlines and Attention are page one and what follows it: each plan's sections in
+	// counts, the few figures above them, and what needs the board's attention.
+	Glance    []PlanGlance
+	Headlines []Headline
+	Attention Attention
+	Changes   *Changes
+	LeftOut   []LeftOut
 	// NotUnderstood are the actions whose deadline is written but cpp cannot place in time:
 	// counted apart from those with no deadline, and listed with the deadline as written.
 	NotUnderstood []query.Row
@@ -69,6 +77,7 @@ type Report struct {
 // Span is a reporting period as the board reads it.
 type Span struct {
 	Label       string
+	Words       string // "Quarter 2 2025/26: July to September 2025"
 	Description string // dates and convention
 	window      query.Window
 }
@@ -95,6 +104,9 @@ type SectionProgress struct {
 	Plan    *plan.Plan
 	Section *plan.Section
 	Rows    []query.Row
+	// InPeriod are the section's actions due in the reporting period (a recurring commitment by
+	// its occurrence in it): what the board pack lists under the section.
+	InPeriod []query.Row
 }
 
 // LeadGroup is the actions one lead has coming up.
@@ -110,6 +122,8 @@ type MeasureStatus struct {
 	Section *plan.Section // nil for plan-level context figures
 	Measure *plan.Measure
 	plan.Standing
+	// History is the observations known on the report date, oldest first: the sparkline.
+	History []plan.Observation
 }
 
 // Build composes the report.
@@ -125,9 +139,13 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	if opts.Title != "" {
 		r.Title = opts.Title
 	}
+	if opts.Period == (query.Window{}) {
+		opts.Period = query.LastFullQuarter(opts.AsOf)
+		r.Options.Period = opts.Period
+	}
 	next := opts.Period.Next()
-	r.Period = Span{Label: opts.Period.Name(plans), Description: opts.Period.Describe(plans), window: opts.Period}
-	r.Next = Span{Label: next.Name(plans), Description: next.Describe(plans), window: next}
+	r.Period = Span{Label: opts.Period.Name(plans), Words: opts.Period.Words(plans), Description: opts.Period.Describe(plans), window: opts.Period}
+	r.Next = Span{Label: next.Name(plans), Words: next.Words(plans), Description: next.Describe(plans), window: next}
 
 	rows := query.Select(plans, reg, query.Filter{Today: opts.AsOf})
 	for _, ps := range query.ByPlan(rows, opts.AsOf) {
@@ -139,7 +157,7 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	r.Summary.DueInPeriod = len(periodRows)
 	r.Summary.DueNext = len(nextRows)
 	for _, row := range rows {
-		if row.DaysLate > 90 {
+		if row.DaysLate > LongOverdueDays {
 			r.Summary.OverdueLong++
 		}
 		if row.Action.DeadlineNotUnderstood() {
@@ -148,8 +166,18 @@ func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Report {
 	}
 	r.Exceptions = exceptions(rows, opts)
 	r.Sections = sections(plans, rows)
+	for i := range r.Sections {
+		for _, row := range periodRows {
+			if row.Section == r.Sections[i].Section {
+				r.Sections[i].InPeriod = append(r.Sections[i].InPeriod, row)
+			}
+		}
+	}
 	r.ComingUp = byLead(nextRows, plans)
 	r.Measures = measures(plans, opts.AsOf, opts.Tolerance)
+	r.Attention = attention(r, plans)
+	r.Glance = glance(r)
+	r.Headlines = headlines(r)
 	r.Summary.Narrative = narrative(r)
 	return r
 }
@@ -262,7 +290,10 @@ func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
 	}
 	if len(councils) > 1 {
 		for i, t := range teams {
-			out[i].Lead = t.String()
+			// A team the registry shares between councils has none named, and is one team.
+			if t.Council != "" {
+				out[i].Lead = t.Lead + " (" + CouncilName(t.Council) + ")"
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Lead) < strings.ToLower(out[j].Lead) })
@@ -272,7 +303,7 @@ func byLead(rows []query.Row, plans []*plan.Plan) []LeadGroup {
 func measures(plans []*plan.Plan, asOf time.Time, tol float64) []MeasureStatus {
 	var out []MeasureStatus
 	add := func(p *plan.Plan, s *plan.Section, m *plan.Measure) {
-		out = append(out, MeasureStatus{Plan: p, Section: s, Measure: m, Standing: m.Standing(asOf, tol)})
+		out = append(out, MeasureStatus{Plan: p, Section: s, Measure: m, Standing: m.Standing(asOf, tol), History: known(m, asOf)})
 	}
 	for _, p := range plans {
 		for _, s := range p.Sections {
@@ -335,4 +366,17 @@ func narrative(r *Report) string {
 			offTarget, words.Pick(offTarget, "is", "are"), noData, words.Pick(noData, "has", "have"))
 	}
 	return s
+}
+
+// known are a measure's observations on or before asOf, oldest first: what was known on the
+// report date, as plan.Measure.Standing reads them.
+func known(m *plan.Measure, asOf time.Time) []plan.Observation {
+	var obs []plan.Observation
+	for _, o := range m.Observations {
+		if !o.Date.After(asOf) {
+			obs = append(obs, o)
+		}
+	}
+	sort.SliceStable(obs, func(i, j int) bool { return obs[i].Date.Before(obs[j].Date) })
+	return obs
 }

@@ -2,15 +2,17 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/golden"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
 )
 
 func load(t *testing.T, dir string) ([]*plan.Plan, *plan.Registry) {
@@ -38,35 +40,85 @@ func date(s string) time.Time {
 	return t
 }
 
-var fixtures = []struct {
+// fixture is a report the tests print: plans, a report date, a period ("" for the default, the
+// quarter just ended) and how much detail.
+type fixture struct {
 	name, dir, asOf, period string
-}{
-	{"bundled", "../../plans", "2025-12-31", "Q4-2025"},
-	{"riverside", "../../testdata/report/fixture", "2025-12-31", "Q3-2025/26"},
+	plans                   []string // only these plans; all when empty
+	detail                  Detail
+	leftOut                 []LeftOut
+}
+
+var fixtures = []fixture{
+	{name: "bundled", dir: "../../plans", asOf: "2025-12-31"},
+	{name: "bundled-full", dir: "../../plans", asOf: "2025-12-31", detail: Full},
+	{name: "riverside", dir: "../../testdata/report/fixture", asOf: "2025-12-31"},
+	{name: "riverside-full", dir: "../../testdata/report/fixture", asOf: "2025-12-31", detail: Full},
+	// The same plan in calendar quarters, reported in October on the quarter just ended.
+	{name: "riverside-calendar", dir: "calendar", asOf: "2025-10-01"},
+	{name: "riverside-q3", dir: "../../testdata/report/fixture", asOf: "2025-12-31", period: "Q3-2025/26"},
+}
+
+// calendarFixture is the report fixture with its quarters read as calendar quarters.
+func calendarFixture(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile("../../testdata/report/fixture/riverside.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := strings.Replace(string(src), "quarters: financial", "quarters: calendar", 1)
+	if cal == string(src) {
+		t.Fatal("the fixture no longer says quarters: financial")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "riverside.yaml"), []byte(cal), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// build makes a fixture's report.
+func (fx fixture) build(t *testing.T) *Report {
+	t.Helper()
+	dir := fx.dir
+	if dir == "calendar" {
+		dir = calendarFixture(t)
+	}
+	plans, reg := load(t, dir)
+	if len(fx.plans) > 0 {
+		var only []*plan.Plan
+		for _, p := range plans {
+			if contains(fx.plans, p.ID) {
+				only = append(only, p)
+			}
+		}
+		plans = only
+	}
+	var period query.Window
+	if fx.period != "" {
+		var err error
+		if period, err = query.ParseQuarter(fx.period); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period, Tolerance: DefaultTolerance, Detail: fx.detail, LeftOut: fx.leftOut})
 }
 
 // The report for the bundled plans and for a plan with progress, RAGs and measures is pinned,
-// in both formats, and is the same bytes every time.
+// in both formats, both quarter conventions and both levels of detail, and is the same bytes
+// every time.
 func TestGolden(t *testing.T) {
 	for _, fx := range fixtures {
 		t.Run(fx.name, func(t *testing.T) {
-			plans, reg := load(t, fx.dir)
-			period, err := query.ParseQuarter(fx.period)
-			if err != nil {
-				t.Fatal(err)
-			}
-			build := func() *Report {
-				return Build(plans, reg, Options{AsOf: date(fx.asOf), Period: period, Tolerance: DefaultTolerance})
-			}
 			var md, md2, page, page2 bytes.Buffer
-			if err := WriteMarkdown(&md, build()); err != nil {
+			if err := WriteMarkdown(&md, fx.build(t)); err != nil {
 				t.Fatal(err)
 			}
-			WriteMarkdown(&md2, build())
-			if err := WriteHTML(&page, build()); err != nil {
+			WriteMarkdown(&md2, fx.build(t))
+			if err := WriteHTML(&page, fx.build(t)); err != nil {
 				t.Fatal(err)
 			}
-			WriteHTML(&page2, build())
+			WriteHTML(&page2, fx.build(t))
 			if !bytes.Equal(md.Bytes(), md2.Bytes()) || !bytes.Equal(page.Bytes(), page2.Bytes()) {
 				t.Error("the same plans and date gave different output")
 			}
@@ -172,13 +224,13 @@ func TestPartialNotice(t *testing.T) {
 	wantMD := "# Riverside Corporate Parenting Plan 2025-2028\n\n" +
 		"> **Partial report:** 2 plan files with errors are left out, so this report does not count what they hold. Run `cpp validate` for details.\n>\n" +
 		"> - **plans/a &lt;b&gt;x&lt;/b&gt;.yaml**: plans/a.yaml:3:1: error: unknown field \\`&lt;script&gt;alert(1)&lt;/script&gt;\\` \\[unknown-field\\]\n" +
-		"> - **plans/b.yaml**: plans/b.yaml:1:1: error: a | b \\# heading \\[yaml\\]\n\nReport as of"
+		"> - **plans/b.yaml**: plans/b.yaml:1:1: error: a | b \\# heading \\[yaml\\]\n\n**Quarter 3 2025/26: October to December 2025.** Report as of"
 	if !strings.HasPrefix(md.String(), wantMD) {
 		t.Errorf("Markdown does not open with the notice:\n%s", md.String()[:min(len(md.String()), 900)])
 	}
 	checkMarkdownTables(t, md.String())
 	for _, want := range []string{
-		"<h1>Riverside Corporate Parenting Plan 2025-2028</h1>\n<section class=\"partial\" aria-labelledby=\"partial-report\">\n<h2 id=\"partial-report\">Partial report</h2>\n",
+		"<h1>Riverside Corporate Parenting Plan 2025-2028<span class=\"period\">Quarter 3 2025/26: October to December 2025</span></h1>\n<section class=\"partial\" aria-labelledby=\"partial-report\">\n<h2 id=\"partial-report\">Partial report</h2>\n",
 		"<li><strong>plans/a &lt;b&gt;x&lt;/b&gt;.yaml</strong>: plans/a.yaml:3:1: error: unknown field `&lt;script&gt;alert(1)&lt;/script&gt;` [unknown-field]</li>",
 	} {
 		if !strings.Contains(page.String(), want) {
@@ -240,15 +292,17 @@ func TestStaleDays(t *testing.T) {
 }
 
 // A dropped action has a look of its own in the HTML, in words as well as style, so that it is
-// not read as live work: its row muted and struck through with a boxed "dropped", and in the
-// timeline an outline bar, its id struck through and "dropped" beside it, with a key that says so.
-// Status words are the same words everywhere ("not started", never "not-started").
+// not read as live work: its row muted and struck through with a boxed "dropped", and in the full
+// timeline an outline bar, its words struck through and "dropped" beside it, with a key that says
+// so. Status words are the same words everywhere ("not started", never "not-started").
 func TestHTMLDroppedLook(t *testing.T) {
-	page := string(reportHTML(t, "../../testdata/report/fixture", "2025-12-31", "Q3-2025/26", nil))
+	var b bytes.Buffer
+	WriteHTML(&b, fixture{dir: "../../testdata/report/fixture", asOf: "2025-12-31", detail: Full}.build(t))
+	page := b.String()
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`<tr class="dropped"><td>riverside\.p3\.5: [^<]*</td><td>[^<]*</td><td>[^<]*</td><td><span class="status status-dropped">dropped</span></td>`),
-		regexp.MustCompile(`<text x="4" y="\d+" font-size="11" text-decoration="line-through" fill="#4a4a4a">riverside\.p3\.5<title>riverside\.p3\.5</title></text><text x="\d+" y="\d+" font-size="11">dropped</text><rect [^>]*fill="#fff" stroke="#4a4a4a" stroke-dasharray="3 2"><title>riverside\.p3\.5: [^<]*\(dropped\)</title></rect>`),
-		regexp.MustCompile(`<p class="key"><strong>Key:</strong>.*<span class="term">dropped</span> \(an outline; its id struck through\)</span>`),
+		regexp.MustCompile(`<tr class="dropped"><td data-label="Action">Create a participation app\. <span class="id">riverside\.<wbr>p3\.<wbr>5</span></td><td data-label="Deadline">[^<]*</td><td data-label="Progress"><span class="status status-dropped">dropped</span></td>`),
+		regexp.MustCompile(`<text x="4" y="\d+" font-size="11" text-decoration="line-through" fill="#4a4a4a">Create a participation app\.<title>riverside\.p3\.5: Create a participation app\. \(1 Jan 2026 to 31 Mar 2026, dropped\)</title></text><text x="\d+" y="\d+" font-size="11">dropped</text><rect [^>]*fill="#fff" stroke="#4a4a4a" stroke-dasharray="3 2"><title>riverside\.p3\.5: [^<]*, dropped\)</title></rect>`),
+		regexp.MustCompile(`<p class="key"><strong>Key:</strong>.*<span class="term">dropped</span> \(an outline; its words struck through\)</span>`),
 	} {
 		if !want.MatchString(page) {
 			t.Errorf("the HTML lacks %s", want)
@@ -258,7 +312,7 @@ func TestHTMLDroppedLook(t *testing.T) {
 		t.Errorf("the HTML shows a status as the YAML spells it: %q", m)
 	}
 	// Its row in progress by section, and in coming up (it was due next quarter).
-	if n, p35 := strings.Count(page, `<tr class="dropped">`), strings.Count(page, `<tr class="dropped"><td>riverside.p3.5:`); n != 2 || p35 != 2 {
+	if n, p35 := strings.Count(page, `<tr class="dropped">`), strings.Count(page, `<tr class="dropped"><td data-label="Action">Create a participation app.`); n != 2 || p35 != 2 {
 		t.Errorf("%d rows are marked dropped, %d of them riverside.p3.5's; want its 2", n, p35)
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
+	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
 )
 
 // fill sets cells of the row with the id, by header word, as a lead filling in the workbook would:

@@ -156,12 +156,10 @@ func dataSheet(f *excelize.File, st styles, name string, header []string, fillFr
 		if err := f.SetCellStyle(name, "A2", cell(fillFrom, last), st.locked); err != nil {
 			return err
 		}
-		fill := st.fill
 		for c := fillFrom + 1; c <= len(header); c++ {
+			fill := st.fill
 			if header[c-1] == ColNewValue {
 				fill = st.number
-			} else {
-				fill = st.fill
 			}
 			if err := f.SetCellStyle(name, cell(c, 2), cell(c, last), fill); err != nil {
 				return err

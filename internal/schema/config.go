@@ -72,18 +72,6 @@ func ConfigSchema() []byte {
 	return append(out, '\n')
 }
 
-// ConfigKeys returns the keys the config schema describes for each mapping, named as config.Keys
-// names them.
-func ConfigKeys() map[string][]string {
-	out := map[string][]string{}
-	for _, k := range ConfigKinds {
-		for _, f := range k.Fields {
-			out[k.Name] = append(out[k.Name], f.Key)
-		}
-	}
-	return out
-}
-
 // configMapping is the schema of one mapping of cpp.yaml: its keys and no others.
 func configMapping(k ConfigKind) Object {
 	props := Object{}

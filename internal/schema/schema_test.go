@@ -175,7 +175,9 @@ func failures(err error, lines map[string]int) []int {
 	return out
 }
 
-func check(t *testing.T, s *jsonschema.Schema, path string) (err error, lines map[string]int, parsed bool) {
+// check validates the file at path against s. parsed is false when YAML cannot read it; verdict
+// is the schema's, with lines mapping each JSON pointer to its line.
+func check(t *testing.T, s *jsonschema.Schema, path string) (lines map[string]int, parsed bool, verdict error) {
 	t.Helper()
 	data, rerr := os.ReadFile(path)
 	if rerr != nil {
@@ -183,10 +185,10 @@ func check(t *testing.T, s *jsonschema.Schema, path string) (err error, lines ma
 	}
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	lines = map[string]int{}
-	return s.Validate(toJSON(&doc, "", lines)), lines, true
+	return lines, true, s.Validate(toJSON(&doc, "", lines))
 }
 
 // TestBundledPlansPass checks every plan file the repository ships against the schema.
@@ -197,7 +199,7 @@ func TestBundledPlansPass(t *testing.T) {
 		t.Fatal("no bundled plans")
 	}
 	for _, p := range paths {
-		err, _, parsed := check(t, s, p)
+		_, parsed, err := check(t, s, p)
 		if !parsed || err != nil {
 			t.Errorf("%s: %v", p, err)
 		}
@@ -253,7 +255,7 @@ func TestBadPlansFailForTheirReason(t *testing.T) {
 					anyStructural = true
 				}
 			}
-			err, lines, parsed := check(t, s, in)
+			lines, parsed, err := check(t, s, in)
 			if !parsed {
 				if !slices.ContainsFunc(rules, func(r string) bool { return r == "syntax" || r == "encoding" }) {
 					t.Errorf("YAML cannot read it, but the golden names no syntax or encoding error: %v", rules)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
+	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
 )
 
 // workbook builds a workbook in memory; build gets a file whose first sheet is "Sheet1".

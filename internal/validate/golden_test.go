@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/cpp-plans/cpp/internal/diag"
-	"github.com/cpp-plans/cpp/internal/golden"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
 )
 
 // TestBadPlans pins the diagnostics for each bad plan in testdata/err: X.yaml ↔ X.out.

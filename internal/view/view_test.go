@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/golden"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
 )
 
 var today = time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)

@@ -10,7 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/tabular"
-	"github.com/cpp-plans/cpp/internal/tabular/tabtest"
+	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
 )
 
 // plan is a council's plan as it might arrive: a heading row, an action merged over its
@@ -100,9 +100,9 @@ func TestDOCXRoundTrip(t *testing.T) {
 		t.Errorf("table 2: got\n%s", got)
 	}
 	// LibreOffice opens the document and finds its text. It takes half a minute to start, so
-	// it is asked only when CPP_SOFFICE=1 (and needs libreoffice-writer).
-	if os.Getenv("CPP_SOFFICE") != "1" {
-		t.Log("set CPP_SOFFICE=1 to check the document with LibreOffice too")
+	// it is asked only when CPP_SOFFICE=1 (and needs libreoffice-writer), and never with -short.
+	if os.Getenv("CPP_SOFFICE") != "1" || testing.Short() {
+		t.Log("set CPP_SOFFICE=1, without -short, to check the document with LibreOffice too")
 		return
 	}
 	soffice, err := exec.LookPath("soffice")
