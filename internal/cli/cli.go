@@ -98,43 +98,17 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetIn(env.Stdin)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		var ee *exitError
-		if errors.As(err, &ee) { // a typed flag's own refusal, with its hint
-			return ee
-		}
-		return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
-	})
+	root.SetFlagErrorFunc(flagError)
+	// The global flags check themselves as they are parsed, for every command, whether or not it
+	// uses them.
 	g := &globalOptions{}
 	addGlobalFlags(root, g)
-	// The global flags are checked for every command, whether or not it uses them; then a long
-	// answer on a terminal goes through the pager.
+	// A long answer on a terminal goes through the pager.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
-		if err := g.check(env, c); err != nil {
-			return err
-		}
 		startPager(env, c, g.NoPager)
 		return nil
 	}
-	root.AddCommand(
-		newValidateCmd(env),
-		newListCmd(env, g),
-		newDueCmd(env, g),
-		newOverdueCmd(env, g),
-		newShowCmd(env, g),
-		newLeadsCmd(env, g),
-		newStatusCmd(env, g),
-		newReportCmd(env, g),
-		newDiffCmd(env, g),
-		newLogCmd(env, g),
-		newFmtCmd(env),
-		newUpdateCmd(env, g),
-		newReturnsCmd(env, g),
-		newInitCmd(env, g),
-		newImportCmd(env, g),
-		newSchemaCmd(env),
-		newVersionCmd(env),
-	)
+	root.AddCommand(commands(env, g)...)
 	// Unknown commands and bad arguments are usage errors.
 	for _, c := range root.Commands() {
 		wrapArgs(c)
@@ -152,6 +126,39 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 	registerCompletions(root, env)
 	quoteBashCompletion(root)
 	return root
+}
+
+// flagError is a flag's error as bad usage: a typed flag's own refusal, with its hint, or
+// pflag's, with where to read the usage.
+func flagError(c *cobra.Command, err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee
+	}
+	return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
+}
+
+// commands are cpp's commands, in the order help lists them.
+func commands(env *Env, g *globalOptions) []*cobra.Command {
+	return []*cobra.Command{
+		newValidateCmd(env),
+		newListCmd(env, g),
+		newDueCmd(env, g),
+		newOverdueCmd(env, g),
+		newShowCmd(env, g),
+		newLeadsCmd(env, g),
+		newStatusCmd(env, g),
+		newReportCmd(env, g),
+		newDiffCmd(env, g),
+		newLogCmd(env, g),
+		newFmtCmd(env),
+		newUpdateCmd(env, g),
+		newReturnsCmd(env, g),
+		newInitCmd(env, g),
+		newImportCmd(env, g),
+		newSchemaCmd(env),
+		newVersionCmd(env),
+	}
 }
 
 func unknownCommand(root *cobra.Command, name string) error {

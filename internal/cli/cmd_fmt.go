@@ -68,35 +68,11 @@ func runFmt(env *Env, opts *fmtOptions) error {
 	var ds []diag.Diagnostic
 	src := diag.Sources{}
 	for _, f := range files {
-		// What was read is stamped, so that the write is abandoned if an editor saves the file
-		// meanwhile, rather than losing the editor's work.
-		data, stamp, err := safewrite.Read(f, planfile.MaxSize)
+		fds, err := fmtFile(env, f, opts.Check, src)
 		if err != nil {
-			d := planfile.ReadError(f, err)
-			return problemf(d.Hint, "%s", d.OneLine())
+			return err
 		}
-		src[f] = data
-		fixed := tidy.Fix(data)
-		if !bytes.Equal(fixed, data) {
-			// A fix that would change a value (spaces inside a | block are text) is not made,
-			// and --check says so rather than telling the user to run cpp fmt.
-			if d, unsafe := tidy.Verify(f, data, fixed); unsafe {
-				ds = append(ds, d)
-				continue
-			}
-		}
-		if opts.Check {
-			ds = append(ds, tidy.Check(f, data)...)
-			continue
-		}
-		if !bytes.Equal(fixed, data) {
-			if err := safewrite.Write(f, fixed, safewrite.Options{Policy: safewrite.MustExist, Expect: &stamp}); err != nil {
-				return writeFailed(err)
-			}
-			fmt.Fprintf(env.Stderr, "cpp: formatted %s\n", f)
-			src[f] = fixed
-		}
-		ds = append(ds, tidy.Check(f, fixed)...) // what Fix leaves: tabs in indentation
+		ds = append(ds, fds...)
 	}
 	diag.Sort(ds)
 	if err := printDiags(env, opts.Format, ds, diag.Summary{Files: len(files), Errors: len(ds)}, src); err != nil {
@@ -106,4 +82,36 @@ func runFmt(env *Env, opts *fmtOptions) error {
 		return &silentExit{code: ExitProblem}
 	}
 	return nil
+}
+
+// fmtFile checks the layout of one file, and fixes it unless check, keeping the text it read (or
+// wrote) in src for the diagnostics.
+func fmtFile(env *Env, f string, check bool, src diag.Sources) ([]diag.Diagnostic, error) {
+	// What was read is stamped, so that the write is abandoned if an editor saves the file
+	// meanwhile, rather than losing the editor's work.
+	data, stamp, err := safewrite.Read(f, planfile.MaxSize)
+	if err != nil {
+		d := planfile.ReadError(f, err)
+		return nil, problemf(d.Hint, "%s", d.OneLine())
+	}
+	src[f] = data
+	fixed := tidy.Fix(data)
+	if !bytes.Equal(fixed, data) {
+		// A fix that would change a value (spaces inside a | block are text) is not made,
+		// and --check says so rather than telling the user to run cpp fmt.
+		if d, unsafe := tidy.Verify(f, data, fixed); unsafe {
+			return []diag.Diagnostic{d}, nil
+		}
+	}
+	if check {
+		return tidy.Check(f, data), nil
+	}
+	if !bytes.Equal(fixed, data) {
+		if err := safewrite.Write(f, fixed, safewrite.Options{Policy: safewrite.MustExist, Expect: &stamp}); err != nil {
+			return nil, writeFailed(err)
+		}
+		fmt.Fprintf(env.Stderr, "cpp: formatted %s\n", f)
+		src[f] = fixed
+	}
+	return tidy.Check(f, fixed), nil // what Fix leaves: tabs in indentation
 }

@@ -60,17 +60,21 @@ the file cannot be read, the output exists or the plan would not validate; 2 for
 			return runImport(env, g, opts)
 		},
 	}
+	addImportFlags(c, opts)
+	return c
+}
+
+func addImportFlags(c *cobra.Command, opts *importOptions) {
 	fl := c.Flags()
 	fl.StringVar(&opts.ID, "id", "", "the plan's id: lower-case letters, digits, '-' and '.' (required)")
 	fl.StringVar(&opts.Title, "title", "", "the plan's title, as the document gives it (required)")
 	fl.StringVar(&opts.Council, "council", "", "the council's name (required, unless cpp.yaml gives it)")
-	fl.StringVar(&opts.Quarters, "quarters", "calendar", "how the plan reads \"Q3 2025\": calendar or financial (default: cpp.yaml's quarters, else calendar)")
+	fl.Var(quartersFlag(&opts.Quarters), "quarters", "how the plan reads \"Q3 2025\": calendar or financial (default: cpp.yaml's quarters, else calendar)")
 	fl.StringVar(&opts.Period, "period", "", "the plan's period as a deadline is written: 2025-2028, 2025/26 (default: the years its deadlines fall in)")
 	fl.StringVar(&opts.MapFile, "map", "", "a YAML file naming the field of each column header (default: cpp.yaml's import.map)")
 	fl.StringVar(&opts.Sheet, "sheet", "", "the workbook sheet, or the document's table (\"table 2\"), to read (default: the first with a column of actions)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "the plan file to write, which must not exist (default: plans/ID.yaml in the repository); - prints it")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the plan and write nothing")
-	return c
 }
 
 func runImport(env *Env, g *globalOptions, opts *importOptions) error {
@@ -78,17 +82,13 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
+	// -o - prints the plan, as --dry-run does, after the same checks.
+	if opts.Output == "-" {
+		opts.DryRun, opts.Output = true, ""
+	}
 	target, err := importTarget(env, opts)
 	if err != nil {
 		return err
-	}
-	// -o - prints the plan, as --dry-run does, after the same checks.
-	toStdout := opts.Output == "-"
-	if toStdout {
-		opts.DryRun, opts.Output = true, ""
-		if target, err = importTarget(env, opts); err != nil {
-			return err
-		}
 	}
 	// The folder the plan goes in is locked before the plans beside it are read: two imports of
 	// one id, or an update meanwhile, wait for each other.
@@ -99,64 +99,99 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 		}
 		defer lk.Release()
 	}
-	// The repository the plan joins: its registry decides which leads are new, and the plan is
-	// validated among its files, so that an id another plan has is caught now.
-	var context []string
-	if target != "" {
-		context = planfile.Context([]string{target})
-	}
-	ctxFiles := planfile.LoadAll(context, planfile.Options{})
-	var leads []*plan.Lead
-	for _, f := range ctxFiles {
-		if !f.HasErrors() {
-			leads = append(leads, f.Leads...)
-		}
-	}
-	o.Registry = plan.NewRegistry(leads)
-
-	tables, err := tabular.Read(opts.File, tabular.Options{Sheet: opts.Sheet})
-	if err != nil {
-		return tableReadFailed(opts.File, err)
-	}
-	res, err := importer.Import(tables, o)
-	var na *importer.NoActionsError
-	if errors.As(err, &na) {
-		return problemf(na.Hint(), "%s", na.Error())
-	}
-	var ue *importer.UnreadableError
-	if errors.As(err, &ue) {
-		return problemf(ue.Hint(), "%s", ue.Error())
-	}
+	joins := joining(target)
+	o.Registry = joins.registry()
+	res, err := importTable(opts.File, o)
 	if err != nil {
 		return err
 	}
-	if res.Actions == 0 {
-		return problemf("check that the file is the action table, or choose another with --sheet",
-			"%s has no actions below its header row (row %d); nothing written", importer.Place(opts.File, res.Table, 0), res.HeaderLine)
-	}
-
-	name := target
-	if name == "" {
-		name = "plans/" + opts.ID + ".yaml"
-	}
-	files := append(planfile.ParseAll([]string{name}, map[string][]byte{name: res.Data}, planfile.Options{}), ctxFiles...)
-	ds := validate.Only(validate.Run(validate.NewRepo(files)), []string{name})
-	res.WriteSummary(env.Stderr, opts.File, opts.MapFile, ds)
-	if errs, _ := diag.Count(ds); errs > 0 {
-		src := diag.Sources{name: res.Data}
-		for _, d := range ds {
-			if d.Severity == diag.Error {
-				diag.WriteText(env.Stderr, []diag.Diagnostic{d}, src)
-			}
-		}
-		return problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
-			"the plan would not validate (%s); nothing written", words.Count(errs, "error", "errors"))
+	if err := checkImported(env, opts, target, res, joins); err != nil {
+		return err
 	}
 	if opts.DryRun {
 		_, err := env.Stdout.Write(res.Data)
 		return err
 	}
-	inputs := append([]string{opts.File}, context...)
+	return writeImported(env, opts, target, res, joins)
+}
+
+// repoJoined is the repository a new plan joins: its plan files, which the plan is validated
+// among so that an id another plan has is caught now, and whose registry decides which leads
+// are new.
+type repoJoined struct {
+	paths []string
+	files []*planfile.File
+}
+
+func joining(target string) repoJoined {
+	var r repoJoined
+	if target != "" {
+		r.paths = planfile.Context([]string{target})
+	}
+	r.files = planfile.LoadAll(r.paths, planfile.Options{})
+	return r
+}
+
+func (r repoJoined) registry() *plan.Registry {
+	var leads []*plan.Lead
+	for _, f := range r.files {
+		if !f.HasErrors() {
+			leads = append(leads, f.Leads...)
+		}
+	}
+	return plan.NewRegistry(leads)
+}
+
+// importTable reads the table and makes the plan, refusing a table with no actions.
+func importTable(file string, o importer.Options) (*importer.Result, error) {
+	tables, err := tabular.Read(file, tabular.Options{Sheet: o.Sheet})
+	if err != nil {
+		return nil, tableReadFailed(file, err)
+	}
+	res, err := importer.Import(tables, o)
+	var na *importer.NoActionsError
+	var ue *importer.UnreadableError
+	switch {
+	case errors.As(err, &na):
+		return nil, problemf(na.Hint(), "%s", na.Error())
+	case errors.As(err, &ue):
+		return nil, problemf(ue.Hint(), "%s", ue.Error())
+	case err != nil:
+		return nil, err
+	case res.Actions == 0:
+		return nil, problemf("check that the file is the action table, or choose another with --sheet",
+			"%s has no actions below its header row (row %d); nothing written", importer.Place(file, res.Table, 0), res.HeaderLine)
+	}
+	return res, nil
+}
+
+// checkImported validates the plan among the repository's files, writes the summary on stderr,
+// and refuses a plan with errors, naming them.
+func checkImported(env *Env, opts *importOptions, target string, res *importer.Result, joins repoJoined) error {
+	name := target
+	if name == "" {
+		name = "plans/" + opts.ID + ".yaml"
+	}
+	files := append(planfile.ParseAll([]string{name}, map[string][]byte{name: res.Data}, planfile.Options{}), joins.files...)
+	ds := validate.Only(validate.Run(validate.NewRepo(files)), []string{name})
+	res.WriteSummary(env.Stderr, opts.File, opts.MapFile, ds)
+	errs, _ := diag.Count(ds)
+	if errs == 0 {
+		return nil
+	}
+	src := diag.Sources{name: res.Data}
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			diag.WriteText(env.Stderr, []diag.Diagnostic{d}, src)
+		}
+	}
+	return problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
+		"the plan would not validate (%s); nothing written", words.Count(errs, "error", "errors"))
+}
+
+// writeImported writes the new plan, never over a file, nor over any file it was made from.
+func writeImported(env *Env, opts *importOptions, target string, res *importer.Result, joins repoJoined) error {
+	inputs := append([]string{opts.File}, joins.paths...)
 	if opts.MapFile != "" {
 		inputs = append(inputs, opts.MapFile)
 	}
@@ -172,13 +207,12 @@ func runImport(env *Env, g *globalOptions, opts *importOptions) error {
 	return nil
 }
 
-// importFlags checks the flags and turns them into the importer's options.
+// importFlags turns the flags into the importer's options (importer.Given checks them).
 func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Options, error) {
-	var o importer.Options
 	// The repository's cpp.yaml fills in what the flags leave out.
 	cfg, err := repoConfig(env)
 	if err != nil {
-		return o, err
+		return importer.Options{}, err
 	}
 	if !opts.quartersGiven && cfg.QuartersSet {
 		opts.Quarters = cfg.Quarters.String()
@@ -189,54 +223,22 @@ func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Opti
 	if opts.MapFile == "" {
 		opts.MapFile = cfg.Import.Map
 	}
-	conv, ok := deadline.ParseConvention(opts.Quarters)
-	if !ok {
-		return o, usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
-	}
-	for _, f := range []struct{ flag, val, eg string }{
-		{"--id", opts.ID, "--id riverside-ap"},
-		{"--title", opts.Title, `--title "Corporate Parenting Action Plan 2025-2028"`},
-		{"--council", opts.Council, `--council "Riverside Council"`},
-	} {
-		if strings.TrimSpace(f.val) == "" {
-			return o, usageErrorf("as in "+f.eg, "cpp import needs %s", f.flag)
-		}
-		if strings.ContainsFunc(f.val, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-			return o, usageErrorf("write it on one line, without control characters", "invalid %s %q", f.flag, f.val)
-		}
-	}
-	if !planfile.IDPattern.MatchString(opts.ID) {
-		return o, usageErrorf("ids use lower-case letters, digits, '-' and '.', as in --id riverside-ap", "invalid --id %q", opts.ID)
-	}
 	today, err := g.today(env)
 	if err != nil {
-		return o, err
+		return importer.Options{}, err
 	}
-	o = importer.Options{File: opts.File, ID: opts.ID, Title: strings.TrimSpace(opts.Title),
-		Council: strings.TrimSpace(opts.Council), Quarters: conv, Sheet: opts.Sheet, Today: today}
-	if opts.Period != "" {
-		d, err := deadline.Parse(opts.Period, conv)
-		if err != nil || d.Kind != deadline.Dated {
-			return o, usageErrorf("give the years the plan covers, as in --period 2025-2028 or --period 2025/26", "invalid --period %q", opts.Period)
-		}
-		o.Period = plan.Period{Start: d.Start, End: d.End}
+	conv, _ := deadline.ParseConvention(opts.Quarters) // checked by its flag
+	o, err := importer.Given{File: opts.File, ID: opts.ID, Title: opts.Title, Council: opts.Council, Quarters: conv,
+		Period: opts.Period, MapFile: opts.MapFile, Sheet: opts.Sheet}.Options(today)
+	var ue *importer.UsageError
+	var me *importer.MapError
+	switch {
+	case errors.As(err, &ue):
+		return o, usageErrorf(ue.Hint, "%s", ue.Message)
+	case errors.As(err, &me):
+		return o, usageErrorf(me.Hint, "%s", me.Error())
 	}
-	if opts.MapFile != "" {
-		data, err := safewrite.ReadFile(opts.MapFile, 1<<20)
-		if err != nil {
-			return o, usageErrorf("give a map file that exists, or leave out --map", "cannot read --map %s: %s", opts.MapFile, readReason(err))
-		}
-		m, err := importer.ParseMap(opts.MapFile, data)
-		if err != nil {
-			var me *importer.MapError
-			if errors.As(err, &me) {
-				return o, usageErrorf(me.Hint, "%s", me.Error())
-			}
-			return o, err
-		}
-		o.Map = m
-	}
-	return o, nil
+	return o, err
 }
 
 // importTarget is the file to write: -o, else plans/ID.yaml in the repository. A dry run needs

@@ -68,7 +68,7 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 		},
 	}
 	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required, unless a cpp.yaml in DIR gives it)")
-	c.Flags().StringVar(&opts.Quarters, "quarters", "calendar", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
+	c.Flags().Var(quartersFlag(&opts.Quarters), "quarters", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
 	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "write the files only: no git init, no commit")
 	return c
 }
@@ -100,10 +100,7 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 	if strings.IndexFunc(council, unicode.IsControl) >= 0 {
 		return usageErrorf("write the council's name on one line, without control characters", "invalid --council %q", opts.Council)
 	}
-	conv, ok := deadline.ParseConvention(opts.Quarters)
-	if !ok {
-		return usageErrorf("use one of: calendar, financial", "invalid --quarters %q", opts.Quarters)
-	}
+	conv, _ := deadline.ParseConvention(opts.Quarters) // checked by its flag
 	today, err := g.today(env)
 	if err != nil {
 		return err
@@ -130,20 +127,8 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 // git asked whether it can commit, before anything is written, so that a refusal leaves the
 // folder exactly as it was.
 func writeRepo(env *Env, opts *initOptions, files []scaffold.File) error {
-	var inTheWay []string
-	for _, f := range files {
-		target := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
-		if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
-			inTheWay = append(inTheWay, target)
-		}
-	}
-	if len(inTheWay) > 0 {
-		noun := "a file cpp init would write exists"
-		if len(inTheWay) > 1 {
-			noun = fmt.Sprintf("%d files cpp init would write exist", len(inTheWay))
-		}
-		return problemf("cpp init never overwrites: choose a new folder, or move these files away first",
-			"%s, so nothing was written: %s", noun, strings.Join(inTheWay, ", "))
+	if err := inTheWay(opts.Dir, files); err != nil {
+		return err
 	}
 	if !opts.NoGit {
 		if err := gitrev.CanCommit(existingParent(opts.Dir)); err != nil {
@@ -182,6 +167,26 @@ func writeRepo(env *Env, opts *initOptions, files []scaffold.File) error {
 		return nil
 	}
 	return gitFailure(gitrev.InitCommit(opts.Dir, initCommitMessage, paths))
+}
+
+// inTheWay refuses, naming them all, the files init would write that exist already.
+func inTheWay(dir string, files []scaffold.File) error {
+	var exist []string
+	for _, f := range files {
+		target := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			exist = append(exist, target)
+		}
+	}
+	if len(exist) > 0 {
+		noun := "a file cpp init would write exists"
+		if len(exist) > 1 {
+			noun = fmt.Sprintf("%d files cpp init would write exist", len(exist))
+		}
+		return problemf("cpp init never overwrites: choose a new folder, or move these files away first",
+			"%s, so nothing was written: %s", noun, strings.Join(exist, ", "))
+	}
+	return nil
 }
 
 // initSummary is what init made, file by file, and what to do next.

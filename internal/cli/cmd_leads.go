@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/query"
@@ -33,14 +30,12 @@ due_in_window is the window's count.`,
 	addFilterFlags(c, &opts.filterOptions, query.LeadSortKeys[0], listingFormats)
 	addWindowFlags(c, &opts.windowOptions)
 	opts.summary = true
+	opts.sort.values, opts.sort.refusal = query.LeadSortKeys, "unknown sort key %q for leads"
 	c.Flags().Lookup("sort").Usage = "order of teams: actions (the busiest first), lead (by name), overdue or due (the most first)"
 	return c
 }
 
 func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
-	if !slices.Contains(query.LeadSortKeys, opts.Sort) {
-		return usageErrorf("use one of: "+strings.Join(query.LeadSortKeys, ", "), "unknown sort key %q for leads", opts.Sort)
-	}
 	w, q, err := opts.start(env, g)
 	if err != nil {
 		return err

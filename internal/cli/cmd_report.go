@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,7 +17,7 @@ import (
 
 type reportOptions struct {
 	Plans     []string
-	AsOf      string
+	AsOf      dateFlag
 	Period    quarterFlag
 	Format    string
 	Output    string
@@ -88,7 +86,8 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	}
 	fl := c.Flags()
 	fl.StringSliceVar(&opts.Plans, "plan", nil, "only these plans (ids); default every plan, with a combined summary")
-	fl.StringVar(&opts.AsOf, "as-of", "", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
+	opts.AsOf.name = "as-of"
+	fl.Var(&opts.AsOf, "as-of", "the report date, YYYY-MM-DD (default --today, $CPP_TODAY or the clock)")
 	opts.Period.name = "period"
 	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the last quarter ended on or before the report date)")
 	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
@@ -97,55 +96,19 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
 	opts.Detail = report.DetailNames[report.Board]
-	detail := &enumFlag{value: &opts.Detail, values: report.DetailNames, refusal: "invalid --detail"}
+	detail := &enumFlag{value: &opts.Detail, values: report.DetailNames, refusal: "invalid --detail %q"}
 	fl.Var(detail, "detail", detail.help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
-	fl.StringVar(&opts.For, "for", report.ForBoard, "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
+	opts.For = report.ForBoard
+	fl.Var(&enumFlag{value: &opts.For, values: report.Audiences, refusal: "invalid --for %q"}, "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
 	return c
 }
 
 func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
-	if !opts.formatGiven {
-		switch strings.ToLower(filepath.Ext(opts.Output)) {
-		case ".html", ".htm":
-			opts.Format = "html"
-		}
-	}
-	// --detail is checked as it is read (enumFlag), so this cannot fail.
-	detail, err := report.ParseDetail(opts.Detail)
+	ro, err := opts.options(env, g)
 	if err != nil {
 		return err
-	}
-	if !slices.Contains(report.Audiences, opts.For) {
-		return usageErrorf("use one of: "+strings.Join(report.Audiences, ", "), "invalid --for %q", opts.For)
-	}
-	// NaN compares false with everything, so this form turns it away too.
-	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
-		return usageErrorf("write a fraction such as 0.1 (within 10% of target is green)",
-			"invalid --tolerance %v: it is a fraction of the target, at least 0 and less than 1", opts.Tolerance)
-	}
-	if opts.StaleDays < 1 || opts.StaleDays > maxStaleDays {
-		return usageErrorf("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", opts.StaleDays, maxStaleDays)
-	}
-	asOf, err := g.today(env)
-	if err != nil {
-		return err
-	}
-	if opts.AsOf != "" {
-		if asOf, err = flagDate("--as-of", opts.AsOf); err != nil {
-			return err
-		}
-	}
-	period := query.LastFullQuarter(asOf)
-	if opts.Period.given != "" {
-		period = opts.Period.window
-		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
-		if opts.quarters != nil {
-			if period, err = query.ParseQuarterIn(opts.Period.given, *opts.quarters); err != nil {
-				return usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
-			}
-		}
 	}
 	l, err := loadPlans(env, opts.Paths)
 	if err != nil {
@@ -155,7 +118,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ro := report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, LeftOut: leftOut(l), Detail: detail}
+	ro.LeftOut = leftOut(l)
 	if opts.Since != "" {
 		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
 			return err
@@ -175,27 +138,67 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range found {
-		verb := "publishes"
-		if opts.Redact {
-			verb = "removed"
-		}
-		fmt.Fprintf(env.Stderr, "cpp: warning: %s: the report %s what looks like %s: %q\n", termsafe.Line(fmt.Sprintf("%s:%d:%d", f.File, f.Pos.Line, f.Pos.Col)), verb, f.Kind, termsafe.Line(f.Text))
-	}
-	if len(found) > 0 && !opts.Redact {
-		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
-	}
-	buf := bytes.NewBuffer(doc)
-	if opts.Output == "" || opts.Output == "-" {
-		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-			return err
-		}
-	} else {
-		// The report is never written over a plan it was made from, however the path is spelt.
-		if err := safewrite.Write(opts.Output, buf.Bytes(), safewrite.Options{Inputs: l.Files}); err != nil {
-			return writeFailed(err)
-		}
-		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", opts.Output)
+	warnPersonal(env, found, opts.Redact)
+	// The report is never written over a plan it was made from, however the path is spelt.
+	if err := writeOutput(env, opts.Output, doc, l.Files, ""); err != nil {
+		return err
 	}
 	return l.finish()
+}
+
+// options checks the flags and settles the report's date (--as-of, else today) and period
+// (--period, else the date's quarter).
+func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, error) {
+	if !opts.formatGiven {
+		switch strings.ToLower(filepath.Ext(opts.Output)) {
+		case ".html", ".htm":
+			opts.Format = "html"
+		}
+	}
+	// NaN compares false with everything, so this form turns it away too.
+	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
+		return report.Options{}, usageErrorf("write a fraction such as 0.1 (within 10% of target is green)",
+			"invalid --tolerance %v: it is a fraction of the target, at least 0 and less than 1", opts.Tolerance)
+	}
+	if opts.StaleDays < 1 || opts.StaleDays > maxStaleDays {
+		return report.Options{}, usageErrorf("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", opts.StaleDays, maxStaleDays)
+	}
+	asOf, err := g.today(env)
+	if err != nil {
+		return report.Options{}, err
+	}
+	if opts.AsOf.given != "" {
+		asOf = opts.AsOf.value
+	}
+	period := query.LastFullQuarter(asOf)
+	if opts.Period.given != "" {
+		period = opts.Period.window
+		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
+		if opts.quarters != nil {
+			if period, err = query.ParseQuarterIn(opts.Period.given, *opts.quarters); err != nil {
+				return report.Options{}, usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+			}
+		}
+	}
+	// --detail is checked as it is read (enumFlag), so this cannot fail.
+	detail, err := report.ParseDetail(opts.Detail)
+	if err != nil {
+		return report.Options{}, err
+	}
+	return report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, Detail: detail}, nil
+}
+
+// warnPersonal names on stderr the text that looks like personal data, which the report
+// publishes, or removed with --redact.
+func warnPersonal(env *Env, found []report.PersonalText, redact bool) {
+	verb := "publishes"
+	if redact {
+		verb = "removed"
+	}
+	for _, f := range found {
+		fmt.Fprintf(env.Stderr, "cpp: warning: %s: the report %s what looks like %s: %q\n", termsafe.Line(fmt.Sprintf("%s:%d:%d", f.File, f.Pos.Line, f.Pos.Col)), verb, f.Kind, termsafe.Line(f.Text))
+	}
+	if len(found) > 0 && !redact {
+		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
+	}
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
-	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/validate"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -148,6 +145,36 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 }
 
 func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) error {
+	export, err := opts.check(env)
+	if err != nil {
+		return err
+	}
+	run, err := startReturns(env, g, &opts.returnsOptions)
+	if err != nil {
+		return err
+	}
+	ret := run.ret
+	if what := ret.Nothing(export); what != "" {
+		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
+	}
+	if opts.PerLead {
+		return writePerLead(env, run, opts.Output, export, opts.BOM)
+	}
+	data, err := exportBytes(ret, export, opts.BOM)
+	if err != nil {
+		return err
+	}
+	// Never written over a plan it was made from, however the path is spelt.
+	about := fmt.Sprintf(": the return for %s (%s)", ret.Quarter.Describe(ret.Plans), ret.Holds(export))
+	if err := writeOutput(env, opts.Output, data, run.loaded.Files, about); err != nil {
+		return err
+	}
+	return run.loaded.finish()
+}
+
+// check settles the format (csv for -o FILE.csv, else xlsx) and refuses flags that do not go
+// together; the export is the document to write.
+func (opts *returnsExportOptions) check(env *Env) (returns.Export, error) {
 	format := opts.Format
 	if format == "" {
 		format = "xlsx"
@@ -155,106 +182,63 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 			format = "csv"
 		}
 	}
+	toStdout := opts.Output == "" || opts.Output == "-"
 	if opts.Measures && format != "csv" {
-		return usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
+		return 0, usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
 	}
-	toFile := opts.Output != "" && opts.Output != "-"
 	if !opts.bomGiven {
-		opts.BOM = toFile && format == "csv"
+		opts.BOM = !toStdout && format == "csv"
 	}
 	if opts.BOM && format != "csv" {
-		return usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
-	}
-	if opts.PerLead && (opts.Output == "" || opts.Output == "-") {
-		return usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
-	}
-	if opts.PerLead && opts.Measures {
-		return usageErrorf("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
+		return 0, usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
 	}
 	switch {
+	case opts.PerLead && toStdout:
+		return 0, usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
+	case opts.PerLead && opts.Measures:
+		return 0, usageErrorf("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
 	case opts.Output == "" && format == "xlsx":
-		return usageErrorf("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
-	case opts.Output == "" || opts.Output == "-":
-		if format == "xlsx" && env.IsTerminal(env.Stdout) {
-			return usageErrorf("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
-		}
-	}
-	run, err := startReturns(env, g, &opts.returnsOptions)
-	if err != nil {
-		return err
-	}
-	ret := run.ret
-	if (opts.Measures && len(ret.Measures) == 0) || (!opts.Measures && ret.Empty()) {
-		what := "no open actions or measures that expect a figure"
-		if opts.Measures {
-			what = "no measures that expect a figure"
-		}
-		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
-	}
-	if opts.PerLead {
-		return writePerLead(env, run, opts.Output, format, opts.BOM)
-	}
-	var buf bytes.Buffer
-	if opts.BOM {
-		buf.WriteString("\ufeff")
-	}
-	switch {
+		return 0, usageErrorf("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
+	case toStdout && format == "xlsx" && env.IsTerminal(env.Stdout):
+		return 0, usageErrorf("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
 	case format == "xlsx":
-		err = returns.WriteXLSX(&buf, ret)
+		return returns.Workbook, nil
 	case opts.Measures:
-		err = returns.WriteMeasuresCSV(&buf, ret)
-	default:
-		err = returns.WriteCSV(&buf, ret)
+		return returns.MeasuresCSV, nil
 	}
-	if err != nil {
-		return err
+	return returns.ActionsCSV, nil
+}
+
+// exportBytes is the return as the document, after a byte-order mark with --bom, for Excel.
+func exportBytes(ret *returns.Return, export returns.Export, bom bool) ([]byte, error) {
+	data, err := ret.Bytes(export)
+	if bom {
+		data = append([]byte("\ufeff"), data...)
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-			return err
-		}
-		return run.loaded.finish()
-	}
-	// Never written over a plan it was made from, however the path is spelt.
-	if err := safewrite.Write(opts.Output, buf.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: run.loaded.Files}); err != nil {
-		return writeFailed(err)
-	}
-	summary := words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows") + ", " + words.Count(len(ret.Measures), "measure", "measures")
-	if opts.Measures {
-		summary = words.Count(len(ret.Measures), "measure", "measures")
-	} else if format == "csv" {
-		summary = words.Count(len(ret.Leads), "lead", "leads") + ", " + words.Count(ret.ActionCount(), "action row", "action rows")
-	}
-	fmt.Fprintf(env.Stderr, "cpp: wrote %s: the return for %s (%s)\n", opts.Output, ret.Quarter.Describe(ret.Plans), summary)
-	return run.loaded.finish()
+	return data, err
 }
 
 // writePerLead writes each lead's own return into dir, as xlsx or csv, named for the lead.
-func writePerLead(env *Env, run *returnsRun, dir, format string, bom bool) error {
+func writePerLead(env *Env, run *returnsRun, dir string, export returns.Export, bom bool) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
 	}
+	ext := ".csv"
+	if export == returns.Workbook {
+		ext = ".xlsx"
+	}
 	parts := run.ret.PerLead()
 	for _, part := range parts {
-		var buf bytes.Buffer
-		var err error
-		if bom { // CSV files for Excel, as one return's
-			buf.WriteString("\ufeff")
-		}
-		if format == "xlsx" {
-			err = returns.WriteXLSX(&buf, part.Return)
-		} else {
-			err = returns.WriteCSV(&buf, part.Return)
-		}
+		data, err := exportBytes(part.Return, export, bom)
 		if err != nil {
 			return err
 		}
-		file := filepath.Join(dir, part.File+"."+format)
-		if err := safewrite.Write(file, buf.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: run.loaded.Files}); err != nil {
-			return writeFailed(err)
-		}
-		fmt.Fprintf(env.Stderr, "cpp: wrote %s: %s (%s, %s)\n", file, part.Name,
+		file := filepath.Join(dir, part.File+ext)
+		about := fmt.Sprintf(": %s (%s, %s)", part.Name,
 			words.Count(part.Return.ActionCount(), "action row", "action rows"), words.Count(len(part.Return.Measures), "measure", "measures"))
+		if err := writeOutput(env, file, data, run.loaded.Files, about); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(env.Stderr, "cpp: wrote %s into %s: the return for %s, one for each lead\n",
 		words.Count(len(parts), "file", "files"), dir, run.ret.Quarter.Describe(run.ret.Plans))
@@ -306,9 +290,10 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 }
 
 type returnsImportOptions struct {
-	Files               []string
-	Date, Format, Plans string
-	DryRun              bool
+	Files         []string
+	Date          dateFlag
+	Format, Plans string
+	DryRun        bool
 }
 
 func newReturnsImportCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -338,7 +323,8 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&opts.Date, "date", "", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
+	opts.Date.name = "date"
+	fl.Var(&opts.Date, "date", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
 	format := formatFlag(&opts.Format, textFormat, changeFormats...)
 	fl.VarP(format, "format", "f", format.help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
@@ -352,60 +338,38 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		return err
 	}
 	defer run.Lock.Release()
-	day, st, l := run.Day, run.Style, run.Loaded
-
-	var probs []returns.Problem
-	var filled []*returns.Filled
-	for _, name := range opts.Files {
-		data, err := safewrite.ReadFile(name, returns.MaxSize)
-		if err != nil {
-			probs = append(probs, returns.Problem{At: returns.Place{File: name}, Message: readReason(err)})
-			filled = append(filled, &returns.Filled{File: name}) // for the order of problems
-			continue
-		}
-		f, ps := returns.Read(name, data)
-		probs = append(probs, ps...)
-		filled = append(filled, f)
-		if day.IsZero() && f.Exported.IsZero() && len(f.Actions)+len(f.Measures) > 0 {
-			return usageErrorf("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
-		}
+	l := run.Loaded
+	filled, probs := returns.ReadFiles(opts.Files)
+	if name := returns.Undated(filled); name != "" && run.Day.IsZero() {
+		return usageErrorf("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
 	}
-	ups, ps := returns.Updates(l.Plans, filled, returns.UpdateOptions{Date: day})
-	probs = append(probs, ps...)
-	// An id two places define is ambiguous: which to update cannot be told.
-	ups = slices.DeleteFunc(ups, func(u *returns.Update) bool {
-		where := validate.Ambiguous(l.Plans, u.Found.ID())
-		for _, at := range u.At {
-			if where != "" {
-				probs = append(probs, returns.Problem{At: at, Message: fmt.Sprintf(
-					"id %q is defined more than once, so cpp cannot tell which to update: %s; rename one of them (cpp validate names them)", u.Found.ID(), where)})
-			}
-		}
-		return where != ""
-	})
-
-	change, ps := returns.Edit(ups)
-	probs = append(probs, ps...)
-
-	if len(probs) > 0 {
-		n, err := returns.WriteProblems(env.Stderr, probs, filled)
-		if err != nil {
-			return err
-		}
-		hint := "correct the rows named (or ask their leads to) and import again"
-		if len(l.Broken) > 0 {
-			hint += "; plan files with errors were not read (see above)"
-		}
-		return problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
+	im := returns.Prepare(l.Plans, filled, returns.UpdateOptions{Date: run.Day})
+	if probs = append(probs, im.Problems...); len(probs) > 0 {
+		return returnsRefused(env, l, probs, filled)
 	}
-	answered := 0
-	for _, u := range ups {
-		answered += len(u.At)
-	}
-	if len(change.Files) == 0 {
-		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(answered, "answered row", "answered rows"))
+	if len(im.Change.Files) == 0 {
+		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(im.Answered(), "answered row", "answered rows"))
 		return l.finish()
 	}
+	d := changeDiff(l.Registry, im.Change.Before, im.Change.After)
+	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: "the plans"}, opts.side(), nil); err != nil {
+		return err
+	}
+	if opts.DryRun {
+		return l.finish()
+	}
+	var writes []planWrite
+	for _, f := range im.Change.Files {
+		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
+	}
+	if err := writePlans(env, run.Lock, writes); err != nil {
+		return err
+	}
+	return l.finish()
+}
+
+// side names the returns as the new side of the change.
+func (opts *returnsImportOptions) side() render.Side {
 	to := render.Side{Rev: opts.Files[0]}
 	if len(opts.Files) > 1 {
 		to.Rev = words.Count(len(opts.Files), "return", "returns")
@@ -413,18 +377,18 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		to.Rev += " (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, changeDiff(l.Registry, change.Before, change.After), render.Side{Rev: "the plans"}, to, nil); err != nil {
+	return to
+}
+
+// returnsRefused lists the problems of the returns on stderr: nothing is written.
+func returnsRefused(env *Env, l *loaded, probs []returns.Problem, filled []*returns.Filled) error {
+	n, err := returns.WriteProblems(env.Stderr, probs, filled)
+	if err != nil {
 		return err
 	}
-	if opts.DryRun {
-		return l.finish()
+	hint := "correct the rows named (or ask their leads to) and import again"
+	if len(l.Broken) > 0 {
+		hint += "; plan files with errors were not read (see above)"
 	}
-	var writes []planWrite
-	for _, f := range change.Files {
-		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
-	}
-	if err := writePlans(env, run.Lock, writes); err != nil {
-		return err
-	}
-	return l.finish()
+	return problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
 }

@@ -55,13 +55,9 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	f, ok, near := query.FindAny(l.Plans, opts.ID)
-	if !ok {
-		hint := "run 'cpp list' to see the action ids"
-		if len(near) > 0 {
-			hint = "did you mean " + strings.Join(near, ", ") + "?"
-		}
-		return problemf(hint, "no plan, section, action or measure has id %q", opts.ID)
+	f, err := findToShow(l, opts.ID)
+	if err != nil {
+		return err
 	}
 	var doc render.Doc
 	var rec any
@@ -82,6 +78,19 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 		return &silentExit{code: ExitPartial}
 	}
 	return l.finish()
+}
+
+// findToShow finds what the id names, or says which ids are nearest.
+func findToShow(l *loaded, id string) (query.Found, error) {
+	f, ok, near := query.FindAny(l.Plans, id)
+	if !ok {
+		hint := "run 'cpp list' to see the action ids"
+		if len(near) > 0 {
+			hint = "did you mean " + strings.Join(near, ", ") + "?"
+		}
+		return f, problemf(hint, "no plan, section, action or measure has id %q", id)
+	}
+	return f, nil
 }
 
 // deadlineHistory is how the action's deadline has moved through git; nil when the plans are not

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +20,8 @@ import (
 
 type updateOptions struct {
 	ID                                     string
-	Status, RAG, Note, Date, Deadline      string
+	Status, RAG, Note, Deadline            string
+	Date                                   dateFlag
 	Evidence, Value, Source, Format, Plans string
 	DryRun                                 bool
 	Share                                  bool
@@ -52,11 +52,19 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 			return runUpdate(env, g, opts)
 		},
 	}
+	addUpdateFlags(c, opts)
+	return c
+}
+
+func addUpdateFlags(c *cobra.Command, opts *updateOptions) {
 	fl := c.Flags()
-	fl.StringVar(&opts.Status, "status", "", "the action's status now: not-started, in-progress, complete, dropped")
-	fl.StringVar(&opts.RAG, "rag", "", "the action's RAG rating now: green, amber, red")
+	status := statusFlag(&opts.Status, "invalid --status %q")
+	fl.Var(status, "status", status.help("the action's status now"))
+	rag := ragFlag(&opts.RAG, "invalid --rag %q")
+	fl.Var(rag, "rag", rag.help("the action's RAG rating now"))
 	fl.StringVar(&opts.Note, "note", "", "the progress note (for a measure: a note on the figure)")
-	fl.StringVar(&opts.Date, "date", "", "the update's date, YYYY-MM-DD (default today)")
+	opts.Date.name = "date"
+	fl.Var(&opts.Date, "date", "the update's date, YYYY-MM-DD (default today)")
 	fl.StringVar(&opts.Deadline, "deadline", "", "a new deadline, as a plan writes it: Q1 2026, March 2026, 2026-03-31")
 	fl.StringVar(&opts.Evidence, "evidence", "", "what shows the progress: a document's name or a URL")
 	fl.StringVar(&opts.Value, "value", "", "a measure's new figure, as a number")
@@ -68,7 +76,6 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 	fl.BoolVar(&opts.Share, "share", false, "let the young people's report show this update's note (share: young-people)")
 	fl.StringVar(&opts.ForYoungPeople, "for-young-people", "", "a short text for young people in place of the note; it shares the update with them")
 	fl.StringVar(&opts.Plain, "plain", "", "the action in words a young person reads (plain:), shown instead of its text in the young people's report")
-	return c
 }
 
 func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
@@ -77,37 +84,21 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 		return err
 	}
 	defer run.Lock.Release()
-	day, st, l := run.Day, run.Style, run.Loaded
-	found, ok, near := query.Find(l.Plans, opts.ID)
-	if !ok {
-		hint := "run 'cpp list' to see the action ids, 'cpp show ID' for one"
-		if len(near) > 0 {
-			hint = "did you mean " + strings.Join(near, ", ") + "?"
-		}
-		if len(l.Broken) > 0 {
-			hint += "; files with errors were not read (see above)"
-		}
-		return problemf(hint, "no action or measure has id %q", opts.ID)
-	}
-	if where := validate.Ambiguous(l.Plans, found.ID()); where != "" {
-		return problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
-			"id %q is defined more than once, so cpp cannot tell which to update: %s; nothing written", found.ID(), where)
-	}
-	path := found.Plan.File
-	edit, err := opts.edit(found, day)
+	l := run.Loaded
+	found, err := findToUpdate(l, opts.ID)
 	if err != nil {
 		return err
 	}
-	data, stamp, err := safewrite.Read(path, planfile.MaxSize)
-	if err != nil {
-		return writeFailed(err)
-	}
-	// The file as loaded is edited when its text is still what was read, not parsed again.
-	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
+	path := found.Plan.File
+	edit, err := opts.request().For(found.Action, found.Measure, run.Day)
 	if err != nil {
 		return editFailed(path, err)
 	}
-	if ed.After == nil || bytes.Equal(ed.Data, data) {
+	ed, stamp, err := editFile(l, path, edit)
+	if err != nil {
+		return err
+	}
+	if ed.After == nil {
 		fmt.Fprintf(env.Stderr, "cpp: %s: nothing to change; this update is already recorded\n", path)
 		return nil
 	}
@@ -120,53 +111,55 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if opts.DryRun {
 		to.Rev = "this update (dry run: nothing written)"
 	}
-	if err := printChanges(env, opts.Format, st, d, render.Side{Rev: path}, to, nil); err != nil {
+	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: path}, to, nil); err != nil || opts.DryRun {
 		return err
-	}
-	if opts.DryRun {
-		return nil
 	}
 	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
 }
 
-// edit checks the flags against what the id names and returns the edit to make.
-func (o *updateOptions) edit(f query.Found, day time.Time) (planedit.Edit, error) {
-	if f.Measure != nil {
-		for name, v := range map[string]string{"--status": o.Status, "--rag": o.RAG, "--deadline": o.Deadline, "--evidence": o.Evidence,
-			"--for-young-people": o.ForYoungPeople, "--plain": o.Plain} {
-			if v != "" {
-				return planedit.Edit{}, usageErrorf("for a measure give --value, with --date, --source and --note", "%s is for actions; %s is a measure", name, f.Measure.ID)
-			}
+// editFile makes the edit in the file as read now, with the stamp of what was read. An edit
+// already recorded has no After.
+func editFile(l *loaded, path string, edit planedit.Edit) (planedit.Edited, safewrite.Stamp, error) {
+	data, stamp, err := safewrite.Read(path, planfile.MaxSize)
+	if err != nil {
+		return planedit.Edited{}, stamp, writeFailed(err)
+	}
+	// The file as loaded is edited when its text is still what was read, not parsed again.
+	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
+	if err != nil {
+		return ed, stamp, editFailed(path, err)
+	}
+	if bytes.Equal(ed.Data, data) {
+		ed.After = nil
+	}
+	return ed, stamp, nil
+}
+
+// findToUpdate finds the action or measure with the id, refusing an id no plan has, with the
+// nearest, and one that two places define.
+func findToUpdate(l *loaded, id string) (query.Found, error) {
+	found, ok, near := query.Find(l.Plans, id)
+	if !ok {
+		hint := "run 'cpp list' to see the action ids, 'cpp show ID' for one"
+		if len(near) > 0 {
+			hint = "did you mean " + strings.Join(near, ", ") + "?"
 		}
-		if o.Value == "" {
-			return planedit.Edit{}, usageErrorf("give the figure: --value 58", "a measure's update needs --value")
+		if len(l.Broken) > 0 {
+			hint += "; files with errors were not read (see above)"
 		}
-		e := planedit.MeasureEdit{Date: day, Value: strings.TrimSpace(o.Value), Source: o.Source, Note: o.Note}
-		return planedit.Edit{ID: f.Measure.ID, Measure: &e}, nil
+		return found, problemf(hint, "no action or measure has id %q", id)
 	}
-	if o.Value != "" || o.Source != "" {
-		return planedit.Edit{}, usageErrorf("for an action give --status, --rag, --note, --deadline or --evidence", "--value and --source are for measures; %s is an action", f.Action.ID)
+	if where := validate.Ambiguous(l.Plans, found.ID()); where != "" {
+		return found, problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
+			"id %q is defined more than once, so cpp cannot tell which to update: %s; nothing written", found.ID(), where)
 	}
-	e := planedit.ActionEdit{Date: day, Note: o.Note, Evidence: o.Evidence, Deadline: strings.TrimSpace(o.Deadline),
-		Share: o.Share, ForYoungPeople: o.ForYoungPeople, Plain: o.Plain}
-	if o.Status != "" {
-		s, ok := plan.ParseStatus(o.Status)
-		if !ok {
-			return planedit.Edit{}, usageErrorf("use one of: "+plan.StatusWords, "invalid --status %q", o.Status)
-		}
-		e.Status = s
-	}
-	if o.RAG != "" {
-		r, ok := plan.ParseRAG(o.RAG)
-		if !ok {
-			return planedit.Edit{}, usageErrorf("use one of: "+plan.RAGWords, "invalid --rag %q", o.RAG)
-		}
-		e.RAG = r
-	}
-	if e.Status == "" && e.RAG == "" && e.Note == "" && e.Evidence == "" && e.Deadline == "" && e.ForYoungPeople == "" && e.Plain == "" {
-		return planedit.Edit{}, usageErrorf("give --status, --rag, --note, --deadline or --evidence", "nothing to record for %s", f.Action.ID)
-	}
-	return planedit.Edit{ID: f.Action.ID, Action: &e}, nil
+	return found, nil
+}
+
+// request is the update the flags ask for.
+func (o *updateOptions) request() planedit.Request {
+	return planedit.Request{Status: plan.Status(o.Status), RAG: plan.RAG(o.RAG), Note: o.Note, Evidence: o.Evidence,
+		Deadline: o.Deadline, Value: o.Value, Source: o.Source, Share: o.Share, ForYoungPeople: o.ForYoungPeople, Plain: o.Plain}
 }
 
 // editFailed turns the editor's errors into the command's: a bad value is usage (exit 2), a file

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -38,18 +37,7 @@ func registerCompletions(root *cobra.Command, env *Env) {
 			}
 		}
 		enums(c)
-		switch c.Name() {
-		case "leads":
-			fixed(c, "sort", query.LeadSortKeys...)
-		case "status":
-			fixed(c, "sort", "plan")
-		default:
-			fixed(c, "sort", query.SortKeys...)
-		}
-		fixed(c, "status", statusWords()...)
-		fixed(c, "rag", ragWords()...)
 		fixed(c, "fail-on", plandiff.FailKinds...)
-		fixed(c, "quarters", deadline.Calendar.String(), deadline.Financial.String())
 		dynamic(c, "plan", env, true, planCompletions)
 		dynamic(c, "section", env, true, sectionCompletions)
 		dynamic(c, "lead", env, false, leadCompletions)
@@ -70,7 +58,10 @@ func enums(c *cobra.Command) {
 		flags = c.PersistentFlags()
 	}
 	flags.VisitAll(func(f *pflag.Flag) {
-		if e, ok := f.Value.(*enumFlag); ok {
+		switch e := f.Value.(type) {
+		case *enumFlag:
+			fixed(c, f.Name, e.values...)
+		case *enumSliceFlag:
 			fixed(c, f.Name, e.values...)
 		}
 	})
@@ -270,22 +261,6 @@ func leadCompletions(c *cobra.Command, plans []*plan.Plan, reg *plan.Registry) [
 	out := make([]candidate, len(names))
 	for i, n := range names {
 		out[i] = candidate{value: n}
-	}
-	return out
-}
-
-func statusWords() []string {
-	out := make([]string, len(plan.Statuses))
-	for i, s := range plan.Statuses {
-		out[i] = string(s)
-	}
-	return out
-}
-
-func ragWords() []string {
-	out := make([]string, len(plan.RAGs))
-	for i, r := range plan.RAGs {
-		out[i] = string(r)
 	}
 	return out
 }

@@ -4,32 +4,28 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
 // filterOptions are the flags list, due and overdue share.
 type filterOptions struct {
 	Plans, Sections, Leads, Statuses, RAGs, Tags []string
 	Text                                         string
-	DueBefore, DueAfter                          string
+	DueBefore, DueAfter                          dateFlag
 	Overdue                                      bool
 	BOM                                          bool
 	TBC                                          bool
 	Sort                                         string
 	Format                                       string
 	Output                                       string
-	format                                       *enumFlag
+	format, sort                                 *enumFlag
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
 	// bomGiven says --bom was given, true or false; otherwise a CSV file written with -o gets
@@ -53,16 +49,20 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	// Not a StringSlice: a role such as "Team Manager: CLA, CSST, Family Safeguarding" has commas
 	// of its own, so the values are split only once the registry says what is a whole name.
 	fl.StringArrayVar(&f.Leads, "lead", nil, "only actions led by these teams (any spelling the registry knows; case-insensitive; repeat or separate with commas)")
-	fl.StringSliceVar(&f.Statuses, "status", nil, "only these statuses: not-started, in-progress, complete, dropped")
-	fl.StringSliceVar(&f.RAGs, "rag", nil, "only these RAG ratings: green, amber, red")
+	status := sliceOf(&f.Statuses, statusFlag(nil, "unknown status %q"))
+	fl.Var(status, "status", status.help("only these statuses"))
+	rag := sliceOf(&f.RAGs, ragFlag(nil, "unknown RAG rating %q"))
+	fl.Var(rag, "rag", rag.help("only these RAG ratings"))
 	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
 	fl.StringVar(&f.Text, "text", "", "only actions whose text, outcomes or id contain this (case-insensitive)")
-	fl.StringVar(&f.DueBefore, "due-before", "", "only actions due on or before this date (YYYY-MM-DD)")
-	fl.StringVar(&f.DueAfter, "due-after", "", "only actions due on or after this date (YYYY-MM-DD)")
+	f.DueBefore.name, f.DueAfter.name = "due-before", "due-after"
+	fl.Var(&f.DueBefore, "due-before", "only actions due on or before this date (YYYY-MM-DD)")
+	fl.Var(&f.DueAfter, "due-after", "only actions due on or after this date (YYYY-MM-DD)")
 	fl.BoolVar(&f.Overdue, "overdue", false, "only overdue actions")
 	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
-	fl.StringVar(&f.Sort, "sort", defaultSort, "order: "+strings.Join(query.SortKeys, ", "))
+	f.sort = sortFlag(&f.Sort, defaultSort, query.SortKeys)
+	fl.Var(f.sort, "sort", f.sort.help("order"))
 	f.format = formatFlag(&f.Format, textFormat, formats...)
 	fl.VarP(f.format, "format", "f", f.format.help("output format"))
 	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
@@ -95,91 +95,26 @@ func (f *filterOptions) checkOutput(env *Env) error {
 	return nil
 }
 
-// build checks the flag values and turns them into a query filter.
-func (f *filterOptions) build(today time.Time) (query.Filter, error) {
+// build turns the flag values, checked by their flags, into a query filter.
+func (f *filterOptions) build(today time.Time) query.Filter {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
 		Overdue: f.Overdue, ToBeConfirmed: f.TBC, Today: today}
-	if !f.summary && !slices.Contains(query.SortKeys, f.Sort) {
-		return q, usageErrorf("use one of: "+strings.Join(query.SortKeys, ", "), "unknown sort key %q", f.Sort)
-	}
 	for _, s := range f.Statuses {
-		st, ok := plan.ParseStatus(s)
-		if !ok {
-			return q, usageErrorf("use one of: "+plan.StatusWords, "unknown status %q", s)
-		}
-		q.Statuses = append(q.Statuses, st)
+		q.Statuses = append(q.Statuses, plan.Status(s))
 	}
-	for _, s := range f.RAGs {
-		r, ok := plan.ParseRAG(s)
-		if !ok {
-			return q, usageErrorf("use one of: "+plan.RAGWords, "unknown RAG rating %q", s)
-		}
-		q.RAGs = append(q.RAGs, r)
+	for _, r := range f.RAGs {
+		q.RAGs = append(q.RAGs, plan.RAG(r))
 	}
-	var err error
-	if q.DueBefore, err = flagDate("--due-before", f.DueBefore); err != nil {
-		return q, err
-	}
-	if q.DueAfter, err = flagDate("--due-after", f.DueAfter); err != nil {
-		return q, err
-	}
-	return q, nil
-}
-
-// flagDate reads an optional date flag; empty is the zero time.
-func flagDate(name, s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return parseFlagDate(name, s)
-}
-
-// parseFlagDate reads a date given to a flag or CPP_TODAY: YYYY-MM-DD, in the years cpp accepts.
-func parseFlagDate(name, s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-	if err != nil {
-		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
-	}
-	if err := deadline.CheckYear(t.Year()); err != nil {
-		return t, usageErrorf(deadline.YearHint, "invalid %s %q: %s", name, s, err)
-	}
-	return t, nil
+	q.DueBefore, q.DueAfter = f.DueBefore.value, f.DueAfter.value
+	return q
 }
 
 // explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
 // naming the nearest names, so that a misspelt team is not mistaken for a team with no work.
 func explainEmpty(env *Env, l *loaded, f query.Filter) {
-	for _, lead := range query.UnknownLeads(l.Plans, l.Registry, f.Leads) {
-		msg := fmt.Sprintf("cpp: no lead matches %q", lead)
-		if near := suggest.Closest(lead, l.Registry.Spellings(), 3); len(near) > 0 {
-			msg += "; nearest: " + quoteAll(near)
-		}
-		fmt.Fprintln(env.Stderr, msg+" (see 'cpp leads')")
+	for _, msg := range query.Unmatched(l.Plans, l.Registry, f) {
+		fmt.Fprintln(env.Stderr, "cpp: "+msg)
 	}
-	var ids []string
-	for _, p := range l.Plans {
-		ids = append(ids, p.ID)
-	}
-	for _, id := range f.Plans {
-		if query.ContainsFold(ids, id) {
-			continue
-		}
-		msg := fmt.Sprintf("cpp: no plan has id %q", id)
-		if near := suggest.Closest(id, ids, 3); len(near) > 0 {
-			msg += "; nearest: " + quoteAll(near)
-		} else {
-			msg += "; plans: " + quoteAll(ids)
-		}
-		fmt.Fprintln(env.Stderr, msg)
-	}
-}
-
-func quoteAll(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
 }
 
 // queryRun is what every query command starts from: the day, the filter, the output style, the
@@ -228,28 +163,19 @@ var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}
 // The file is written whole or not at all, and never over a file the command read.
 func (q *queryRun) finish(env *Env) error {
 	if q.output != "" {
-		if err := safewrite.Write(q.output, q.out.Bytes(), safewrite.Options{Policy: safewrite.MayReplace, Inputs: q.Loaded.Files}); err != nil {
-			return writeFailed(err)
+		if err := writeOutput(env, q.output, q.out.Bytes(), q.Loaded.Files, ""); err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stderr, "cpp: wrote %s\n", q.output)
 	}
 	noteNotPlaced(env, q.NotPlaced, q.summary, q.carried)
 	return q.Loaded.finish()
 }
 
-// startQuery resolves the shared flags, loads the plans and selects the rows. window, when not
-// nil, narrows the filter to the window the command computed from today.
-func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, window func(time.Time) (*query.Window, error)) (*queryRun, error) {
-	q := &queryRun{}
-	var err error
-	if q.Today, err = g.today(env); err != nil {
-		return nil, err
-	}
+// setOutput checks -o, --format and --bom, and sends standard output where they say: to the
+// file -o names once the answer is whole, and through a byte-order mark with --bom.
+func (q *queryRun) setOutput(env *Env, f *filterOptions) error {
 	if err := f.checkOutput(env); err != nil {
-		return nil, err
-	}
-	if q.Filter, err = f.build(q.Today); err != nil {
-		return nil, err
+		return err
 	}
 	if f.toFile() {
 		q.output = f.Output
@@ -262,10 +188,25 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	}
 	if f.BOM {
 		if f.Format != "csv" {
-			return nil, usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
+			return usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
 		}
 		env.Stdout = render.NewBOMWriter(env.Stdout)
 	}
+	return nil
+}
+
+// startQuery resolves the shared flags, loads the plans and selects the rows. window, when not
+// nil, narrows the filter to the window the command computed from today.
+func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, window func(time.Time) (*query.Window, error)) (*queryRun, error) {
+	q := &queryRun{}
+	var err error
+	if q.Today, err = g.today(env); err != nil {
+		return nil, err
+	}
+	if err := q.setOutput(env, f); err != nil {
+		return nil, err
+	}
+	q.Filter = f.build(q.Today)
 	if window != nil {
 		if q.Filter.Window, err = window(q.Today); err != nil {
 			return nil, err
@@ -277,6 +218,17 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if q.Loaded, err = loadPlans(env, paths); err != nil {
 		return nil, err
 	}
+	if err := q.selectRows(f); err != nil {
+		return nil, err
+	}
+	// A name that matches nothing is noted even when the rest of a list matched: it is
+	// probably misspelt, and the answer would quietly leave its team out.
+	explainEmpty(env, q.Loaded, q.Filter)
+	return q, nil
+}
+
+// selectRows selects and sorts the rows the filter keeps, and those it cannot place in time.
+func (q *queryRun) selectRows(f *filterOptions) error {
 	q.Filter.Leads = query.LeadValues(q.Filter.Leads, q.Loaded.Plans, q.Loaded.Registry)
 	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
 	if q.summary = f.summary; f.summary || q.Filter.Dated() {
@@ -285,7 +237,7 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	// A summary counts rows in plan file order, so that its plans and sections come out as written.
 	if !f.summary {
 		if err := query.Sort(q.Rows, f.Sort); err != nil {
-			return nil, usageErrorf("", "%s", err)
+			return usageErrorf("", "%s", err)
 		}
 	}
 	if q.carried = carriesNotPlaced[f.Format] && !f.summary && q.Filter.Dated(); q.carried {
@@ -293,8 +245,5 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 		// stderr: the actions come last, flagged by their deadline_not_understood column.
 		q.Rows = append(q.Rows, q.NotPlaced...)
 	}
-	// A name that matches nothing is noted even when the rest of a list matched: it is
-	// probably misspelt, and the answer would quietly leave its team out.
-	explainEmpty(env, q.Loaded, q.Filter)
-	return q, nil
+	return nil
 }

@@ -13,43 +13,33 @@ import (
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
-	Today   string
+	Today   dateFlag
 	Color   string
 	Wide    bool
 	NoPager bool
 }
 
 func addGlobalFlags(root *cobra.Command, g *globalOptions) {
-	root.PersistentFlags().StringVar(&g.Today, "today", "", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
-	color := &enumFlag{value: &g.Color, values: []string{"auto", "always", "never"}, refusal: "invalid --color"}
+	g.Today.name = "today"
+	root.PersistentFlags().Var(&g.Today, "today", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
+	color := &enumFlag{value: &g.Color, values: []string{"auto", "always", "never"}, refusal: "invalid --color %q"}
 	g.Color = "auto"
 	root.PersistentFlags().Var(color, "color", color.help("colour")+" (auto: on a terminal, unless NO_COLOR is set)")
 	root.PersistentFlags().BoolVar(&g.NoPager, "no-pager", false, "on a terminal, print long answers straight out instead of through $CPP_PAGER, $PAGER or less -FRX")
 	root.PersistentFlags().BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 }
 
-// check refuses a --today no command could use, when given (CPP_TODAY is read, and refused, by
-// the commands that need a day); --color checks itself.
-func (g *globalOptions) check(env *Env, c *cobra.Command) error {
-	if c.Flags().Changed("today") {
-		if _, err := parseFlagDate("--today", g.Today); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // today resolves --today, then CPP_TODAY, then the clock, as a UTC date.
 func (g *globalOptions) today(env *Env) (time.Time, error) {
-	s, from := g.Today, "--today"
-	if s == "" {
-		s, from = env.Getenv("CPP_TODAY"), "CPP_TODAY"
+	if g.Today.given != "" {
+		return g.Today.value, nil
 	}
+	s := env.Getenv("CPP_TODAY")
 	if s == "" {
 		now := env.Now()
 		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
 	}
-	return parseFlagDate(from, s)
+	return parseFlagDate("CPP_TODAY", s)
 }
 
 // style decides colour and width once, for the table printer.

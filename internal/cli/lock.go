@@ -29,29 +29,7 @@ func lockPlans(env *Env, paths []string) (*safewrite.Lock, error) {
 		}
 		wait = d
 	}
-	var dirs []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			continue // the command names a path that does not exist, as it would without the lock
-		}
-		if info.IsDir() {
-			// The folder, and every folder of plans below it: a file is guarded by its own folder's lock.
-			if d, err := safewrite.LockDir(p, true); err == nil {
-				dirs = append(dirs, d)
-			}
-			files, _ := planfile.Expand([]string{p})
-			for _, f := range files {
-				if d, err := safewrite.LockDir(f, false); err == nil {
-					dirs = append(dirs, d)
-				}
-			}
-			continue
-		}
-		if d, err := safewrite.LockDir(p, false); err == nil {
-			dirs = append(dirs, d)
-		}
-	}
+	dirs := lockDirs(paths)
 	// Lock files are found by their real path; messages name them from where the user is.
 	rel := func(p string) string {
 		if wd, err := env.Getwd(); err == nil {
@@ -77,6 +55,34 @@ func lockPlans(env *Env, paths []string) (*safewrite.Lock, error) {
 		return nil, writeFailed(err)
 	}
 	return lk, nil
+}
+
+// lockDirs are the folders whose locks guard the plan files and folders in paths: a folder, and
+// every folder of plans below it, as a file is guarded by its own folder's lock.
+func lockDirs(paths []string) []string {
+	var dirs []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			continue // the command names a path that does not exist, as it would without the lock
+		}
+		if info.IsDir() {
+			if d, err := safewrite.LockDir(p, true); err == nil {
+				dirs = append(dirs, d)
+			}
+			files, _ := planfile.Expand([]string{p})
+			for _, f := range files {
+				if d, err := safewrite.LockDir(f, false); err == nil {
+					dirs = append(dirs, d)
+				}
+			}
+			continue
+		}
+		if d, err := safewrite.LockDir(p, false); err == nil {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
 }
 
 // notLocked refuses to write a file the command's lock does not guard: a plan that moved to

@@ -30,7 +30,7 @@ type changeRun struct {
 // startChange checks the --date flag, decides the style and loads the plans (from --plans, else
 // the repository's plans/). With defaultToday, no --date means today. With write, the plans are
 // locked before they are read (see lockPlans): the caller must release run.Lock.
-func startChange(env *Env, g *globalOptions, date, plansDir string, defaultToday, write bool) (*changeRun, error) {
+func startChange(env *Env, g *globalOptions, date dateFlag, plansDir string, defaultToday, write bool) (*changeRun, error) {
 	r := &changeRun{}
 	var err error
 	if defaultToday {
@@ -38,10 +38,8 @@ func startChange(env *Env, g *globalOptions, date, plansDir string, defaultToday
 			return nil, err
 		}
 	}
-	if date != "" {
-		if r.Day, err = parseFlagDate("--date", date); err != nil {
-			return nil, err
-		}
+	if date.given != "" {
+		r.Day = date.value
 	}
 	if r.Style, err = g.style(env); err != nil {
 		return nil, err

@@ -26,14 +26,25 @@ func writeFailed(err error) error {
 	return &exitError{code: code, msg: se.Error(), hint: se.Hint()}
 }
 
+// writeOutput writes a command's document to the file -o names, or to standard output when it
+// names none ("" or "-"). The file is written whole or not at all, and never over a file the
+// command read (inputs), however its path is spelt; about follows its name in the line on stderr
+// that says it was written.
+func writeOutput(env *Env, path string, data []byte, inputs []string, about string) error {
+	if path == "" || path == "-" {
+		_, err := env.Stdout.Write(data)
+		return err
+	}
+	if err := safewrite.Write(path, data, safewrite.Options{Policy: safewrite.MayReplace, Inputs: inputs}); err != nil {
+		return writeFailed(err)
+	}
+	fmt.Fprintf(env.Stderr, "cpp: wrote %s%s\n", path, about)
+	return nil
+}
+
 // inUseError says that another program (on Windows, nearly always Excel) holds the file open, and
 // what to do: exit 1, a problem the user can fix.
 func inUseError(se *safewrite.Error) error {
 	return &exitError{code: ExitProblem, msg: fmt.Sprintf("cannot %s %s: another program has it open", se.Op, se.Path),
 		hint: "close it in Excel (or the program that has it open) and run again"}
-}
-
-// readReason is why a file could not be read, for a problem that names the file itself.
-func readReason(err error) string {
-	return "cannot read it: " + safewrite.Reason(err)
 }

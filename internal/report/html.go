@@ -327,11 +327,6 @@ blockquote, caption, .lead-in { break-after: avoid-page; }
 </html>
 `
 
-// Chart colours with at least 3:1 contrast against white, and each slice labelled in words.
-var statusColours = map[plan.Status]string{
-	plan.NotStarted: "#5a5a5a", plan.InProgress: "#1d4f91", plan.Complete: "#1e6b33", plan.Dropped: "#8a1c1c",
-}
-
 // The timeline is drawn at the width it prints at, A4 inside the page margins in CSS pixels, so
 // that its text is never scaled down; a narrower screen scales it to fit.
 const (

@@ -255,13 +255,6 @@ func mermaidLabel(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // cutLabel shortens s to at most max characters with an ellipsis, at a word's end where one is
 // near enough to keep most of the text.
 func cutLabel(s string, max int) string {

@@ -62,7 +62,7 @@ type heldLock struct {
 type BusyError struct {
 	Path   string        // the lock file, as named to the user
 	PID    int           // the holder's process id; 0 when the lock file does not say
-	Waited time.Duration // how long this cpp waited
+	Waited time.Duration // how long this cpp waits (CPP_LOCK_TIMEOUT): the time it gave up after, said as set, not as measured, so that the message is the same on a busy machine
 }
 
 func (e *BusyError) Error() string {
@@ -179,7 +179,7 @@ func lockOne(dir string, start time.Time, opts LockOptions) (*heldLock, error) {
 		}
 		waited := time.Since(start)
 		if waited >= opts.Wait {
-			return nil, &BusyError{Path: path, PID: pid, Waited: waited}
+			return nil, &BusyError{Path: path, PID: pid, Waited: opts.Wait}
 		}
 		if !noticed && waited >= opts.Notice && opts.Notify != nil {
 			noticed = true
