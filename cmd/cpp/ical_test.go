@@ -49,6 +49,9 @@ func icalEvents(ts *testscript.TestScript, neg bool, args []string) {
 	name, _ := cal.Props.Text("X-WR-CALNAME")
 	out := ts.Stdout()
 	fmt.Fprintf(out, "calendar %q\n", name)
+	if desc, _ := cal.Props.Text("X-WR-CALDESC"); desc != "" {
+		fmt.Fprintf(out, "description %q\n", desc)
+	}
 	for _, e := range cal.Events() {
 		for _, p := range []string{"UID", "DTSTAMP", "DTSTART"} {
 			if e.Props.Get(p) == nil {

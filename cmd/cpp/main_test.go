@@ -129,6 +129,19 @@ func TestScripts(t *testing.T) {
 				data = append(data, "#"+strings.Repeat(" ", size-len(data)-2)+"\n"...)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 			},
+			// repeatline FILE N LINE appends LINE to FILE N times: a table of many rows.
+			"repeatline": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: repeatline FILE N LINE")
+				}
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+				ts.Check(err)
+				_, err = f.WriteString(strings.Repeat(args[2]+"\n", n))
+				ts.Check(err)
+				ts.Check(f.Close())
+			},
 			// hardlink OLD NEW gives the file OLD a second name, NEW.
 			"hardlink": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 {

@@ -58,7 +58,7 @@ func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
 		Sheet: "Due " + w.Name(q.plans()), AsOf: q.Today, Subject: subject}
 	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
-	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {
+	if err := actionsOutput(doc, rows, q.apart()).print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return q.finish(env)

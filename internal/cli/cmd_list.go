@@ -42,7 +42,7 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", words.Count(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
 		Subject: "Actions (as of " + render.Date(today) + ")"}
 	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue})
-	if err := actionsOutput(doc, rows).print(env, opts.Format, q.Style); err != nil {
+	if err := actionsOutput(doc, rows, q.apart()).print(env, opts.Format, q.Style); err != nil {
 		return err
 	}
 	return q.finish(env)

@@ -38,7 +38,7 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 		Sheet: "Overdue " + render.Date(today), AsOf: today, Subject: subject}
 	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true, Chase: true})}
 	doc.Blocks[0].Empty = "Nothing is overdue."
-	if err := actionsOutput(doc, rows).print(env, opts.Format, st); err != nil {
+	if err := actionsOutput(doc, rows, q.apart()).print(env, opts.Format, st); err != nil {
 		return err
 	}
 	return q.finish(env)

@@ -146,6 +146,15 @@ func (q *queryRun) plans() []*plan.Plan {
 	return out
 }
 
+// apart are the actions the answer names apart from its rows: those a listing about dates could
+// not place in time, when its format does not carry them as rows (see carriesNotPlaced).
+func (q *queryRun) apart() []query.Row {
+	if q.carried || q.summary {
+		return nil
+	}
+	return q.NotPlaced
+}
+
 // carriesNotPlaced are the formats whose listings carry the actions a listing about dates cannot
 // place, last, with deadline_not_understood true: those with that column.
 var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/view"
 )
 
 // The printers of the command layer: each kind of answer has one switch that picks its printer
@@ -25,6 +27,9 @@ type output struct {
 	Cells   func() [][]string
 	// Events are the actions of a calendar, named by Doc.Subject and stamped Doc.AsOf.
 	Events []query.Row
+	// NotPlaced are the actions a listing about dates could not place in time and does not carry
+	// as rows: a block after the tables for people, counted in a calendar's description.
+	NotPlaced []query.Row
 }
 
 // print writes the output in a format: the one switch that picks a listing's printer.
@@ -41,11 +46,16 @@ func (o *output) print(env *Env, format string, st render.Style) error {
 		}
 		return writeWorkbook(env, book, o.Columns, o.Kinds, o.Cells())
 	case "ics":
-		return writeCalendar(env, o.Doc.Subject, o.Doc.AsOf, o.Events)
-	case "markdown":
-		return render.MarkdownPrinter{}.Print(env.Stdout, o.Doc)
+		return writeCalendar(env, o.Doc.Subject, o.Doc.AsOf, o.Events, o.NotPlaced)
 	}
-	return render.TablePrinter{Style: st}.Print(env.Stdout, o.Doc)
+	doc := o.Doc
+	if b, ok := view.NotPlacedBlock(o.NotPlaced); ok {
+		doc.Blocks = append(slices.Clip(doc.Blocks), b)
+	}
+	if format == "markdown" {
+		return render.MarkdownPrinter{}.Print(env.Stdout, doc)
+	}
+	return render.TablePrinter{Style: st}.Print(env.Stdout, doc)
 }
 
 // csvRecord is a record that has a row of cells for CSV and a workbook.
@@ -61,8 +71,8 @@ func cellsOf[R csvRecord](recs []R) [][]string {
 }
 
 // actionsOutput is a listing of actions: the doc for people, the rows for the rest.
-func actionsOutput(doc render.Doc, rows []query.Row) *output {
-	return &output{Doc: doc, Events: rows, Columns: render.ActionColumns, Kinds: render.ActionKinds,
+func actionsOutput(doc render.Doc, rows, notPlaced []query.Row) *output {
+	return &output{Doc: doc, Events: rows, NotPlaced: notPlaced, Columns: render.ActionColumns, Kinds: render.ActionKinds,
 		Records: func() any { return render.ActionRecords(rows) },
 		Cells:   func() [][]string { return cellsOf(render.ActionRecords(rows)) }}
 }

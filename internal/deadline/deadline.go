@@ -192,6 +192,9 @@ func Parse(text string, conv Convention) (Deadline, error) {
 	if s == "" {
 		return d, &Error{Text: text, Problem: "it is empty", Hint: Hint}
 	}
+	if m, ok, err := marked(text, conv); ok {
+		return m, err
+	}
 	if placeholder(s) {
 		d.Kind = ToBeConfirmed
 		return d, nil

@@ -64,7 +64,8 @@ func century(y string) string {
 }
 
 var (
-	reShortMonth      = lazyre.New(`^([a-z]+),? (\d{2})$`)
+	// "Oct 25", and "Mar-26" as Excel saves to CSV a cell it shows as a month
+	reShortMonth      = lazyre.New(`^([a-z]+)(?:,? |-)(\d{2})$`)
 	reShortWordDate   = lazyre.New(`^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+),? (\d{2})$`)
 	reShortNumDate    = lazyre.New(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$`)
 	reShortQuarter    = lazyre.New(`^(?:q|quarter )(\d)[ -]?(\d{2})$`)

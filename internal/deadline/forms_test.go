@@ -230,6 +230,10 @@ func TestParseRefusedWithFix(t *testing.T) {
 		{"1.4.26", "two-digit year", "did you mean 01/04/2026?"},
 		{"Q3 25", "two-digit year", "did you mean Q3 2025?"},
 		{"Jan-Mar 26", "two-digit year", "did you mean January–March 2026?"},
+		// how Excel saves a cell it shows as a month ("Mar-26") to CSV
+		{"Mar-26", "two-digit year", "did you mean March 2026?"},
+		{"Jun-26", "two-digit year", "did you mean June 2026?"},
+		{"Sep-25", "two-digit year", "did you mean September 2025?"},
 		{"Review Oct 12", "two-digit year", "did you mean October 2012?"},
 		// a status word: set status
 		{"Complete", "a status, not a deadline", "set `status: complete`"},

@@ -23,6 +23,9 @@ const ProdID = "-//cpp-plans//cpp//EN"
 type Calendar struct {
 	// Name is what a calendar program calls the calendar when it imports it (X-WR-CALNAME).
 	Name string
+	// Description is what a calendar program shows about the calendar (X-WR-CALDESC): what it
+	// leaves out, since a calendar cannot hold an event with no day. Empty writes none.
+	Description string
 	// Stamp is every event's DTSTAMP: when the calendar was made, given rather than read from the
 	// clock so that the same plans on the same day give the same bytes.
 	Stamp  time.Time
@@ -62,6 +65,9 @@ func Write(w io.Writer, c Calendar) error {
 	lw.line("METHOD", "PUBLISH")
 	if c.Name != "" {
 		lw.line("X-WR-CALNAME", Text(c.Name))
+	}
+	if c.Description != "" {
+		lw.line("X-WR-CALDESC", Text(c.Description))
 	}
 	stamp := c.Stamp.UTC().Format("20060102T150405Z")
 	for _, e := range c.Events {

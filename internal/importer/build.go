@@ -147,19 +147,6 @@ func atoi(s string) int {
 	return n
 }
 
-// eitherWay is the first date in text that reads as two different days, month first and day
-// first (03/04/2026), as the two readings; ok is false when there is none.
-func eitherWay(text string) (monthFirst, dayFirst time.Time, ok bool) {
-	for _, m := range reSlashDate.FindAllStringSubmatch(text, -1) {
-		a, c, y := atoi(m[1]), atoi(m[3]), atoi(m[5])
-		if len(m[5]) != 4 || a < 1 || a > 12 || c < 1 || c > 12 || a == c {
-			continue
-		}
-		return time.Date(y, time.Month(a), c, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(c), a, 0, 0, 0, 0, time.UTC), true
-	}
-	return time.Time{}, time.Time{}, false
-}
-
 // monthFirstOnly rewrites the dates in text that read only month first (09/30/2025: there is no
 // month 30) as YYYY-MM-DD, giving the new text and the first such day; ok is false when there
 // is none, or when a date in text reads day first.
@@ -704,20 +691,24 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 	}
 }
 
-// deadline keeps a deadline cell as written when it reads as one; otherwise the action has no
-// deadline and the cell is kept as a comment. A status in the deadline column ("Complete") sets
-// the status when no status column says otherwise.
+// deadline keeps a deadline cell as written when it reads as one. A cell cpp cannot place in
+// time is kept whole as the deadline, never as a comment that would leave the action undated:
+// as written when cpp reads it as not understood, else (a date that reads both ways in a table
+// that writes dates month first, a known form written wrongly) marked "not understood:", which
+// would otherwise be read wrongly or be an error in the plan. A status in the deadline column
+// ("Complete") sets the status when no status column says otherwise.
 func (b *builder) deadline(a *action, r int, col Column, text string) {
-	if b.monthFirst != "" {
+	_, err := deadline.Parse(text, b.o.Quarters)
+	if b.monthFirst != "" && !deadline.NotUnderstood(err) {
 		// The table's author typed dates month first; a date that reads both ways is not read
 		// day first behind their back.
-		if us, uk, ok := eitherWay(text); ok {
-			b.keep(r, a, col.Label(), text, fmt.Sprintf("not read: the table writes dates month first (%s), so it may be %s or %s; write it as %s or %s",
-				b.monthFirst, us.Format("2 January 2006"), uk.Format("2 January 2006"), us.Format("2006-01-02"), uk.Format("2006-01-02")))
+		if us, uk, ok := deadline.EitherWay(text); ok {
+			b.notUnderstood(a, r, text, deadline.MarkNotUnderstood(text),
+				fmt.Sprintf("the table writes dates month first (%s), so it may be %s or %s", b.monthFirst, us.Format("2 January 2006"), uk.Format("2 January 2006")),
+				fmt.Sprintf("write it as %s or %s, in the table or the plan", us.Format("2006-01-02"), uk.Format("2006-01-02")))
 			return
 		}
 	}
-	_, err := deadline.Parse(text, b.o.Quarters)
 	if err == nil {
 		a.deadline = text
 		return
@@ -733,37 +724,42 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 			return
 		}
 	}
-	if deadline.NotUnderstood(err) {
-		// Kept whole as the deadline, not as a comment: an action whose deadline cpp cannot
-		// place is named by every answer about dates, where a comment would make it undated.
-		a.deadline = text
-		var de *deadline.Error
-		errors.As(err, &de)
-		msg := fmt.Sprintf("deadline %q is not understood (%s): kept whole as the deadline; cpp lists the action as \"deadline not understood\" until it is a date cpp reads",
-			words.OneLine(text), strings.TrimPrefix(de.Problem, "it "))
-		hint := de.Hint
-		if rest := wordsAfterDate(text, b.o.Quarters); rest != "" && !b.hasLead(r) {
-			msg += fmt.Sprintf("; the row has no lead: is %q the lead?", words.OneLine(rest))
-			hint = "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again"
-		}
-		b.warn(r, msg, hint)
-		return
-	}
-	var de *deadline.Error
-	why := err.Error()
-	if errors.As(err, &de) {
-		why = "not a deadline cpp reads: " + de.Problem
-		if de.Hint != "" && de.Hint != deadline.Hint {
-			why += "; " + de.Hint
-		}
-	}
 	if s, ok := plan.ParseStatus(text); ok {
 		if a.status == "" {
 			a.status, a.statusFrom = s, col.Name()
 		}
-		why = "a status, not a deadline: status set to " + string(s)
+		b.keep(r, a, col.Label(), text, "a status, not a deadline: status set to "+string(s))
+		return
 	}
-	b.keep(r, a, col.Label(), text, why)
+	var de *deadline.Error
+	if !errors.As(err, &de) {
+		b.keep(r, a, col.Label(), text, err.Error())
+		return
+	}
+	if de.NotUnderstood {
+		b.notUnderstood(a, r, text, text, strings.TrimPrefix(de.Problem, "it "), de.Hint)
+		return
+	}
+	// A known form written wrongly (31/02/2026, Q5 2025) would be an error in the plan.
+	b.notUnderstood(a, r, text, deadline.MarkNotUnderstood(text), de.Problem, de.Hint)
+}
+
+// notUnderstood keeps a deadline cell cpp cannot place in time whole as the action's deadline,
+// written (the cell, or the cell marked "not understood:"), and warns why: an action whose
+// deadline cpp cannot place is named by every answer about dates, where a comment would make it
+// undated.
+func (b *builder) notUnderstood(a *action, r int, text, written, why, hint string) {
+	a.deadline = written
+	msg := fmt.Sprintf("deadline %q is not understood (%s): kept whole as the deadline", words.OneLine(text), why)
+	if written != text {
+		msg += fmt.Sprintf(", written %q", words.OneLine(written))
+	}
+	msg += "; cpp lists the action as \"deadline not understood\" until it is a date cpp reads"
+	if rest := wordsAfterDate(text, b.o.Quarters); rest != "" && !b.hasLead(r) {
+		msg += fmt.Sprintf("; the row has no lead: is %q the lead?", words.OneLine(rest))
+		hint = "if it is, move it to the lead column of the table (text taken from a PDF runs cells together) and import again"
+	}
+	b.warn(r, msg, hint)
 }
 
 // wordsAfterDate is what follows the date in a deadline cell whose first words are the whole of

@@ -379,9 +379,12 @@ func TestDeadlineRunIntoLead(t *testing.T) {
 }
 
 // A table that writes a date month first (09/30/2025, as Excel does in a US locale) may write
-// every date so: a date that reads either way (03/04/2026) is not taken day first. It is kept as
-// a comment that says why; a date that reads one way only (04/04/2026) is kept as written. A date
-// that reads only month first is that day, not a comment that would leave the action undated.
+// every date so: a date that reads either way (03/04/2026) is not taken day first. It is kept
+// whole as the deadline, marked not understood, so that every answer about dates names the
+// action, with a warning that says why; a date that reads one way only (04/04/2026) is kept as
+// written. A date that reads only month first is that day, not a comment that would leave the
+// action undated. A date that is no day either way (02/30/2026) is a known form written wrongly,
+// kept whole and not understood too.
 func TestMonthFirstDates(t *testing.T) {
 	res, p := load(t, opts(), table("",
 		"Action | Deadline",
@@ -393,9 +396,10 @@ func TestMonthFirstDates(t *testing.T) {
 		"F | 02/30/2026",
 	))
 	as := actions(p)
-	for _, id := range []string{"test-ap.p1.2", "test-ap.p1.4", "test-ap.p1.6"} {
-		if as[id].HasDeadline {
-			t.Errorf("%s has deadline %q", id, as[id].Deadline.Text)
+	for id, want := range map[string]string{"test-ap.p1.2": "not understood: 03/04/2026", "test-ap.p1.4": "not understood: by 05/06/2026",
+		"test-ap.p1.6": "not understood: 02/30/2026"} {
+		if a := as[id]; !a.DeadlineNotUnderstood() || a.Deadline.Text != want {
+			t.Errorf("%s: deadline %q (%v), want %q not understood", id, a.Deadline.Text, a.DeadlineErr, want)
 		}
 	}
 	for id, want := range map[string]string{"test-ap.p1.1": "2025-09-30", "test-ap.p1.3": "04/04/2026", "test-ap.p1.5": "by 2025-11-30"} {
@@ -406,14 +410,51 @@ func TestMonthFirstDates(t *testing.T) {
 	if want := "# Deadline: 09/30/2025 (read month first, as it can only be read: 30 September 2025, written 2025-09-30)"; !bytes.Contains(res.Data, []byte(want)) {
 		t.Errorf("no %q in\n%s", want, res.Data)
 	}
-	want := "# Deadline: 03/04/2026 (not read: the table writes dates month first (09/30/2025 at row 2), so it may be 4 March 2026 or 3 April 2026; write it as 2026-03-04 or 2026-04-03)"
-	if !bytes.Contains(res.Data, []byte(want)) {
-		t.Errorf("no %q in\n%s", want, res.Data)
+	if bytes.Contains(res.Data, []byte("# Deadline: 03/04/2026")) {
+		t.Errorf("03/04/2026 kept as a comment:\n%s", res.Data)
+	}
+	var found bool
+	for _, w := range res.Warnings {
+		if w.Line == 3 {
+			found = true
+			if want := `deadline "03/04/2026" is not understood (the table writes dates month first (09/30/2025 at row 2), so it may be 4 March 2026 or 3 April 2026)`; !strings.Contains(w.Message, want) || w.Hint != "write it as 2026-03-04 or 2026-04-03, in the table or the plan" {
+				t.Errorf("row 3 warning %+v", w)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning for row 3: %+v", res.Warnings)
 	}
 	// Day-first dates alone are read day first, as the README says.
 	_, p = load(t, opts(), table("", "Action | Deadline", "A | 30/09/2025", "B | 03/04/2026"))
 	if d := actions(p)["test-ap.p1.2"].Deadline; d.Text != "03/04/2026" {
 		t.Errorf("B: %+v", d)
+	}
+}
+
+// A known form written wrongly (31/02/2026, Q5 2025) would be an error in the plan: it is kept
+// whole as the deadline, marked not understood, with the reason and its hint in the warning;
+// never a comment that leaves the action undated. A status in the deadline column is still read
+// as the status.
+func TestDeadlineWrittenWrongly(t *testing.T) {
+	res, p := load(t, opts(), table("",
+		"Action | Deadline",
+		"A | 31/02/2026",
+		"B | Q5 2025",
+		"C | Complete",
+	))
+	as := actions(p)
+	for id, want := range map[string]string{"test-ap.p1.1": "not understood: 31/02/2026", "test-ap.p1.2": "not understood: Q5 2025"} {
+		if a := as[id]; !a.DeadlineNotUnderstood() || a.Deadline.Text != want {
+			t.Errorf("%s: deadline %q (%v), want %q not understood", id, a.Deadline.Text, a.DeadlineErr, want)
+		}
+	}
+	if a := as["test-ap.p1.3"]; a.HasDeadline || a.Status != "complete" {
+		t.Errorf("C: %+v", a)
+	}
+	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0].Message, `deadline "31/02/2026" is not understood (February 2026 has no day 31): kept whole as the deadline, written "not understood: 31/02/2026"`) ||
+		res.Warnings[0].Hint != "the last day of February 2026 is 28" || !strings.Contains(res.Warnings[1].Message, "(there is no quarter Q5)") {
+		t.Errorf("warnings %+v", res.Warnings)
 	}
 }
 

@@ -66,7 +66,8 @@ func (res *Result) WriteSummary(w io.Writer, file, mapFile string, ds []diag.Dia
 		fmt.Fprintf(w, "  warning: %s:%d: no column is headed %q\n", mapFile, m.Line, m.Header)
 	}
 	if len(res.Kept) > 0 {
-		fmt.Fprintf(w, "  %s kept as comments beside their action:\n", words.Count(len(res.Kept), "cell", "cells"))
+		fmt.Fprintf(w, "  %s beside %s action:\n", words.Count(len(res.Kept), "cell kept as a comment", "cells kept as comments"),
+			words.Pick(len(res.Kept), "its", "their"))
 		for _, n := range res.Kept {
 			fmt.Fprintf(w, "    %s: %s\n", place(n.Line), n.Message)
 		}

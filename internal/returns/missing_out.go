@@ -2,6 +2,7 @@ package returns
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/words"
@@ -36,6 +37,8 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 					due = render.Date(a.Due)
 				case a.Recurring:
 					due = "recurring"
+				case a.Action.DeadlineNotUnderstood():
+					due = NotUnderstood
 				}
 				latest := "none"
 				if a.Latest != nil {
@@ -73,7 +76,7 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 // MissingColumns is the CSV header of the chasing list: one row for each item under each lead;
 // kind is "action" or "measure".
 var MissingColumns = []string{"lead", "council", "kind", "plan", "section", "id", "text", "deadline", "due",
-	"status", "rag", "latest_note_date", "latest_value", "latest_value_date"}
+	"status", "rag", "latest_note_date", "latest_value", "latest_value_date", "deadline_not_understood"}
 
 // MissingRows are the chasing list as CSV cells.
 func MissingRows(cs []*Chase) [][]string {
@@ -81,11 +84,12 @@ func MissingRows(cs []*Chase) [][]string {
 	for _, c := range cs {
 		for _, a := range missingActions(c) {
 			rows = append(rows, []string{c.Team.Lead, c.Team.Council, "action", a.Plan, a.Section, a.ID, a.Text,
-				deref(a.Deadline), deref(a.Due), a.Status, deref(a.RAG), deref(a.LatestNoteDate), "", ""})
+				deref(a.Deadline), deref(a.Due), a.Status, deref(a.RAG), deref(a.LatestNoteDate), "", "",
+				strconv.FormatBool(a.DeadlineNotUnderstood)})
 		}
 		for _, m := range missingMeasures(c) {
 			rows = append(rows, []string{c.Team.Lead, c.Team.Council, "measure", m.Plan, m.Section, m.ID, m.Text,
-				"", "", "", "", "", deref(m.LatestValue), deref(m.LatestValueDate)})
+				"", "", "", "", "", deref(m.LatestValue), deref(m.LatestValueDate), ""})
 		}
 	}
 	return rows
@@ -120,17 +124,20 @@ type ChaseJSON struct {
 
 // MissingActionJSON is an open action with no update in the period.
 type MissingActionJSON struct {
-	Plan           string  `json:"plan"`
-	Section        string  `json:"section"`
-	ID             string  `json:"id"`
-	Text           string  `json:"text"`
-	Deadline       *string `json:"deadline"`
-	Due            *string `json:"due"`
-	Recurring      bool    `json:"recurring"`
-	Status         string  `json:"status"`
-	RAG            *string `json:"rag"`
-	LatestNote     *string `json:"latest_note"`
-	LatestNoteDate *string `json:"latest_note_date"`
+	Plan      string  `json:"plan"`
+	Section   string  `json:"section"`
+	ID        string  `json:"id"`
+	Text      string  `json:"text"`
+	Deadline  *string `json:"deadline"`
+	Due       *string `json:"due"`
+	Recurring bool    `json:"recurring"`
+	// DeadlineNotUnderstood marks a deadline written but not placed in time: due is null, as
+	// for no deadline, but it is not the same.
+	DeadlineNotUnderstood bool    `json:"deadline_not_understood"`
+	Status                string  `json:"status"`
+	RAG                   *string `json:"rag"`
+	LatestNote            *string `json:"latest_note"`
+	LatestNoteDate        *string `json:"latest_note_date"`
 }
 
 // MissingMeasureJSON is a measure with no figure for the period.
@@ -168,7 +175,7 @@ func missingActions(c *Chase) []MissingActionJSON {
 	for _, a := range c.Actions {
 		act := a.Action
 		j := MissingActionJSON{Plan: a.Plan.ID, Section: a.Section.ID, ID: act.ID, Text: act.Label(),
-			Recurring: a.Recurring, Status: string(act.Status)}
+			Recurring: a.Recurring, DeadlineNotUnderstood: act.DeadlineNotUnderstood(), Status: string(act.Status)}
 		if act.HasDeadline {
 			j.Deadline = ptr(act.Deadline.Text)
 		}

@@ -122,6 +122,11 @@ func readProblem(name string, err error) Problem {
 	if te.Hint != "" {
 		msg += "; " + te.Hint
 	}
+	if te.TooMany > 0 {
+		// The reader's words are about action tables, to import; a return is not one.
+		msg = fmt.Sprintf("the return has more than %d cells, far more than a return of every open action for every lead; nothing in it was read; "+
+			"check that this is a return made by cpp returns export (a lead's sheet, saved as CSV, or the workbook)", te.TooMany)
+	}
 	return Problem{At: Place{File: name, Row: te.Line}, Message: msg}
 }
 

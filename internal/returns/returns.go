@@ -255,6 +255,9 @@ func (a *ActionRow) Cells() []string {
 		due = a.Due.Format(isoDate)
 	case a.Recurring:
 		due = "recurring"
+	case act.DeadlineNotUnderstood():
+		// Not blank, as for no deadline, TBC or Ongoing: the lead is told cpp cannot place it.
+		due = NotUnderstood
 	}
 	note, noteDate := "", ""
 	if a.Latest != nil {

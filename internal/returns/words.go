@@ -39,6 +39,10 @@ const (
 	ColNote            = "Note"
 )
 
+// NotUnderstood is what the Due column says of an action whose deadline cpp cannot place in time
+// (plan.Action.DeadlineNotUnderstood), as it says "recurring" of a recurring one.
+const NotUnderstood = "not understood"
+
 // ActionHeader is the header row of a lead's sheet and of the CSV return, in order: what the plan
 // says now (locked in the workbook), then from ActionFillFrom on, what the lead fills in.
 var ActionHeader = []string{ColID, ColPlan, ColSection, ColAction, ColLead, ColDeadline, ColDue,

@@ -93,6 +93,11 @@ func TestReadDelimited(t *testing.T) {
 			tables, err := ReadBytes(tt.file, []byte(tt.data), Options{})
 			if tt.err != "" {
 				checkErr(t, err, tt.err, tt.line, tt.col, tt.hint)
+				// A refusal for size says so by value, for readers that word it their own way.
+				var e *Error
+				if errors.As(err, &e) && (e.TooMany == maxCells) != strings.Contains(tt.err, "too many") {
+					t.Errorf("TooMany = %d for %q", e.TooMany, err)
+				}
 				return
 			}
 			if err != nil {

@@ -42,6 +42,10 @@ type Error struct {
 	Line, Col int // 0 when the problem is the file as a whole
 	Message   string
 	Hint      string
+	// TooMany is the limit of cells a table was refused for exceeding (0 for other problems),
+	// so that a reader of something other than action tables (a return) can say so in its own
+	// words.
+	TooMany int
 }
 
 func (e *Error) Error() string {
@@ -213,8 +217,10 @@ func tooLarge(name, table string) *Error {
 	if table != "" {
 		what = table
 	}
-	return errorf(name, "an action table is a few thousand cells; import the sheet or table that holds the actions, or copy it into a file of its own",
+	e := errorf(name, "an action table is a few thousand cells; import the sheet or table that holds the actions, or copy it into a file of its own",
 		"%s has more than %d cells, too many for an action table", what, maxCells)
+	e.TooMany = maxCells
+	return e
 }
 
 // cleanText is a cell's text as the Cell type promises it: one kind of line break, no leading or

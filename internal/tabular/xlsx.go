@@ -130,8 +130,10 @@ func prescan(name string, data []byte) error {
 			return nil // a broken part: excelize names it
 		}
 		if n > maxCells {
-			return errorf(name, "an action table is a few thousand cells; copy the sheet that holds the actions into a workbook of its own",
+			e := errorf(name, "an action table is a few thousand cells; copy the sheet that holds the actions into a workbook of its own",
 				"the workbook has more than %d values in a sheet, or pieces of text, too many for an action table", maxCells)
+			e.TooMany = maxCells
+			return e
 		}
 	}
 	return nil

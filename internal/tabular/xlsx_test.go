@@ -533,4 +533,7 @@ func TestReadXLSXTooManyValues(t *testing.T) {
 	})
 	_, err := ReadBytes("big.xlsx", data, Options{})
 	checkErr(t, err, "big.xlsx: the workbook has more than 262144 values in a sheet, or pieces of text, too many for an action table", 0, 0, "workbook of its own")
+	if e, ok := err.(*Error); !ok || e.TooMany != maxCells {
+		t.Errorf("TooMany not set: %#v", err)
+	}
 }

@@ -23,19 +23,22 @@ type LeadRecord struct {
 	NotStarted     int     `json:"not_started"`
 	Council        *string `json:"council"`
 	DueInWindow    int     `json:"due_in_window"`
+	// NotUnderstood counts the lead's actions whose deadline cpp cannot place in time: counted as
+	// neither due nor overdue, and never as undated.
+	NotUnderstood int `json:"not_understood"`
 }
 
 // LeadColumns are the CSV and workbook columns of LeadRecord; LeadKinds type them.
-var LeadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started", "council", "due_in_window"}
+var LeadColumns = []string{"lead", "actions", "overdue", "due_this_quarter", "complete", "in_progress", "not_started", "council", "due_in_window", "not_understood"}
 
 var LeadKinds = []render.CellKind{render.CellText, render.CellNumber, render.CellNumber, render.CellNumber, render.CellNumber,
-	render.CellNumber, render.CellNumber, render.CellText, render.CellNumber}
+	render.CellNumber, render.CellNumber, render.CellText, render.CellNumber, render.CellNumber}
 
 // LeadRecords are the leads' summaries as records.
 func LeadRecords(sums []query.LeadSummary) []LeadRecord {
 	recs := make([]LeadRecord, len(sums))
 	for i, s := range sums {
-		recs[i] = LeadRecord{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted], nil, s.DueInWindow}
+		recs[i] = LeadRecord{s.Lead, s.Actions, s.Overdue, s.DueThisQuarter, s.Status[plan.Complete], s.Status[plan.InProgress], s.Status[plan.NotStarted], nil, s.DueInWindow, s.NotUnderstood}
 		if s.Council != "" {
 			recs[i].Council = &s.Council
 		}
@@ -52,7 +55,7 @@ func (r LeadRecord) council() string {
 
 // CSVRow is the record's cells, in LeadColumns' order.
 func (r LeadRecord) CSVRow() []string {
-	return []string{r.Lead, strconv.Itoa(r.Actions), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueThisQuarter), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted), r.council(), strconv.Itoa(r.DueInWindow)}
+	return []string{r.Lead, strconv.Itoa(r.Actions), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueThisQuarter), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted), r.council(), strconv.Itoa(r.DueInWindow), strconv.Itoa(r.NotUnderstood)}
 }
 
 // Window is the span a summary counts what falls due in: the one asked for, or this quarter.

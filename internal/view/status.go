@@ -28,11 +28,14 @@ type StatusRecord struct {
 	Overdue        int     `json:"overdue"`
 	DueThisQuarter int     `json:"due_this_quarter"`
 	DueInWindow    int     `json:"due_in_window"`
+	// NotUnderstood counts the actions whose deadline cpp cannot place in time: counted as
+	// neither due nor overdue, and never as undated.
+	NotUnderstood int `json:"not_understood"`
 }
 
 // StatusColumns are the CSV and workbook columns of StatusRecord; StatusKinds type them.
 var StatusColumns = []string{"plan", "section", "title", "actions", "not_started", "in_progress", "complete", "dropped",
-	"green", "amber", "red", "not_rated", "percent_complete", "overdue", "due_this_quarter", "due_in_window"}
+	"green", "amber", "red", "not_rated", "percent_complete", "overdue", "due_this_quarter", "due_in_window", "not_understood"}
 
 var StatusKinds = append([]render.CellKind{render.CellText, render.CellText, render.CellText},
 	slices.Repeat([]render.CellKind{render.CellNumber}, len(StatusColumns)-3)...)
@@ -41,7 +44,8 @@ func statusRecord(planID string, section *string, title string, c query.Counts) 
 	return StatusRecord{Plan: planID, Section: section, Title: title, Actions: c.Actions,
 		NotStarted: c.Status[plan.NotStarted], InProgress: c.Status[plan.InProgress], Complete: c.Status[plan.Complete],
 		Dropped: c.Status[plan.Dropped], Green: c.RAG[plan.Green], Amber: c.RAG[plan.Amber], Red: c.RAG[plan.Red],
-		NotRated: c.RAG[""], PercentDone: round1(c.PercentComplete()), Overdue: c.Overdue, DueThisQuarter: c.DueThisQuarter, DueInWindow: c.DueInWindow}
+		NotRated: c.RAG[""], PercentDone: round1(c.PercentComplete()), Overdue: c.Overdue, DueThisQuarter: c.DueThisQuarter, DueInWindow: c.DueInWindow,
+		NotUnderstood: c.NotUnderstood}
 }
 
 // StatusRecords are each plan's counts, then its sections', in plan file order; never nil, so
@@ -66,7 +70,8 @@ func (s StatusRecord) CSVRow() []string {
 	}
 	return []string{s.Plan, sec, s.Title, strconv.Itoa(s.Actions), strconv.Itoa(s.NotStarted), strconv.Itoa(s.InProgress), strconv.Itoa(s.Complete),
 		strconv.Itoa(s.Dropped), strconv.Itoa(s.Green), strconv.Itoa(s.Amber), strconv.Itoa(s.Red), strconv.Itoa(s.NotRated),
-		fmt.Sprintf("%.1f", s.PercentDone), strconv.Itoa(s.Overdue), strconv.Itoa(s.DueThisQuarter), strconv.Itoa(s.DueInWindow)}
+		fmt.Sprintf("%.1f", s.PercentDone), strconv.Itoa(s.Overdue), strconv.Itoa(s.DueThisQuarter), strconv.Itoa(s.DueInWindow),
+		strconv.Itoa(s.NotUnderstood)}
 }
 
 // StatusDoc is status for people: a table per plan of its sections, then one of the leads.
