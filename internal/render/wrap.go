@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-
-	"github.com/clipperhouse/displaywidth"
 )
 
 // wrapCell wraps each line of a cell to width columns as tablewriter's own wrapping lays it out
@@ -42,18 +40,15 @@ func wrapLine(line string, width int) []string {
 			words, lengths = append(words, w), append(lengths, n)
 			continue
 		}
-		// Broken into pieces of the line's width, each of which has a line to itself; a
-		// grapheme cluster (a flag, a family emoji) is never broken.
-		start, n, i := 0, 0, 0
-		g := displaywidth.StringGraphemes(w)
-		for g.Next() {
-			gw := g.Width()
-			if n+gw > lim && i > start {
+		// Broken into pieces of the line's width, each of which has a line to itself.
+		start, n := 0, 0
+		for i, r := range w {
+			rw := runeWidth(r)
+			if n+rw > lim && i > start {
 				words, lengths = append(words, w[start:i]), append(lengths, n)
 				start, n = i, 0
 			}
-			n += gw
-			i += len(g.Value())
+			n += rw
 		}
 		words, lengths = append(words, w[start:]), append(lengths, n)
 	}

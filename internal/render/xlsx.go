@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/cpp-plans/cpp/internal/termsafe"
@@ -265,7 +266,7 @@ func excelDay(d time.Time) int64 {
 func textWidth(s string) int {
 	w := 0
 	for _, line := range strings.Split(termsafe.Text(s), "\n") {
-		w = max(w, cellWidth(line))
+		w = max(w, lipgloss.Width(line))
 	}
 	return w
 }
