@@ -71,10 +71,12 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts := &reportOptions{}
 	c := &cobra.Command{
 		Use:   "report [PATH...]",
-		Short: "The board report: summary, exceptions, progress by section, coming up, measures and changes, in Markdown or HTML",
+		Short: "The board pack (at a glance, what needs the board's attention, progress, coming up, measures, changes) or the young people's version, in Markdown or HTML",
 		Example: `  cpp report --as-of 2025-12-31 --format markdown
   cpp report --plan camden-cp --period Q3-2025 --format html -o board-report.html
-  cpp report --since v2025-q2 -o report.md`,
+  cpp report --since v2025-q2 -o report.md
+  cpp report --detail full -o board-full.html
+  cpp report --for young-people --redact -o you-said-we-did.html`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.formatGiven = c.Flags().Changed("format")
