@@ -89,7 +89,7 @@ func TestScripts(t *testing.T) {
 				}
 				return err == nil, nil
 			case "pyyaml":
-				if err := exec.Command("python3", "-c", "import yaml").Run(); err != nil {
+				if pyyamlPython() == "" {
 					if os.Getenv("CPP_REQUIRE_PYYAML") == "1" {
 						return false, fmt.Errorf("PyYAML is needed (CPP_REQUIRE_PYYAML=1): apt-get install python3-yaml")
 					}
@@ -169,7 +169,7 @@ func TestScripts(t *testing.T) {
 				if len(args) != 1 {
 					ts.Fatalf("usage: pyyaml FILE")
 				}
-				out, err := exec.Command("python3", "-c", pyyamlDump, ts.MkAbs(args[0])).CombinedOutput()
+				out, err := exec.Command(pyyamlPython(), "-c", pyyamlDump, ts.MkAbs(args[0])).CombinedOutput()
 				if err != nil {
 					ts.Fatalf("PyYAML could not read %s: %v\n%s", args[0], err, out)
 				}
@@ -516,4 +516,15 @@ func copyDir(from, to string) error {
 		}
 	}
 	return nil
+}
+
+// pyyamlPython is the first Python that has PyYAML: the one on PATH (which may be a pyenv
+// Python of its own), else Debian's, where apt-get install python3-yaml puts it; "" for none.
+func pyyamlPython() string {
+	for _, py := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(py, "-c", "import yaml").Run() == nil {
+			return py
+		}
+	}
+	return ""
 }
