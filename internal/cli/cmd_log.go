@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/history"
@@ -54,10 +52,7 @@ func noHistory(id string, plans []*plan.Plan, under string) error {
 			}
 		}
 	}
-	hint := "run 'cpp list' to see the ids"
-	if near := suggest.Closest(id, ids, 3); len(near) > 0 {
-		hint = "did you mean " + strings.Join(near, ", ") + "?"
-	}
+	hint := suggest.Hint(suggest.Closest(id, ids, 3), "run 'cpp list' to see the ids")
 	return problemf(hint, "no commit in the history of %s holds an action with id %q", under, id)
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/suggest"
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
@@ -84,10 +85,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 func findToShow(l *loaded, id string) (query.Found, error) {
 	f, ok, near := query.FindAny(l.Plans, id)
 	if !ok {
-		hint := "run 'cpp list' to see the action ids"
-		if len(near) > 0 {
-			hint = "did you mean " + strings.Join(near, ", ") + "?"
-		}
+		hint := suggest.Hint(near, "run 'cpp list' to see the action ids")
 		return f, problemf(hint, "no plan, section, action or measure has id %q", id)
 	}
 	return f, nil

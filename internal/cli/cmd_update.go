@@ -15,6 +15,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/suggest"
 	"github.com/cpp-plans/cpp/internal/validate"
 )
 
@@ -140,10 +141,7 @@ func editFile(l *loaded, path string, edit planedit.Edit) (planedit.Edited, safe
 func findToUpdate(l *loaded, id string) (query.Found, error) {
 	found, ok, near := query.Find(l.Plans, id)
 	if !ok {
-		hint := "run 'cpp list' to see the action ids, 'cpp show ID' for one"
-		if len(near) > 0 {
-			hint = "did you mean " + strings.Join(near, ", ") + "?"
-		}
+		hint := suggest.Hint(near, "run 'cpp list' to see the action ids, 'cpp show ID' for one")
 		if len(l.Broken) > 0 {
 			hint += "; files with errors were not read (see above)"
 		}

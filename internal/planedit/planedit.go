@@ -389,11 +389,7 @@ func notFound(p *plan.Plan, what, id string, ids []string) error {
 		}
 		return e
 	}
-	if len(e.Nearest) > 0 {
-		e.Hint = "did you mean " + strings.Join(e.Nearest, ", ") + "?"
-	} else {
-		e.Hint = "cpp list shows the ids of a plan's actions"
-	}
+	e.Hint = suggest.Hint(e.Nearest, "cpp list shows the ids of a plan's actions")
 	return e
 }
 

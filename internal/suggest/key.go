@@ -29,3 +29,12 @@ func Key(key, what string, seen, allowed []string) *KeyProblem {
 	}
 	return &KeyProblem{"unknown-field", hint, fmt.Sprintf("unknown field `%s` in %s", key, what)}
 }
+
+// Hint is the hint for a name that matched nothing: "did you mean a, b?" with the nearest names,
+// or otherwise (where to find the names) when none is near.
+func Hint(near []string, otherwise string) string {
+	if len(near) == 0 {
+		return otherwise
+	}
+	return "did you mean " + strings.Join(near, ", ") + "?"
+}

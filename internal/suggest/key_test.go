@@ -20,3 +20,12 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestHint(t *testing.T) {
+	if got := Hint([]string{"a.p1.1", "a.p1.2"}, "run cpp list"); got != "did you mean a.p1.1, a.p1.2?" {
+		t.Errorf("Hint with names = %q", got)
+	}
+	if got := Hint(nil, "run cpp list"); got != "run cpp list" {
+		t.Errorf("Hint with none = %q", got)
+	}
+}
