@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/report"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/termsafe"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type reportOptions struct {
@@ -141,6 +142,13 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 		return err
 	}
 	warnPersonal(env, found, opts.Redact)
+	if opts.For == report.ForYoungPeople {
+		// The board's pack lists these in its body; the young people's version cannot, so
+		// whoever makes it is told which it left out of "What happens next".
+		rows := query.NotPlaced(plans, l.Registry, query.Filter{Today: ro.AsOf})
+		noteNotPlacedAs(env, rows, fmt.Sprintf("left out of \"What happens next\", as cpp cannot say when %s",
+			words.Pick(len(rows), "it falls due", "they fall due")))
+	}
 	// The report is never written over a plan it was made from, however the path is spelt.
 	if err := writeOutput(env, opts.Output, doc, l.Files, ""); err != nil {
 		return err

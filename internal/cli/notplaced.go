@@ -26,6 +26,14 @@ func noteNotPlaced(env *Env, rows []query.Row, summary, carried bool) {
 	case carried:
 		what = fmt.Sprintf("listed last, with deadline_not_understood true, as cpp cannot say whether %s belong%s here", it, words.Pick(len(rows), "s", ""))
 	}
+	noteNotPlacedAs(env, rows, what)
+}
+
+// noteNotPlacedAs is noteNotPlaced saying what became of the actions in its own words.
+func noteNotPlacedAs(env *Env, rows []query.Row, what string) {
+	if len(rows) == 0 {
+		return
+	}
 	fmt.Fprintf(env.Stderr, "cpp: %s a deadline cpp does not understand, %s:\n", words.Count(len(rows), "action has", "actions have"), what)
 	for i, r := range rows {
 		if i == notPlacedShown {
