@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cpp-plans/cpp/internal/exitcode"
 )
 
 // BenchmarkInit makes a plan repository (without git, whose speed is git's): the issue asks
@@ -20,7 +22,7 @@ func BenchmarkInit(b *testing.B) {
 		IsTerminal: func(io.Writer) bool { return false }, Getwd: os.Getwd}
 	for i := 0; b.Loop(); i++ {
 		target := filepath.Join(dir, strconv.Itoa(i))
-		if code := Run(env, []string{"init", target, "--council", "Riverside Council", "--no-git"}); code != ExitOK {
+		if code := Run(env, []string{"init", target, "--council", "Riverside Council", "--no-git"}); code != exitcode.OK {
 			b.Fatalf("exit %d", code)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
@@ -48,7 +49,7 @@ func Run(env *Env, args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.Stderr, "cpp: internal error: %v\n  hint: this is a bug in cpp; please report it with the command you ran\n", r)
-			code = ExitFailure
+			code = exitcode.Failure
 		}
 	}()
 	root := NewRoot(env)
@@ -58,25 +59,13 @@ func Run(env *Env, args []string) (code int) {
 		env.pager.wait()
 	}
 	if err == nil {
-		return ExitOK
+		return exitcode.OK
 	}
-	var se *silentExit
+	var se *exitcode.Silent
 	if !errors.As(err, &se) {
 		printError(env.Stderr, err)
 	}
-	return exitCode(err)
-}
-
-func printError(w io.Writer, err error) {
-	var ee *exitError
-	if errors.As(err, &ee) {
-		fmt.Fprintf(w, "cpp: %s\n", ee.msg)
-		if ee.hint != "" {
-			fmt.Fprintf(w, "  hint: %s\n", ee.hint)
-		}
-		return
-	}
-	fmt.Fprintf(w, "cpp: %s\n", err)
+	return exitcode.Of(err)
 }
 
 // NewRoot builds the command tree.
@@ -131,11 +120,11 @@ questions about them: what is due, what is overdue, who leads what, and whether 
 // flagError is a flag's error as bad usage: a typed flag's own refusal, with its hint, or
 // pflag's, with where to read the usage.
 func flagError(c *cobra.Command, err error) error {
-	var ee *exitError
+	var ee *exitcode.Error
 	if errors.As(err, &ee) {
 		return ee
 	}
-	return usageErrorf(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
+	return exitcode.Usagef(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err)
 }
 
 // commands are cpp's commands, in the order help lists them.
@@ -166,7 +155,7 @@ func unknownCommand(root *cobra.Command, name string) error {
 	if s := root.SuggestionsFor(name); len(s) > 0 {
 		hint = fmt.Sprintf("did you mean '%s'?", strings.Join(s, "' or '"))
 	}
-	return usageErrorf(hint, "unknown command %q", name)
+	return exitcode.Usagef(hint, "unknown command %q", name)
 }
 
 // wrapArgs turns a command's argument-count errors into usage errors.
@@ -177,7 +166,7 @@ func wrapArgs(c *cobra.Command) {
 	check := c.Args
 	c.Args = func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
-			return usageErrorf(fmt.Sprintf("run '%s --help' for usage", cmd.CommandPath()), "%s", err)
+			return exitcode.Usagef(fmt.Sprintf("run '%s --help' for usage", cmd.CommandPath()), "%s", err)
 		}
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/suggest"
@@ -88,10 +89,10 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 		for _, t := range triggered {
 			fmt.Fprintf(env.Stderr, "  %-9s %s: %s\n", t.Kind, t.ID, t.What)
 		}
-		return &silentExit{code: ExitProblem}
+		return &exitcode.Silent{Code: exitcode.Problem}
 	}
 	if partial { // the change is shown, but without the files left out
-		return &silentExit{code: ExitPartial}
+		return &exitcode.Silent{Code: exitcode.Partial}
 	}
 	return nil
 }
@@ -107,7 +108,7 @@ func failKinds(given []string, set bool) ([]string, error) {
 		}
 	}
 	if set && len(kinds) == 0 {
-		return nil, usageErrorf("use one or more of: "+strings.Join(plandiff.FailKinds, ", "), "--fail-on names no kind of change")
+		return nil, exitcode.Usagef("use one or more of: "+strings.Join(plandiff.FailKinds, ", "), "--fail-on names no kind of change")
 	}
 	for _, k := range kinds {
 		if !slices.Contains(plandiff.FailKinds, k) {
@@ -115,7 +116,7 @@ func failKinds(given []string, set bool) ([]string, error) {
 			if near := suggest.Closest(k, plandiff.FailKinds, 1); len(near) > 0 {
 				hint = "did you mean " + near[0] + "? " + hint
 			}
-			return nil, usageErrorf(hint, "unknown --fail-on kind %q", k)
+			return nil, exitcode.Usagef(hint, "unknown --fail-on kind %q", k)
 		}
 	}
 	return kinds, nil
@@ -125,7 +126,7 @@ func failKinds(given []string, set bool) ([]string, error) {
 func diffSides(repo *planRepo, revs []string) (old, new *gitrev.Set, err error) {
 	r, err := gitrev.ParseRange(revs)
 	if err != nil {
-		return nil, nil, usageErrorf("give two revisions (cpp diff A B) or one range (cpp diff A..B)", "%s", err)
+		return nil, nil, exitcode.Usagef("give two revisions (cpp diff A B) or one range (cpp diff A..B)", "%s", err)
 	}
 	fromSide, err := repo.resolve(r.From)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tidy"
@@ -53,10 +54,10 @@ func runFmt(env *Env, opts *fmtOptions) error {
 	}
 	files, missing := planfile.Expand(paths)
 	if len(missing) > 0 {
-		return problemf(missing[0].Hint, "%s", missing[0].OneLine())
+		return exitcode.Problemf(missing[0].Hint, "%s", missing[0].OneLine())
 	}
 	if len(files) == 0 {
-		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
+		return exitcode.Problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
 	if !opts.Check {
 		lk, err := lockPlans(env, files)
@@ -79,7 +80,7 @@ func runFmt(env *Env, opts *fmtOptions) error {
 		return err
 	}
 	if len(ds) > 0 {
-		return &silentExit{code: ExitProblem}
+		return &exitcode.Silent{Code: exitcode.Problem}
 	}
 	return nil
 }
@@ -92,7 +93,7 @@ func fmtFile(env *Env, f string, check bool, src diag.Sources) ([]diag.Diagnosti
 	data, stamp, err := safewrite.Read(f, planfile.MaxSize)
 	if err != nil {
 		d := planfile.ReadError(f, err)
-		return nil, problemf(d.Hint, "%s", d.OneLine())
+		return nil, exitcode.Problemf(d.Hint, "%s", d.OneLine())
 	}
 	src[f] = data
 	fixed := tidy.Fix(data)

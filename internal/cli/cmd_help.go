@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/docs"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -80,5 +81,5 @@ func unknownTopic(root *cobra.Command, name string) error {
 	if near := suggest.Closest(name, names, 1); len(near) > 0 {
 		hint = fmt.Sprintf("did you mean 'cpp help %s'?", near[0])
 	}
-	return usageErrorf(hint, "no command or help topic %q", name)
+	return exitcode.Usagef(hint, "no command or help topic %q", name)
 }

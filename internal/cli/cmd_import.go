@@ -11,6 +11,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/importer"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -153,13 +154,13 @@ func importTable(file string, o importer.Options) (*importer.Result, error) {
 	var ue *importer.UnreadableError
 	switch {
 	case errors.As(err, &na):
-		return nil, problemf(na.Hint(), "%s", na.Error())
+		return nil, exitcode.Problemf(na.Hint(), "%s", na.Error())
 	case errors.As(err, &ue):
-		return nil, problemf(ue.Hint(), "%s", ue.Error())
+		return nil, exitcode.Problemf(ue.Hint(), "%s", ue.Error())
 	case err != nil:
 		return nil, err
 	case res.Actions == 0:
-		return nil, problemf("check that the file is the action table, or choose another with --sheet",
+		return nil, exitcode.Problemf("check that the file is the action table, or choose another with --sheet",
 			"%s has no actions below its header row (row %d); nothing written", importer.Place(file, res.Table, 0), res.HeaderLine)
 	}
 	return res, nil
@@ -185,7 +186,7 @@ func checkImported(env *Env, opts *importOptions, target string, res *importer.R
 			diag.WriteText(env.Stderr, []diag.Diagnostic{d}, src)
 		}
 	}
-	return problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
+	return exitcode.Problemf("the table itself is fine to read: change --id, or the file the error names, and import again",
 		"the plan would not validate (%s); nothing written", words.Count(errs, "error", "errors"))
 }
 
@@ -198,7 +199,7 @@ func writeImported(env *Env, opts *importOptions, target string, res *importer.R
 	if err := safewrite.Write(target, res.Data, safewrite.Options{Policy: safewrite.MustNotExist, Inputs: inputs, Limit: planfile.MaxSize}); err != nil {
 		var se *safewrite.Error
 		if errors.As(err, &se) && se.Kind == safewrite.Exists {
-			return problemf("cpp import never overwrites a file: give another -o, or move "+target+" away first",
+			return exitcode.Problemf("cpp import never overwrites a file: give another -o, or move "+target+" away first",
 				"cannot write %s: it already exists; nothing written", target)
 		}
 		return writeFailed(err)
@@ -234,9 +235,9 @@ func importFlags(env *Env, g *globalOptions, opts *importOptions) (importer.Opti
 	var me *importer.MapError
 	switch {
 	case errors.As(err, &ue):
-		return o, usageErrorf(ue.Hint, "%s", ue.Message)
+		return o, exitcode.Usagef(ue.Hint, "%s", ue.Message)
 	case errors.As(err, &me):
-		return o, usageErrorf(me.Hint, "%s", me.Error())
+		return o, exitcode.Usagef(me.Hint, "%s", me.Error())
 	}
 	return o, err
 }
@@ -249,14 +250,14 @@ func importTarget(env *Env, opts *importOptions) (string, error) {
 	}
 	wd, err := env.Getwd()
 	if err != nil {
-		return "", &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
+		return "", &exitcode.Error{Code: exitcode.Failure, Msg: "cannot find the working directory: " + err.Error()}
 	}
 	dir, ok := planfile.FindPlansDir(wd)
 	if !ok {
 		if opts.DryRun {
 			return "", nil
 		}
-		return "", usageErrorf("give the file to write with -o, or run cpp init first to make a plan repository",
+		return "", exitcode.Usagef("give the file to write with -o, or run cpp init first to make a plan repository",
 			"no plans/ folder here or in any parent folder")
 	}
 	if rel, err := filepath.Rel(wd, dir); err == nil {
@@ -269,14 +270,14 @@ func importTarget(env *Env, opts *importOptions) (string, error) {
 func tableReadFailed(file string, err error) error {
 	var te *tabular.Error
 	if errors.As(err, &te) {
-		return problemf(te.Hint, "%s", te.Error())
+		return exitcode.Problemf(te.Hint, "%s", te.Error())
 	}
 	var se *safewrite.Error
 	if errors.As(err, &se) {
 		if errors.Is(se.Err, os.ErrNotExist) {
-			return problemf("check the file's name and folder", "cannot read %s: no such file", file)
+			return exitcode.Problemf("check the file's name and folder", "cannot read %s: no such file", file)
 		}
-		return problemf(se.Hint(), "cannot read %s: %s", file, se.Reason())
+		return exitcode.Problemf(se.Hint(), "cannot read %s: %s", file, se.Reason())
 	}
-	return problemf("", "cannot read %s: %v", file, err)
+	return exitcode.Problemf("", "cannot read %s: %v", file, err)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
@@ -83,7 +84,7 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 	if data, err := os.ReadFile(cfgPath); err == nil {
 		cfg, ds := config.Parse(cfgPath, data)
 		if errs, _ := diag.Count(ds); errs > 0 {
-			return problemf(ds[0].Hint, "%s; nothing was written", ds[0].OneLine())
+			return exitcode.Problemf(ds[0].Hint, "%s; nothing was written", ds[0].OneLine())
 		}
 		keepConfig = true
 		if strings.TrimSpace(opts.Council) == "" {
@@ -95,10 +96,10 @@ func runInit(env *Env, g *globalOptions, opts *initOptions) error {
 	}
 	council := strings.TrimSpace(opts.Council)
 	if council == "" {
-		return usageErrorf(`name the council, as in --council "Riverside Council"`, "cpp init needs --council")
+		return exitcode.Usagef(`name the council, as in --council "Riverside Council"`, "cpp init needs --council")
 	}
 	if strings.IndexFunc(council, unicode.IsControl) >= 0 {
-		return usageErrorf("write the council's name on one line, without control characters", "invalid --council %q", opts.Council)
+		return exitcode.Usagef("write the council's name on one line, without control characters", "invalid --council %q", opts.Council)
 	}
 	conv, _ := deadline.ParseConvention(opts.Quarters) // checked by its flag
 	today, err := g.today(env)
@@ -183,7 +184,7 @@ func inTheWay(dir string, files []scaffold.File) error {
 		if len(exist) > 1 {
 			noun = fmt.Sprintf("%d files cpp init would write exist", len(exist))
 		}
-		return problemf("cpp init never overwrites: choose a new folder, or move these files away first",
+		return exitcode.Problemf("cpp init never overwrites: choose a new folder, or move these files away first",
 			"%s, so nothing was written: %s", noun, strings.Join(exist, ", "))
 	}
 	return nil
@@ -219,9 +220,9 @@ func initWriteFailed(err error, target string, written []string) error {
 		err = &safewrite.Error{Op: "write", Path: target, Kind: safewrite.Failed, Err: err}
 	}
 	e := writeFailed(err)
-	var ee *exitError
+	var ee *exitcode.Error
 	if errors.As(e, &ee) && len(written) > 0 {
-		ee.msg += "; written before it: " + strings.Join(written, ", ")
+		ee.Msg += "; written before it: " + strings.Join(written, ", ")
 	}
 	return e
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
@@ -42,7 +43,7 @@ func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
 	}
 	sums := query.ByLeadIn(q.Rows, q.Today, w.Window)
 	if err := query.SortLeads(sums, opts.Sort); err != nil {
-		return usageErrorf("", "%s", err)
+		return exitcode.Usagef("", "%s", err)
 	}
 	recs := view.LeadRecords(sums)
 	out := &output{Doc: view.LeadsDoc(recs, query.Councils(sums), w),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
@@ -61,8 +62,8 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	}
 	if at, cut := h.Truncated(); cut {
 		// A short list from a shallow clone would read as "these moved, the rest did not".
-		return &exitError{code: ExitFailure, hint: shallowHint,
-			msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
+		return &exitcode.Error{Code: exitcode.Failure, Hint: shallowHint,
+			Msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
 	}
 	slips := h.Slippage()
 	var rows []query.Row

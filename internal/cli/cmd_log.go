@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -46,14 +47,14 @@ func noHistory(id string, plans []*plan.Plan, under string) error {
 		for _, s := range p.Sections {
 			for _, a := range s.Actions {
 				if a.ID == id {
-					return problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", id)
+					return exitcode.Problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", id)
 				}
 				ids = append(ids, a.ID)
 			}
 		}
 	}
 	hint := suggest.Hint(suggest.Closest(id, ids, 3), "run 'cpp list' to see the ids")
-	return problemf(hint, "no commit in the history of %s holds an action with id %q", under, id)
+	return exitcode.Problemf(hint, "no commit in the history of %s holds an action with id %q", under, id)
 }
 
 func runLog(env *Env, g *globalOptions, opts *logOptions) error {
@@ -89,7 +90,7 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	if l.Slip.Truncated {
 		// The commits fetched are shown, but not as the whole story.
 		warnShallow(env, l.Slip)
-		return &silentExit{code: ExitPartial}
+		return &exitcode.Silent{Code: exitcode.Partial}
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/report"
@@ -167,11 +168,11 @@ func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, 
 	}
 	// NaN compares false with everything, so this form turns it away too.
 	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
-		return report.Options{}, usageErrorf("write a fraction such as 0.1 (within 10% of target is green)",
+		return report.Options{}, exitcode.Usagef("write a fraction such as 0.1 (within 10% of target is green)",
 			"invalid --tolerance %v: it is a fraction of the target, at least 0 and less than 1", opts.Tolerance)
 	}
 	if opts.StaleDays < 1 || opts.StaleDays > maxStaleDays {
-		return report.Options{}, usageErrorf("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", opts.StaleDays, maxStaleDays)
+		return report.Options{}, exitcode.Usagef("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", opts.StaleDays, maxStaleDays)
 	}
 	asOf, err := g.today(env)
 	if err != nil {
@@ -186,7 +187,7 @@ func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, 
 		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
 		if opts.quarters != nil {
 			if period, err = query.ParseQuarterIn(opts.Period.given, *opts.quarters); err != nil {
-				return report.Options{}, usageErrorf("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+				return report.Options{}, exitcode.Usagef("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 			}
 		}
 	}

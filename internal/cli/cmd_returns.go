@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -84,7 +85,7 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, e
 		}
 		if cfg.QuartersSet {
 			if quarter, err = query.ParseQuarterIn(o.Quarter.given, cfg.Quarters); err != nil {
-				return nil, usageErrorf("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
+				return nil, exitcode.Usagef("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
 			}
 		}
 	}
@@ -155,7 +156,7 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	}
 	ret := run.ret
 	if what := ret.Nothing(export); what != "" {
-		return problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
+		return exitcode.Problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
 	}
 	if opts.PerLead {
 		return writePerLead(env, run, opts.Output, export, opts.BOM)
@@ -185,23 +186,23 @@ func (opts *returnsExportOptions) check(env *Env) (returns.Export, error) {
 	}
 	toStdout := opts.Output == "" || opts.Output == "-"
 	if opts.Measures && format != "csv" {
-		return 0, usageErrorf("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
+		return 0, exitcode.Usagef("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
 	}
 	if !opts.bomGiven {
 		opts.BOM = !toStdout && format == "csv"
 	}
 	if opts.BOM && format != "csv" {
-		return 0, usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
+		return 0, exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
 	}
 	switch {
 	case opts.PerLead && toStdout:
-		return 0, usageErrorf("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
+		return 0, exitcode.Usagef("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
 	case opts.PerLead && opts.Measures:
-		return 0, usageErrorf("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
+		return 0, exitcode.Usagef("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
 	case opts.Output == "" && format == "xlsx":
-		return 0, usageErrorf("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
+		return 0, exitcode.Usagef("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
 	case toStdout && format == "xlsx" && env.IsTerminal(env.Stdout):
-		return 0, usageErrorf("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
+		return 0, exitcode.Usagef("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
 	case format == "xlsx":
 		return returns.Workbook, nil
 	case opts.Measures:
@@ -222,7 +223,7 @@ func exportBytes(ret *returns.Return, export returns.Export, bom bool, o render.
 // writePerLead writes each lead's own return into dir, as xlsx or csv, named for the lead.
 func writePerLead(env *Env, run *returnsRun, dir string, export returns.Export, bom bool) error {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
+		return exitcode.Problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
 	}
 	ext := ".csv"
 	if export == returns.Workbook {
@@ -342,7 +343,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	l := run.Loaded
 	filled, probs := returns.ReadFiles(opts.Files)
 	if name := returns.Undated(filled); name != "" && run.Day.IsZero() {
-		return usageErrorf("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
+		return exitcode.Usagef("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
 	}
 	im := returns.Prepare(l.Plans, filled, returns.UpdateOptions{Date: run.Day})
 	if probs = append(probs, im.Problems...); len(probs) > 0 {
@@ -391,5 +392,5 @@ func returnsRefused(env *Env, l *loaded, probs []returns.Problem, filled []*retu
 	if len(l.Broken) > 0 {
 		hint += "; plan files with errors were not read (see above)"
 	}
-	return problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
+	return exitcode.Problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
 }

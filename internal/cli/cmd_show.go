@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -31,7 +32,7 @@ func newShowCmd(env *Env, g *globalOptions) *cobra.Command {
 			opts.ID, opts.Paths = args[0], args[1:]
 			for _, p := range opts.Paths {
 				if looksLikeID(p) {
-					return usageErrorf("show one action at a time: run 'cpp show "+p+"' next, or 'cpp list --format markdown' for many",
+					return exitcode.Usagef("show one action at a time: run 'cpp show "+p+"' next, or 'cpp list --format markdown' for many",
 						"cpp show takes one action id; %q is a second id, not a file or folder", p)
 				}
 			}
@@ -76,7 +77,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	}
 	if known != nil && known.Slip != nil && known.Slip.Truncated {
 		warnShallow(env, known.Slip)
-		return &silentExit{code: ExitPartial}
+		return &exitcode.Silent{Code: exitcode.Partial}
 	}
 	return l.finish()
 }
@@ -86,7 +87,7 @@ func findToShow(l *loaded, id string) (query.Found, error) {
 	f, ok, near := query.FindAny(l.Plans, id)
 	if !ok {
 		hint := suggest.Hint(near, "run 'cpp list' to see the action ids")
-		return f, problemf(hint, "no plan, section, action or measure has id %q", id)
+		return f, exitcode.Problemf(hint, "no plan, section, action or measure has id %q", id)
 	}
 	return f, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planedit"
@@ -145,10 +146,10 @@ func findToUpdate(l *loaded, id string) (query.Found, error) {
 		if len(l.Broken) > 0 {
 			hint += "; files with errors were not read (see above)"
 		}
-		return found, problemf(hint, "no action or measure has id %q", id)
+		return found, exitcode.Problemf(hint, "no action or measure has id %q", id)
 	}
 	if where := validate.Ambiguous(l.Plans, found.ID()); where != "" {
-		return found, problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
+		return found, exitcode.Problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
 			"id %q is defined more than once, so cpp cannot tell which to update: %s; nothing written", found.ID(), where)
 	}
 	return found, nil
@@ -172,13 +173,13 @@ func editFailed(path string, err error) error {
 	var nf *planedit.NotFoundError
 	switch {
 	case errors.As(err, &ie):
-		return usageErrorf(ie.Hint, "%s", ie.Message)
+		return exitcode.Usagef(ie.Hint, "%s", ie.Message)
 	case errors.As(err, &fe):
-		return problemf(fe.Hint, "%s:%s; nothing written", path, strings.TrimPrefix(" "+fe.Error(), " "))
+		return exitcode.Problemf(fe.Hint, "%s:%s; nothing written", path, strings.TrimPrefix(" "+fe.Error(), " "))
 	case errors.As(err, &nf):
-		return problemf(nf.Hint, "%s: %s", path, nf.Error())
+		return exitcode.Problemf(nf.Hint, "%s: %s", path, nf.Error())
 	}
-	return &exitError{code: ExitFailure, msg: fmt.Sprintf("%s: %v; nothing written", path, err)}
+	return &exitcode.Error{Code: exitcode.Failure, Msg: fmt.Sprintf("%s: %v; nothing written", path, err)}
 }
 
 // warnSlips asks for the reason when a deadline slips (falls later, or loses its date) with no

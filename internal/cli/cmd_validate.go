@@ -10,6 +10,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/validate"
@@ -92,7 +93,7 @@ func runValidate(env *Env, opts *validateOptions) error {
 	} else if len(opts.Paths) == 0 {
 		wd, err := env.Getwd()
 		if err != nil {
-			return &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
+			return &exitcode.Error{Code: exitcode.Failure, Msg: "cannot find the working directory: " + err.Error()}
 		}
 		cfg, cfgDs = config.Load(wd)
 	}
@@ -119,7 +120,7 @@ func runValidate(env *Env, opts *validateOptions) error {
 		sum.Files++
 	}
 	if len(files) == 0 && len(ds) == 0 && cfg.Path == "" {
-		return problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
+		return exitcode.Problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
 	}
 
 	src := diag.Sources{}
@@ -154,14 +155,14 @@ const stdinName = "<stdin>"
 // id is the one it stands in for, and is left out.
 func validateStdin(env *Env, opts *validateOptions) error {
 	if len(opts.Paths) > 1 {
-		return usageErrorf("run cpp validate - alone, with the plan on standard input", "- reads one plan from standard input: give no other PATH with it")
+		return exitcode.Usagef("run cpp validate - alone, with the plan on standard input", "- reads one plan from standard input: give no other PATH with it")
 	}
 	data, err := io.ReadAll(io.LimitReader(env.Stdin, planfile.MaxSize+1))
 	if err != nil {
-		return &exitError{code: ExitFailure, msg: "cannot read standard input: " + err.Error()}
+		return &exitcode.Error{Code: exitcode.Failure, Msg: "cannot read standard input: " + err.Error()}
 	}
 	if len(data) > planfile.MaxSize {
-		return problemf("a plan file is at most a few megabytes", "standard input is larger than %d bytes", planfile.MaxSize)
+		return exitcode.Problemf("a plan file is at most a few megabytes", "standard input is larger than %d bytes", planfile.MaxSize)
 	}
 	wd, wdErr := env.Getwd()
 	if wdErr == nil {
@@ -211,7 +212,7 @@ func printValidation(env *Env, opts *validateOptions, ds []diag.Diagnostic, sum 
 		fmt.Fprintf(env.Stderr, "cpp validate: %s\n", sum)
 	}
 	if sum.Errors > 0 || (opts.Strict && sum.Warnings > 0) {
-		return &silentExit{code: ExitProblem}
+		return &exitcode.Silent{Code: exitcode.Problem}
 	}
 	return nil
 }

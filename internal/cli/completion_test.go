@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/spf13/cobra"
 )
 
@@ -59,8 +60,8 @@ func TestEnumFlag(t *testing.T) {
 		t.Errorf("table: %q, %v", v, err)
 	}
 	err := f.Set("XML")
-	var ee *exitError
-	if !errors.As(err, &ee) || ee.code != ExitUsage || ee.msg != `unknown format "xml"` || ee.hint != "use one of: text, markdown, csv, json, xlsx" {
+	var ee *exitcode.Error
+	if !errors.As(err, &ee) || ee.Code != exitcode.Usage || ee.Msg != `unknown format "xml"` || ee.Hint != "use one of: text, markdown, csv, json, xlsx" {
 		t.Errorf("xml: %#v", err)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 )
 
 // repoConfig reads the repository's cpp.yaml, found from the working folder; a repository
@@ -11,7 +12,7 @@ import (
 func repoConfig(env *Env) (*config.Config, error) {
 	wd, err := env.Getwd()
 	if err != nil {
-		return nil, &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
+		return nil, &exitcode.Error{Code: exitcode.Failure, Msg: "cannot find the working directory: " + err.Error()}
 	}
 	cfg, ds := config.Load(wd)
 	if errs, _ := diag.Count(ds); errs > 0 {
@@ -20,7 +21,7 @@ func repoConfig(env *Env) (*config.Config, error) {
 		if d.Hint != "" {
 			hint = d.Hint + "; " + hint
 		}
-		return nil, problemf(hint, "%s", d.OneLine())
+		return nil, exitcode.Problemf(hint, "%s", d.OneLine())
 	}
 	return cfg, nil
 }

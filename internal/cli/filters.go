@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -90,7 +91,7 @@ func (f *filterOptions) checkOutput(env *Env) error {
 		}
 	}
 	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
-		return usageErrorf("write it to a file with -o FILE.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
+		return exitcode.Usagef("write it to a file with -o FILE.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
 	}
 	return nil
 }
@@ -188,7 +189,7 @@ func (q *queryRun) setOutput(env *Env, f *filterOptions) error {
 	}
 	if f.BOM {
 		if f.Format != "csv" {
-			return usageErrorf("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
+			return exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
 		}
 		env.Stdout = render.NewBOMWriter(env.Stdout)
 	}
@@ -237,7 +238,7 @@ func (q *queryRun) selectRows(f *filterOptions) error {
 	// A summary counts rows in plan file order, so that its plans and sections come out as written.
 	if !f.summary {
 		if err := query.Sort(q.Rows, f.Sort); err != nil {
-			return usageErrorf("", "%s", err)
+			return exitcode.Usagef("", "%s", err)
 		}
 	}
 	if q.carried = carriesNotPlaced[f.Format] && !f.summary && q.Filter.Dated(); q.carried {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 )
@@ -102,7 +103,7 @@ func (f *enumFlag) refuse(s string) error {
 	if hint == "" {
 		hint = "use one of: " + strings.Join(f.values, ", ")
 	}
-	return usageErrorf(hint, f.refusal, s)
+	return exitcode.Usagef(hint, f.refusal, s)
 }
 
 func (f *enumFlag) Set(s string) error {
@@ -174,7 +175,7 @@ func (q *quarterFlag) Set(s string) error {
 	}
 	w, err := query.ParseQuarter(s)
 	if err != nil {
-		return usageErrorf("", "invalid --%s %s", q.name, strings.TrimPrefix(err.Error(), "invalid quarter "))
+		return exitcode.Usagef("", "invalid --%s %s", q.name, strings.TrimPrefix(err.Error(), "invalid quarter "))
 	}
 	q.given, q.window = s, w
 	return nil
@@ -212,10 +213,10 @@ func (d *dateFlag) Type() string { return "string" }
 func parseFlagDate(name, s string) (time.Time, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		return t, usageErrorf("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
+		return t, exitcode.Usagef("write dates as YYYY-MM-DD, as in 2025-09-30", "invalid %s %q", name, s)
 	}
 	if err := deadline.CheckYear(t.Year()); err != nil {
-		return t, usageErrorf(deadline.YearHint, "invalid %s %q: %s", name, s, err)
+		return t, exitcode.Usagef(deadline.YearHint, "invalid %s %q: %s", name, s, err)
 	}
 	return t, nil
 }

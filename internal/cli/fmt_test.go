@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
 )
 
@@ -70,8 +71,8 @@ func TestFmtRefusesHugeFiles(t *testing.T) {
 	var stderr bytes.Buffer
 	env := benchEnv(filepath.Dir(path))
 	env.Stderr = &stderr
-	if code := Run(env, []string{"fmt", path}); code != ExitProblem {
-		t.Errorf("exit %d, want %d", code, ExitProblem)
+	if code := Run(env, []string{"fmt", path}); code != exitcode.Problem {
+		t.Errorf("exit %d, want %d", code, exitcode.Problem)
 	}
 	if want := "huge.yaml: error: file is too large (10.0 MB); plan files are limited to 10.0 MB [size]"; !strings.Contains(stderr.String(), want) {
 		t.Errorf("stderr = %q, want it to say %q", stderr.String(), want)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/query"
@@ -37,10 +38,10 @@ func loadPlansWith(env *Env, paths []string, opts planfile.Options) (*loaded, er
 	}
 	files, ds := planfile.Expand(paths)
 	if len(ds) > 0 {
-		return nil, problemf(ds[0].Hint, "%s", ds[0].OneLine())
+		return nil, exitcode.Problemf(ds[0].Hint, "%s", ds[0].OneLine())
 	}
 	if len(files) == 0 {
-		return nil, problemf("put plan files (.yaml) in the folder, or pass the files to read", "no plan files found in %s", joinPaths(paths))
+		return nil, exitcode.Problemf("put plan files (.yaml) in the folder, or pass the files to read", "no plan files found in %s", joinPaths(paths))
 	}
 	l := &loaded{Files: files}
 	if opts.KeepNodes {
@@ -74,7 +75,7 @@ func loadPlansWith(env *Env, paths []string, opts planfile.Options) (*loaded, er
 // finish returns the exit code a query ends with: partial when files were left out.
 func (l *loaded) finish() error {
 	if len(l.Broken) > 0 {
-		return &silentExit{code: ExitPartial}
+		return &exitcode.Silent{Code: exitcode.Partial}
 	}
 	return nil
 }
@@ -89,7 +90,7 @@ func plansNamed(env *Env, l *loaded, names []string) ([]*plan.Plan, error) {
 	plans, unknown := query.PlansNamed(l.Plans, names)
 	if len(unknown) > 0 {
 		explainEmpty(env, l, query.Filter{Plans: unknown})
-		return nil, problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
+		return nil, exitcode.Problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
 	}
 	return plans, nil
 }

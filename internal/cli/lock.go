@@ -8,13 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
-
-// ExitBusy says another cpp was writing the plans for longer than this one would wait; nothing was
-// written.
-const ExitBusy = 5
 
 // lockPlans takes the write locks for the plan files and folders in paths (as given to the
 // command, or found), before the command reads them: a second cpp waits here, up to
@@ -25,7 +22,7 @@ func lockPlans(env *Env, paths []string) (*safewrite.Lock, error) {
 	if s := env.Getenv("CPP_LOCK_TIMEOUT"); s != "" {
 		d, err := time.ParseDuration(s)
 		if err != nil || d <= 0 {
-			return nil, usageErrorf("give a duration such as 30s, or unset it for 10s", "invalid CPP_LOCK_TIMEOUT %q", s)
+			return nil, exitcode.Usagef("give a duration such as 30s, or unset it for 10s", "invalid CPP_LOCK_TIMEOUT %q", s)
 		}
 		wait = d
 	}
@@ -49,7 +46,7 @@ func lockPlans(env *Env, paths []string) (*safewrite.Lock, error) {
 	var be *safewrite.BusyError
 	if errors.As(err, &be) {
 		be.Path = rel(be.Path)
-		return nil, &exitError{code: ExitBusy, msg: be.Error(), hint: be.Hint()}
+		return nil, &exitcode.Error{Code: exitcode.Busy, Msg: be.Error(), Hint: be.Hint()}
 	}
 	if err != nil {
 		return nil, writeFailed(err)
@@ -88,6 +85,6 @@ func lockDirs(paths []string) []string {
 // notLocked refuses to write a file the command's lock does not guard: a plan that moved to
 // another folder between finding the plans and reading them.
 func notLocked(path string) error {
-	return problemf("the plans changed while cpp read them; run the command again",
+	return exitcode.Problemf("the plans changed while cpp read them; run the command again",
 		"cannot write %s: it is not in a folder cpp locked for this command; nothing written", path)
 }

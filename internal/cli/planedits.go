@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -102,14 +103,14 @@ func writePlans(env *Env, lk *safewrite.Lock, ws []planWrite) error {
 			for _, x := range ws[i:] {
 				not = append(not, x.path)
 			}
-			var ee *exitError
+			var ee *exitcode.Error
 			errors.As(err, &ee)
 			hint := "run the command again: the updates written are already recorded, and are left as they are"
-			if ee.hint != "" {
-				hint = ee.hint + "; then " + hint
+			if ee.Hint != "" {
+				hint = ee.Hint + "; then " + hint
 			}
-			return &exitError{code: ExitPartial, hint: hint,
-				msg: fmt.Sprintf("%s; written: %s; not written: %s", ee.msg, strings.Join(written, ", "), strings.Join(not, ", "))}
+			return &exitcode.Error{Code: exitcode.Partial, Hint: hint,
+				Msg: fmt.Sprintf("%s; written: %s; not written: %s", ee.Msg, strings.Join(written, ", "), strings.Join(not, ", "))}
 		}
 		fmt.Fprintf(env.Stderr, "cpp: updated %s\n", w.path)
 	}

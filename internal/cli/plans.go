@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
 )
 
@@ -14,15 +15,15 @@ func planPaths(env *Env, args []string) ([]string, error) {
 	}
 	wd, err := env.Getwd()
 	if err != nil {
-		return nil, &exitError{code: ExitFailure, msg: "cannot find the working directory: " + err.Error()}
+		return nil, &exitcode.Error{Code: exitcode.Failure, Msg: "cannot find the working directory: " + err.Error()}
 	}
 	dir, ok := planfile.FindPlansDir(wd)
 	if info, err := os.Stat(filepath.Join(wd, "plans")); err == nil && !info.IsDir() {
-		return nil, usageErrorf("plan files go in a plans/ folder: rename or move the file, then make the folder",
+		return nil, exitcode.Usagef("plan files go in a plans/ folder: rename or move the file, then make the folder",
 			"plans is a file here, not a folder")
 	}
 	if !ok {
-		return nil, usageErrorf("run cpp inside a plan repository (one with a plans/ folder), or pass the plan files or folders to read",
+		return nil, exitcode.Usagef("run cpp inside a plan repository (one with a plans/ folder), or pass the plan files or folders to read",
 			"no plans/ folder here or in any parent folder")
 	}
 	if rel, err := filepath.Rel(wd, dir); err == nil {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cpp-plans/cpp/internal/exitcode"
 )
 
 // TestOnlyWritersWrite is the property that no command other than the ones that exist to write
@@ -187,7 +189,7 @@ func TestOnlyWritersWrite(t *testing.T) {
 		ran[args[0]] = true
 		e, stderr := env()
 		code := Run(e, args)
-		if code == ExitFailure {
+		if code == exitcode.Failure {
 			t.Errorf("cpp %s: exit %d: %s", strings.Join(args, " "), code, stderr)
 		}
 		if diff := compareSnapshots(before, snapshot(t, plans)); diff != "" {

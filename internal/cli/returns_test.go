@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cpp-plans/cpp/internal/exitcode"
 )
 
 // runTerminal runs cpp with stdout taken for a terminal.
@@ -24,16 +26,16 @@ func runTerminal(t *testing.T, args ...string) (stdout, stderr string, code int)
 // A workbook is binary: it goes to a file, or to standard output only when that is not a terminal.
 func TestReturnsWorkbookNotToATerminal(t *testing.T) {
 	out, errs, code := runTerminal(t, "returns", "export", "-o", "-", "../../plans")
-	if code != ExitUsage || out != "" || !strings.Contains(errs, "cpp: will not write a workbook to a terminal") {
+	if code != exitcode.Usage || out != "" || !strings.Contains(errs, "cpp: will not write a workbook to a terminal") {
 		t.Errorf("-o - on a terminal: exit %d, %d bytes out, stderr %q", code, len(out), errs)
 	}
 	out, _, code = run(t, "returns", "export", "-o", "-", "../../plans")
-	if code != ExitOK || !strings.HasPrefix(out, "PK\x03\x04") {
+	if code != exitcode.OK || !strings.HasPrefix(out, "PK\x03\x04") {
 		t.Errorf("-o - into a pipe: exit %d, %.8q", code, out)
 	}
 	// CSV is text, and may go to a terminal.
 	out, _, code = runTerminal(t, "returns", "export", "--format", "csv", "../../plans")
-	if code != ExitOK || !strings.HasPrefix(out, "ID,Plan,Section,Action,Lead,") {
+	if code != exitcode.OK || !strings.HasPrefix(out, "ID,Plan,Section,Action,Lead,") {
 		t.Errorf("CSV on a terminal: exit %d, %.40q", code, out)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
@@ -39,7 +40,7 @@ func openPlanRepo(env *Env, paths []string) (*planRepo, error) {
 		dir = filepath.Join(wd, dir)
 	}
 	if _, err := os.Stat(dir); err != nil {
-		return nil, problemf("check the path; with no path, cpp reads the plans/ folder of the repository", "%s: no such file or directory", paths[0])
+		return nil, exitcode.Problemf("check the path; with no path, cpp reads the plans/ folder of the repository", "%s: no such file or directory", paths[0])
 	}
 	if dir = filepath.Clean(dir); planfile.IsPlanFile(dir) {
 		dir = filepath.Dir(dir)
@@ -67,7 +68,7 @@ func (r *planRepo) atRevisions(sides ...gitrev.Side) ([]*gitrev.Set, error) {
 func (r *planRepo) workingTree() (*gitrev.Set, error) {
 	paths, ds := planfile.Expand([]string{r.Dir})
 	if len(ds) > 0 {
-		return nil, problemf(ds[0].Hint, "%s", ds[0].OneLine())
+		return nil, exitcode.Problemf(ds[0].Hint, "%s", ds[0].OneLine())
 	}
 	return r.WorkingTree(paths), nil
 }
@@ -99,11 +100,11 @@ func gitFailure(err error) error {
 	}
 	var ge *gitrev.Error
 	if errors.As(err, &ge) {
-		return &exitError{code: ExitFailure, msg: ge.Msg, hint: ge.Hint}
+		return &exitcode.Error{Code: exitcode.Failure, Msg: ge.Msg, Hint: ge.Hint}
 	}
-	var ee *exitError
+	var ee *exitcode.Error
 	if errors.As(err, &ee) {
 		return ee
 	}
-	return &exitError{code: ExitFailure, msg: err.Error()}
+	return &exitcode.Error{Code: exitcode.Failure, Msg: err.Error()}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/view"
 )
@@ -43,7 +44,7 @@ func (o *windowOptions) window(today time.Time) (query.Window, error) {
 	w, err := a.Choose(today)
 	var we *query.WindowError
 	if errors.As(err, &we) {
-		return w, usageErrorf(we.Hint, "%s", we.Msg)
+		return w, exitcode.Usagef(we.Hint, "%s", we.Msg)
 	}
 	return w, err
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
 
@@ -14,16 +15,16 @@ import (
 func writeFailed(err error) error {
 	var se *safewrite.Error
 	if !errors.As(err, &se) {
-		return &exitError{code: ExitFailure, msg: err.Error()}
+		return &exitcode.Error{Code: exitcode.Failure, Msg: err.Error()}
 	}
 	if safewrite.InUse(se.Err) {
 		return inUseError(se)
 	}
-	code := ExitFailure
+	code := exitcode.Failure
 	if se.Refused() {
-		code = ExitProblem
+		code = exitcode.Problem
 	}
-	return &exitError{code: code, msg: se.Error(), hint: se.Hint()}
+	return &exitcode.Error{Code: code, Msg: se.Error(), Hint: se.Hint()}
 }
 
 // writeOutput writes a command's document to the file -o names, or to standard output when it
@@ -45,6 +46,6 @@ func writeOutput(env *Env, path string, data []byte, inputs []string, about stri
 // inUseError says that another program (on Windows, nearly always Excel) holds the file open, and
 // what to do: exit 1, a problem the user can fix.
 func inUseError(se *safewrite.Error) error {
-	return &exitError{code: ExitProblem, msg: fmt.Sprintf("cannot %s %s: another program has it open", se.Op, se.Path),
-		hint: "close it in Excel (or the program that has it open) and run again"}
+	return &exitcode.Error{Code: exitcode.Problem, Msg: fmt.Sprintf("cannot %s %s: another program has it open", se.Op, se.Path),
+		Hint: "close it in Excel (or the program that has it open) and run again"}
 }

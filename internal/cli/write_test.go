@@ -5,18 +5,19 @@ import (
 	"os"
 	"testing"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
 
 func TestInUseError(t *testing.T) {
 	err := inUseError(&safewrite.Error{Op: "write", Path: "returns.xlsx", Kind: safewrite.Failed})
-	var ee *exitError
+	var ee *exitcode.Error
 	if !errors.As(err, &ee) {
 		t.Fatalf("%T", err)
 	}
-	if ee.code != ExitProblem || ee.msg != "cannot write returns.xlsx: another program has it open" ||
-		ee.hint != "close it in Excel (or the program that has it open) and run again" {
-		t.Errorf("got exit %d, %q, hint %q", ee.code, ee.msg, ee.hint)
+	if ee.Code != exitcode.Problem || ee.Msg != "cannot write returns.xlsx: another program has it open" ||
+		ee.Hint != "close it in Excel (or the program that has it open) and run again" {
+		t.Errorf("got exit %d, %q, hint %q", ee.Code, ee.Msg, ee.Hint)
 	}
 }
 
@@ -26,7 +27,7 @@ func TestWriteFailedIsTheSystemsOutsideWindows(t *testing.T) {
 		t.Fatal("InUse without a system error")
 	}
 	err := writeFailed(&safewrite.Error{Op: "write", Path: "due.csv", Kind: safewrite.Failed, Err: os.ErrPermission})
-	if exitCode(err) != ExitFailure {
-		t.Errorf("exit %d, want %d", exitCode(err), ExitFailure)
+	if exitcode.Of(err) != exitcode.Failure {
+		t.Errorf("exit %d, want %d", exitcode.Of(err), exitcode.Failure)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
 
@@ -16,9 +17,9 @@ func TestWriteFailedFileOpenInExcel(t *testing.T) {
 		&os.LinkError{Op: "rename", Old: ".due.csv.tmp", New: "due.csv", Err: syscall.Errno(5)}, // ERROR_ACCESS_DENIED
 	} {
 		err := writeFailed(&safewrite.Error{Op: "write", Path: "due.csv", Kind: safewrite.Failed, Err: sys})
-		var ee *exitError
-		if !errors.As(err, &ee) || ee.code != ExitProblem || ee.msg != "cannot write due.csv: another program has it open" ||
-			ee.hint != "close it in Excel (or the program that has it open) and run again" {
+		var ee *exitcode.Error
+		if !errors.As(err, &ee) || ee.Code != exitcode.Problem || ee.Msg != "cannot write due.csv: another program has it open" ||
+			ee.Hint != "close it in Excel (or the program that has it open) and run again" {
 			t.Errorf("%v: got %v", sys, err)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/render"
 )
 
@@ -25,17 +26,17 @@ func TestListingWorkbookNotToATerminal(t *testing.T) {
 		{"overdue", "--format", "xlsx", "--plan", "no-such-plan"},
 	} {
 		out, errs, code := runTerminal(t, append(args, "../../plans")...)
-		if code != ExitUsage || out != "" || errs != "cpp: will not write a workbook to a terminal\n  hint: write it to a file with -o FILE.xlsx, or send standard output to a file\n" {
+		if code != exitcode.Usage || out != "" || errs != "cpp: will not write a workbook to a terminal\n  hint: write it to a file with -o FILE.xlsx, or send standard output to a file\n" {
 			t.Errorf("%s on a terminal: exit %d, %d bytes out, stderr %q", strings.Join(args, " "), code, len(out), errs)
 		}
 		out, _, code = run(t, append(args, "../../plans")...)
-		if code != ExitOK || !strings.HasPrefix(out, "PK\x03\x04") {
+		if code != exitcode.OK || !strings.HasPrefix(out, "PK\x03\x04") {
 			t.Errorf("%s into a pipe: exit %d, %.8q", strings.Join(args, " "), code, out)
 		}
 	}
 	// Text may go to a terminal.
 	out, _, code := runTerminal(t, "due", "--format", "csv", "../../plans")
-	if code != ExitOK || !strings.HasPrefix(out, "plan,section,id,") {
+	if code != exitcode.OK || !strings.HasPrefix(out, "plan,section,id,") {
 		t.Errorf("CSV on a terminal: exit %d, %.40q", code, out)
 	}
 }
@@ -50,7 +51,7 @@ func TestListingWorkbooksAreTheCSV(t *testing.T) {
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			csvOut, _, code := run(t, append(args, "--format", "csv", "../../plans")...)
-			if code != ExitOK {
+			if code != exitcode.OK {
 				t.Fatalf("csv: exit %d", code)
 			}
 			want, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
@@ -58,7 +59,7 @@ func TestListingWorkbooksAreTheCSV(t *testing.T) {
 				t.Fatal(err)
 			}
 			xlsxOut, _, code := run(t, append(args, "--format", "xlsx", "../../plans")...)
-			if code != ExitOK {
+			if code != exitcode.OK {
 				t.Fatalf("xlsx: exit %d", code)
 			}
 			f, err := excelize.OpenReader(strings.NewReader(xlsxOut))
@@ -140,7 +141,7 @@ func TestListingWorkbookSameBytes(t *testing.T) {
 			Now:        func() time.Time { return clock },
 			IsTerminal: func(io.Writer) bool { return false },
 			Getwd:      func() (string, error) { return "../..", nil }}
-		if code := Run(env, []string{"status", "--format", "xlsx", "--today", today, "../../plans"}); code != ExitOK {
+		if code := Run(env, []string{"status", "--format", "xlsx", "--today", today, "../../plans"}); code != exitcode.OK {
 			t.Fatalf("exit %d", code)
 		}
 		return out.Bytes()
@@ -167,7 +168,7 @@ func TestListingWorkbookLongText(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, errs, code := run(t, "list", "--format", "xlsx", path)
-	if code != ExitOK {
+	if code != exitcode.OK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	want := "cpp: warning: sheet \"Actions\" cell D2 (text) is cut to the 32,767 characters a cell holds\n" +
