@@ -5,7 +5,6 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
@@ -37,21 +36,13 @@ due_in_window is the window's count.`,
 }
 
 func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
-	w, q, err := opts.start(env, g)
+	q, w, err := opts.start(env, g)
 	if err != nil {
 		return err
 	}
-	sums := query.ByLeadIn(q.Rows, q.Today, w.Window)
-	if err := query.SortLeads(sums, opts.Sort); err != nil {
+	l, err := view.Leads(q.Answer, w, opts.Sort)
+	if err != nil {
 		return exitcode.Usagef("", "%s", err)
 	}
-	recs := view.LeadRecords(sums)
-	out := &output{Doc: view.LeadsDoc(recs, query.Councils(sums), w),
-		Book:    render.Doc{Title: "Leads as of " + render.Date(q.Today), Sheet: "Leads", AsOf: q.Today},
-		Columns: view.LeadColumns, Kinds: view.LeadKinds,
-		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}
-	if err := out.print(env, opts.Format, q.Style); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return q.print(env, opts.Format, l)
 }

@@ -283,9 +283,9 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 	}
 	ret := run.ret
 	chase := ret.Missing()
-	out := &output{Doc: returns.MissingDoc(ret, chase), Columns: returns.MissingColumns,
+	out := &render.Listing{Doc: returns.MissingDoc(ret, chase), Columns: returns.MissingColumns,
 		Records: func() any { return returns.MissingJSON(ret, chase) }, Cells: func() [][]string { return returns.MissingRows(chase) }}
-	if err := out.print(env, opts.Format, st); err != nil {
+	if err := printListing(env, opts.Format, st, out); err != nil {
 		return err
 	}
 	return run.loaded.finish()

@@ -57,22 +57,16 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := findToShow(l, opts.ID)
-	if err != nil {
-		return err
+	f, ok, near := query.FindAny(l.Plans, opts.ID)
+	if !ok {
+		return exitcode.Problemf(suggest.Hint(near, "run 'cpp list' to see the action ids"), "no plan, section, action or measure has id %q", opts.ID)
 	}
-	var doc render.Doc
-	var rec any
 	var known *view.History
-	if f.Action == nil {
-		doc, rec = view.Other(f, l.Registry, today)
-	} else {
-		r := query.NewRow(f.Plan, f.Section, f.Action, l.Registry, today)
+	if f.Action != nil {
 		known = deadlineHistory(env, opts.Paths, f.Action.ID, l)
-		doc, rec = view.ActionDoc(r, known), view.ActionRecordOf(r, known)
 	}
-	out := &output{Doc: doc, Records: func() any { return rec }}
-	if err := out.print(env, opts.Format, st); err != nil {
+	doc, rec := view.Show(f, l.Registry, today, known)
+	if err := printListing(env, opts.Format, st, &render.Listing{Doc: doc, Records: func() any { return rec }}); err != nil {
 		return err
 	}
 	if known != nil && known.Slip != nil && known.Slip.Truncated {
@@ -80,16 +74,6 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 		return &exitcode.Silent{Code: exitcode.Partial}
 	}
 	return l.finish()
-}
-
-// findToShow finds what the id names, or says which ids are nearest.
-func findToShow(l *loaded, id string) (query.Found, error) {
-	f, ok, near := query.FindAny(l.Plans, id)
-	if !ok {
-		hint := suggest.Hint(near, "run 'cpp list' to see the action ids")
-		return f, exitcode.Problemf(hint, "no plan, section, action or measure has id %q", id)
-	}
-	return f, nil
 }
 
 // deadlineHistory is how the action's deadline has moved through git; nil when the plans are not

@@ -3,8 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
@@ -39,17 +37,9 @@ keeps meaning this quarter, and due_in_window is the window's count.`,
 }
 
 func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
-	w, q, err := opts.start(env, g)
+	q, w, err := opts.start(env, g)
 	if err != nil {
 		return err
 	}
-	recs := view.StatusRecords(query.ByPlanIn(q.Rows, q.Today, w.Window))
-	out := &output{Doc: view.StatusDoc(recs, query.ByLeadIn(q.Rows, q.Today, w.Window), w),
-		Book:    render.Doc{Title: "Status as of " + render.Date(q.Today), Sheet: "Status", AsOf: q.Today},
-		Columns: view.StatusColumns, Kinds: view.StatusKinds,
-		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}
-	if err := out.print(env, opts.Format, q.Style); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return q.print(env, opts.Format, view.Status(q.Answer, w))
 }

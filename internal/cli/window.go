@@ -57,21 +57,12 @@ type summaryOptions struct {
 	Paths []string
 }
 
-// start is where leads and status begin: the window asked about (or this quarter), and the
-// query run.
-func (o *summaryOptions) start(env *Env, g *globalOptions) (view.Window, *queryRun, error) {
-	today, err := g.today(env)
+// start is where leads and status begin: the query run, and the window asked about (or this
+// quarter).
+func (o *summaryOptions) start(env *Env, g *globalOptions) (*queryRun, view.Window, error) {
+	q, err := startQuery(env, g, &o.filterOptions, o.Paths, &o.windowOptions)
 	if err != nil {
-		return view.Window{}, nil, err
+		return nil, view.Window{}, err
 	}
-	w := view.Window{Given: o.given(), Today: today}
-	if w.Window, err = o.windowOptions.window(today); err != nil {
-		return w, nil, err
-	}
-	q, err := startQuery(env, g, &o.filterOptions, o.Paths, nil)
-	if err != nil {
-		return w, nil, err
-	}
-	w.Today, w.Plans = q.Today, q.plans()
-	return w, q, nil
+	return q, view.Window{Window: q.Window, Given: o.given()}, nil
 }
