@@ -36,11 +36,11 @@ due_in_window is the window's count.`,
 }
 
 func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
-	q, w, err := opts.start(env, g)
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err
 	}
-	l, err := view.Leads(q.Answer, w, opts.Sort)
+	l, err := view.Leads(q.Answer, view.Window{Window: q.Window, Given: opts.given()}, opts.Sort)
 	if err != nil {
 		return exitcode.Usagef("", "%s", err)
 	}

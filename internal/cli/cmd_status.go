@@ -37,9 +37,9 @@ keeps meaning this quarter, and due_in_window is the window's count.`,
 }
 
 func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
-	q, w, err := opts.start(env, g)
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err
 	}
-	return q.print(env, opts.Format, view.Status(q.Answer, w))
+	return q.print(env, opts.Format, view.Status(q.Answer, view.Window{Window: q.Window, Given: opts.given()}))
 }

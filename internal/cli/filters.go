@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,28 +72,6 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	}
 }
 
-// outputFormats are the formats -o FILE's extension chooses when --format is not given.
-var outputFormats = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ics"}
-
-// toFile says whether the output goes to a file; "-" is standard output.
-func (f *filterOptions) toFile() bool { return f.Output != "" && f.Output != "-" }
-
-// checkOutput settles the format -o implies, and refuses a workbook to a terminal, where its
-// bytes would be noise and could act on the terminal.
-func (f *filterOptions) checkOutput(env *Env) error {
-	if f.toFile() && !f.formatGiven {
-		if format, ok := outputFormats[strings.ToLower(filepath.Ext(f.Output))]; ok {
-			if err := f.format.Set(format); err != nil {
-				return err
-			}
-		}
-	}
-	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
-		return exitcode.Usagef("write it to a file with -o FILE.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
-	}
-	return nil
-}
-
 // build turns the flag values, checked by their flags, into a query filter.
 func (f *filterOptions) build(today time.Time) query.Filter {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
@@ -126,9 +101,7 @@ type queryRun struct {
 	Style  render.Style
 	Loaded *loaded
 	Window query.Window
-	// output is the file -o names, and out what is written to it, once the answer is whole.
-	output string
-	out    bytes.Buffer
+	out    *listingOut
 }
 
 // carriesNotPlaced are the formats whose listings carry the actions a listing about dates cannot
@@ -136,43 +109,16 @@ type queryRun struct {
 var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}
 
 // print prints the listing, writes it to the file -o names, if any, and says what became of the
-// actions the answer could not place in time and whether plans were left out. The file is
-// written whole or not at all, and never over a file the command read.
+// actions the answer could not place in time and whether plans were left out.
 func (q *queryRun) print(env *Env, format string, l render.Listing) error {
 	if err := printListing(env, format, q.Style, &l); err != nil {
 		return err
 	}
-	if q.output != "" {
-		if err := writeOutput(env, q.output, q.out.Bytes(), q.Loaded.Files, ""); err != nil {
-			return err
-		}
+	if err := q.out.close(env, q.Loaded.Files); err != nil {
+		return err
 	}
 	noteNotPlacedAs(env, q.NotPlaced, view.NotPlacedFate(q.Answer))
 	return q.Loaded.finish()
-}
-
-// setOutput checks -o, --format and --bom, and sends standard output where they say: to the
-// file -o names once the answer is whole, and through a byte-order mark with --bom.
-func (q *queryRun) setOutput(env *Env, f *filterOptions) error {
-	if err := f.checkOutput(env); err != nil {
-		return err
-	}
-	if f.toFile() {
-		q.output = f.Output
-		env.Stdout = &q.out
-	}
-	if !f.bomGiven {
-		// Excel on Windows, where a CSV file is opened, reads it as UTF-8 only after a
-		// byte-order mark; a pipe's reader (another program) does not want one.
-		f.BOM = f.toFile() && f.Format == "csv"
-	}
-	if f.BOM {
-		if f.Format != "csv" {
-			return exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
-		}
-		env.Stdout = render.NewBOMWriter(env.Stdout)
-	}
-	return nil
 }
 
 // startQuery resolves the shared flags and the window flags w (nil when the command has none),
@@ -189,7 +135,7 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, w 
 			return nil, err
 		}
 	}
-	if err := q.setOutput(env, f); err != nil {
+	if q.out, err = f.open(env); err != nil {
 		return nil, err
 	}
 	l := query.Listing{Filter: f.build(today), Sort: f.Sort, Summary: f.summary, Carries: carriesNotPlaced[f.Format]}

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/view"
 )
 
 // windowOptions are the flags that name a span of dates: due lists what falls due in it, and
@@ -41,12 +38,7 @@ func (o *windowOptions) window(today time.Time) (query.Window, error) {
 	if o.Quarter.given != "" {
 		a.Quarter = &o.Quarter.window
 	}
-	w, err := a.Choose(today)
-	var we *query.WindowError
-	if errors.As(err, &we) {
-		return w, exitcode.Usagef(we.Hint, "%s", we.Msg)
-	}
-	return w, err
+	return a.Choose(today)
 }
 
 // summaryOptions are the flags of leads and status: the filters, and a window whose due
@@ -55,14 +47,4 @@ type summaryOptions struct {
 	filterOptions
 	windowOptions
 	Paths []string
-}
-
-// start is where leads and status begin: the query run, and the window asked about (or this
-// quarter).
-func (o *summaryOptions) start(env *Env, g *globalOptions) (*queryRun, view.Window, error) {
-	q, err := startQuery(env, g, &o.filterOptions, o.Paths, &o.windowOptions)
-	if err != nil {
-		return nil, view.Window{}, err
-	}
-	return q, view.Window{Window: q.Window, Given: o.given()}, nil
 }
