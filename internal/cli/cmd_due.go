@@ -6,14 +6,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
-type dueOptions struct {
-	filterOptions
-	windowOptions
-	Paths []string
-}
-
 func newDueCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &dueOptions{}
+	opts := &windowedOptions{}
 	c := &cobra.Command{
 		Use:   "due [PATH...]",
 		Short: "Actions whose deadline falls in a quarter, a month or a date range",
@@ -37,7 +31,7 @@ in the window, with that occurrence's due date. With no window, the current quar
 	return c
 }
 
-func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
+func runDue(env *Env, g *globalOptions, opts *windowedOptions) error {
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 )
 
 func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &summaryOptions{}
+	opts := &windowedOptions{}
 	c := &cobra.Command{
 		Use:   "leads [PATH...]",
 		Short: "Each lead team with its actions, overdue, due this quarter (or in a window) and complete (aliases folded)",
@@ -35,7 +35,7 @@ due_in_window is the window's count.`,
 	return c
 }
 
-func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
+func runLeads(env *Env, g *globalOptions, opts *windowedOptions) error {
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err

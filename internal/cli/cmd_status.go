@@ -7,7 +7,7 @@ import (
 )
 
 func newStatusCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &summaryOptions{}
+	opts := &windowedOptions{}
 	c := &cobra.Command{
 		Use:   "status [PATH...]",
 		Short: "Where each plan and section stands: counts by status and RAG, complete, overdue, due this quarter (or in a window); and by lead",
@@ -36,7 +36,7 @@ keeps meaning this quarter, and due_in_window is the window's count.`,
 	return c
 }
 
-func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
+func runStatus(env *Env, g *globalOptions, opts *windowedOptions) error {
 	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err

@@ -41,9 +41,9 @@ func (o *windowOptions) window(today time.Time) (query.Window, error) {
 	return a.Choose(today)
 }
 
-// summaryOptions are the flags of leads and status: the filters, and a window whose due
-// actions they count (this quarter when none is given).
-type summaryOptions struct {
+// windowedOptions are the flags of due, leads and status: the filters, and a window (this
+// quarter when none is given) whose actions due lists, and leads and status count.
+type windowedOptions struct {
 	filterOptions
 	windowOptions
 	Paths []string
