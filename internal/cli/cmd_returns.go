@@ -171,7 +171,7 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	if err := writeOutput(env, opts.Output, data, run.loaded.Files, about); err != nil {
 		return err
 	}
-	return run.loaded.finish()
+	return run.loaded.Finish()
 }
 
 // check settles the format (csv for -o FILE.csv, else xlsx) and refuses flags that do not go
@@ -244,7 +244,7 @@ func writePerLead(env *Env, run *returnsRun, dir string, export returns.Export, 
 	}
 	fmt.Fprintf(env.Stderr, "cpp: wrote %s into %s: the return for %s, one for each lead\n",
 		words.Count(len(parts), "file", "files"), dir, run.ret.Quarter.Describe(run.ret.Plans))
-	return run.loaded.finish()
+	return run.loaded.Finish()
 }
 
 func newReturnsMissingCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -288,7 +288,7 @@ func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
 	if err := out.print(env, opts.Format, st); err != nil {
 		return err
 	}
-	return run.loaded.finish()
+	return run.loaded.Finish()
 }
 
 type returnsImportOptions struct {
@@ -351,23 +351,23 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	}
 	if len(im.Change.Files) == 0 {
 		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(im.Answered(), "answered row", "answered rows"))
-		return l.finish()
+		return l.Finish()
 	}
 	d := changeDiff(l.Registry, im.Change.Before, im.Change.After)
 	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: "the plans"}, opts.side(), nil); err != nil {
 		return err
 	}
 	if opts.DryRun {
-		return l.finish()
+		return l.Finish()
 	}
 	var writes []planWrite
 	for _, f := range im.Change.Files {
-		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
+		writes = append(writes, planWrite{Path: f.Path, Data: f.Data, Stamp: f.Stamp})
 	}
 	if err := writePlans(env, run.Lock, writes); err != nil {
 		return err
 	}
-	return l.finish()
+	return l.Finish()
 }
 
 // side names the returns as the new side of the change.

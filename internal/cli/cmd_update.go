@@ -116,7 +116,7 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: path}, to, nil); err != nil || opts.DryRun {
 		return err
 	}
-	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
+	return writePlans(env, run.Lock, []planWrite{{Path: path, Data: ed.Data, Stamp: stamp}})
 }
 
 // editFile makes the edit in the file as read now, with the stamp of what was read. An edit

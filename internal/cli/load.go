@@ -72,8 +72,8 @@ func loadPlansWith(env *Env, paths []string, opts planfile.Options) (*loaded, er
 	return l, nil
 }
 
-// finish returns the exit code a query ends with: partial when files were left out.
-func (l *loaded) finish() error {
+// Finish returns the exit code a query ends with: partial when files were left out.
+func (l *loaded) Finish() error {
 	if len(l.Broken) > 0 {
 		return &exitcode.Silent{Code: exitcode.Partial}
 	}

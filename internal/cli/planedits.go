@@ -73,9 +73,9 @@ func changeDiff(reg *plan.Registry, before, after []*plan.Plan) *plandiff.Diff {
 
 // planWrite is a plan file's new text, and the stamp of the text it was made from.
 type planWrite struct {
-	path  string
-	data  []byte
-	stamp safewrite.Stamp
+	Path  string
+	Data  []byte
+	Stamp safewrite.Stamp
 }
 
 // writePlans writes each file through the safe write, under the command's lock, refusing one
@@ -85,23 +85,23 @@ type planWrite struct {
 // updates and another writer may have moved on from them.
 func writePlans(env *Env, lk *safewrite.Lock, ws []planWrite) error {
 	for _, w := range ws {
-		if !lk.Covers(w.path) {
-			return notLocked(w.path)
+		if !lk.Covers(w.Path) {
+			return notLocked(w.Path)
 		}
 	}
 	for i, w := range ws {
-		opts := safewrite.Options{Policy: safewrite.MustExist, Expect: &w.stamp, Limit: planfile.MaxSize}
-		if err := safewrite.Write(w.path, w.data, opts); err != nil {
+		opts := safewrite.Options{Policy: safewrite.MustExist, Expect: &w.Stamp, Limit: planfile.MaxSize}
+		if err := safewrite.Write(w.Path, w.Data, opts); err != nil {
 			err = writeFailed(err)
 			if i == 0 {
 				return err
 			}
 			var written, not []string
 			for _, x := range ws[:i] {
-				written = append(written, x.path)
+				written = append(written, x.Path)
 			}
 			for _, x := range ws[i:] {
-				not = append(not, x.path)
+				not = append(not, x.Path)
 			}
 			var ee *exitcode.Error
 			errors.As(err, &ee)
@@ -112,7 +112,7 @@ func writePlans(env *Env, lk *safewrite.Lock, ws []planWrite) error {
 			return &exitcode.Error{Code: exitcode.Partial, Hint: hint,
 				Msg: fmt.Sprintf("%s; written: %s; not written: %s", ee.Msg, strings.Join(written, ", "), strings.Join(not, ", "))}
 		}
-		fmt.Fprintf(env.Stderr, "cpp: updated %s\n", w.path)
+		fmt.Fprintf(env.Stderr, "cpp: updated %s\n", w.Path)
 	}
 	return nil
 }
