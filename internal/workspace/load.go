@@ -28,11 +28,7 @@ type Loaded struct {
 // typo does not block everyone else's answer. With opts.KeepNodes, the files are kept for editing
 // (Loaded.Parsed).
 func (e Env) Load(paths []string, opts planfile.Options) (*Loaded, error) {
-	paths, err := e.PlanPaths(paths)
-	if err != nil {
-		return nil, err
-	}
-	files, err := planFiles(paths, "read")
+	files, err := e.planFiles(paths, "read")
 	if err != nil {
 		return nil, err
 	}

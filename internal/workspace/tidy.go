@@ -22,11 +22,7 @@ type Tidied struct {
 // Tidy checks the layout of the plan files in paths (as given, or the repository's plans/) and,
 // unless check, fixes it in place under the plans' lock, saying on Notices which it formatted.
 func (e Env) Tidy(paths []string, check bool) (*Tidied, error) {
-	paths, err := e.PlanPaths(paths)
-	if err != nil {
-		return nil, err
-	}
-	files, err := planFiles(paths, "check")
+	files, err := e.planFiles(paths, "check")
 	if err != nil {
 		return nil, err
 	}

@@ -75,10 +75,14 @@ func (e Env) wd() (string, error) {
 	return wd, nil
 }
 
-// planFiles are the plan files in paths (files, and the .yaml files in folders), refusing a
-// path that does not exist and paths with no plan file in them; doing says what the command
-// does with them, in the hint.
-func planFiles(paths []string, doing string) ([]string, error) {
+// planFiles are the plan files in paths (files, and the .yaml files in folders; none given, the
+// repository's plans/), refusing a path that does not exist and paths with no plan file in them;
+// doing says what the command does with them, in the hint.
+func (e Env) planFiles(paths []string, doing string) ([]string, error) {
+	paths, err := e.PlanPaths(paths)
+	if err != nil {
+		return nil, err
+	}
 	files, ds := planfile.Expand(paths)
 	if len(ds) > 0 {
 		return nil, exitcode.Problemf(ds[0].Hint, "%s", ds[0].OneLine())
