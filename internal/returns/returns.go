@@ -112,8 +112,10 @@ func ExpectsFigure(m *plan.Measure) bool {
 
 // Build makes the return for plans: every open action (not complete or dropped, sub-actions
 // included) under each of its lead teams, and every section measure that expects a figure.
-// Plan-level measures are context figures and are not asked for.
+// Plan-level measures are context figures and are not asked for. Files without a plan (practice
+// examples, registries) are left out: a return is for plans only.
 func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
+	plans = slices.DeleteFunc(slices.Clone(plans), func(p *plan.Plan) bool { return len(p.Sections) == 0 })
 	r := &Return{Today: opts.Today, Quarter: opts.Quarter, Plans: plans, LeadFilter: opts.Leads}
 	periods := map[*plan.Plan]Period{}
 	for _, p := range plans {
