@@ -42,7 +42,6 @@ type returnsOptions struct {
 	Leads   []string
 	Plans   []string
 	Quarter quarterFlag
-	Format  string
 	Paths   []string
 }
 
@@ -124,7 +123,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	addReturnsFlags(c, &opts.returnsOptions)
 	fl := c.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads); - for standard output, which must not be a terminal for xlsx")
-	format := formatFlag(&opts.ExportOptions.Format, "", "xlsx", "csv")
+	format := formatFlag(&opts.Format, "", "xlsx", "csv")
 	fl.VarP(format, "format", "f", format.help("the return's format")+" (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
 	fl.BoolVar(&opts.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
@@ -152,8 +151,13 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	return l.finish()
 }
 
+type returnsMissingOptions struct {
+	returnsOptions
+	Format string
+}
+
 func newReturnsMissingCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &returnsOptions{}
+	opts := &returnsMissingOptions{}
 	c := &cobra.Command{
 		Use:   "missing [PATH...]",
 		Short: "The chasing list: open actions with no update in the quarter, and measures with no figure for it, by lead",
@@ -168,7 +172,7 @@ email.`,
 			return runReturnsMissing(env, g, opts)
 		},
 	}
-	addReturnsFlags(c, opts)
+	addReturnsFlags(c, &opts.returnsOptions)
 	format := formatFlag(&opts.Format, textFormat, missingFormats...)
 	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	return c
@@ -177,12 +181,12 @@ email.`,
 // missingFormats are the formats of the chasing list: the listings' text formats.
 var missingFormats = []string{textFormat, "markdown", "csv", "json"}
 
-func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
+func runReturnsMissing(env *Env, g *globalOptions, opts *returnsMissingOptions) error {
 	st, err := g.style(env)
 	if err != nil {
 		return err
 	}
-	l, ret, err := startReturns(env, g, opts)
+	l, ret, err := startReturns(env, g, &opts.returnsOptions)
 	if err != nil {
 		return err
 	}
