@@ -1,7 +1,10 @@
 // Package returns owns the quarterly return: what each lead team is sent to fill in (its open
 // actions, and the measures that expect a figure), in a workbook or CSV whose header words and
 // layout `returns import` reads back, and the chasing list of what has not come back for a
-// period. The model here does no I/O; the writers take an io.Writer.
+// period. The model here does no I/O; the writers take an io.Writer. Around it are the steps of
+// `returns export` and `returns import` that are the return's own rules (which document, which
+// flags go together, where each lead's file goes, when returns are refused), which read the
+// returns and make the export's folder but leave every other write to the caller.
 package returns
 
 import (
