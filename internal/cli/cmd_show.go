@@ -73,7 +73,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 		warnShallow(env, known.Slip)
 		return &exitcode.Silent{Code: exitcode.Partial}
 	}
-	return l.finish()
+	return l.Finish()
 }
 
 // deadlineHistory is how the action's deadline has moved through git; nil when the plans are not

@@ -118,7 +118,7 @@ func (q *queryRun) print(env *Env, format string, l render.Listing) error {
 		return err
 	}
 	noteNotPlacedAs(env, q.NotPlaced, view.NotPlacedFate(q.Answer))
-	return q.Loaded.finish()
+	return q.Loaded.Finish()
 }
 
 // startQuery resolves the shared flags and the window flags w (nil when the command has none),
