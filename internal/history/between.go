@@ -39,28 +39,31 @@ func Between(repo *gitrev.PlanRepo, revs, failOn []string) (*Comparison, error) 
 	return c, nil
 }
 
-// LeftOutNotes are the lines for stderr that name the files left out, and why.
-func (c *Comparison) LeftOutNotes() []string {
+// LeftOutNotes are the lines for stderr that name the files left out, and why; "" when none is.
+func (c *Comparison) LeftOutNotes() string {
 	if len(c.LeftOut) == 0 {
-		return nil
+		return ""
 	}
-	var lines []string
+	var b strings.Builder
 	for _, p := range c.LeftOut {
-		lines = append(lines, fmt.Sprintf("cpp: left out %s%s", p, c.Why[p]))
+		fmt.Fprintf(&b, "cpp: left out %s%s\n", p, c.Why[p])
 	}
-	return append(lines, fmt.Sprintf("cpp: the diff leaves out %s with errors; run 'cpp validate' for details", words.Count(len(c.LeftOut), "file", "files")))
+	fmt.Fprintf(&b, "cpp: the diff leaves out %s with errors; run 'cpp validate' for details\n", words.Count(len(c.LeftOut), "file", "files"))
+	return b.String()
 }
 
-// TriggerNotes are the lines for stderr that name what tripped the --fail-on gate.
-func (c *Comparison) TriggerNotes() []string {
+// TriggerNotes are the lines for stderr that name what tripped the --fail-on gate; "" when
+// nothing did.
+func (c *Comparison) TriggerNotes() string {
 	if len(c.Triggered) == 0 {
-		return nil
+		return ""
 	}
-	lines := []string{fmt.Sprintf("cpp: --fail-on %s: %s:", strings.Join(c.FailOn, ","), words.Count(len(c.Triggered), "change", "changes"))}
+	var b strings.Builder
+	fmt.Fprintf(&b, "cpp: --fail-on %s: %s:\n", strings.Join(c.FailOn, ","), words.Count(len(c.Triggered), "change", "changes"))
 	for _, t := range c.Triggered {
-		lines = append(lines, fmt.Sprintf("  %-9s %s: %s", t.Kind, t.ID, t.What))
+		fmt.Fprintf(&b, "  %-9s %s: %s\n", t.Kind, t.ID, t.What)
 	}
-	return lines
+	return b.String()
 }
 
 // Exit is how cpp diff ends once the change is shown: exit 1 when the gate tripped, else exit 4

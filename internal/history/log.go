@@ -56,20 +56,29 @@ func ActionLog(repo *gitrev.PlanRepo, rev, id string) (*Log, error) {
 	return l, nil
 }
 
-// Shallow is the warning a log cut short by a shallow clone ends with (exit 4: the commits
-// fetched are shown, but not as the whole story); nil when the history is whole.
-func (l *Log) Shallow() error {
-	if l.Slip == nil || !l.Slip.Truncated {
-		return nil
+// Note is what cpp log says on stderr after the log: that a shallow clone cuts the history short;
+// "" when the history is whole.
+func (l *Log) Note() string {
+	if !l.Slip.Truncated {
+		return ""
 	}
-	return ShallowWarning(l.Slip)
+	return ShallowNote(l.Slip)
 }
 
-// ShallowWarning says that an action's deadline history is cut off by a shallow clone, as an
-// answer that is partial (exit 4).
-func ShallowWarning(s *Slip) error {
-	return &exitcode.Error{Code: exitcode.Partial, Hint: ShallowHint,
-		Msg: fmt.Sprintf("warning: this is a shallow clone: history before %s is not fetched, so the deadline's earlier moves are unknown", s.Added.Short())}
+// Exit is how cpp log ends once the log is shown: exit 4 when a shallow clone cuts the history
+// short (the commits fetched are shown, but not as the whole story), else success.
+func (l *Log) Exit() error {
+	if l.Slip.Truncated {
+		return &exitcode.Silent{Code: exitcode.Partial}
+	}
+	return nil
+}
+
+// ShallowNote is the warning, for stderr, that an action's deadline history is cut off by a
+// shallow clone.
+func ShallowNote(s *Slip) string {
+	return fmt.Sprintf("cpp: warning: this is a shallow clone: history before %s is not fetched, so the deadline's earlier moves are unknown\n  hint: %s\n",
+		s.Added.Short(), ShallowHint)
 }
 
 // noHistory says why no commit holds the action: not committed yet, or no such id.

@@ -53,8 +53,8 @@ func TestActionLog(t *testing.T) {
 		if len(l.Events) != tc.events || l.Slip.Moves != tc.moves || l.Text != "Create a peer mentoring programme." || l.ID != tc.id {
 			t.Errorf("ActionLog(%s, %s) = %+v, slip %+v", tc.rev, tc.id, l, l.Slip)
 		}
-		if err := l.Shallow(); err != nil {
-			t.Errorf("a whole history warns: %v", err)
+		if l.Note() != "" || l.Exit() != nil {
+			t.Errorf("a whole history warns: %q, %v", l.Note(), l.Exit())
 		}
 	}
 }
@@ -81,11 +81,10 @@ func TestShallow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = l.Shallow()
-	var ee *exitcode.Error
-	if !errors.As(err, &ee) || ee.Code != exitcode.Partial || ee.Hint != ShallowHint ||
-		ee.Msg != "warning: this is a shallow clone: history before "+l.Slip.Added.Short()+" is not fetched, so the deadline's earlier moves are unknown" {
-		t.Errorf("Shallow = %#v", err)
+	want := "cpp: warning: this is a shallow clone: history before " + l.Slip.Added.Short() + " is not fetched, so the deadline's earlier moves are unknown\n" +
+		"  hint: fetch the full history: git fetch --unshallow (on GitHub Actions, actions/checkout with fetch-depth: 0)\n"
+	if l.Note() != want || exitcode.Of(l.Exit()) != exitcode.Partial {
+		t.Errorf("a shallow clone's log: %q, %v", l.Note(), l.Exit())
 	}
 	h, err := At(repo, "HEAD", nil)
 	if err != nil {
