@@ -62,7 +62,6 @@ func TestSides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gitEnv(t)
 	git(t, dir, "checkout", "-q", "-b", "side", c1)
 	side := commit(t, dir, "Side", map[string]string{"plans/d.yaml": planText("d", "D")})
 	git(t, dir, "checkout", "-q", "main")
