@@ -114,7 +114,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err := writeOutput(env, opts.Output, made.Doc, l.Files, ""); err != nil {
 		return err
 	}
-	return l.finish()
+	return l.Finish()
 }
 
 // request is the flags as the report reads them; the repository is opened only for --since.
