@@ -125,3 +125,16 @@ func TestQuarters(t *testing.T) {
 		}
 	}
 }
+
+func TestToday(t *testing.T) {
+	now := time.Date(2025, 10, 1, 23, 30, 0, 0, time.FixedZone("BST", 3600))
+	for _, tc := range []struct{ cppToday, want string }{
+		{"2024-02-29", "2024-02-29"},
+		{"", "2025-10-01"},
+		{"29/02/2024", "2025-10-01"},
+	} {
+		if got := Today(tc.cppToday, now); got.Format(time.RFC3339) != tc.want+"T00:00:00Z" {
+			t.Errorf("%q: %v, want %s", tc.cppToday, got, tc.want)
+		}
+	}
+}

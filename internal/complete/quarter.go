@@ -28,3 +28,12 @@ func Quarters(today time.Time) []Candidate {
 	}
 	return out
 }
+
+// Today is the day quarters are offered around: cppToday ($CPP_TODAY) when it reads as a date,
+// else the clock's day. Completion never fails, so a bad $CPP_TODAY is passed over.
+func Today(cppToday string, now time.Time) time.Time {
+	if d, err := time.Parse("2006-01-02", cppToday); err == nil {
+		return d
+	}
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -1,6 +1,7 @@
 package iostreams
 
 import (
+	"bytes"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -27,16 +28,24 @@ func TestPagerCommand(t *testing.T) {
 	}
 }
 
-// The answer goes through the pager, which still counts as the terminal and keeps its width.
-func TestStartPager(t *testing.T) {
-	if _, err := exec.LookPath("sed"); err != nil {
-		t.Skip("no sed")
+// paging starts the pager the environment names on a terminal, skipping the test when its
+// program is not installed.
+func paging(t *testing.T, program string, vars map[string]string) (s, paged IOStreams, p *Pager, out *bytes.Buffer) {
+	t.Helper()
+	if _, err := exec.LookPath(program); err != nil {
+		t.Skip("no " + program)
 	}
-	s, out := streams(map[string]string{"CPP_PAGER": "sed 's/^/PAGED /'"}, true)
+	s, out = streams(vars, true)
 	paged, p, err := s.StartPager()
 	if err != nil || p == nil {
 		t.Fatalf("pager %v, %v", p, err)
 	}
+	return s, paged, p, out
+}
+
+// The answer goes through the pager, which still counts as the terminal and keeps its width.
+func TestStartPager(t *testing.T) {
+	s, paged, p, out := paging(t, "sed", map[string]string{"CPP_PAGER": "sed 's/^/PAGED /'"})
 	if !paged.IsTerminal(paged.Out) || paged.Getenv("COLUMNS") != "80" || paged.ColorEnabled(ColorAuto) != s.ColorEnabled(ColorAuto) {
 		t.Errorf("through the pager: terminal %v, COLUMNS %q", paged.IsTerminal(paged.Out), paged.Getenv("COLUMNS"))
 	}
@@ -77,14 +86,7 @@ func TestNoPager(t *testing.T) {
 
 // A reader who quits the pager at once (head reads one line): the rest is dropped, not an error.
 func TestPagerQuit(t *testing.T) {
-	if _, err := exec.LookPath("head"); err != nil {
-		t.Skip("no head")
-	}
-	s, out := streams(map[string]string{"PAGER": "head -n 1"}, true)
-	paged, p, err := s.StartPager()
-	if err != nil || p == nil {
-		t.Fatalf("pager %v, %v", p, err)
-	}
+	_, paged, p, out := paging(t, "head", map[string]string{"PAGER": "head -n 1"})
 	for i := range 20000 {
 		if _, err := fmt.Fprintf(paged.Out, "line %d\n", i); err != nil {
 			t.Fatal(err)
