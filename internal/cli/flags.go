@@ -5,10 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/flagvalue"
-	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 )
 
@@ -44,25 +42,12 @@ func formatFlag(p *string, def string, values ...string) *enumFlag {
 	return f
 }
 
-// statusFlag and ragFlag read a status and a RAG rating in every spelling plan.ParseStatus and
-// plan.ParseRAG read; refusal is their error for any other word.
-func statusFlag(p *string, refusal string) *enumFlag {
-	return &enumFlag{flagvalue.Enum{Value: p, Values: stringsOf(plan.Statuses), Refusal: refusal, Hint: "use one of: " + plan.StatusWords,
-		Parse: func(s string) (string, bool) { st, ok := plan.ParseStatus(s); return string(st), ok }}}
-}
+// statusFlag, ragFlag and quartersFlag read plan words: flagvalue's Status, RAG and Quarters.
+func statusFlag(p *string, refusal string) *enumFlag { return &enumFlag{flagvalue.Status(p, refusal)} }
 
-func ragFlag(p *string, refusal string) *enumFlag {
-	return &enumFlag{flagvalue.Enum{Value: p, Values: stringsOf(plan.RAGs), Refusal: refusal, Hint: "use one of: " + plan.RAGWords,
-		Parse: func(s string) (string, bool) { r, ok := plan.ParseRAG(s); return string(r), ok }}}
-}
+func ragFlag(p *string, refusal string) *enumFlag { return &enumFlag{flagvalue.RAG(p, refusal)} }
 
-// quartersFlag is how plans read "Q3 2025": calendar (the default) or financial.
-func quartersFlag(p *string) *enumFlag {
-	*p = deadline.Calendar.String()
-	f := enumOf(p, "invalid --quarters %q", deadline.Calendar.String(), deadline.Financial.String())
-	f.Parse = func(s string) (string, bool) { c, ok := deadline.ParseConvention(s); return c.String(), ok }
-	return f
-}
+func quartersFlag(p *string) *enumFlag { return &enumFlag{flagvalue.Quarters(p)} }
 
 // sortFlag is a --sort of these orders, def the first unless given.
 func sortFlag(p *string, def string, values []string) *enumFlag {
@@ -80,14 +65,6 @@ func sliceOf(list *[]string, f *enumFlag) *enumSliceFlag {
 	return &enumSliceFlag{flagvalue.EnumSlice{Enum: f.Enum, List: list}}
 }
 
-func stringsOf[T ~string](xs []T) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return out
-}
-
 // quarterFlag is a quarter given to a flag: Q3-2025 (read in each plan's convention) or
 // Q3-2025/26 (financial). Empty is not given.
 type quarterFlag struct {
@@ -96,14 +73,13 @@ type quarterFlag struct {
 	window query.Window
 }
 
-func (q *quarterFlag) Set(s string) error {
-	if s == "" {
-		*q = quarterFlag{name: q.name}
-		return nil
-	}
-	w, err := query.ParseQuarter(s)
-	if err != nil {
-		return exitcode.Usagef("", "invalid --%s %s", q.name, strings.TrimPrefix(err.Error(), "invalid quarter "))
+// Set reads a quarter; "" is none.
+func (q *quarterFlag) Set(s string) (err error) {
+	var w query.Window
+	if s != "" {
+		if w, err = query.ParseQuarter(s); err != nil {
+			return exitcode.Usagef("", "invalid --%s %s", q.name, strings.TrimPrefix(err.Error(), "invalid quarter "))
+		}
 	}
 	q.given, q.window = s, w
 	return nil
@@ -120,14 +96,13 @@ type dateFlag struct {
 	value time.Time
 }
 
-func (d *dateFlag) Set(s string) error {
-	if s == "" {
-		*d = dateFlag{name: d.name}
-		return nil
-	}
-	t, err := flagvalue.ParseDate("--"+d.name, s)
-	if err != nil {
-		return err
+// Set reads a date; "" is none.
+func (d *dateFlag) Set(s string) (err error) {
+	var t time.Time
+	if s != "" {
+		if t, err = flagvalue.ParseDate("--"+d.name, s); err != nil {
+			return err
+		}
 	}
 	d.given, d.value = s, t
 	return nil
