@@ -154,7 +154,7 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err := writeOutput(env, opts.Output, doc, l.Files, ""); err != nil {
 		return err
 	}
-	return l.finish()
+	return l.Finish()
 }
 
 // options checks the flags and settles the report's date (--as-of, else today) and period
