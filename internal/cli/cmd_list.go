@@ -52,12 +52,12 @@ func slipHistory(env *Env, paths []string, reg *plan.Registry) (*history.History
 	if err != nil {
 		return nil, err
 	}
-	h, err := repo.history("HEAD", reg)
+	h, err := history.At(repo, "HEAD", reg)
 	if err != nil {
 		return nil, err
 	}
 	if at, cut := h.Truncated(); cut {
-		return nil, &exitcode.Error{Code: exitcode.Failure, Hint: shallowHint,
+		return nil, &exitcode.Error{Code: exitcode.Failure, Hint: history.ShallowHint,
 			Msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
 	}
 	return h, nil
