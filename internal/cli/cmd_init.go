@@ -41,19 +41,23 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 				opts.Dir = args[0]
 			}
 			opts.QuartersGiven = c.Flags().Changed("quarters")
-			opts.Version = currentVersion()
-			made, err := scaffold.Make(*opts)
-			if err != nil {
-				return initFailed(err)
-			}
-			_, err = env.Stdout.Write(made.Summary())
-			return err
+			return runInit(env, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required, unless a cpp.yaml in DIR gives it)")
 	c.Flags().Var(quartersFlag(&opts.Quarters), "quarters", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
 	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "write the files only: no git init, no commit")
 	return c
+}
+
+func runInit(env *Env, opts *scaffold.Request) error {
+	opts.Version = currentVersion()
+	made, err := scaffold.Make(*opts)
+	if err != nil {
+		return initFailed(err)
+	}
+	_, err = env.Stdout.Write(made.Summary())
+	return err
 }
 
 // initFailed ends init with the code its error calls for; a write that failed part way also
