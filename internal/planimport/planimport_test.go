@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planimport"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/testutil/tree"
 )
 
 const table = "Action,Deadline,Lead\nFind homes near school,Q3 2025,Virtual School\nRecruit mentors,Q4 2025,Virtual School\n"
@@ -65,9 +66,9 @@ func TestRun(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{"plan.csv": table, "people.csv": "Name,Age\nAda,9\n", "header.csv": "Action,Deadline\n"})
+			tree.Write(t, dir, map[string]string{"plan.csv": table, "people.csv": "Name,Age\nAda,9\n", "header.csv": "Action,Deadline\n"})
 			if tt.repo {
-				write(t, dir, map[string]string{"plans/leads.yaml": leads, "plans/other.yaml": otherPlan})
+				tree.Write(t, dir, map[string]string{"plans/leads.yaml": leads, "plans/other.yaml": otherPlan})
 			}
 			t.Chdir(dir)
 			var messages bytes.Buffer
@@ -146,7 +147,7 @@ func TestRunFails(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{"plan.csv": table, "plans/leads.yaml": leads})
+			tree.Write(t, dir, map[string]string{"plan.csv": table, "plans/leads.yaml": leads})
 			t.Chdir(dir)
 			_, err := planimport.Run(planimport.Request{File: "plan.csv", ID: "riverside-ap", Title: "Action Plan", Council: "Riverside Council",
 				Output: tt.output, Messages: &bytes.Buffer{},
@@ -156,18 +157,5 @@ func TestRunFails(t *testing.T) {
 				t.Errorf("got %#v", err)
 			}
 		})
-	}
-}
-
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
+	"github.com/cpp-plans/cpp/internal/testutil/tree"
 )
 
 // gitEnv gives git no user or system configuration and a fixed identity.
@@ -81,9 +82,7 @@ func TestMake(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "plans-repo")
-			for name, text := range tt.before {
-				writeFile(t, filepath.Join(dir, name), text)
-			}
+			tree.Write(t, dir, tt.before)
 			var warn bytes.Buffer
 			req := tt.req
 			req.Dir, req.Today, req.Lock, req.Warn = dir, today, lock, &warn
@@ -180,16 +179,6 @@ func TestMakeFails(t *testing.T) {
 				t.Errorf("got %#v", err)
 			}
 		})
-	}
-}
-
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -3,8 +3,6 @@ package validate_test
 import (
 	"errors"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/testutil/tree"
 	"github.com/cpp-plans/cpp/internal/validate"
 )
 
@@ -63,9 +62,7 @@ func TestCheck(t *testing.T) {
 		{name: "no working directory", req: validate.Request{}, getwdFail: true, code: exitcode.Failure, msg: "cannot find the working directory: gone"},
 	}
 	dir := t.TempDir()
-	for name, text := range repo {
-		writeFile(t, filepath.Join(dir, name), text)
-	}
+	tree.Write(t, dir, repo)
 	t.Chdir(dir)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,8 +113,7 @@ func TestCheck(t *testing.T) {
 // --plain-english was given (as false).
 func TestCheckSettings(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "plans/a.yaml"), strings.Replace(planText("a"), "Agree plan", "Agree the PEP", 1))
-	writeFile(t, filepath.Join(dir, "cpp.yaml"), "plain_english: true\n")
+	tree.Write(t, dir, map[string]string{"plans/a.yaml": strings.Replace(planText("a"), "Agree plan", "Agree the PEP", 1)})
 	t.Chdir(dir)
 	getwd := func() (string, error) { return dir, nil }
 	acronym := func(rep *validate.Report) bool {
@@ -141,7 +137,7 @@ func TestCheckSettings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			writeFile(t, filepath.Join(dir, "cpp.yaml"), "plain_english: true\n"+tt.glossary)
+			tree.Write(t, dir, map[string]string{"cpp.yaml": "plain_english: true\n" + tt.glossary})
 			req := tt.req
 			req.Getwd = getwd
 			rep, err := validate.Check(req)
@@ -169,15 +165,5 @@ func TestFails(t *testing.T) {
 		if got := rep.Fails(tt.strict); got != tt.want {
 			t.Errorf("%d errors, %d warnings, strict %v: fails %v, want %v", tt.errors, tt.warnings, tt.strict, got, tt.want)
 		}
-	}
-}
-
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
