@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planimport"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/testutil/exittest"
 	"github.com/cpp-plans/cpp/internal/testutil/tree"
 )
 
@@ -90,10 +91,7 @@ func TestRun(t *testing.T) {
 				}
 			}
 			if tt.code != 0 {
-				var ee *exitcode.Error
-				if !errors.As(err, &ee) || ee.Code != tt.code || !strings.Contains(ee.Msg, tt.msg) {
-					t.Fatalf("got %#v, want exit %d with %q", err, tt.code, tt.msg)
-				}
+				exittest.Check(t, err, tt.code, tt.msg)
 				return
 			}
 			if err != nil {

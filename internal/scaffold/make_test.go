@@ -14,6 +14,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
+	"github.com/cpp-plans/cpp/internal/testutil/exittest"
 	"github.com/cpp-plans/cpp/internal/testutil/tree"
 )
 
@@ -88,10 +89,7 @@ func TestMake(t *testing.T) {
 			req.Dir, req.Today, req.Lock, req.Warn = dir, today, lock, &warn
 			made, err := scaffold.Make(req)
 			if tt.code != 0 {
-				var ee *exitcode.Error
-				if !errors.As(err, &ee) || ee.Code != tt.code || !strings.Contains(ee.Msg, tt.msg) {
-					t.Fatalf("got %#v, want exit %d with %q", err, tt.code, tt.msg)
-				}
+				exittest.Check(t, err, tt.code, tt.msg)
 				if got := countFiles(t, dir); got != len(tt.before) {
 					t.Errorf("%d files after a refusal, want the %d before", got, len(tt.before))
 				}

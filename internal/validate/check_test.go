@@ -10,6 +10,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/testutil/exittest"
 	"github.com/cpp-plans/cpp/internal/testutil/tree"
 	"github.com/cpp-plans/cpp/internal/validate"
 )
@@ -73,10 +74,7 @@ func TestCheck(t *testing.T) {
 			}
 			rep, err := validate.Check(req)
 			if tt.code != 0 {
-				var ee *exitcode.Error
-				if !errors.As(err, &ee) || ee.Code != tt.code || !strings.Contains(ee.Msg, tt.msg) {
-					t.Fatalf("got %#v, want exit %d with %q", err, tt.code, tt.msg)
-				}
+				exittest.Check(t, err, tt.code, tt.msg)
 				return
 			}
 			if err != nil {
