@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
+	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
@@ -56,13 +57,13 @@ func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
 	if err != nil {
 		return err
 	}
-	h, err := repo.history("HEAD", q.Loaded.Registry)
+	h, err := history.At(repo, "HEAD", q.Loaded.Registry)
 	if err != nil {
 		return err
 	}
 	if at, cut := h.Truncated(); cut {
 		// A short list from a shallow clone would read as "these moved, the rest did not".
-		return &exitcode.Error{Code: exitcode.Failure, Hint: shallowHint,
+		return &exitcode.Error{Code: exitcode.Failure, Hint: history.ShallowHint,
 			Msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
 	}
 	slips := h.Slippage()

@@ -79,7 +79,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 		warnShallow(env, known.Slip)
 		return &exitcode.Silent{Code: exitcode.Partial}
 	}
-	return l.finish()
+	return l.Finish()
 }
 
 // findToShow finds what the id names, or says which ids are nearest.

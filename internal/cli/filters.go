@@ -169,7 +169,7 @@ func (q *queryRun) finish(env *Env) error {
 		}
 	}
 	noteNotPlaced(env, q.NotPlaced, q.summary, q.carried)
-	return q.Loaded.finish()
+	return q.Loaded.Finish()
 }
 
 // setOutput checks -o, --format and --bom, and sends standard output where they say: to the

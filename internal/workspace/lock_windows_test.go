@@ -1,4 +1,4 @@
-package cli
+package workspace
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ func TestWriteFailedFileOpenInExcel(t *testing.T) {
 		&os.PathError{Op: "open", Path: "due.csv", Err: syscall.Errno(32)},                      // ERROR_SHARING_VIOLATION
 		&os.LinkError{Op: "rename", Old: ".due.csv.tmp", New: "due.csv", Err: syscall.Errno(5)}, // ERROR_ACCESS_DENIED
 	} {
-		err := writeFailed(&safewrite.Error{Op: "write", Path: "due.csv", Kind: safewrite.Failed, Err: sys})
+		err := WriteFailed(&safewrite.Error{Op: "write", Path: "due.csv", Kind: safewrite.Failed, Err: sys})
 		var ee *exitcode.Error
 		if !errors.As(err, &ee) || ee.Code != exitcode.Problem || ee.Msg != "cannot write due.csv: another program has it open" ||
 			ee.Hint != "close it in Excel (or the program that has it open) and run again" {
