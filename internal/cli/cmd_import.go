@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/planimport"
@@ -67,10 +65,6 @@ func runImport(env *Env, g *globalOptions, opts *planimport.Request) error {
 		return err
 	}
 	imp, err := planimport.Run(*opts)
-	var se *safewrite.Error
-	if errors.As(err, &se) {
-		return writeFailed(err)
-	}
 	if err != nil || !imp.Printed {
 		return err
 	}

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"errors"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 )
@@ -54,23 +51,8 @@ func runInit(env *Env, opts *scaffold.Request) error {
 	opts.Version = currentVersion()
 	made, err := scaffold.Make(*opts)
 	if err != nil {
-		return initFailed(err)
+		return err
 	}
 	_, err = env.Stdout.Write(made.Summary())
 	return err
-}
-
-// initFailed ends init with the code its error calls for; a write that failed part way also
-// names the files written before it.
-func initFailed(err error) error {
-	var we *scaffold.WriteError
-	if !errors.As(err, &we) {
-		return gitFailure(err)
-	}
-	e := writeFailed(we.Err)
-	var ee *exitcode.Error
-	if errors.As(e, &ee) && len(we.Written) > 0 {
-		ee.Msg += "; written before it: " + strings.Join(we.Written, ", ")
-	}
-	return e
 }

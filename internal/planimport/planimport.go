@@ -23,6 +23,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/validate"
 	"github.com/cpp-plans/cpp/internal/words"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 // Request says which table to import, as what, and where to.
@@ -54,8 +55,7 @@ type Imported struct {
 	Printed bool
 }
 
-// Run imports the table. A write that fails is returned as safewrite's error; every other
-// problem is an *exitcode.Error.
+// Run imports the table. Its errors carry their exit codes.
 func Run(r Request) (*Imported, error) {
 	o, err := r.options()
 	if err != nil {
@@ -251,7 +251,7 @@ func (r *Request) write(target string, res *importer.Result, joins repoJoined) e
 			"cannot write %s: it already exists; nothing written", target)
 	}
 	if err != nil {
-		return err
+		return workspace.WriteFailed(err)
 	}
 	fmt.Fprintf(r.Messages, "cpp: wrote %s; next: cpp validate\n", target)
 	return nil

@@ -20,6 +20,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 // CommitMessage is fixed, so that every new plan repository starts the same way.
@@ -52,22 +53,13 @@ type Made struct {
 	Committed    bool
 }
 
-// WriteError is a write that failed part way: the files written before it are named, since the
-// check before writing found none of them, so only another program or the system stops one.
-type WriteError struct {
-	Err     error // a *safewrite.Error
-	Written []string
-}
-
-func (e *WriteError) Error() string { return e.Err.Error() }
-func (e *WriteError) Unwrap() error { return e.Err }
-
 var reRelease = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
 
 // Make writes a new plan repository into r.Dir and commits it, unless r.NoGit. A cpp.yaml
 // already there (a council's own settings) is kept, and gives the council and quarters the
 // request leaves out. Every target is looked at, and git asked whether it can commit, before
-// anything is written, so that a refusal leaves the folder exactly as it was.
+// anything is written, so that a refusal leaves the folder exactly as it was. Its errors carry
+// their exit codes.
 func Make(r Request) (*Made, error) {
 	keepConfig, err := r.readConfig()
 	if err != nil {
@@ -128,7 +120,7 @@ func (r *Request) write(files []File, devBuild bool) error {
 	}
 	if !r.NoGit {
 		if err := gitrev.CanCommit(existingParent(r.Dir)); err != nil {
-			return err
+			return gitrev.Failure(err)
 		}
 	}
 	plansDir := filepath.Join(r.Dir, "plans")
@@ -152,7 +144,7 @@ func (r *Request) write(files []File, devBuild bool) error {
 	if r.NoGit {
 		return nil
 	}
-	return gitrev.InitCommit(r.Dir, CommitMessage, paths)
+	return gitrev.Failure(gitrev.InitCommit(r.Dir, CommitMessage, paths))
 }
 
 // writeFiles writes each file new, and returns their paths as given.
@@ -172,13 +164,20 @@ func writeFiles(dir string, files []File) ([]string, error) {
 	return paths, nil
 }
 
-// writeFailed is a failed write, or a folder that could not be made, as a *WriteError.
+// writeFailed is a failed write, or a folder that could not be made, with the files written
+// before it: the check before writing found none of them, so only another program creating a
+// file meanwhile, or the system, stops one.
 func writeFailed(err error, target string, written []string) error {
 	var se *safewrite.Error
 	if !errors.As(err, &se) {
 		err = &safewrite.Error{Op: "write", Path: target, Kind: safewrite.Failed, Err: err}
 	}
-	return &WriteError{Err: err, Written: written}
+	e := workspace.WriteFailed(err)
+	var ee *exitcode.Error
+	if errors.As(e, &ee) && len(written) > 0 {
+		ee.Msg += "; written before it: " + strings.Join(written, ", ")
+	}
+	return e
 }
 
 // inTheWay refuses, naming them all, the files init would write that exist already.

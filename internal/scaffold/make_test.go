@@ -11,27 +11,12 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
-	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 	"github.com/cpp-plans/cpp/internal/testutil/exittest"
+	"github.com/cpp-plans/cpp/internal/testutil/gittest"
 	"github.com/cpp-plans/cpp/internal/testutil/tree"
 )
-
-// gitEnv gives git no user or system configuration and a fixed identity.
-func gitEnv(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME": "Ada Analyst", "GIT_AUTHOR_EMAIL": "ada@example.org",
-		"GIT_COMMITTER_NAME": "Ada Analyst", "GIT_COMMITTER_EMAIL": "ada@example.org",
-	} {
-		t.Setenv(k, v)
-	}
-}
 
 func lock(dirs []string) (*safewrite.Lock, error) {
 	var locks []string
@@ -48,7 +33,7 @@ func lock(dirs []string) (*safewrite.Lock, error) {
 func today() (time.Time, error) { return time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), nil }
 
 func TestMake(t *testing.T) {
-	gitEnv(t)
+	gittest.Env(t)
 	tests := []struct {
 		name    string
 		req     scaffold.Request
@@ -126,10 +111,10 @@ func TestMake(t *testing.T) {
 	}
 }
 
-// TestMakeFails: git's refusal, the clock's and the lock's errors pass through untouched, and a
-// write that fails is a *WriteError.
+// TestMakeFails: the clock's and the lock's errors pass through untouched; git missing, and a
+// write that fails part way (naming what it wrote), end with exit 3.
 func TestMakeFails(t *testing.T) {
-	gitEnv(t)
+	gittest.Env(t)
 	errLock := errors.New("busy")
 	errClock := errors.New("no clock")
 	// The plans are written; .cpp/ cannot be made, for a link to nowhere is in its place.
@@ -148,13 +133,14 @@ func TestMakeFails(t *testing.T) {
 		{"the lock", scaffold.Request{NoGit: true, Lock: func([]string) (*safewrite.Lock, error) { return nil, errLock }}, false,
 			func(err error) bool { return errors.Is(err, errLock) }},
 		{"no git", scaffold.Request{}, true,
-			func(err error) bool { var ge *gitrev.Error; return errors.As(err, &ge) }},
+			func(err error) bool {
+				return exitcode.Of(err) == exitcode.Failure && err.Error() == "git is not installed; nothing was written"
+			}},
 		{"a folder that cannot be made", scaffold.Request{NoGit: true, Dir: noCpp}, false,
 			func(err error) bool {
-				var we *scaffold.WriteError
-				var se *safewrite.Error
-				return errors.As(err, &we) && errors.As(err, &se) && se.Path == filepath.Join(noCpp, ".cpp", "plan.schema.json") &&
-					strings.Join(we.Written, " ") == filepath.Join(noCpp, "plans/riverside-cp.yaml")+" "+filepath.Join(noCpp, "plans/leads.yaml")+" "+filepath.Join(noCpp, "plans/.gitignore")
+				return exitcode.Of(err) == exitcode.Failure && strings.HasPrefix(err.Error(), "cannot write "+filepath.Join(noCpp, ".cpp", "plan.schema.json")+": ") &&
+					strings.HasSuffix(err.Error(), "; written before it: "+filepath.Join(noCpp, "plans/riverside-cp.yaml")+", "+
+						filepath.Join(noCpp, "plans/leads.yaml")+", "+filepath.Join(noCpp, "plans/.gitignore"))
 			}},
 	}
 	for _, tt := range tests {
