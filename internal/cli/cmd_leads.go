@@ -31,7 +31,7 @@ due_in_window is the window's count.`,
 	addFilterFlags(c, &opts.filterOptions, query.LeadSortKeys[0], listingFormats)
 	addWindowFlags(c, &opts.windowOptions)
 	opts.summary = true
-	opts.sort.values, opts.sort.refusal = query.LeadSortKeys, "unknown sort key %q for leads"
+	opts.sort.Values, opts.sort.Refusal = query.LeadSortKeys, "unknown sort key %q for leads"
 	c.Flags().Lookup("sort").Usage = "order of teams: actions (the busiest first), lead (by name), overdue or due (the most first)"
 	return c
 }

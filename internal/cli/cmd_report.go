@@ -82,11 +82,11 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
 	opts.Detail = report.DetailNames[report.Board]
-	detail := &enumFlag{value: &opts.Detail, values: report.DetailNames, refusal: "invalid --detail %q"}
+	detail := enumOf(&opts.Detail, "invalid --detail %q", report.DetailNames...)
 	fl.Var(detail, "detail", detail.help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	opts.For = report.ForBoard
-	fl.Var(&enumFlag{value: &opts.For, values: report.Audiences, refusal: "invalid --for %q"}, "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
+	fl.Var(enumOf(&opts.For, "invalid --for %q", report.Audiences...), "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
 	return c
 }

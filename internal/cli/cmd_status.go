@@ -32,8 +32,8 @@ keeps meaning this quarter, and due_in_window is the window's count.`,
 	opts.summary = true
 	// The board reads a plan's sections in the plan's own order; another order was once accepted
 	// and ignored, which looked like an answer.
-	opts.sort.values, opts.sort.refusal = []string{"plan"}, "unknown sort key %q for status"
-	opts.sort.hint = "status lists plans and sections in plan file order, and its leads busiest first: use --sort plan, or leads --sort for other orders of teams"
+	opts.sort.Values, opts.sort.Refusal = []string{"plan"}, "unknown sort key %q for status"
+	opts.sort.Hint = "status lists plans and sections in plan file order, and its leads busiest first: use --sort plan, or leads --sort for other orders of teams"
 	c.Flags().Lookup("sort").Usage = "plan: plans and sections in plan file order, the only order status gives (leads --sort orders teams)"
 	return c
 }
