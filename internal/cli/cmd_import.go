@@ -8,8 +8,7 @@ import (
 )
 
 func newImportCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &planimport.Request{Getwd: env.Getwd, Messages: env.Stderr,
-		Lock: func(dirs []string) (*safewrite.Lock, error) { return lockPlans(env, dirs) }}
+	opts := &planimport.Request{}
 	c := &cobra.Command{
 		Use:   "import FILE --id ID --title TEXT --council NAME",
 		Short: "Make a plan file from an action table: CSV, TSV, an Excel workbook or a Word document",
@@ -56,6 +55,8 @@ func addImportFlags(c *cobra.Command, opts *planimport.Request) {
 }
 
 func runImport(env *Env, g *globalOptions, opts *planimport.Request) error {
+	opts.Getwd, opts.Messages = env.Getwd, env.Stderr
+	opts.Lock = func(dirs []string) (*safewrite.Lock, error) { return lockPlans(env, dirs) }
 	var err error
 	// The repository's cpp.yaml fills in what the flags leave out.
 	if opts.Config, err = repoConfig(env); err != nil {

@@ -10,8 +10,7 @@ import (
 )
 
 func newInitCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &scaffold.Request{Warn: env.Stderr, Today: func() (time.Time, error) { return g.today(env) },
-		Lock: func(dirs []string) (*safewrite.Lock, error) { return lockPlans(env, dirs) }}
+	opts := &scaffold.Request{}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Make a new plan repository: a starter plan, lead registry, CI workflow, pre-commit and editor schema",
@@ -38,7 +37,7 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 				opts.Dir = args[0]
 			}
 			opts.QuartersGiven = c.Flags().Changed("quarters")
-			return runInit(env, opts)
+			return runInit(env, g, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required, unless a cpp.yaml in DIR gives it)")
@@ -47,8 +46,10 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 	return c
 }
 
-func runInit(env *Env, opts *scaffold.Request) error {
-	opts.Version = currentVersion()
+func runInit(env *Env, g *globalOptions, opts *scaffold.Request) error {
+	opts.Version, opts.Warn = currentVersion(), env.Stderr
+	opts.Today = func() (time.Time, error) { return g.today(env) }
+	opts.Lock = func(dirs []string) (*safewrite.Lock, error) { return lockPlans(env, dirs) }
 	made, err := scaffold.Make(*opts)
 	if err != nil {
 		return err

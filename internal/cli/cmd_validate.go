@@ -18,7 +18,6 @@ type validateOptions struct {
 
 func newValidateCmd(env *Env) *cobra.Command {
 	opts := &validateOptions{}
-	opts.Stdin, opts.Getwd = env.Stdin, env.Getwd
 	c := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check plan files and report every problem with its file, line and column",
@@ -56,6 +55,7 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 }
 
 func runValidate(env *Env, opts *validateOptions) error {
+	opts.Stdin, opts.Getwd = env.Stdin, env.Getwd
 	if len(opts.Paths) == 0 {
 		var err error
 		if opts.Repo, err = planPaths(env, nil); err != nil {
