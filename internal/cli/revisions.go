@@ -27,6 +27,3 @@ func openPlanRepo(env *Env, paths []string) (*gitrev.PlanRepo, error) {
 
 // warnShallow says on stderr that an action's deadline history is cut off by a shallow clone.
 func warnShallow(env *Env, s *history.Slip) { fmt.Fprint(env.Stderr, history.ShallowNote(s)) }
-
-// gitFailure is git's failure as the command's: exit 3, in one line with git's hint.
-func gitFailure(err error) error { return gitrev.Failure(err) }
