@@ -10,6 +10,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -58,7 +59,7 @@ func addReturnsFlags(c *cobra.Command, o *returnsOptions) {
 // startReturns resolves the day and the quarter (read in cpp.yaml's convention), loads the plans,
 // keeps those --plan names and builds the return. A --plan that matches no plan stops the
 // command, as it does the report: a return that silently leaves out a plan would never be chased.
-func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*loaded, *returns.Return, error) {
+func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*workspace.Loaded, *returns.Return, error) {
 	today, err := g.today(env)
 	if err != nil {
 		return nil, nil, err
@@ -257,7 +258,7 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 		fmt.Fprintln(env.Stderr, "cpp: "+note)
 		return l.Finish()
 	}
-	d := changeDiff(l.Registry, im.Change.Before, im.Change.After)
+	d := workspace.ChangeDiff(l.Registry, im.Change.Before, im.Change.After)
 	to := returns.ImportSide(opts.Files, opts.DryRun)
 	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: "the plans"}, to, nil); err != nil {
 		return err
@@ -265,9 +266,9 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	if opts.DryRun {
 		return l.Finish()
 	}
-	var writes []planWrite
+	var writes []workspace.PlanWrite
 	for _, f := range im.Change.Files {
-		writes = append(writes, planWrite{Path: f.Path, Data: f.Data, Stamp: f.Stamp})
+		writes = append(writes, workspace.PlanWrite(f))
 	}
 	if err := writePlans(env, run.Lock, writes); err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
 	"github.com/cpp-plans/cpp/internal/view"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 type showOptions struct {
@@ -78,7 +79,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 
 // deadlineHistory is how the action's deadline has moved through git; nil when the plans are not
 // in a git repository (or git is not installed), which show does not treat as an error.
-func deadlineHistory(env *Env, paths []string, id string, l *loaded) *view.History {
+func deadlineHistory(env *Env, paths []string, id string, l *workspace.Loaded) *view.History {
 	repo, err := openPlanRepo(env, paths)
 	if err != nil {
 		return nil

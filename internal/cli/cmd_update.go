@@ -6,6 +6,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planedit"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 type updateOptions struct {
@@ -81,7 +82,7 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 	if err := printChanges(env, opts.Format, run.Style, up.Diff, render.Side{Rev: up.Write.Path}, opts.side(), nil); err != nil || opts.DryRun {
 		return err
 	}
-	return writePlans(env, run.Lock, []planWrite{up.Write})
+	return writePlans(env, run.Lock, []workspace.PlanWrite{up.Write})
 }
 
 // request is the update the flags ask for.

@@ -11,6 +11,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 // filterOptions are the flags list, due and overdue share.
@@ -88,7 +89,7 @@ func (f *filterOptions) build(today time.Time) query.Filter {
 
 // explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
 // naming the nearest names, so that a misspelt team is not mistaken for a team with no work.
-func explainEmpty(env *Env, l *loaded, f query.Filter) {
+func explainEmpty(env *Env, l *workspace.Loaded, f query.Filter) {
 	for _, msg := range query.Unmatched(l.Plans, l.Registry, f) {
 		fmt.Fprintln(env.Stderr, "cpp: "+msg)
 	}
@@ -99,7 +100,7 @@ func explainEmpty(env *Env, l *loaded, f query.Filter) {
 type queryRun struct {
 	query.Answer
 	Style  render.Style
-	Loaded *loaded
+	Loaded *workspace.Loaded
 	Window query.Window
 	out    *listingOut
 }

@@ -16,18 +16,15 @@ func workspaceOf(env *Env) workspace.Env {
 	return workspace.Env{Getwd: env.Getwd, Getenv: env.Getenv, Notices: env.Stderr}
 }
 
-// loaded is what a query runs over.
-type loaded = workspace.Loaded
-
 func planPaths(env *Env, args []string) ([]string, error) { return workspaceOf(env).PlanPaths(args) }
 
 func repoConfig(env *Env) (*config.Config, error) { return workspaceOf(env).Config() }
 
-func loadPlans(env *Env, paths []string) (*loaded, error) {
+func loadPlans(env *Env, paths []string) (*workspace.Loaded, error) {
 	return workspaceOf(env).Load(paths, planfile.Options{})
 }
 
-func plansNamed(env *Env, l *loaded, names []string) ([]*plan.Plan, error) {
+func plansNamed(env *Env, l *workspace.Loaded, names []string) ([]*plan.Plan, error) {
 	return workspaceOf(env).PlansNamed(l, names)
 }
 

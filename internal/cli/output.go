@@ -2,14 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
-// Where a listing goes: the -o handling of the listings (list, due, overdue, leads, status).
+// Where an answer goes: -o FILE, written whole, or standard output; and the -o handling of the
+// listings (list, due, overdue, leads, status).
 
 // outputFormats are the formats -o FILE's extension chooses when --format is not given.
 var outputFormats = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ics"}
@@ -72,4 +76,20 @@ func (o *listingOut) close(env *Env, inputs []string) error {
 		return nil
 	}
 	return writeOutput(env, o.path, o.buf.Bytes(), inputs, "")
+}
+
+// writeOutput writes a command's document to the file -o names, or to standard output when it
+// names none ("" or "-"). The file is written whole or not at all, and never over a file the
+// command read (inputs), however its path is spelt; about follows its name in the line on stderr
+// that says it was written.
+func writeOutput(env *Env, path string, data []byte, inputs []string, about string) error {
+	if path == "" || path == "-" {
+		_, err := env.Stdout.Write(data)
+		return err
+	}
+	if err := safewrite.Write(path, data, safewrite.Options{Policy: safewrite.MayReplace, Inputs: inputs}); err != nil {
+		return workspace.WriteFailed(err)
+	}
+	fmt.Fprintf(env.Stderr, "cpp: wrote %s%s\n", path, about)
+	return nil
 }

@@ -39,10 +39,7 @@ func startChange(env *Env, g *globalOptions, date dateFlag, plansDir string, def
 	return r, nil
 }
 
-type planWrite = workspace.PlanWrite
-
-var changeDiff = workspace.ChangeDiff
-
-func writePlans(env *Env, lk *safewrite.Lock, ws []planWrite) error {
+// writePlans writes the edited plans under the lock the change holds (see workspace.WritePlans).
+func writePlans(env *Env, lk *safewrite.Lock, ws []workspace.PlanWrite) error {
 	return workspaceOf(env).WritePlans(lk, ws)
 }
