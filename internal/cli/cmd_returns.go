@@ -77,7 +77,7 @@ func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*workspace.Loa
 		return nil, nil, err
 	}
 	leads := query.LeadValues(o.Leads, l.Plans, l.Registry)
-	explainEmpty(env, l, query.Filter{Leads: leads})
+	workspaceOf(env).ExplainUnmatched(l, query.Filter{Leads: leads})
 	return l, returns.Build(plans, l.Registry, returns.Options{Today: today, Quarter: quarter, Leads: leads}), nil
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -87,14 +86,6 @@ func (f *filterOptions) build(today time.Time) query.Filter {
 	return q
 }
 
-// explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
-// naming the nearest names, so that a misspelt team is not mistaken for a team with no work.
-func explainEmpty(env *Env, l *workspace.Loaded, f query.Filter) {
-	for _, msg := range query.Unmatched(l.Plans, l.Registry, f) {
-		fmt.Fprintln(env.Stderr, "cpp: "+msg)
-	}
-}
-
 // queryRun is what every query command starts from: the answer, the output style, the loaded
 // plans, and the window its window flags ask for (or this quarter).
 type queryRun struct {
@@ -154,6 +145,6 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, w 
 	}
 	// A name that matches nothing is noted even when the rest of a list matched: it is
 	// probably misspelt, and the answer would quietly leave its team out.
-	explainEmpty(env, q.Loaded, q.Filter)
+	workspaceOf(env).ExplainUnmatched(q.Loaded, q.Filter)
 	return q, nil
 }

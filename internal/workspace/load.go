@@ -84,10 +84,17 @@ func (e Env) PlansNamed(l *Loaded, names []string) ([]*plan.Plan, error) {
 	}
 	plans, unknown := query.PlansNamed(l.Plans, names)
 	if len(unknown) > 0 {
-		for _, msg := range query.Unmatched(l.Plans, l.Registry, query.Filter{Plans: unknown}) {
-			fmt.Fprintln(e.Notices, "cpp: "+msg)
-		}
+		e.ExplainUnmatched(l, query.Filter{Plans: unknown})
 		return nil, exitcode.Problemf("run 'cpp list' to see the plans", "no plan matches --plan %s", strings.Join(unknown, ","))
 	}
 	return plans, nil
+}
+
+// ExplainUnmatched says on the notices writer which lead or plan given to a filter matches
+// nothing, naming the nearest names, so that a misspelt team is not mistaken for a team with no
+// work.
+func (e Env) ExplainUnmatched(l *Loaded, f query.Filter) {
+	for _, msg := range query.Unmatched(l.Plans, l.Registry, f) {
+		fmt.Fprintln(e.Notices, "cpp: "+msg)
+	}
 }

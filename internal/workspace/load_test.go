@@ -7,6 +7,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/query"
 )
 
 const broken = "id: [\n"
@@ -90,5 +91,21 @@ func TestPlansNamed(t *testing.T) {
 		if _, msg := exitOf(err); msg != tt.msg || len(plans) != tt.plans || notices.String() != tt.notices {
 			t.Errorf("%q: %d plans, %q, notices %q", tt.names, len(plans), msg, notices)
 		}
+	}
+}
+
+func TestExplainUnmatched(t *testing.T) {
+	e, notices := envIn(t, repo(t, map[string]string{"plans/riverside.yaml": riverside}), nil)
+	l, err := e.Load(nil, planfile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ExplainUnmatched(l, query.Filter{Plans: []string{"riverside"}})
+	if notices.Len() != 0 {
+		t.Errorf("a plan that matches: notices %q", notices)
+	}
+	e.ExplainUnmatched(l, query.Filter{Plans: []string{"riversid"}})
+	if want := "cpp: no plan has id \"riversid\"; nearest: \"riverside\"\n"; notices.String() != want {
+		t.Errorf("notices %q, want %q", notices, want)
 	}
 }
