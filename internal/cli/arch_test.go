@@ -144,3 +144,62 @@ func importName(p string) string {
 	}
 	return strings.TrimPrefix(strings.TrimSuffix(base, ".go"), "go-")
 }
+
+// layers are cpp's packages from the top of ARCHITECTURE.md's drawing down. A package imports only
+// packages in its own layer or below; every package under internal/ is in one.
+var layers = [][]string{
+	{"cli", "genman"},          // the command layer, and the man pages made from it
+	{"planimport", "scaffold"}, // jobs over a whole repository: import, init
+	{"workspace"},              // the plan repository a command works on
+	{"query", "validate", "plandiff", "history", "report", "returns", "tidy", "schema", "complete", // answers
+		"view", "render", "ical"}, // and their printers
+	{"planfile", "gitrev", "tabular", "importer", "planedit", "safewrite", "config", "yaml11", "personal", "readability", // reading and writing
+		"iostreams", "flagvalue", "bashcompletion"}, // command support
+	{"plan", "deadline"}, // the domain
+	{"words", "termsafe", "suggest", "lazyre", "diag", "exitcode"}, // small helpers
+}
+
+func TestLayers(t *testing.T) {
+	const module = "github.com/cpp-plans/cpp/internal/"
+	layer := map[string]int{}
+	for i, names := range layers {
+		for _, n := range names {
+			layer[n] = i
+		}
+	}
+	dirs, err := os.ReadDir("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, d := range dirs {
+		if !d.IsDir() || d.Name() == "testutil" {
+			continue
+		}
+		from, ok := layer[d.Name()]
+		if !ok {
+			t.Errorf("internal/%s is in no layer: place it in ARCHITECTURE.md's drawing and in layers here", d.Name())
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join("..", d.Name(), "*.go"))
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range f.Imports {
+				p := strings.Trim(imp.Path.Value, `"`)
+				if !strings.HasPrefix(p, module) {
+					continue
+				}
+				to := strings.SplitN(strings.TrimPrefix(p, module), "/", 2)[0]
+				if l, ok := layer[to]; ok && l < from {
+					t.Errorf("%s imports internal/%s, which is above it: an import running back up", filepath.ToSlash(name), to)
+				}
+			}
+		}
+	}
+}
