@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cpp-plans/cpp/internal/testutil/tree"
 )
 
 // Env gives git no user or system configuration and a fixed identity and date, and skips the test
@@ -46,21 +48,15 @@ func Git(t *testing.T, dir string, args ...string) string {
 // Write writes files (path → text; "" removes the file) under dir.
 func Write(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
+	write := map[string]string{}
 	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if text == "" {
-			if err := os.Remove(path); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		if text != "" {
+			write[name] = text
+		} else if err := os.Remove(filepath.Join(dir, name)); err != nil {
 			t.Fatal(err)
 		}
 	}
+	tree.Write(t, dir, write)
 }
 
 // Commit writes files, commits everything with a subject and returns the commit id.

@@ -17,3 +17,13 @@ func TestWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteFolder(t *testing.T) {
+	dir := t.TempDir()
+	Write(t, dir, map[string]string{"plans/": "", "a/b/": ""})
+	for _, name := range []string{"plans", "a/b"} {
+		if info, err := os.Stat(filepath.Join(dir, name)); err != nil || !info.IsDir() {
+			t.Errorf("%s: not a folder (%v)", name, err)
+		}
+	}
+}
