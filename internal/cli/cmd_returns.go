@@ -23,13 +23,9 @@ figure. 'returns import' records what the filled returns say in the plans. 'retu
 lists what has not come back for the quarter: open actions with no update dated in it, and
 measures with no figure for it, by lead.`,
 		SuggestionsMinimumDistance: 2,
-		// A parent command: cobra leaves an unknown subcommand to RunE here, not to Args.
-		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return unknownCommand(c, args[0])
-			}
-			return c.Help()
-		},
+		// A parent command, as the root is: an argument is an unknown subcommand.
+		Args: unknownArgs,
+		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	c.AddCommand(newReturnsExportCmd(env, g), newReturnsImportCmd(env, g), newReturnsMissingCmd(env, g))
 	for _, sub := range c.Commands() {

@@ -24,12 +24,12 @@ func printError(w io.Writer, err error) {
 	fmt.Fprintf(w, "cpp: %s\n", err)
 }
 
-// flagError is a flag's error as bad usage: a typed flag's own refusal, with its hint, or
-// pflag's, with where to read the usage.
+// flagError is a flag's (or an argument's) error as bad usage: a typed flag's own refusal, with
+// its hint, or pflag's, with where to read the usage; nil stays nil.
 func flagError(c *cobra.Command, err error) error {
 	var ee *exitcode.Error
-	if errors.As(err, &ee) {
-		return ee
+	if err == nil || errors.As(err, &ee) {
+		return err
 	}
 	return exitcode.Usagef(usageHint(c), "%s", err)
 }
@@ -55,16 +55,14 @@ func unknownCommand(root *cobra.Command, name string) error {
 	return exitcode.Usagef(hint, "unknown command %q", name)
 }
 
-// wrapArgs turns a command's argument-count errors into usage errors.
+// wrapArgs turns a command's argument errors into usage errors, as flagError does a flag's: its
+// own (an unknown subcommand's, with its hint) or cobra's, with where to read the usage.
 func wrapArgs(c *cobra.Command) {
 	if c.Args == nil {
 		return
 	}
 	check := c.Args
 	c.Args = func(cmd *cobra.Command, args []string) error {
-		if err := check(cmd, args); err != nil {
-			return exitcode.Usagef(usageHint(cmd), "%s", err)
-		}
-		return nil
+		return flagError(cmd, check(cmd, args))
 	}
 }
