@@ -47,7 +47,7 @@ the same is a rename. With --fail-on, cpp exits 1 when the change does any of th
 		},
 	}
 	format := formatFlag(&opts.Format, textFormat, changeFormats...)
-	c.Flags().VarP(format, "format", "f", format.help("output format"))
+	c.Flags().VarP(format, "format", "f", format.Help("output format"))
 	c.Flags().StringSliceVar(&opts.FailOn, "fail-on", nil, "exit 1 when the change does any of these (comma-separated): "+strings.Join(plandiff.FailKinds, ", "))
 	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
 	return c

@@ -37,7 +37,7 @@ or has layout cpp fmt cannot fix; 2 for bad usage.`,
 	}
 	c.Flags().BoolVar(&opts.Check, "check", false, "change nothing; report what needs formatting and exit 1 if anything does")
 	format := formatFlag(&opts.Format, textFormat, diagFormats...)
-	c.Flags().Var(format, "format", format.help("output format"))
+	c.Flags().Var(format, "format", format.Help("output format"))
 	return c
 }
 

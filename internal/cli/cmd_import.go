@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/flagvalue"
 	"github.com/cpp-plans/cpp/internal/planimport"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 )
@@ -46,7 +47,7 @@ func addImportFlags(c *cobra.Command, opts *planimport.Request) {
 	fl.StringVar(&opts.ID, "id", "", "the plan's id: lower-case letters, digits, '-' and '.' (required)")
 	fl.StringVar(&opts.Title, "title", "", "the plan's title, as the document gives it (required)")
 	fl.StringVar(&opts.Council, "council", "", "the council's name (required, unless cpp.yaml gives it)")
-	fl.Var(quartersFlag(&opts.Quarters), "quarters", "how the plan reads \"Q3 2025\": calendar or financial (default: cpp.yaml's quarters, else calendar)")
+	fl.Var(flagvalue.Quarters(&opts.Quarters), "quarters", "how the plan reads \"Q3 2025\": calendar or financial (default: cpp.yaml's quarters, else calendar)")
 	fl.StringVar(&opts.Period, "period", "", "the plan's period as a deadline is written: 2025-2028, 2025/26 (default: the years its deadlines fall in)")
 	fl.StringVar(&opts.MapFile, "map", "", "a YAML file naming the field of each column header (default: cpp.yaml's import.map)")
 	fl.StringVar(&opts.Sheet, "sheet", "", "the workbook sheet, or the document's table (\"table 2\"), to read (default: the first with a column of actions)")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/flagvalue"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 )
@@ -41,7 +42,7 @@ Exit status: 0 when the repository is made; 1 when a file it would write exists;
 		},
 	}
 	c.Flags().StringVar(&opts.Council, "council", "", "the council's name, as its plans write it (required, unless a cpp.yaml in DIR gives it)")
-	c.Flags().Var(quartersFlag(&opts.Quarters), "quarters", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
+	c.Flags().Var(flagvalue.Quarters(&opts.Quarters), "quarters", "how the plans read \"Q3 2025\": calendar (January to March is Q1) or financial (April to June)")
 	c.Flags().BoolVar(&opts.NoGit, "no-git", false, "write the files only: no git init, no commit")
 	return c
 }

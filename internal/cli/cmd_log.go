@@ -33,7 +33,7 @@ It follows the action through id renames and through plan files moved or renamed
 		},
 	}
 	format := formatFlag(&opts.Format, textFormat, textFormat, "markdown", "json")
-	c.Flags().VarP(format, "format", "f", format.help("output format"))
+	c.Flags().VarP(format, "format", "f", format.Help("output format"))
 	c.Flags().StringVar(&opts.Plans, "plans", "", "the plans folder (default: the plans/ folder of the repository)")
 	c.Flags().StringVar(&opts.Rev, "rev", "HEAD", "the revision whose history to read")
 	return c

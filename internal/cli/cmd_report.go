@@ -77,13 +77,13 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts.Period.name = "period"
 	fl.Var(&opts.Period, "period", "the reporting period, a quarter: Q3-2025 (in cpp.yaml's quarters, else each plan's) or Q3-2025/26 (default the last quarter ended on or before the report date)")
 	format := formatFlag(&opts.Format, "markdown", "markdown", "html")
-	fl.VarP(format, "format", "f", format.help("output format")+" (default: html for -o FILE ending .html or .htm)")
+	fl.VarP(format, "format", "f", format.Help("output format")+" (default: html for -o FILE ending .html or .htm)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; - for standard output")
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
 	opts.Detail = report.DetailNames[report.Board]
 	detail := enumOf(&opts.Detail, "invalid --detail %q", report.DetailNames...)
-	fl.Var(detail, "detail", detail.help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
+	fl.Var(detail, "detail", detail.Help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	opts.For = report.ForBoard
 	fl.Var(enumOf(&opts.For, "invalid --for %q", report.Audiences...), "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")

@@ -121,7 +121,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 	fl := c.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads); - for standard output, which must not be a terminal for xlsx")
 	format := formatFlag(&opts.Format, "", "xlsx", "csv")
-	fl.VarP(format, "format", "f", format.help("the return's format")+" (default: csv for a FILE ending .csv, else xlsx)")
+	fl.VarP(format, "format", "f", format.Help("the return's format")+" (default: csv for a FILE ending .csv, else xlsx)")
 	fl.BoolVar(&opts.Measures, "measures", false, "with --format csv, write the measures that expect a figure instead of the actions")
 	fl.BoolVar(&opts.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	fl.BoolVar(&opts.PerLead, "per-lead", false, "write one workbook per lead team into the folder -o names (made if missing), each named for its team")
@@ -171,7 +171,7 @@ email.`,
 	}
 	addReturnsFlags(c, &opts.returnsOptions)
 	format := formatFlag(&opts.Format, textFormat, missingFormats...)
-	c.Flags().VarP(format, "format", "f", format.help("output format"))
+	c.Flags().VarP(format, "format", "f", format.Help("output format"))
 	return c
 }
 
@@ -233,7 +233,7 @@ is printed as cpp diff prints it; --dry-run prints it and writes nothing.`,
 	opts.Date.name = "date"
 	fl.Var(&opts.Date, "date", "the day of the updates, YYYY-MM-DD (default: the day each return was made, within its quarter)")
 	format := formatFlag(&opts.Format, textFormat, changeFormats...)
-	fl.VarP(format, "format", "f", format.help("how to print the change"))
+	fl.VarP(format, "format", "f", format.Help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
 	return c

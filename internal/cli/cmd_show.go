@@ -41,7 +41,7 @@ func newShowCmd(env *Env, g *globalOptions) *cobra.Command {
 		},
 	}
 	format := formatFlag(&opts.Format, textFormat, textFormat, "markdown", "json")
-	c.Flags().VarP(format, "format", "f", format.help("output format"))
+	c.Flags().VarP(format, "format", "f", format.Help("output format"))
 	return c
 }
 

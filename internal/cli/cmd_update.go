@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/cpp-plans/cpp/internal/flagvalue"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planedit"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -49,10 +50,10 @@ The change is printed as cpp diff prints it; --dry-run prints it and writes noth
 
 func addUpdateFlags(c *cobra.Command, opts *updateOptions) {
 	fl := c.Flags()
-	status := statusFlag(&opts.Status, "invalid --status %q")
-	fl.Var(status, "status", status.help("the action's status now"))
-	rag := ragFlag(&opts.RAG, "invalid --rag %q")
-	fl.Var(rag, "rag", rag.help("the action's RAG rating now"))
+	status := flagvalue.Status(&opts.Status, "invalid --status %q")
+	fl.Var(status, "status", status.Help("the action's status now"))
+	rag := flagvalue.RAG(&opts.RAG, "invalid --rag %q")
+	fl.Var(rag, "rag", rag.Help("the action's RAG rating now"))
 	fl.StringVar(&opts.Note, "note", "", "the progress note (for a measure: a note on the figure)")
 	opts.Date.name = "date"
 	fl.Var(&opts.Date, "date", "the update's date, YYYY-MM-DD (default today)")
@@ -61,7 +62,7 @@ func addUpdateFlags(c *cobra.Command, opts *updateOptions) {
 	fl.StringVar(&opts.Value, "value", "", "a measure's new figure, as a number")
 	fl.StringVar(&opts.Source, "source", "", "where a measure's figure comes from")
 	format := formatFlag(&opts.Format, textFormat, changeFormats...)
-	fl.VarP(format, "format", "f", format.help("how to print the change"))
+	fl.VarP(format, "format", "f", format.Help("how to print the change"))
 	fl.StringVar(&opts.Plans, "plans", "", "the plans folder (default: the repository's plans/)")
 	fl.BoolVarP(&opts.DryRun, "dry-run", "n", false, "print the change and write nothing")
 	fl.BoolVar(&opts.Share, "share", false, "let the young people's report show this update's note (share: young-people)")

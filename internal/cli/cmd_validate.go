@@ -48,7 +48,7 @@ Exit status: 0 when there are no errors (and, with --strict, no warnings); 1 whe
 		},
 	}
 	format := formatFlag(&opts.Format, textFormat, diagFormats...)
-	c.Flags().Var(format, "format", format.help("output format"))
+	c.Flags().Var(format, "format", format.Help("output format"))
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings as well as errors")
 	c.Flags().BoolVar(&opts.Check.PlainEnglish, "plain-english", false, "check the text shown to young people against plain-English guidance, and give each section's reading age")
 	return c

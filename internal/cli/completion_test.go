@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/spf13/cobra"
+
+	"github.com/cpp-plans/cpp/internal/exitcode"
+	"github.com/cpp-plans/cpp/internal/flagvalue"
 )
 
 // Every --format is a typed flag, declared once with its values, and completion offers exactly
@@ -24,7 +26,7 @@ func TestFormatsAreDeclaredOnce(t *testing.T) {
 		if f == nil {
 			return
 		}
-		e, ok := f.Value.(*enumFlag)
+		e, ok := f.Value.(*flagvalue.Enum)
 		if !ok {
 			t.Errorf("%s --format is a %T, not a typed flag", c.CommandPath(), f.Value)
 			return

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
+	"github.com/cpp-plans/cpp/internal/flagvalue"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -24,7 +25,7 @@ type filterOptions struct {
 	Sort                                         string
 	Format                                       string
 	Output                                       string
-	format, sort                                 *enumFlag
+	format, sort                                 *flagvalue.Enum
 	// formatGiven says --format was given; otherwise -o FILE's extension may choose it.
 	formatGiven bool
 	// bomGiven says --bom was given, true or false; otherwise a CSV file written with -o gets
@@ -48,10 +49,10 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	// Not a StringSlice: a role such as "Team Manager: CLA, CSST, Family Safeguarding" has commas
 	// of its own, so the values are split only once the registry says what is a whole name.
 	fl.StringArrayVar(&f.Leads, "lead", nil, "only actions led by these teams (any spelling the registry knows; case-insensitive; repeat or separate with commas)")
-	status := sliceOf(&f.Statuses, statusFlag(nil, "unknown status %q"))
-	fl.Var(status, "status", status.help("only these statuses"))
-	rag := sliceOf(&f.RAGs, ragFlag(nil, "unknown RAG rating %q"))
-	fl.Var(rag, "rag", rag.help("only these RAG ratings"))
+	status := sliceOf(&f.Statuses, flagvalue.Status(nil, "unknown status %q"))
+	fl.Var(status, "status", status.Help("only these statuses"))
+	rag := sliceOf(&f.RAGs, flagvalue.RAG(nil, "unknown RAG rating %q"))
+	fl.Var(rag, "rag", rag.Help("only these RAG ratings"))
 	fl.StringSliceVar(&f.Tags, "tag", nil, "only actions with any of these tags")
 	fl.StringVar(&f.Text, "text", "", "only actions whose text, outcomes or id contain this (case-insensitive)")
 	f.DueBefore.name, f.DueAfter.name = "due-before", "due-after"
@@ -61,9 +62,9 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	fl.BoolVar(&f.BOM, "bom", false, "with --format csv, start with a UTF-8 byte-order mark, so that Excel on Windows reads the text as UTF-8 (default: on for a file written with -o, off for standard output)")
 	fl.BoolVar(&f.TBC, "tbc", false, "only actions whose deadline is to be confirmed (TBC, TBA, N/A)")
 	f.sort = sortFlag(&f.Sort, defaultSort, query.SortKeys)
-	fl.Var(f.sort, "sort", f.sort.help("order"))
+	fl.Var(f.sort, "sort", f.sort.Help("order"))
 	f.format = formatFlag(&f.Format, textFormat, formats...)
-	fl.VarP(f.format, "format", "f", f.format.help("output format"))
+	fl.VarP(f.format, "format", "f", f.format.Help("output format"))
 	fl.StringVarP(&f.Output, "output", "o", "", "write to this file (atomically; never a plan file it reads) instead of standard output; without --format, a FILE ending .xlsx, .csv, .json, .md or .ics chooses it")
 	c.PreRunE = func(c *cobra.Command, _ []string) error {
 		f.formatGiven = c.Flags().Changed("format")

@@ -23,46 +23,28 @@ var (
 	actionFormats  = append(slices.Clone(listingFormats), "ics")
 )
 
-// enumFlag is a flag that takes one of a list of values.
-type enumFlag struct{ flagvalue.Enum }
-
-// help is the flag's help: what it is, and its values.
-func (f *enumFlag) help(what string) string { return f.Help(what) }
-
 // enumOf is a flag of these values; refusal is the error for another, with %q for it.
-func enumOf(p *string, refusal string, values ...string) *enumFlag {
-	return &enumFlag{flagvalue.Enum{Value: p, Values: values, Refusal: refusal}}
+func enumOf(p *string, refusal string, values ...string) *flagvalue.Enum {
+	return &flagvalue.Enum{Value: p, Values: values, Refusal: refusal}
 }
 
 // formatFlag is a --format of these values; def is its default ("" for one decided later).
-func formatFlag(p *string, def string, values ...string) *enumFlag {
+func formatFlag(p *string, def string, values ...string) *flagvalue.Enum {
 	*p = def
 	f := enumOf(p, "unknown format %q", values...)
 	f.Aliases = map[string]string{"table": textFormat}
 	return f
 }
 
-// statusFlag, ragFlag and quartersFlag read plan words: flagvalue's Status, RAG and Quarters.
-func statusFlag(p *string, refusal string) *enumFlag { return &enumFlag{flagvalue.Status(p, refusal)} }
-
-func ragFlag(p *string, refusal string) *enumFlag { return &enumFlag{flagvalue.RAG(p, refusal)} }
-
-func quartersFlag(p *string) *enumFlag { return &enumFlag{flagvalue.Quarters(p)} }
-
 // sortFlag is a --sort of these orders, def the first unless given.
-func sortFlag(p *string, def string, values []string) *enumFlag {
+func sortFlag(p *string, def string, values []string) *flagvalue.Enum {
 	*p = def
 	return enumOf(p, "unknown sort key %q", values...)
 }
 
-// enumSliceFlag is a flag that takes a list of an enumFlag's values.
-type enumSliceFlag struct{ flagvalue.EnumSlice }
-
-func (f *enumSliceFlag) help(what string) string { return f.Help(what) }
-
 // sliceOf is the flag as a list.
-func sliceOf(list *[]string, f *enumFlag) *enumSliceFlag {
-	return &enumSliceFlag{flagvalue.EnumSlice{Enum: f.Enum, List: list}}
+func sliceOf(list *[]string, f *flagvalue.Enum) *flagvalue.EnumSlice {
+	return &flagvalue.EnumSlice{Enum: *f, List: list}
 }
 
 // quarterFlag is a quarter given to a flag: Q3-2025 (read in each plan's convention) or

@@ -24,7 +24,7 @@ func addGlobalFlags(root *cobra.Command) *globalOptions {
 	fl := root.PersistentFlags()
 	fl.Var(&g.Today, "today", "the date to treat as today, YYYY-MM-DD (default $CPP_TODAY, else the clock)")
 	color := enumOf(&g.Color, "invalid --color %q", iostreams.ColorModes...)
-	fl.Var(color, "color", color.help("colour")+" (auto: on a terminal, unless NO_COLOR is set)")
+	fl.Var(color, "color", color.Help("colour")+" (auto: on a terminal, unless NO_COLOR is set)")
 	fl.BoolVar(&g.NoPager, "no-pager", false, "on a terminal, print long answers straight out instead of through $CPP_PAGER, $PAGER or less -FRX")
 	fl.BoolVar(&g.Wide, "wide", false, "tables: every column and every cell whole, however wide the lines (for copying); as when not to a terminal")
 	return g

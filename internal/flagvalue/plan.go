@@ -8,21 +8,21 @@ import (
 // Status reads a status in every spelling plan.ParseStatus reads ("In progress", "on track");
 // refusal is the error for any other word. Help and completion show the statuses as cpp writes
 // them.
-func Status(p *string, refusal string) Enum {
-	return Enum{Value: p, Values: stringsOf(plan.Statuses), Refusal: refusal, Hint: "use one of: " + plan.StatusWords,
+func Status(p *string, refusal string) *Enum {
+	return &Enum{Value: p, Values: stringsOf(plan.Statuses), Refusal: refusal, Hint: "use one of: " + plan.StatusWords,
 		Parse: func(s string) (string, bool) { st, ok := plan.ParseStatus(s); return string(st), ok }}
 }
 
 // RAG reads a RAG rating as a word or its letter, as plan.ParseRAG does.
-func RAG(p *string, refusal string) Enum {
-	return Enum{Value: p, Values: stringsOf(plan.RAGs), Refusal: refusal, Hint: "use one of: " + plan.RAGWords,
+func RAG(p *string, refusal string) *Enum {
+	return &Enum{Value: p, Values: stringsOf(plan.RAGs), Refusal: refusal, Hint: "use one of: " + plan.RAGWords,
 		Parse: func(s string) (string, bool) { r, ok := plan.ParseRAG(s); return string(r), ok }}
 }
 
 // Quarters is --quarters, how plans read "Q3 2025": calendar (the default) or financial.
-func Quarters(p *string) Enum {
+func Quarters(p *string) *Enum {
 	*p = deadline.Calendar.String()
-	return Enum{Value: p, Values: []string{deadline.Calendar.String(), deadline.Financial.String()}, Refusal: "invalid --quarters %q",
+	return &Enum{Value: p, Values: []string{deadline.Calendar.String(), deadline.Financial.String()}, Refusal: "invalid --quarters %q",
 		Parse: func(s string) (string, bool) { c, ok := deadline.ParseConvention(s); return c.String(), ok }}
 }
 

@@ -7,11 +7,11 @@ import (
 
 // The flags of plan words read every spelling the plan reads, and list the words cpp writes.
 func TestPlanWords(t *testing.T) {
-	status := func(p *string) Enum { return Status(p, "invalid --status %q") }
-	rag := func(p *string) Enum { return RAG(p, "invalid --rag %q") }
+	status := func(p *string) *Enum { return Status(p, "invalid --status %q") }
+	rag := func(p *string) *Enum { return RAG(p, "invalid --rag %q") }
 	for _, tc := range []struct {
 		name   string
-		flag   func(*string) Enum
+		flag   func(*string) *Enum
 		in     string
 		want   string
 		refuse string
