@@ -58,10 +58,7 @@ func runDiff(env *Env, g *globalOptions, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
+	st := g.style(env)
 	repo, err := openPlansFlag(env, opts.Plans)
 	if err != nil {
 		return err

@@ -40,10 +40,7 @@ It follows the action through id renames and through plan files moved or renamed
 }
 
 func runLog(env *Env, g *globalOptions, opts *logOptions) error {
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
+	st := g.style(env)
 	repo, err := openPlansFlag(env, opts.Plans)
 	if err != nil {
 		return err

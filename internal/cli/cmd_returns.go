@@ -179,10 +179,7 @@ email.`,
 var missingFormats = []string{textFormat, "markdown", "csv", "json"}
 
 func runReturnsMissing(env *Env, g *globalOptions, opts *returnsMissingOptions) error {
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
+	st := g.style(env)
 	l, ret, err := startReturns(env, g, &opts.returnsOptions)
 	if err != nil {
 		return err

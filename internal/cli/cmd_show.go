@@ -50,10 +50,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := g.style(env)
-	if err != nil {
-		return err
-	}
+	st := g.style(env)
 	l, err := loadPlans(env, opts.Paths)
 	if err != nil {
 		return err

@@ -135,9 +135,7 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, w 
 	if w != nil && !f.summary {
 		l.Filter.Window = &q.Window
 	}
-	if q.Style, err = g.style(env); err != nil {
-		return nil, err
-	}
+	q.Style = g.style(env)
 	if q.Loaded, err = loadPlans(env, paths); err != nil {
 		return nil, err
 	}

@@ -44,11 +44,11 @@ func (g *globalOptions) today(env *Env) (time.Time, error) {
 }
 
 // style decides colour and width once, for the table printer.
-func (g *globalOptions) style(env *Env) (render.Style, error) {
+func (g *globalOptions) style(env *Env) render.Style {
 	s := env.streams()
 	style := render.Style{Color: s.ColorEnabled(g.Color), Width: s.Width()}
 	if g.Wide {
 		style.Width = 0
 	}
-	return style, nil
+	return style
 }

@@ -30,9 +30,7 @@ func startChange(env *Env, g *globalOptions, date dateFlag, plansDir string, def
 	if date.given != "" {
 		r.Day = date.value
 	}
-	if r.Style, err = g.style(env); err != nil {
-		return nil, err
-	}
+	r.Style = g.style(env)
 	if r.Change, err = workspaceOf(env).StartChange(plansDir, write); err != nil {
 		return nil, err
 	}
