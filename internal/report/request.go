@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/gitrev"
@@ -16,9 +17,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/termsafe"
 	"github.com/cpp-plans/cpp/internal/words"
 )
-
-// MaxStaleDays is a century: a note older than that is stale under any rule a board would set.
-const MaxStaleDays = 36500
 
 // Request is what cpp report is asked for: its flags, with the defaults the repository's cpp.yaml
 // gives for what they leave out.
@@ -92,8 +90,8 @@ func (req Request) checkNumbers() error {
 		return exitcode.Usagef("write a fraction such as 0.1 (within 10% of target is green)",
 			"invalid --tolerance %v: it is a fraction of the target, at least 0 and less than 1", req.Tolerance)
 	}
-	if req.StaleDays < 1 || req.StaleDays > MaxStaleDays {
-		return exitcode.Usagef("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", req.StaleDays, MaxStaleDays)
+	if req.StaleDays < 1 || req.StaleDays > config.MaxStaleDays {
+		return exitcode.Usagef("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", req.StaleDays, config.MaxStaleDays)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/config"
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/gitrev"
@@ -53,7 +54,7 @@ func TestPrepare(t *testing.T) {
 		{"tolerance NaN", with(func(r *Request) { r.Tolerance = math.NaN() }), "", Options{}, "invalid --tolerance NaN: it is a fraction of the target, at least 0 and less than 1"},
 		{"negative tolerance", with(func(r *Request) { r.Tolerance = -0.1 }), "", Options{}, "invalid --tolerance -0.1: it is a fraction of the target, at least 0 and less than 1"},
 		{"no days", with(func(r *Request) { r.StaleDays = 0 }), "", Options{}, "invalid --stale-days 0: it is a whole number of days from 1 to 36500"},
-		{"more than a century", with(func(r *Request) { r.StaleDays = MaxStaleDays + 1 }), "", Options{}, "invalid --stale-days 36501: it is a whole number of days from 1 to 36500"},
+		{"more than a century", with(func(r *Request) { r.StaleDays = config.MaxStaleDays + 1 }), "", Options{}, "invalid --stale-days 36501: it is a whole number of days from 1 to 36500"},
 		{"a bad period in cpp.yaml's convention", with(func(r *Request) { r.PeriodGiven, r.Quarters = "Q3-2025/27", &financial }), "", Options{}, "invalid --period: "},
 		{"the clock's error", with(func(r *Request) {
 			r.Today = func() (time.Time, error) { return time.Time{}, errors.New("bad CPP_TODAY") }
