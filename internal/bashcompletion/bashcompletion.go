@@ -40,9 +40,9 @@ __cpp_handle_standard_completion_case() {
 }
 `
 
-// Script is cobra's bash completion script for the program name, mended: cobra's function is
+// mendedScript is cobra's bash completion script for the program name, mended: cobra's function is
 // renamed, and the wrapper that calls it added.
-func Script(script, name string) string {
+func mendedScript(script, name string) string {
 	fn := "__" + name + "_handle_standard_completion_case"
 	script = strings.Replace(script, fn+"() {", fn+"_cobra() {", 1)
 	return script + strings.ReplaceAll(quotedPrefix, "__cpp_", "__"+name+"_")
@@ -62,7 +62,7 @@ func Install(root *cobra.Command) {
 		if err := c.Root().GenBashCompletionV2(&b, !noDesc); err != nil {
 			return err
 		}
-		_, err := c.OutOrStdout().Write([]byte(Script(b.String(), c.Root().Name())))
+		_, err := c.OutOrStdout().Write([]byte(mendedScript(b.String(), c.Root().Name())))
 		return err
 	}
 }

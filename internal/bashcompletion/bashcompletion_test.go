@@ -12,7 +12,7 @@ import (
 // cobra's function is renamed once, and the wrapper named for the program calls it.
 func TestScript(t *testing.T) {
 	cobra := "__app_handle_standard_completion_case() {\n    echo cobra\n}\n"
-	got := Script(cobra, "app")
+	got := mendedScript(cobra, "app")
 	if !strings.HasPrefix(got, "__app_handle_standard_completion_case_cobra() {") ||
 		!strings.Contains(got, "\n__app_handle_standard_completion_case() {") ||
 		!strings.Contains(got, "    __app_handle_standard_completion_case_cobra\n}") || strings.Contains(got, "__cpp_") {
@@ -41,7 +41,7 @@ func TestSharedPartQuoted(t *testing.T) {
 		for i, c := range tc.completions {
 			quoted[i] = "$'" + strings.ReplaceAll(c, "\t", `\t`) + "'"
 		}
-		prog := Script(cobra, "cpp") + "\ncur=" + tc.cur + "\ncompletions=(" + strings.Join(quoted, " ") +
+		prog := mendedScript(cobra, "cpp") + "\ncur=" + tc.cur + "\ncompletions=(" + strings.Join(quoted, " ") +
 			")\n__cpp_handle_standard_completion_case\nprintf '%s' \"${COMPREPLY[*]}\"\n"
 		out, err := exec.Command("bash", "-c", prog).CombinedOutput()
 		if err != nil || string(out) != tc.want {

@@ -10,9 +10,9 @@ import (
 	"strings"
 )
 
-// DefaultPager quits at once when the answer fits the screen (-F), shows colour (-R) and leaves
+// defaultPager quits at once when the answer fits the screen (-F), shows colour (-R) and leaves
 // the answer on the screen when it quits (-X).
-const DefaultPager = "less -FRX"
+const defaultPager = "less -FRX"
 
 // Pager is a running pager that standard output is piped into.
 type Pager struct {
@@ -44,7 +44,7 @@ func (s IOStreams) pagerCommand() (command string, named bool) {
 		command = s.Getenv("PAGER")
 	}
 	if command == "" {
-		command, named = DefaultPager, false
+		command, named = defaultPager, false
 	}
 	if t := strings.TrimSpace(command); t == "" || t == "cat" {
 		return "", named

@@ -14,7 +14,7 @@ func TestPagerCommand(t *testing.T) {
 		want  string
 		named bool
 	}{
-		{nil, DefaultPager, false},
+		{nil, defaultPager, false},
 		{map[string]string{"PAGER": "more"}, "more", true},
 		{map[string]string{"CPP_PAGER": "most", "PAGER": "more"}, "most", true},
 		{map[string]string{"PAGER": "cat"}, "", true},

@@ -135,7 +135,7 @@ func (j *Job) Make(plans []*plan.Plan, reg *plan.Registry, broken []*planfile.Fi
 		if err != nil {
 			return nil, err
 		}
-		if opts.Changes, err = ChangesSince(repo, j.req.Since, plans); err != nil {
+		if opts.Changes, err = changesSince(repo, j.req.Since, plans); err != nil {
 			return nil, err
 		}
 	}
@@ -194,10 +194,10 @@ func personalWarnings(found []PersonalText, redact bool) string {
 	return b.String()
 }
 
-// ChangesSince compares plans with the same plans (by id) at a git revision. The changes name the
+// changesSince compares plans with the same plans (by id) at a git revision. The changes name the
 // revision as people know it (a tag, or a date and subject): "HEAD~2" means another commit
 // tomorrow. Git's failures exit 3 with one line.
-func ChangesSince(repo *gitrev.PlanRepo, since string, plans []*plan.Plan) (*Changes, error) {
+func changesSince(repo *gitrev.PlanRepo, since string, plans []*plan.Plan) (*Changes, error) {
 	side, err := repo.Side(since)
 	if err != nil {
 		return nil, gitrev.Failure(err)

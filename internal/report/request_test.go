@@ -178,9 +178,9 @@ func TestChangesSince(t *testing.T) {
 		{"HEAD", "v1", plans, 1},
 		{"v1", "v1", nil, 0},
 	} {
-		c, err := ChangesSince(repo, tc.since, tc.plans)
+		c, err := changesSince(repo, tc.since, tc.plans)
 		if err != nil || c.Since != tc.named || len(c.Moved) != tc.moved || len(c.Dropped) != 0 {
-			t.Errorf("ChangesSince(%s) = %+v, %v", tc.since, c, err)
+			t.Errorf("changesSince(%s) = %+v, %v", tc.since, c, err)
 		}
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
-// PlanBlocks groups a listing's rows into one table per plan, in the order the rows come.
-func PlanBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
+// planBlocks groups a listing's rows into one table per plan, in the order the rows come.
+func planBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
 	var blocks []render.Block
 	idx := map[string]int{}
 	var groups [][]query.Row
@@ -34,11 +34,11 @@ func PlanBlocks(rows []query.Row, cols render.ActionColumnsFor) []render.Block {
 	return blocks
 }
 
-// NotPlacedBlock is the block after a listing's tables that names the actions it could not place
+// notPlacedBlock is the block after a listing's tables that names the actions it could not place
 // in time, their deadline being not understood, with the deadline as written: the Markdown pasted
 // into an email and the table on a screen have no column to flag them, and stderr is not sent on.
 // ok is false when there are none.
-func NotPlacedBlock(rows []query.Row) (b render.Block, ok bool) {
+func notPlacedBlock(rows []query.Row) (b render.Block, ok bool) {
 	if len(rows) == 0 {
 		return b, false
 	}

@@ -17,7 +17,7 @@ func List(a query.Answer) render.Listing {
 	today := render.Date(a.Filter.Today)
 	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", words.Count(len(a.Rows), "action", "actions"), today),
 		Sheet: "Actions", AsOf: a.Filter.Today, Subject: "Actions (as of " + today + ")"}
-	doc.Blocks = PlanBlocks(a.Rows, render.ActionColumnsFor{Late: a.Filter.Overdue})
+	doc.Blocks = planBlocks(a.Rows, render.ActionColumnsFor{Late: a.Filter.Overdue})
 	return actions(doc, a)
 }
 
@@ -28,7 +28,7 @@ func Due(a query.Answer) render.Listing {
 	subject := "Due in " + w.Describe(a.Plans)
 	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(a.Rows), "action", "actions")),
 		Sheet: "Due " + w.Name(a.Plans), AsOf: a.Filter.Today, Subject: subject}
-	doc.Blocks = PlanBlocks(a.Rows, render.ActionColumnsFor{Late: a.Filter.Overdue, Chase: true})
+	doc.Blocks = planBlocks(a.Rows, render.ActionColumnsFor{Late: a.Filter.Overdue, Chase: true})
 	return actions(doc, a)
 }
 
@@ -46,7 +46,7 @@ func Overdue(a query.Answer) render.Listing {
 // actions it could not place in time, and the rows for the rest.
 func actions(doc render.Doc, a query.Answer) render.Listing {
 	rows, apart := a.Rows, a.Apart()
-	if b, ok := NotPlacedBlock(apart); ok {
+	if b, ok := notPlacedBlock(apart); ok {
 		doc.Blocks = append(doc.Blocks, b)
 	}
 	return render.Listing{Doc: doc, Events: rows, NotPlaced: apart, Columns: render.ActionColumns, Kinds: render.ActionKinds,
@@ -68,7 +68,7 @@ func Slipped(a query.Answer, slips map[string]*history.Slip, commits int) render
 	doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
 		words.Count(len(rows), "action", "actions"), render.Date(today), words.Count(commits, "commit", "commits")),
 		Subject: subject, AsOf: today}
-	doc.Blocks = PlanBlocks(rows, render.ActionColumnsFor{Late: a.Filter.Overdue, Slips: slips})
+	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: a.Filter.Overdue, Slips: slips})
 	return render.Listing{Doc: doc, Book: render.Doc{Title: subject, Sheet: "Slipped", AsOf: today}, Events: rows,
 		Columns: render.SlipColumns, Kinds: render.SlipKinds,
 		Records: func() any { return render.SlipRecords(rows, slips) },
