@@ -142,8 +142,12 @@ func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) er
 	save := func(path string, data []byte, about string) error {
 		return writeOutput(env, path, data, l.Files, about)
 	}
-	if err := export.Write(ret, save, env.Stderr); err != nil {
+	note, err := export.Write(ret, save)
+	if err != nil {
 		return err
+	}
+	if note != "" {
+		fmt.Fprintln(env.Stderr, "cpp: "+note)
 	}
 	return l.Finish()
 }

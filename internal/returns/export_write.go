@@ -2,7 +2,6 @@ package returns
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,20 +87,21 @@ func (o ExportOptions) refused() error {
 func (o ExportOptions) toStdout() bool { return o.Output == "" || o.Output == "-" }
 
 // Write writes the return as the export asks, through save: one document, or with PerLead one
-// file for each lead team in the folder (made if missing), named for the team, and then a line on
-// log saying how many. A return with nothing to ask for is a problem, and nothing is written.
-func (x *Exporting) Write(r *Return, save Save, log io.Writer) error {
+// file for each lead team in the folder (made if missing), named for the team, and then says how
+// many in the note, for the command to print ("" for one document). A return with nothing to ask
+// for is a problem, and nothing is written.
+func (x *Exporting) Write(r *Return, save Save) (note string, err error) {
 	if what := r.Nothing(x.Export); what != "" {
-		return exitcode.Problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
+		return "", exitcode.Problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
 	}
 	if x.opts.PerLead {
-		return x.writePerLead(r, save, log)
+		return x.writePerLead(r, save)
 	}
 	data, err := x.bytes(r, render.CSVOptions{Terminal: x.opts.toStdout() && x.opts.Terminal})
 	if err != nil {
-		return err
+		return "", err
 	}
-	return save(x.opts.Output, data, fmt.Sprintf(": the return for %s (%s)", r.Quarter.Describe(r.Plans), r.Holds(x.Export)))
+	return "", save(x.opts.Output, data, fmt.Sprintf(": the return for %s (%s)", r.Quarter.Describe(r.Plans), r.Holds(x.Export)))
 }
 
 // bytes is the return as the document, after a byte-order mark with BOM, for Excel.
@@ -114,10 +114,10 @@ func (x *Exporting) bytes(r *Return, o render.CSVOptions) ([]byte, error) {
 }
 
 // writePerLead writes each lead's own return into the folder, as xlsx or csv, named for the lead.
-func (x *Exporting) writePerLead(r *Return, save Save, log io.Writer) error {
+func (x *Exporting) writePerLead(r *Return, save Save) (note string, err error) {
 	dir := x.opts.Output
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return exitcode.Problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
+		return "", exitcode.Problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
 	}
 	ext := ".csv"
 	if x.Export == Workbook {
@@ -127,15 +127,14 @@ func (x *Exporting) writePerLead(r *Return, save Save, log io.Writer) error {
 	for _, part := range parts {
 		data, err := x.bytes(part.Return, render.CSVOptions{})
 		if err != nil {
-			return err
+			return "", err
 		}
 		about := fmt.Sprintf(": %s (%s, %s)", part.Name,
 			words.Count(part.Return.ActionCount(), "action row", "action rows"), words.Count(len(part.Return.Measures), "measure", "measures"))
 		if err := save(filepath.Join(dir, part.File+ext), data, about); err != nil {
-			return err
+			return "", err
 		}
 	}
-	fmt.Fprintf(log, "cpp: wrote %s into %s: the return for %s, one for each lead\n",
-		words.Count(len(parts), "file", "files"), dir, r.Quarter.Describe(r.Plans))
-	return nil
+	return fmt.Sprintf("wrote %s into %s: the return for %s, one for each lead",
+		words.Count(len(parts), "file", "files"), dir, r.Quarter.Describe(r.Plans)), nil
 }

@@ -92,9 +92,8 @@ func TestExportWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []saved
-		var log bytes.Buffer
-		if err := x.Write(r, saver(&got), &log); err != nil || len(got) != 1 || log.Len() != 0 {
-			t.Fatalf("%+v: %v, saved %d, log %q", tt.o, err, len(got), log.String())
+		if note, err := x.Write(r, saver(&got)); err != nil || len(got) != 1 || note != "" {
+			t.Fatalf("%+v: %v, saved %d, note %q", tt.o, err, len(got), note)
 		}
 		want := ": the return for " + r.Quarter.Describe(r.Plans) + " (" + r.Holds(x.Export) + ")"
 		if got[0].path != tt.o.Output || got[0].about != want || !bytes.Equal(got[0].data, tt.want()) {
@@ -105,7 +104,7 @@ func TestExportWrite(t *testing.T) {
 	empty := build(t, "Q3-2025", []string{"No Such Team"}, north)
 	x, _ := CheckExport(ExportOptions{Output: "r.xlsx"})
 	var got []saved
-	err := x.Write(empty, saver(&got), &bytes.Buffer{})
+	_, err := x.Write(empty, saver(&got))
 	var ee *exitcode.Error
 	if !errors.As(err, &ee) || ee.Code != exitcode.Problem || len(got) != 0 ||
 		ee.Msg != "no open actions or measures that expect a figure for this return; nothing written" {
@@ -123,8 +122,8 @@ func TestExportWritePerLead(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []saved
-	var log bytes.Buffer
-	if err := x.Write(r, saver(&got), &log); err != nil {
+	note, err := x.Write(r, saver(&got))
+	if err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
@@ -141,9 +140,9 @@ func TestExportWritePerLead(t *testing.T) {
 			t.Errorf("file %d: %q%q, %.8q", i, got[i].path, got[i].about, got[i].data)
 		}
 	}
-	want := fmt.Sprintf("cpp: wrote %d files into %s: the return for %s, one for each lead\n", len(parts), dir, r.Quarter.Describe(r.Plans))
-	if log.String() != want {
-		t.Errorf("log %q, want %q", log.String(), want)
+	want := fmt.Sprintf("wrote %d files into %s: the return for %s, one for each lead", len(parts), dir, r.Quarter.Describe(r.Plans))
+	if note != want {
+		t.Errorf("note %q, want %q", note, want)
 	}
 
 	// A folder that cannot be made is refused by name, before anything is saved.
@@ -153,7 +152,7 @@ func TestExportWritePerLead(t *testing.T) {
 	}
 	x, _ = CheckExport(ExportOptions{Output: filepath.Join(file, "sub"), PerLead: true})
 	got = nil
-	err = x.Write(r, saver(&got), &log)
+	_, err = x.Write(r, saver(&got))
 	var ee *exitcode.Error
 	if !errors.As(err, &ee) || ee.Code != exitcode.Problem || !strings.HasPrefix(ee.Msg, "cannot make the folder "+filepath.Join(file, "sub")+": ") || len(got) != 0 {
 		t.Errorf("a folder under a file: %v, saved %d", err, len(got))
@@ -163,7 +162,7 @@ func TestExportWritePerLead(t *testing.T) {
 	x, _ = CheckExport(ExportOptions{Output: dir, PerLead: true})
 	calls := 0
 	stop := errors.New("disk full")
-	err = x.Write(r, func(string, []byte, string) error { calls++; return stop }, &log)
+	_, err = x.Write(r, func(string, []byte, string) error { calls++; return stop })
 	if !errors.Is(err, stop) || calls != 1 {
 		t.Errorf("a failed save: %v after %d calls", err, calls)
 	}
