@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"strings"
 
@@ -68,7 +69,7 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 		return err
 	}
 	if known != nil && known.Slip != nil && known.Slip.Truncated {
-		warnShallow(env, known.Slip)
+		fmt.Fprint(env.Stderr, history.ShallowNote(known.Slip)) // a shallow clone cut the history off
 		return &exitcode.Silent{Code: exitcode.Partial}
 	}
 	return l.Finish()

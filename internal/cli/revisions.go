@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/cpp-plans/cpp/internal/gitrev"
-	"github.com/cpp-plans/cpp/internal/history"
 )
 
 // openPlansFlag opens the repository around --plans DIR, or around the plans/ folder found
@@ -24,6 +21,3 @@ func openPlanRepo(env *Env, paths []string) (*gitrev.PlanRepo, error) {
 	}
 	return gitrev.OpenPlansPath(paths[0], env.Getwd)
 }
-
-// warnShallow says on stderr that an action's deadline history is cut off by a shallow clone.
-func warnShallow(env *Env, s *history.Slip) { fmt.Fprint(env.Stderr, history.ShallowNote(s)) }
