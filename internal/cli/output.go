@@ -55,15 +55,11 @@ func (f *filterOptions) open(env *Env) (*listingOut, error) {
 		out.path = f.Output
 		env.Stdout = &out.buf
 	}
-	if !f.bomGiven {
-		// Excel on Windows, where a CSV file is opened, reads it as UTF-8 only after a
-		// byte-order mark; a pipe's reader (another program) does not want one.
-		f.BOM = f.toFile() && f.Format == "csv"
+	var err error
+	if f.BOM, err = render.WantBOM(f.BOM, f.bomGiven, f.toFile(), f.Format); err != nil {
+		return nil, err
 	}
 	if f.BOM {
-		if f.Format != "csv" {
-			return nil, exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
-		}
 		env.Stdout = render.NewBOMWriter(env.Stdout)
 	}
 	return out, nil

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
@@ -417,6 +418,19 @@ type BOMWriter struct {
 
 // NewBOMWriter writes the mark before the first bytes written to w.
 func NewBOMWriter(w io.Writer) *BOMWriter { return &BOMWriter{w: w} }
+
+// WantBOM settles --bom for a document of the format: unless given, a CSV written to a file
+// starts with the mark (Excel opens it there) and one sent to standard output does not (a pipe's
+// reader, another program, does not want one). The mark given with another format is bad usage.
+func WantBOM(bom, given, toFile bool, format string) (bool, error) {
+	if !given {
+		bom = toFile && format == "csv"
+	}
+	if bom && format != "csv" {
+		return false, exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
+	}
+	return bom, nil
+}
 
 func (b *BOMWriter) Write(p []byte) (int, error) {
 	if !b.written {

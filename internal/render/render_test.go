@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/termsafe"
 )
 
@@ -105,5 +107,35 @@ func TestWriteCSVTerminal(t *testing.T) {
 	want := "lead,text\r\n" + `Team\x1b]0;pwned\a,"'=1+1 \u202eevil\u009b2J` + "\r\nnext\r\nline\"\r\n"
 	if term.String() != want {
 		t.Errorf("CSV for a terminal:\n%q\nwant\n%q", term.String(), want)
+	}
+}
+
+// --bom: a CSV file gets the mark unless told otherwise, standard output does not, and the mark
+// asked for with another format is bad usage (exit 2).
+func TestWantBOM(t *testing.T) {
+	for _, tc := range []struct {
+		bom, given, toFile bool
+		format             string
+		want               bool
+		refused            string
+	}{
+		{false, false, true, "csv", true, ""},
+		{false, false, false, "csv", false, ""},
+		{false, false, true, "json", false, ""},
+		{false, true, true, "csv", false, ""},
+		{true, true, false, "csv", true, ""},
+		{true, true, true, "xlsx", false, "--bom is for CSV: a byte-order mark would corrupt xlsx output"},
+	} {
+		got, err := WantBOM(tc.bom, tc.given, tc.toFile, tc.format)
+		var ee *exitcode.Error
+		refused := ""
+		if errors.As(err, &ee) && ee.Code == exitcode.Usage && ee.Hint == "give --format csv with --bom" {
+			refused = ee.Msg
+		} else if err != nil {
+			refused = "not a usage error: " + err.Error()
+		}
+		if got != tc.want || refused != tc.refused {
+			t.Errorf("%+v: %v, %q", tc, got, refused)
+		}
 	}
 }

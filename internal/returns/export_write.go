@@ -50,11 +50,9 @@ func CheckExport(o ExportOptions) (*Exporting, error) {
 	if o.Measures && o.Format != "csv" {
 		return nil, exitcode.Usagef("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
 	}
-	if !o.BOMGiven {
-		o.BOM = !o.toStdout() && o.Format == "csv"
-	}
-	if o.BOM && o.Format != "csv" {
-		return nil, exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", o.Format)
+	var err error
+	if o.BOM, err = render.WantBOM(o.BOM, o.BOMGiven, !o.toStdout(), o.Format); err != nil {
+		return nil, err
 	}
 	if err := o.refused(); err != nil {
 		return nil, err
