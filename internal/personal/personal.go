@@ -7,9 +7,10 @@
 package personal
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/cpp-plans/cpp/internal/lazyre"
 )
 
 // Removed is what redaction puts in place of personal text.
@@ -59,32 +60,32 @@ func (m Match) Hint() string {
 }
 
 var (
-	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+	reEmail = lazyre.New(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	// UK numbers: 07xxx xxxxxx, 020 xxxx xxxx, 01xxx xxxxxx, +44 ..., with spaces, dots or dashes.
-	rePhone = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s.-]?){9,10}\b`)
+	rePhone = lazyre.New(`(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s.-]?){9,10}\b`)
 	// A single capital letter (optionally "Child"/"YP" before it) and an age: "J (aged 14)",
 	// "Child J, aged 14", "K age 9", "J (14 yrs)". A range ("aged 16-25") follows no initial.
-	reInitialAge = regexp.MustCompile(`\b(?:(?:Child|YP|CYP|CLA|LAC|Young person|young person)\s+)?[A-Z]\.?,?\s*(?:\(\s*(?:aged?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:yrs?|years?(?: old)?|yo))\s*\)|(?:aged?|age:)\s*\d{1,2}\b(?:\s*(?:yrs?|years?(?: old)?))?|\d{1,2}\s*(?:yrs|years old|yo)\b)`)
+	reInitialAge = lazyre.New(`\b(?:(?:Child|YP|CYP|CLA|LAC|Young person|young person)\s+)?[A-Z]\.?,?\s*(?:\(\s*(?:aged?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:yrs?|years?(?: old)?|yo))\s*\)|(?:aged?|age:)\s*\d{1,2}\b(?:\s*(?:yrs?|years?(?: old)?))?|\d{1,2}\s*(?:yrs|years old|yo)\b)`)
 	// With "Child" or "YP" before the letter, a bare number in brackets is an age: "YP K (15)".
-	reChildAge = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson)\s+[A-Z]\.?\s*\(\s*\d{1,2}\s*\)`)
+	reChildAge = lazyre.New(`\b(?:Child|YP|CYP|Young [Pp]erson)\s+[A-Z]\.?\s*\(\s*\d{1,2}\s*\)`)
 	// A bare letter and an age in brackets, as a hurried note writes a child: "J (14) moved",
 	// "placed with K (9)". Find keeps it only when no capitalised word comes before the letter
 	// ("Plan A (1)", "Appendix B (3)" are labels); "A" and "I" are words.
-	reBareAge = regexp.MustCompile(`(?:^|[^\pL\pN'’])([B-HJ-Z])\s?\(\s*(\d{1,2})\s*\)`)
+	reBareAge = lazyre.New(`(?:^|[^\pL\pN'’])([B-HJ-Z])\s?\(\s*(\d{1,2})\s*\)`)
 	// "Child X", "YP X", "Young person B": a letter standing for a child, also as "YP B's".
 	// "Child Protection", "Children in Care" and "YP Forum" are words, not letters.
-	reChildRef = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson|Sibling)\s+[A-Z](?:\.|\b)(?:['’]s\b|[^\pL'’]|$)`)
+	reChildRef = lazyre.New(`\b(?:Child|YP|CYP|Young [Pp]erson|Sibling)\s+[A-Z](?:\.|\b)(?:['’]s\b|[^\pL'’]|$)`)
 	// "initials KM", "Initials: K.M.": a person's initials, written as such.
-	reInitials = regexp.MustCompile(`\b[Ii]nitials\s*:?\s*(?:[A-Z]\.(?:\s?[A-Z]\.){0,2}|[A-Z]{1,3}\b)`)
+	reInitials = lazyre.New(`\b[Ii]nitials\s*:?\s*(?:[A-Z]\.(?:\s?[A-Z]\.){0,2}|[A-Z]{1,3}\b)`)
 	// A date of birth: "DOB", "D.O.B.", "date of birth" or "born", and the date if one follows.
-	reBirth = regexp.MustCompile(`(?i)\b(?:d\.?o\.?b\b\.?|date of birth|born(?: on)?)(?:\s*[:\-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}))?`)
+	reBirth = lazyre.New(`(?i)\b(?:d\.?o\.?b\b\.?|date of birth|born(?: on)?)(?:\s*[:\-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}))?`)
 	// Ten digits, alone or as 3-3-4; the check digit decides.
-	reNHS = regexp.MustCompile(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
+	reNHS = lazyre.New(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
 	// A full UK postcode in capitals, outward and inward code: "NW1 2DB", "PE29 3TN", "SW1A 1AA".
 	// Q, V and X never begin one, so "Q4 2025" is not a postcode.
-	rePostcode = regexp.MustCompile(`\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)\b`)
+	rePostcode = lazyre.New(`\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)\b`)
 	// A title and a capitalised surname: "Mrs Patel", "Dr. O'Neill", "Ms Smith-Jones".
-	reTitled = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z]*(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?\b`)
+	reTitled = lazyre.New(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z]*(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?\b`)
 )
 
 // notSurnames follow a title in plan text without naming a person: "Dr Barnardo's" is a
@@ -96,7 +97,7 @@ var notSurnames = map[string]bool{"Barnardo": true}
 // about every line of every plan, most of which could hold none. keep, when set, drops a match
 // that only looks like one.
 type pattern struct {
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 	kind  Kind
 	could func(s string) bool
 	keep  func(string) bool
