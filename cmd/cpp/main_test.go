@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -17,7 +18,6 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/cpp-plans/cpp/internal/cli"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
@@ -26,7 +26,7 @@ import (
 func TestMain(m *testing.M) {
 	// The stress tests run this test binary as cpp, many at once.
 	if os.Getenv("CPP_TEST_AS_CPP") == "1" {
-		os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	testscript.Main(m, map[string]func(){
 		// holdlock DIR READY RELEASE takes the write lock of the plans in DIR as cpp does, makes
@@ -57,13 +57,13 @@ func TestMain(m *testing.M) {
 			l.Release()
 			os.Exit(0)
 		},
-		"cpp": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"cpp": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 		// ttycpp runs cpp with its standard output on a terminal, and prints what the terminal
 		// was sent (Linux only: scripts that use it begin [!linux] skip).
 		"ttycpp": func() { os.Exit(ttyCPP(os.Args[1:])) },
 		// cppexit runs cpp and reports its exit status on stderr, for scripts that assert the code.
 		"cppexit": func() {
-			code := cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 			fmt.Fprintf(os.Stderr, "exit status %d\n", code)
 			os.Exit(0)
 		},
@@ -520,11 +520,12 @@ func copyDir(from, to string) error {
 
 // pyyamlPython is the first Python that has PyYAML: the one on PATH (which may be a pyenv
 // Python of its own), else Debian's, where apt-get install python3-yaml puts it; "" for none.
-func pyyamlPython() string {
+// It asks once: starting Python (through pyenv's shim) takes a tenth of a second.
+var pyyamlPython = sync.OnceValue(func() string {
 	for _, py := range []string{"python3", "/usr/bin/python3"} {
 		if exec.Command(py, "-c", "import yaml").Run() == nil {
 			return py
 		}
 	}
 	return ""
-}
+})
