@@ -5,7 +5,10 @@ package docs
 import (
 	"bufio"
 	"embed"
+	"fmt"
 	"strings"
+
+	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
 //go:embed *.md
@@ -50,4 +53,26 @@ func Page(name string) (string, bool) {
 	}
 	data, err := files.ReadFile(name + ".md")
 	return string(data), err == nil
+}
+
+// TopicList is the topics, one a line with its title, for help texts.
+func TopicList() string {
+	var b strings.Builder
+	for _, t := range Topics() {
+		fmt.Fprintf(&b, "  %-20s %s\n", t.Name, t.Title)
+	}
+	return b.String()
+}
+
+// Nearest is the topic, or one of the commands, nearest to a name that is neither, for a "did you
+// mean" hint; "" when none is near.
+func Nearest(name string, commands []string) string {
+	var names []string
+	for _, t := range Topics() {
+		names = append(names, t.Name)
+	}
+	if near := suggest.Closest(name, append(names, commands...), 1); len(near) > 0 {
+		return near[0]
+	}
+	return ""
 }

@@ -115,11 +115,11 @@ func loadHead(b *testing.B, env *Env) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	side, err := repo.resolve("HEAD")
+	side, err := repo.Side("HEAD")
 	if err != nil {
 		b.Fatal(err)
 	}
-	v, err := repo.atRevisions(side)
+	v, err := repo.At(side)
 	if err != nil || len(v[0].Plans) != synth.National.Plans {
 		b.Fatalf("loaded %d plans: %v", len(v[0].Plans), err)
 	}

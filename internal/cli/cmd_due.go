@@ -1,25 +1,13 @@
 package cli
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
-	"github.com/cpp-plans/cpp/internal/words"
 )
 
-type dueOptions struct {
-	filterOptions
-	windowOptions
-	Paths []string
-}
-
 func newDueCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &dueOptions{}
+	opts := &windowedOptions{}
 	c := &cobra.Command{
 		Use:   "due [PATH...]",
 		Short: "Actions whose deadline falls in a quarter, a month or a date range",
@@ -43,23 +31,10 @@ in the window, with that occurrence's due date. With no window, the current quar
 	return c
 }
 
-func runDue(env *Env, g *globalOptions, opts *dueOptions) error {
-	var w query.Window
-	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, func(today time.Time) (*query.Window, error) {
-		var err error
-		w, err = opts.window(today)
-		return &w, err
-	})
+func runDue(env *Env, g *globalOptions, opts *windowedOptions) error {
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err
 	}
-	rows, f, st := q.Rows, q.Filter, q.Style
-	subject := "Due in " + w.Describe(q.plans())
-	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
-		Sheet: "Due " + w.Name(q.plans()), AsOf: q.Today, Subject: subject}
-	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: f.Overdue, Chase: true})
-	if err := actionsOutput(doc, rows, q.apart()).print(env, opts.Format, st); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return q.print(env, opts.Format, view.Due(q.Answer))
 }

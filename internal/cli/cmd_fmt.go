@@ -1,16 +1,10 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/exitcode"
-	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/tidy"
 )
 
 type fmtOptions struct {
@@ -48,71 +42,15 @@ or has layout cpp fmt cannot fix; 2 for bad usage.`,
 }
 
 func runFmt(env *Env, opts *fmtOptions) error {
-	paths, err := planPaths(env, opts.Paths)
+	t, err := workspaceOf(env).Tidy(opts.Paths, opts.Check)
 	if err != nil {
 		return err
 	}
-	files, missing := planfile.Expand(paths)
-	if len(missing) > 0 {
-		return exitcode.Problemf(missing[0].Hint, "%s", missing[0].OneLine())
-	}
-	if len(files) == 0 {
-		return exitcode.Problemf("put plan files (.yaml) in the folder, or pass the files to check", "no plan files found in %s", joinPaths(paths))
-	}
-	if !opts.Check {
-		lk, err := lockPlans(env, files)
-		if err != nil {
-			return err
-		}
-		defer lk.Release()
-	}
-	var ds []diag.Diagnostic
-	src := diag.Sources{}
-	for _, f := range files {
-		fds, err := fmtFile(env, f, opts.Check, src)
-		if err != nil {
-			return err
-		}
-		ds = append(ds, fds...)
-	}
-	diag.Sort(ds)
-	if err := printDiags(env, opts.Format, ds, diag.Summary{Files: len(files), Errors: len(ds)}, src); err != nil {
+	if err := printDiags(env, opts.Format, t.Diags, diag.Summary{Files: t.Files, Errors: len(t.Diags)}, t.Sources); err != nil {
 		return err
 	}
-	if len(ds) > 0 {
+	if len(t.Diags) > 0 {
 		return &exitcode.Silent{Code: exitcode.Problem}
 	}
 	return nil
-}
-
-// fmtFile checks the layout of one file, and fixes it unless check, keeping the text it read (or
-// wrote) in src for the diagnostics.
-func fmtFile(env *Env, f string, check bool, src diag.Sources) ([]diag.Diagnostic, error) {
-	// What was read is stamped, so that the write is abandoned if an editor saves the file
-	// meanwhile, rather than losing the editor's work.
-	data, stamp, err := safewrite.Read(f, planfile.MaxSize)
-	if err != nil {
-		d := planfile.ReadError(f, err)
-		return nil, exitcode.Problemf(d.Hint, "%s", d.OneLine())
-	}
-	src[f] = data
-	fixed := tidy.Fix(data)
-	if !bytes.Equal(fixed, data) {
-		// A fix that would change a value (spaces inside a | block are text) is not made,
-		// and --check says so rather than telling the user to run cpp fmt.
-		if d, unsafe := tidy.Verify(f, data, fixed); unsafe {
-			return []diag.Diagnostic{d}, nil
-		}
-	}
-	if check {
-		return tidy.Check(f, data), nil
-	}
-	if !bytes.Equal(fixed, data) {
-		if err := safewrite.Write(f, fixed, safewrite.Options{Policy: safewrite.MustExist, Expect: &stamp}); err != nil {
-			return nil, writeFailed(err)
-		}
-		fmt.Fprintf(env.Stderr, "cpp: formatted %s\n", f)
-		src[f] = fixed
-	}
-	return tidy.Check(f, fixed), nil // what Fix leaves: tabs in indentation
 }

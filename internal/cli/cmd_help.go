@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/docs"
+	"github.com/cpp-plans/cpp/internal/complete"
 	"github.com/cpp-plans/cpp/internal/exitcode"
-	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
 // newHelpCmd is cobra's help command with the manual's topics: `cpp help TOPIC` prints the page
@@ -18,68 +18,50 @@ func newHelpCmd(env *Env, root *cobra.Command) *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [COMMAND | TOPIC]",
 		Short: "Help about a command, or a topic of the manual (cpp help file-format)",
-		Long:  "Help about any command, or a page of the manual:\n\n" + topicList(),
-		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var out []cobra.Completion
+		Long:  "Help about any command, or a page of the manual:\n\n" + docs.TopicList(),
+		ValidArgsFunction: firstArg(func(*cobra.Command, []string) []complete.Candidate {
+			var cands []complete.Candidate
 			for _, t := range docs.Topics() {
-				if hasPrefixFold(t.Name, toComplete) {
-					out = append(out, withDesc(t.Name, t.Title))
-				}
+				cands = append(cands, complete.Candidate{Value: t.Name, Desc: t.Title})
 			}
 			for _, sub := range root.Commands() {
-				if sub.IsAvailableCommand() && hasPrefixFold(sub.Name(), toComplete) {
-					out = append(out, withDesc(sub.Name(), sub.Short))
+				if sub.IsAvailableCommand() {
+					cands = append(cands, complete.Candidate{Value: sub.Name(), Desc: sub.Short})
 				}
 			}
-			return out, cobra.ShellCompDirectiveNoFileComp
-		},
-		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				if text, ok := docs.Page(args[0]); ok {
-					// A topic named as a command (import, init, returns) is its page of the
-					// manual; the command's own help is a flag away.
-					if cmd, _, err := root.Find(args); err == nil && cmd != root {
-						text += fmt.Sprintf("\nThe command's flags and examples: cpp %s --help\n", args[0])
-					}
-					_, err := io.WriteString(env.Stdout, text)
-					return err
-				}
-			}
-			cmd, rest, err := root.Find(args)
-			if err != nil || len(rest) > 0 || (cmd == root && len(args) > 0) {
-				return unknownTopic(root, strings.Join(args, " "))
-			}
-			cmd.SetOut(env.Stdout)
-			return cmd.Help()
-		},
+			return cands
+		}, noFiles),
+		RunE: func(c *cobra.Command, args []string) error { return help(env, root, args) },
 	}
 }
 
-// topicList is the manual's topics, one a line, for help texts.
-func topicList() string {
-	var b strings.Builder
-	for _, t := range docs.Topics() {
-		fmt.Fprintf(&b, "  %-20s %s\n", t.Name, t.Title)
+// help prints the page of the manual args names, else the command's help.
+func help(env *Env, root *cobra.Command, args []string) error {
+	if len(args) == 1 {
+		if text, ok := docs.Page(args[0]); ok {
+			// A topic named as a command (import, init, returns) is its page of the manual; the
+			// command's own help is a flag away.
+			if cmd, _, err := root.Find(args); err == nil && cmd != root {
+				text += fmt.Sprintf("\nThe command's flags and examples: cpp %s --help\n", args[0])
+			}
+			_, err := io.WriteString(env.Stdout, text)
+			return err
+		}
 	}
-	return b.String()
-}
-
-func unknownTopic(root *cobra.Command, name string) error {
-	var names []string
-	for _, t := range docs.Topics() {
-		names = append(names, t.Name)
+	cmd, rest, err := root.Find(args)
+	if err == nil && len(rest) == 0 && (cmd != root || len(args) == 0) {
+		cmd.SetOut(env.Stdout)
+		return cmd.Help()
 	}
+	var commands []string
 	for _, c := range root.Commands() {
 		if c.IsAvailableCommand() {
-			names = append(names, c.Name())
+			commands = append(commands, c.Name())
 		}
 	}
 	hint := "run 'cpp help' for the commands and the topics of the manual"
-	if near := suggest.Closest(name, names, 1); len(near) > 0 {
-		hint = fmt.Sprintf("did you mean 'cpp help %s'?", near[0])
+	if near := docs.Nearest(strings.Join(args, " "), commands); near != "" {
+		hint = fmt.Sprintf("did you mean 'cpp help %s'?", near)
 	}
-	return exitcode.Usagef(hint, "no command or help topic %q", name)
+	return exitcode.Usagef(hint, "no command or help topic %q", strings.Join(args, " "))
 }

@@ -5,12 +5,11 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
 func newLeadsCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &summaryOptions{}
+	opts := &windowedOptions{}
 	c := &cobra.Command{
 		Use:   "leads [PATH...]",
 		Short: "Each lead team with its actions, overdue, due this quarter (or in a window) and complete (aliases folded)",
@@ -31,27 +30,19 @@ due_in_window is the window's count.`,
 	addFilterFlags(c, &opts.filterOptions, query.LeadSortKeys[0], listingFormats)
 	addWindowFlags(c, &opts.windowOptions)
 	opts.summary = true
-	opts.sort.values, opts.sort.refusal = query.LeadSortKeys, "unknown sort key %q for leads"
+	opts.sort.Values, opts.sort.Refusal = query.LeadSortKeys, "unknown sort key %q for leads"
 	c.Flags().Lookup("sort").Usage = "order of teams: actions (the busiest first), lead (by name), overdue or due (the most first)"
 	return c
 }
 
-func runLeads(env *Env, g *globalOptions, opts *summaryOptions) error {
-	w, q, err := opts.start(env, g)
+func runLeads(env *Env, g *globalOptions, opts *windowedOptions) error {
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err
 	}
-	sums := query.ByLeadIn(q.Rows, q.Today, w.Window)
-	if err := query.SortLeads(sums, opts.Sort); err != nil {
+	l, err := view.Leads(q.Answer, view.Window{Window: q.Window, Given: opts.given()}, opts.Sort)
+	if err != nil {
 		return exitcode.Usagef("", "%s", err)
 	}
-	recs := view.LeadRecords(sums)
-	out := &output{Doc: view.LeadsDoc(recs, query.Councils(sums), w),
-		Book:    render.Doc{Title: "Leads as of " + render.Date(q.Today), Sheet: "Leads", AsOf: q.Today},
-		Columns: view.LeadColumns, Kinds: view.LeadKinds,
-		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}
-	if err := out.print(env, opts.Format, q.Style); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return q.print(env, opts.Format, l)
 }

@@ -6,10 +6,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
-	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/history"
+	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/view"
-	"github.com/cpp-plans/cpp/internal/words"
 )
 
 func newListCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -36,53 +35,30 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Slipped {
-		return listSlipped(env, opts, q)
+	if !opts.Slipped {
+		return q.print(env, opts.Format, view.List(q.Answer))
 	}
-	rows, today := q.Rows, q.Today
-	doc := render.Doc{Title: fmt.Sprintf("%s (as of %s)", words.Count(len(rows), "action", "actions"), render.Date(today)), Sheet: "Actions", AsOf: today,
-		Subject: "Actions (as of " + render.Date(today) + ")"}
-	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue})
-	if err := actionsOutput(doc, rows, q.apart()).print(env, opts.Format, q.Style); err != nil {
+	h, err := slipHistory(env, opts.Paths, q.Loaded.Registry)
+	if err != nil {
 		return err
 	}
-	return q.finish(env)
+	return q.print(env, opts.Format, view.Slipped(q.Answer, h.Slippage(), len(h.Commits)))
 }
 
-// listSlipped keeps the actions whose deadline has moved in git history, and shows how often
-// and what it was first.
-func listSlipped(env *Env, opts *listOptions, q *queryRun) error {
-	repo, err := openPlanRepo(env, opts.Paths)
+// slipHistory is the plans' history through git, for --slipped: refused when a shallow clone
+// cuts it short, as a short list would read as "these moved, the rest did not".
+func slipHistory(env *Env, paths []string, reg *plan.Registry) (*history.History, error) {
+	repo, err := openPlanRepo(env, paths)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	h, err := repo.history("HEAD", q.Loaded.Registry)
+	h, err := history.At(repo, "HEAD", reg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if at, cut := h.Truncated(); cut {
-		// A short list from a shallow clone would read as "these moved, the rest did not".
-		return &exitcode.Error{Code: exitcode.Failure, Hint: shallowHint,
+		return nil, &exitcode.Error{Code: exitcode.Failure, Hint: history.ShallowHint,
 			Msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
 	}
-	slips := h.Slippage()
-	var rows []query.Row
-	for _, r := range q.Rows {
-		if s := slips[r.Action.ID]; s != nil && s.Moves > 0 {
-			rows = append(rows, r)
-		}
-	}
-	subject := fmt.Sprintf("Actions whose deadline has moved (as of %s)", render.Date(q.Today))
-	doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
-		words.Count(len(rows), "action", "actions"), render.Date(q.Today), words.Count(len(h.Commits), "commit", "commits")),
-		Subject: subject, AsOf: q.Today}
-	doc.Blocks = view.PlanBlocks(rows, render.ActionColumnsFor{Late: q.Filter.Overdue, Slips: slips})
-	out := &output{Doc: doc, Book: render.Doc{Title: subject, Sheet: "Slipped", AsOf: q.Today}, Events: rows,
-		Columns: render.SlipColumns, Kinds: render.SlipKinds,
-		Records: func() any { return render.SlipRecords(rows, slips) },
-		Cells:   func() [][]string { return cellsOf(render.SlipRecords(rows, slips)) }}
-	if err := out.print(env, opts.Format, q.Style); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return h, nil
 }

@@ -1,13 +1,12 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/history"
-	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
 type logOptions struct {
@@ -40,23 +39,6 @@ It follows the action through id renames and through plan files moved or renamed
 	return c
 }
 
-// noHistory says why no commit holds the action: not committed yet, or no such id.
-func noHistory(id string, plans []*plan.Plan, under string) error {
-	var ids []string
-	for _, p := range plans {
-		for _, s := range p.Sections {
-			for _, a := range s.Actions {
-				if a.ID == id {
-					return exitcode.Problemf("commit the plan file, then run cpp log again", "no commit holds action %q yet", id)
-				}
-				ids = append(ids, a.ID)
-			}
-		}
-	}
-	hint := suggest.Hint(suggest.Closest(id, ids, 3), "run 'cpp list' to see the ids")
-	return exitcode.Problemf(hint, "no commit in the history of %s holds an action with id %q", under, id)
-}
-
 func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	st, err := g.style(env)
 	if err != nil {
@@ -66,31 +48,13 @@ func runLog(env *Env, g *globalOptions, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
-	side, err := repo.resolve(opts.Rev)
+	l, err := history.ActionLog(repo, opts.Rev, opts.ID)
 	if err != nil {
 		return err
 	}
-	now, err := repo.workingTree()
-	if err != nil {
+	if err := printLog(env, opts.Format, st, render.ActionLog(*l)); err != nil {
 		return err
 	}
-	h, err := history.Load(repo.Git, side.Commit, repo.Under, now.Leads)
-	if err != nil {
-		return gitFailure(err)
-	}
-	l := render.ActionLog{ID: opts.ID, Events: h.Action(opts.ID)}
-	if len(l.Events) == 0 {
-		return noHistory(opts.ID, now.Plans, repo.Under)
-	}
-	l.Slip = history.SlipOf(l.Events)
-	l.Text = l.Events[0].Change.Text
-	if err := printLog(env, opts.Format, st, l); err != nil {
-		return err
-	}
-	if l.Slip.Truncated {
-		// The commits fetched are shown, but not as the whole story.
-		warnShallow(env, l.Slip)
-		return &exitcode.Silent{Code: exitcode.Partial}
-	}
-	return nil
+	fmt.Fprint(env.Stderr, l.Note())
+	return l.Exit()
 }

@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/words"
+	"github.com/cpp-plans/cpp/internal/view"
 )
 
 func newOverdueCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -32,14 +29,5 @@ func runOverdue(env *Env, g *globalOptions, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	rows, today, st := q.Rows, q.Today, q.Style
-	subject := "Overdue as of " + render.Date(today)
-	doc := render.Doc{Title: fmt.Sprintf("%s: %s", subject, words.Count(len(rows), "action", "actions")),
-		Sheet: "Overdue " + render.Date(today), AsOf: today, Subject: subject}
-	doc.Blocks = []render.Block{render.ActionBlock("", rows, render.ActionColumnsFor{Late: true, Chase: true})}
-	doc.Blocks[0].Empty = "Nothing is overdue."
-	if err := actionsOutput(doc, rows, q.apart()).print(env, opts.Format, st); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return q.print(env, opts.Format, view.Overdue(q.Answer))
 }

@@ -2,19 +2,14 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
-	"github.com/cpp-plans/cpp/internal/exitcode"
-	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/report"
-	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/termsafe"
-	"github.com/cpp-plans/cpp/internal/words"
 )
 
 type reportOptions struct {
@@ -56,19 +51,6 @@ func (opts *reportOptions) fromConfig(env *Env, c *cobra.Command) error {
 	return nil
 }
 
-// leftOut names the files a report leaves out, for the notice at its top.
-func leftOut(l *loaded) []report.LeftOut {
-	var out []report.LeftOut
-	for _, f := range l.Broken {
-		d, _ := f.FirstError()
-		out = append(out, report.LeftOut{File: f.Path, Error: d.OneLine()})
-	}
-	return out
-}
-
-// maxStaleDays is a century: a note older than that is stale under any rule a board would set.
-const maxStaleDays = 36500
-
 func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	opts := &reportOptions{}
 	c := &cobra.Command{
@@ -100,17 +82,17 @@ func newReportCmd(env *Env, g *globalOptions) *cobra.Command {
 	fl.StringVar(&opts.Since, "since", "", "list changes since this git revision (a tag, branch or commit)")
 	fl.IntVar(&opts.StaleDays, "stale-days", 90, "flag an exception whose latest note is older than this many days (default: cpp.yaml's report.stale_days, else 90)")
 	opts.Detail = report.DetailNames[report.Board]
-	detail := &enumFlag{value: &opts.Detail, values: report.DetailNames, refusal: "invalid --detail %q"}
+	detail := enumOf(&opts.Detail, "invalid --detail %q", report.DetailNames...)
 	fl.Var(detail, "detail", detail.help("how much to show (board: the pack; full: adds every action's row and note, every measure, the timeline by section)"))
 	fl.Float64Var(&opts.Tolerance, "tolerance", report.DefaultTolerance, "how far from target (a fraction) a measure may be and still be green (default: cpp.yaml's report.tolerance, else 0.1)")
 	opts.For = report.ForBoard
-	fl.Var(&enumFlag{value: &opts.For, values: report.Audiences, refusal: "invalid --for %q"}, "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
+	fl.Var(enumOf(&opts.For, "invalid --for %q", report.Audiences...), "for", "who the report is for: "+strings.Join(report.Audiences, " or ")+" (You said, we did: only what the plan shares with them)")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace text that looks like personal data (a child's initial and age, a postcode, a name with a title...) with [removed]")
 	return c
 }
 
 func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
-	ro, err := opts.options(env, g)
+	job, err := report.Prepare(opts.request(env, g))
 	if err != nil {
 		return err
 	}
@@ -122,94 +104,24 @@ func runReport(env *Env, g *globalOptions, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	ro.LeftOut = leftOut(l)
-	if opts.Since != "" {
-		if ro.Changes, err = changesSince(env, opts, plans); err != nil {
-			return err
-		}
-	}
-	// The plan files' text, so that personal text is named where it starts, as validate names it.
-	sources := map[string][]byte{}
-	source := func(file string) []byte {
-		if data, ok := sources[file]; ok {
-			return data
-		}
-		data, _ := safewrite.ReadFile(file, planfile.MaxSize)
-		sources[file] = data
-		return data
-	}
-	doc, found, err := report.Publish(plans, l.Registry, ro, report.PublishOptions{For: opts.For, Format: opts.Format, Redact: opts.Redact, Source: source})
+	made, err := job.Make(plans, l.Registry, l.Broken)
 	if err != nil {
 		return err
 	}
-	warnPersonal(env, found, opts.Redact)
-	if opts.For == report.ForYoungPeople {
-		// The board's pack lists these in its body; the young people's version cannot, so
-		// whoever makes it is told which it left out of "What happens next".
-		rows := query.NotPlaced(plans, l.Registry, query.Filter{Today: ro.AsOf})
-		noteNotPlacedAs(env, rows, fmt.Sprintf("left out of \"What happens next\", as cpp cannot say when %s",
-			words.Pick(len(rows), "it falls due", "they fall due")))
-	}
+	fmt.Fprint(env.Stderr, made.Warnings)
+	noteNotPlacedAs(env, made.NotPlaced, made.NotPlacedWhat)
 	// The report is never written over a plan it was made from, however the path is spelt.
-	if err := writeOutput(env, opts.Output, doc, l.Files, ""); err != nil {
+	if err := writeOutput(env, opts.Output, made.Doc, l.Files, ""); err != nil {
 		return err
 	}
-	return l.finish()
+	return l.Finish()
 }
 
-// options checks the flags and settles the report's date (--as-of, else today) and period
-// (--period, else the date's quarter).
-func (opts *reportOptions) options(env *Env, g *globalOptions) (report.Options, error) {
-	if !opts.formatGiven {
-		switch strings.ToLower(filepath.Ext(opts.Output)) {
-		case ".html", ".htm":
-			opts.Format = "html"
-		}
-	}
-	// NaN compares false with everything, so this form turns it away too.
-	if !(opts.Tolerance >= 0 && opts.Tolerance < 1) {
-		return report.Options{}, exitcode.Usagef("write a fraction such as 0.1 (within 10% of target is green)",
-			"invalid --tolerance %v: it is a fraction of the target, at least 0 and less than 1", opts.Tolerance)
-	}
-	if opts.StaleDays < 1 || opts.StaleDays > maxStaleDays {
-		return report.Options{}, exitcode.Usagef("write a number of days such as 90", "invalid --stale-days %d: it is a whole number of days from 1 to %d", opts.StaleDays, maxStaleDays)
-	}
-	asOf, err := g.today(env)
-	if err != nil {
-		return report.Options{}, err
-	}
-	if opts.AsOf.given != "" {
-		asOf = opts.AsOf.value
-	}
-	period := query.LastFullQuarter(asOf)
-	if opts.Period.given != "" {
-		period = opts.Period.window
-		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
-		if opts.quarters != nil {
-			if period, err = query.ParseQuarterIn(opts.Period.given, *opts.quarters); err != nil {
-				return report.Options{}, exitcode.Usagef("", "invalid --period: %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
-			}
-		}
-	}
-	// --detail is checked as it is read (enumFlag), so this cannot fail.
-	detail, err := report.ParseDetail(opts.Detail)
-	if err != nil {
-		return report.Options{}, err
-	}
-	return report.Options{Title: opts.title, AsOf: asOf, Period: period, StaleDays: opts.StaleDays, Tolerance: opts.Tolerance, Detail: detail}, nil
-}
-
-// warnPersonal names on stderr the text that looks like personal data, which the report
-// publishes, or removed with --redact.
-func warnPersonal(env *Env, found []report.PersonalText, redact bool) {
-	verb := "publishes"
-	if redact {
-		verb = "removed"
-	}
-	for _, f := range found {
-		fmt.Fprintf(env.Stderr, "cpp: warning: %s: the report %s what looks like %s: %q\n", termsafe.Line(fmt.Sprintf("%s:%d:%d", f.File, f.Pos.Line, f.Pos.Col)), verb, f.Kind, termsafe.Line(f.Text))
-	}
-	if len(found) > 0 && !redact {
-		fmt.Fprintf(env.Stderr, "  hint: take it out of the plan, or run the report again with --redact\n")
-	}
+// request is the flags as the report reads them; the repository is opened only for --since.
+func (opts *reportOptions) request(env *Env, g *globalOptions) report.Request {
+	return report.Request{Title: opts.title, Format: opts.Format, FormatGiven: opts.formatGiven, Output: opts.Output,
+		Tolerance: opts.Tolerance, StaleDays: opts.StaleDays, Detail: opts.Detail, For: opts.For, Redact: opts.Redact,
+		Today: func() (time.Time, error) { return g.today(env) }, AsOf: opts.AsOf.value,
+		PeriodGiven: opts.Period.given, Period: opts.Period.window, Quarters: opts.quarters,
+		Since: opts.Since, Repo: func() (*gitrev.PlanRepo, error) { return openPlanRepo(env, opts.Paths) }}
 }

@@ -2,19 +2,15 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
-	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/returns"
-	"github.com/cpp-plans/cpp/internal/words"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 func newReturnsCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -47,7 +43,6 @@ type returnsOptions struct {
 	Leads   []string
 	Plans   []string
 	Quarter quarterFlag
-	Format  string
 	Paths   []string
 }
 
@@ -61,57 +56,49 @@ func addReturnsFlags(c *cobra.Command, o *returnsOptions) {
 	fl.VarP(&o.Quarter, "quarter", "q", "the quarter of the return: Q3-2025 (in cpp.yaml's quarters, else each plan's convention) or Q3-2025/26 (financial); default this quarter")
 }
 
-// returnsRun is what export and missing start from.
-type returnsRun struct {
-	loaded *loaded
-	ret    *returns.Return
-}
-
-// startReturns resolves the day and the quarter, loads the plans, keeps those --plan names and
-// builds the return. A --plan that matches no plan stops the command, as it does the report: a
-// return that silently leaves out a plan would never be chased.
-func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*returnsRun, error) {
+// startReturns resolves the day and the quarter (read in cpp.yaml's convention), loads the plans,
+// keeps those --plan names and builds the return. A --plan that matches no plan stops the
+// command, as it does the report: a return that silently leaves out a plan would never be chased.
+func startReturns(env *Env, g *globalOptions, o *returnsOptions) (*workspace.Loaded, *returns.Return, error) {
 	today, err := g.today(env)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	quarter := query.ThisQuarter(today)
-	if o.Quarter.given != "" {
-		quarter = o.Quarter.window
-		// A bare quarter is read in the repository's convention when cpp.yaml gives one.
-		cfg, err := repoConfig(env)
-		if err != nil {
-			return nil, err
-		}
-		if cfg.QuartersSet {
-			if quarter, err = query.ParseQuarterIn(o.Quarter.given, cfg.Quarters); err != nil {
-				return nil, exitcode.Usagef("", "invalid --quarter %s", strings.TrimPrefix(err.Error(), "invalid quarter "))
-			}
-		}
+	quarter, err := returnsQuarter(env, today, o.Quarter.given)
+	if err != nil {
+		return nil, nil, err
 	}
 	l, err := loadPlans(env, o.Paths)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	plans, err := plansNamed(env, l, o.Plans)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// Practice examples and registries are files without a plan; a return is for plans only.
-	plans = slices.DeleteFunc(slices.Clone(plans), func(p *plan.Plan) bool { return len(p.Sections) == 0 })
 	leads := query.LeadValues(o.Leads, l.Plans, l.Registry)
-	explainEmpty(env, l, query.Filter{Leads: leads})
-	ret := returns.Build(plans, l.Registry, returns.Options{Today: today, Quarter: quarter, Leads: leads})
-	return &returnsRun{loaded: l, ret: ret}, nil
+	workspaceOf(env).ExplainUnmatched(l, query.Filter{Leads: leads})
+	return l, returns.Build(plans, l.Registry, returns.Options{Today: today, Quarter: quarter, Leads: leads}), nil
+}
+
+// returnsQuarter is the quarter asked for; cpp.yaml is read only when one is given.
+func returnsQuarter(env *Env, today time.Time, given string) (query.Window, error) {
+	var conv *deadline.Convention
+	if given != "" {
+		cfg, err := repoConfig(env)
+		if err != nil {
+			return query.Window{}, err
+		}
+		if cfg.QuartersSet {
+			conv = &cfg.Quarters
+		}
+	}
+	return returns.QuarterAsked(today, given, conv)
 }
 
 type returnsExportOptions struct {
 	returnsOptions
-	Output   string
-	Measures bool
-	BOM      bool
-	bomGiven bool
-	PerLead  bool
+	returns.ExportOptions // BOMGiven and Terminal are set when it runs
 }
 
 func newReturnsExportCmd(env *Env, g *globalOptions) *cobra.Command {
@@ -130,7 +117,7 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
   cpp returns export --per-lead -o returns-q3/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			opts.bomGiven = c.Flags().Changed("bom")
+			opts.BOMGiven = c.Flags().Changed("bom")
 			return runReturnsExport(env, g, opts)
 		},
 	}
@@ -146,109 +133,32 @@ give the same bytes. --format csv writes the same columns as CSV (--measures: th
 }
 
 func runReturnsExport(env *Env, g *globalOptions, opts *returnsExportOptions) error {
-	export, err := opts.check(env)
+	opts.Terminal = env.IsTerminal(env.Stdout)
+	export, err := returns.CheckExport(opts.ExportOptions)
 	if err != nil {
 		return err
 	}
-	run, err := startReturns(env, g, &opts.returnsOptions)
-	if err != nil {
-		return err
-	}
-	ret := run.ret
-	if what := ret.Nothing(export); what != "" {
-		return exitcode.Problemf("run 'cpp leads' to see the teams, and 'cpp list' the actions", "%s for this return; nothing written", what)
-	}
-	if opts.PerLead {
-		return writePerLead(env, run, opts.Output, export, opts.BOM)
-	}
-	toTerminal := (opts.Output == "" || opts.Output == "-") && env.IsTerminal(env.Stdout)
-	data, err := exportBytes(ret, export, opts.BOM, render.CSVOptions{Terminal: toTerminal})
+	l, ret, err := startReturns(env, g, &opts.returnsOptions)
 	if err != nil {
 		return err
 	}
 	// Never written over a plan it was made from, however the path is spelt.
-	about := fmt.Sprintf(": the return for %s (%s)", ret.Quarter.Describe(ret.Plans), ret.Holds(export))
-	if err := writeOutput(env, opts.Output, data, run.loaded.Files, about); err != nil {
+	save := func(path string, data []byte, about string) error {
+		return writeOutput(env, path, data, l.Files, about)
+	}
+	if err := export.Write(ret, save, env.Stderr); err != nil {
 		return err
 	}
-	return run.loaded.finish()
+	return l.Finish()
 }
 
-// check settles the format (csv for -o FILE.csv, else xlsx) and refuses flags that do not go
-// together; the export is the document to write.
-func (opts *returnsExportOptions) check(env *Env) (returns.Export, error) {
-	format := opts.Format
-	if format == "" {
-		format = "xlsx"
-		if strings.EqualFold(filepath.Ext(opts.Output), ".csv") {
-			format = "csv"
-		}
-	}
-	toStdout := opts.Output == "" || opts.Output == "-"
-	if opts.Measures && format != "csv" {
-		return 0, exitcode.Usagef("the workbook has a Measures sheet of its own; --measures is for --format csv", "--measures goes with --format csv")
-	}
-	if !opts.bomGiven {
-		opts.BOM = !toStdout && format == "csv"
-	}
-	if opts.BOM && format != "csv" {
-		return 0, exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", format)
-	}
-	switch {
-	case opts.PerLead && toStdout:
-		return 0, exitcode.Usagef("name the folder to write the workbooks into, as in --per-lead -o returns-q3/", "--per-lead writes one file per lead: give -o DIR")
-	case opts.PerLead && opts.Measures:
-		return 0, exitcode.Usagef("leave out --measures: each lead's file has its own measures", "--per-lead and --measures do not go together")
-	case opts.Output == "" && format == "xlsx":
-		return 0, exitcode.Usagef("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
-	case toStdout && format == "xlsx" && env.IsTerminal(env.Stdout):
-		return 0, exitcode.Usagef("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
-	case format == "xlsx":
-		return returns.Workbook, nil
-	case opts.Measures:
-		return returns.MeasuresCSV, nil
-	}
-	return returns.ActionsCSV, nil
-}
-
-// exportBytes is the return as the document, after a byte-order mark with --bom, for Excel.
-func exportBytes(ret *returns.Return, export returns.Export, bom bool, o render.CSVOptions) ([]byte, error) {
-	data, err := ret.Bytes(export, o)
-	if bom {
-		data = append([]byte("\ufeff"), data...)
-	}
-	return data, err
-}
-
-// writePerLead writes each lead's own return into dir, as xlsx or csv, named for the lead.
-func writePerLead(env *Env, run *returnsRun, dir string, export returns.Export, bom bool) error {
-	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return exitcode.Problemf("name a folder cpp may write in", "cannot make the folder %s: %v", dir, err)
-	}
-	ext := ".csv"
-	if export == returns.Workbook {
-		ext = ".xlsx"
-	}
-	parts := run.ret.PerLead()
-	for _, part := range parts {
-		data, err := exportBytes(part.Return, export, bom, render.CSVOptions{})
-		if err != nil {
-			return err
-		}
-		file := filepath.Join(dir, part.File+ext)
-		about := fmt.Sprintf(": %s (%s, %s)", part.Name,
-			words.Count(part.Return.ActionCount(), "action row", "action rows"), words.Count(len(part.Return.Measures), "measure", "measures"))
-		if err := writeOutput(env, file, data, run.loaded.Files, about); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(env.Stderr, "cpp: wrote %s into %s: the return for %s, one for each lead\n",
-		words.Count(len(parts), "file", "files"), dir, run.ret.Quarter.Describe(run.ret.Plans))
-	return run.loaded.finish()
+type returnsMissingOptions struct {
+	returnsOptions
+	Format string
 }
 
 func newReturnsMissingCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &returnsOptions{}
+	opts := &returnsMissingOptions{}
 	c := &cobra.Command{
 		Use:   "missing [PATH...]",
 		Short: "The chasing list: open actions with no update in the quarter, and measures with no figure for it, by lead",
@@ -263,7 +173,7 @@ email.`,
 			return runReturnsMissing(env, g, opts)
 		},
 	}
-	addReturnsFlags(c, opts)
+	addReturnsFlags(c, &opts.returnsOptions)
 	format := formatFlag(&opts.Format, textFormat, missingFormats...)
 	c.Flags().VarP(format, "format", "f", format.help("output format"))
 	return c
@@ -272,23 +182,22 @@ email.`,
 // missingFormats are the formats of the chasing list: the listings' text formats.
 var missingFormats = []string{textFormat, "markdown", "csv", "json"}
 
-func runReturnsMissing(env *Env, g *globalOptions, opts *returnsOptions) error {
+func runReturnsMissing(env *Env, g *globalOptions, opts *returnsMissingOptions) error {
 	st, err := g.style(env)
 	if err != nil {
 		return err
 	}
-	run, err := startReturns(env, g, opts)
+	l, ret, err := startReturns(env, g, &opts.returnsOptions)
 	if err != nil {
 		return err
 	}
-	ret := run.ret
 	chase := ret.Missing()
-	out := &output{Doc: returns.MissingDoc(ret, chase), Columns: returns.MissingColumns,
+	out := &render.Listing{Doc: returns.MissingDoc(ret, chase), Columns: returns.MissingColumns,
 		Records: func() any { return returns.MissingJSON(ret, chase) }, Cells: func() [][]string { return returns.MissingRows(chase) }}
-	if err := out.print(env, opts.Format, st); err != nil {
+	if err := printListing(env, opts.Format, st, out); err != nil {
 		return err
 	}
-	return run.loaded.finish()
+	return l.Finish()
 }
 
 type returnsImportOptions struct {
@@ -341,56 +250,28 @@ func runReturnsImport(env *Env, g *globalOptions, opts *returnsImportOptions) er
 	}
 	defer run.Lock.Release()
 	l := run.Loaded
-	filled, probs := returns.ReadFiles(opts.Files)
-	if name := returns.Undated(filled); name != "" && run.Day.IsZero() {
-		return exitcode.Usagef("give the day the updates are for, as in --date 2025-09-30", "%s does not say which day the return was made (a CSV has no record of it): give --date", name)
+	im, err := returns.ImportFiles(opts.Files, l.Plans, returns.ImportOptions{Date: run.Day, Broken: len(l.Broken) > 0, Problems: env.Stderr})
+	if err != nil {
+		return err
 	}
-	im := returns.Prepare(l.Plans, filled, returns.UpdateOptions{Date: run.Day})
-	if probs = append(probs, im.Problems...); len(probs) > 0 {
-		return returnsRefused(env, l, probs, filled)
+	if note := im.Unchanged(); note != "" {
+		fmt.Fprintln(env.Stderr, "cpp: "+note)
+		return l.Finish()
 	}
-	if len(im.Change.Files) == 0 {
-		fmt.Fprintf(env.Stderr, "cpp: nothing to change: %s, all already recorded\n", words.Count(im.Answered(), "answered row", "answered rows"))
-		return l.finish()
-	}
-	d := changeDiff(l.Registry, im.Change.Before, im.Change.After)
-	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: "the plans"}, opts.side(), nil); err != nil {
+	d := workspace.ChangeDiff(l.Registry, im.Change.Before, im.Change.After)
+	to := returns.ImportSide(opts.Files, opts.DryRun)
+	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: "the plans"}, to, nil); err != nil {
 		return err
 	}
 	if opts.DryRun {
-		return l.finish()
+		return l.Finish()
 	}
-	var writes []planWrite
+	var writes []workspace.PlanWrite
 	for _, f := range im.Change.Files {
-		writes = append(writes, planWrite{path: f.Path, data: f.Data, stamp: f.Stamp})
+		writes = append(writes, workspace.PlanWrite(f))
 	}
 	if err := writePlans(env, run.Lock, writes); err != nil {
 		return err
 	}
-	return l.finish()
-}
-
-// side names the returns as the new side of the change.
-func (opts *returnsImportOptions) side() render.Side {
-	to := render.Side{Rev: opts.Files[0]}
-	if len(opts.Files) > 1 {
-		to.Rev = words.Count(len(opts.Files), "return", "returns")
-	}
-	if opts.DryRun {
-		to.Rev += " (dry run: nothing written)"
-	}
-	return to
-}
-
-// returnsRefused lists the problems of the returns on stderr: nothing is written.
-func returnsRefused(env *Env, l *loaded, probs []returns.Problem, filled []*returns.Filled) error {
-	n, err := returns.WriteProblems(env.Stderr, probs, filled)
-	if err != nil {
-		return err
-	}
-	hint := "correct the rows named (or ask their leads to) and import again"
-	if len(l.Broken) > 0 {
-		hint += "; plan files with errors were not read (see above)"
-	}
-	return exitcode.Problemf(hint, "returns import: %s; nothing written", words.Count(n, "problem", "problems"))
+	return l.Finish()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/suggest"
 	"github.com/cpp-plans/cpp/internal/view"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 type showOptions struct {
@@ -57,44 +58,28 @@ func runShow(env *Env, g *globalOptions, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := findToShow(l, opts.ID)
-	if err != nil {
-		return err
+	f, ok, near := query.FindAny(l.Plans, opts.ID)
+	if !ok {
+		return exitcode.Problemf(suggest.Hint(near, "run 'cpp list' to see the action ids"), "no plan, section, action or measure has id %q", opts.ID)
 	}
-	var doc render.Doc
-	var rec any
 	var known *view.History
-	if f.Action == nil {
-		doc, rec = view.Other(f, l.Registry, today)
-	} else {
-		r := query.NewRow(f.Plan, f.Section, f.Action, l.Registry, today)
+	if f.Action != nil {
 		known = deadlineHistory(env, opts.Paths, f.Action.ID, l)
-		doc, rec = view.ActionDoc(r, known), view.ActionRecordOf(r, known)
 	}
-	out := &output{Doc: doc, Records: func() any { return rec }}
-	if err := out.print(env, opts.Format, st); err != nil {
+	doc, rec := view.Show(f, l.Registry, today, known)
+	if err := printListing(env, opts.Format, st, &render.Listing{Doc: doc, Records: func() any { return rec }}); err != nil {
 		return err
 	}
 	if known != nil && known.Slip != nil && known.Slip.Truncated {
 		warnShallow(env, known.Slip)
 		return &exitcode.Silent{Code: exitcode.Partial}
 	}
-	return l.finish()
-}
-
-// findToShow finds what the id names, or says which ids are nearest.
-func findToShow(l *loaded, id string) (query.Found, error) {
-	f, ok, near := query.FindAny(l.Plans, id)
-	if !ok {
-		hint := suggest.Hint(near, "run 'cpp list' to see the action ids")
-		return f, exitcode.Problemf(hint, "no plan, section, action or measure has id %q", id)
-	}
-	return f, nil
+	return l.Finish()
 }
 
 // deadlineHistory is how the action's deadline has moved through git; nil when the plans are not
 // in a git repository (or git is not installed), which show does not treat as an error.
-func deadlineHistory(env *Env, paths []string, id string, l *loaded) *view.History {
+func deadlineHistory(env *Env, paths []string, id string, l *workspace.Loaded) *view.History {
 	repo, err := openPlanRepo(env, paths)
 	if err != nil {
 		return nil

@@ -3,13 +3,11 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/view"
 )
 
 func newStatusCmd(env *Env, g *globalOptions) *cobra.Command {
-	opts := &summaryOptions{}
+	opts := &windowedOptions{}
 	c := &cobra.Command{
 		Use:   "status [PATH...]",
 		Short: "Where each plan and section stands: counts by status and RAG, complete, overdue, due this quarter (or in a window); and by lead",
@@ -32,24 +30,16 @@ keeps meaning this quarter, and due_in_window is the window's count.`,
 	opts.summary = true
 	// The board reads a plan's sections in the plan's own order; another order was once accepted
 	// and ignored, which looked like an answer.
-	opts.sort.values, opts.sort.refusal = []string{"plan"}, "unknown sort key %q for status"
-	opts.sort.hint = "status lists plans and sections in plan file order, and its leads busiest first: use --sort plan, or leads --sort for other orders of teams"
+	opts.sort.Values, opts.sort.Refusal = []string{"plan"}, "unknown sort key %q for status"
+	opts.sort.Hint = "status lists plans and sections in plan file order, and its leads busiest first: use --sort plan, or leads --sort for other orders of teams"
 	c.Flags().Lookup("sort").Usage = "plan: plans and sections in plan file order, the only order status gives (leads --sort orders teams)"
 	return c
 }
 
-func runStatus(env *Env, g *globalOptions, opts *summaryOptions) error {
-	w, q, err := opts.start(env, g)
+func runStatus(env *Env, g *globalOptions, opts *windowedOptions) error {
+	q, err := startQuery(env, g, &opts.filterOptions, opts.Paths, &opts.windowOptions)
 	if err != nil {
 		return err
 	}
-	recs := view.StatusRecords(query.ByPlanIn(q.Rows, q.Today, w.Window))
-	out := &output{Doc: view.StatusDoc(recs, query.ByLeadIn(q.Rows, q.Today, w.Window), w),
-		Book:    render.Doc{Title: "Status as of " + render.Date(q.Today), Sheet: "Status", AsOf: q.Today},
-		Columns: view.StatusColumns, Kinds: view.StatusKinds,
-		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}
-	if err := out.print(env, opts.Format, q.Style); err != nil {
-		return err
-	}
-	return q.finish(env)
+	return q.print(env, opts.Format, view.Status(q.Answer, view.Window{Window: q.Window, Given: opts.given()}))
 }

@@ -1,23 +1,12 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"strings"
-
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
-	"github.com/cpp-plans/cpp/internal/plandiff"
 	"github.com/cpp-plans/cpp/internal/planedit"
-	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
-	"github.com/cpp-plans/cpp/internal/safewrite"
-	"github.com/cpp-plans/cpp/internal/suggest"
-	"github.com/cpp-plans/cpp/internal/validate"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 type updateOptions struct {
@@ -86,73 +75,14 @@ func runUpdate(env *Env, g *globalOptions, opts *updateOptions) error {
 		return err
 	}
 	defer run.Lock.Release()
-	l := run.Loaded
-	found, err := findToUpdate(l, opts.ID)
-	if err != nil {
+	up, err := run.Update(opts.ID, opts.request(), run.Day)
+	if up == nil || err != nil { // nil: already recorded
 		return err
 	}
-	path := found.Plan.File
-	edit, err := opts.request().For(found.Action, found.Measure, run.Day)
-	if err != nil {
-		return editFailed(path, err)
-	}
-	ed, stamp, err := editFile(l, path, edit)
-	if err != nil {
+	if err := printChanges(env, opts.Format, run.Style, up.Diff, render.Side{Rev: up.Write.Path}, opts.side(), nil); err != nil || opts.DryRun {
 		return err
 	}
-	if ed.After == nil {
-		fmt.Fprintf(env.Stderr, "cpp: %s: nothing to change; this update is already recorded\n", path)
-		return nil
-	}
-	// Both sides as the editor read them: the file read just now, and the result it checked.
-	d := changeDiff(l.Registry, []*plan.Plan{ed.Before}, []*plan.Plan{ed.After})
-	if opts.Note == "" {
-		warnSlips(env, d)
-	}
-	to := render.Side{Rev: "this update"}
-	if opts.DryRun {
-		to.Rev = "this update (dry run: nothing written)"
-	}
-	if err := printChanges(env, opts.Format, run.Style, d, render.Side{Rev: path}, to, nil); err != nil || opts.DryRun {
-		return err
-	}
-	return writePlans(env, run.Lock, []planWrite{{path: path, data: ed.Data, stamp: stamp}})
-}
-
-// editFile makes the edit in the file as read now, with the stamp of what was read. An edit
-// already recorded has no After.
-func editFile(l *loaded, path string, edit planedit.Edit) (planedit.Edited, safewrite.Stamp, error) {
-	data, stamp, err := safewrite.Read(path, planfile.MaxSize)
-	if err != nil {
-		return planedit.Edited{}, stamp, writeFailed(err)
-	}
-	// The file as loaded is edited when its text is still what was read, not parsed again.
-	ed, err := planedit.Batch(data, []planedit.Edit{edit}, planedit.Options{Parsed: l.Parsed[path]})
-	if err != nil {
-		return ed, stamp, editFailed(path, err)
-	}
-	if bytes.Equal(ed.Data, data) {
-		ed.After = nil
-	}
-	return ed, stamp, nil
-}
-
-// findToUpdate finds the action or measure with the id, refusing an id no plan has, with the
-// nearest, and one that two places define.
-func findToUpdate(l *loaded, id string) (query.Found, error) {
-	found, ok, near := query.Find(l.Plans, id)
-	if !ok {
-		hint := suggest.Hint(near, "run 'cpp list' to see the action ids, 'cpp show ID' for one")
-		if len(l.Broken) > 0 {
-			hint += "; files with errors were not read (see above)"
-		}
-		return found, exitcode.Problemf(hint, "no action or measure has id %q", id)
-	}
-	if where := validate.Ambiguous(l.Plans, found.ID()); where != "" {
-		return found, exitcode.Problemf("rename one of them so that the id is used once (cpp validate names them), then update again",
-			"id %q is defined more than once, so cpp cannot tell which to update: %s; nothing written", found.ID(), where)
-	}
-	return found, nil
+	return writePlans(env, run.Lock, []workspace.PlanWrite{up.Write})
 }
 
 // request is the update the flags ask for.
@@ -161,41 +91,10 @@ func (o *updateOptions) request() planedit.Request {
 		Deadline: o.Deadline, Value: o.Value, Source: o.Source, Share: o.Share, ForYoungPeople: o.ForYoungPeople, Plain: o.Plain}
 }
 
-// editFailed turns the editor's errors into the command's: a bad value is usage (exit 2), a file
-// that cannot be edited safely a problem (exit 1). Nothing has been written.
-func editFailed(path string, err error) error {
-	var be planedit.BatchError
-	if errors.As(err, &be) && len(be) == 1 { // update is a batch of one
-		err = be[0].Err
+// side names the update as the new side of the change.
+func (o *updateOptions) side() render.Side {
+	if o.DryRun {
+		return render.Side{Rev: "this update (dry run: nothing written)"}
 	}
-	var ie *planedit.InputError
-	var fe *planedit.FileError
-	var nf *planedit.NotFoundError
-	switch {
-	case errors.As(err, &ie):
-		return exitcode.Usagef(ie.Hint, "%s", ie.Message)
-	case errors.As(err, &fe):
-		return exitcode.Problemf(fe.Hint, "%s:%s; nothing written", path, strings.TrimPrefix(" "+fe.Error(), " "))
-	case errors.As(err, &nf):
-		return exitcode.Problemf(nf.Hint, "%s: %s", path, nf.Error())
-	}
-	return &exitcode.Error{Code: exitcode.Failure, Msg: fmt.Sprintf("%s: %v; nothing written", path, err)}
-}
-
-// warnSlips asks for the reason when a deadline slips (falls later, or loses its date) with no
-// note: a board asks why, and the plan's history should say. A slip is what diff --fail-on slip
-// means by one.
-func warnSlips(env *Env, d *plandiff.Diff) {
-	for _, c := range d.Actions {
-		dc := c.Deadline
-		if dc == nil || !dc.Slipped() {
-			continue
-		}
-		to := "no date"
-		if !dc.ToDue.IsZero() {
-			to = render.Date(dc.ToDue)
-		}
-		fmt.Fprintf(env.Stderr, "cpp: warning: the deadline of %s moves later (%s → %s) with no reason given\n  hint: add --note saying why, so that the board and the plan's history can see it\n",
-			c.ID, render.Date(dc.FromDue), to)
-	}
+	return render.Side{Rev: "this update"}
 }

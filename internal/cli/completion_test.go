@@ -29,16 +29,16 @@ func TestFormatsAreDeclaredOnce(t *testing.T) {
 			t.Errorf("%s --format is a %T, not a typed flag", c.CommandPath(), f.Value)
 			return
 		}
-		if !strings.HasSuffix(f.Usage, strings.Join(e.values, ", ")) && !strings.Contains(f.Usage, strings.Join(e.values, ", ")+" (") {
-			t.Errorf("%s --format help %q does not list %q", c.CommandPath(), f.Usage, e.values)
+		if !strings.HasSuffix(f.Usage, strings.Join(e.Values, ", ")) && !strings.Contains(f.Usage, strings.Join(e.Values, ", ")+" (") {
+			t.Errorf("%s --format help %q does not list %q", c.CommandPath(), f.Usage, e.Values)
 		}
 		path := append(strings.Fields(c.CommandPath())[1:], "--format", "")
 		out, _, _ := run(t, append([]string{"__complete"}, path...)...)
 		lines := strings.Split(strings.TrimSpace(out), "\n")
-		if offered := lines[:len(lines)-1]; !slices.Equal(offered, e.values) {
-			t.Errorf("%s --format completes %q; it accepts %q", c.CommandPath(), offered, e.values)
+		if offered := lines[:len(lines)-1]; !slices.Equal(offered, e.Values) {
+			t.Errorf("%s --format completes %q; it accepts %q", c.CommandPath(), offered, e.Values)
 		}
-		for _, v := range e.values {
+		for _, v := range e.Values {
 			if err := e.Set(strings.ToUpper(v)); err != nil {
 				t.Errorf("%s --format %s: %v", c.CommandPath(), strings.ToUpper(v), err)
 			}

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"fmt"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +9,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/view"
+	"github.com/cpp-plans/cpp/internal/workspace"
 )
 
 // filterOptions are the flags list, due and overdue share.
@@ -74,28 +72,6 @@ func addFilterFlags(c *cobra.Command, f *filterOptions, defaultSort string, form
 	}
 }
 
-// outputFormats are the formats -o FILE's extension chooses when --format is not given.
-var outputFormats = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".md": "markdown", ".ics": "ics"}
-
-// toFile says whether the output goes to a file; "-" is standard output.
-func (f *filterOptions) toFile() bool { return f.Output != "" && f.Output != "-" }
-
-// checkOutput settles the format -o implies, and refuses a workbook to a terminal, where its
-// bytes would be noise and could act on the terminal.
-func (f *filterOptions) checkOutput(env *Env) error {
-	if f.toFile() && !f.formatGiven {
-		if format, ok := outputFormats[strings.ToLower(filepath.Ext(f.Output))]; ok {
-			if err := f.format.Set(format); err != nil {
-				return err
-			}
-		}
-	}
-	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
-		return exitcode.Usagef("write it to a file with -o FILE.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
-	}
-	return nil
-}
-
 // build turns the flag values, checked by their flags, into a query filter.
 func (f *filterOptions) build(today time.Time) query.Filter {
 	q := query.Filter{Plans: f.Plans, Sections: f.Sections, Leads: f.Leads, Tags: f.Tags, Text: f.Text,
@@ -110,108 +86,53 @@ func (f *filterOptions) build(today time.Time) query.Filter {
 	return q
 }
 
-// explainEmpty tells the user on stderr which lead or plan given to a filter matches nothing,
-// naming the nearest names, so that a misspelt team is not mistaken for a team with no work.
-func explainEmpty(env *Env, l *loaded, f query.Filter) {
-	for _, msg := range query.Unmatched(l.Plans, l.Registry, f) {
-		fmt.Fprintln(env.Stderr, "cpp: "+msg)
-	}
-}
-
-// queryRun is what every query command starts from: the day, the filter, the output style, the
-// loaded plans and the rows that pass the filter, sorted.
+// queryRun is what every query command starts from: the answer, the output style, the loaded
+// plans, and the window its window flags ask for (or this quarter).
 type queryRun struct {
-	Today  time.Time
-	Filter query.Filter
+	query.Answer
 	Style  render.Style
-	Loaded *loaded
-	Rows   []query.Row
-	// NotPlaced are the actions the filter would keep but for dates, whose deadline is not
-	// understood: named on stderr, and carried in JSON, CSV and workbook listings (see
-	// noteNotPlaced).
-	NotPlaced        []query.Row
-	summary, carried bool
-	// output is the file -o names, and out what is written to it, once the answer is whole.
-	output string
-	out    bytes.Buffer
-}
-
-// plans are the plans the filter looks at, for describing a window.
-func (q *queryRun) plans() []*plan.Plan {
-	var out []*plan.Plan
-	for _, p := range q.Loaded.Plans {
-		if len(q.Filter.Plans) == 0 || query.ContainsFold(q.Filter.Plans, p.ID) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// apart are the actions the answer names apart from its rows: those a listing about dates could
-// not place in time, when its format does not carry them as rows (see carriesNotPlaced).
-func (q *queryRun) apart() []query.Row {
-	if q.carried || q.summary {
-		return nil
-	}
-	return q.NotPlaced
+	Loaded *workspace.Loaded
+	Window query.Window
+	out    *listingOut
 }
 
 // carriesNotPlaced are the formats whose listings carry the actions a listing about dates cannot
 // place, last, with deadline_not_understood true: those with that column.
 var carriesNotPlaced = map[string]bool{"json": true, "csv": true, "xlsx": true}
 
-// finish writes the answer to the file -o names, if any, and says whether plans were left out.
-// The file is written whole or not at all, and never over a file the command read.
-func (q *queryRun) finish(env *Env) error {
-	if q.output != "" {
-		if err := writeOutput(env, q.output, q.out.Bytes(), q.Loaded.Files, ""); err != nil {
-			return err
-		}
-	}
-	noteNotPlaced(env, q.NotPlaced, q.summary, q.carried)
-	return q.Loaded.finish()
-}
-
-// setOutput checks -o, --format and --bom, and sends standard output where they say: to the
-// file -o names once the answer is whole, and through a byte-order mark with --bom.
-func (q *queryRun) setOutput(env *Env, f *filterOptions) error {
-	if err := f.checkOutput(env); err != nil {
+// print prints the listing, writes it to the file -o names, if any, and says what became of the
+// actions the answer could not place in time and whether plans were left out.
+func (q *queryRun) print(env *Env, format string, l render.Listing) error {
+	if err := printListing(env, format, q.Style, &l); err != nil {
 		return err
 	}
-	if f.toFile() {
-		q.output = f.Output
-		env.Stdout = &q.out
+	if err := q.out.close(env, q.Loaded.Files); err != nil {
+		return err
 	}
-	if !f.bomGiven {
-		// Excel on Windows, where a CSV file is opened, reads it as UTF-8 only after a
-		// byte-order mark; a pipe's reader (another program) does not want one.
-		f.BOM = f.toFile() && f.Format == "csv"
-	}
-	if f.BOM {
-		if f.Format != "csv" {
-			return exitcode.Usagef("give --format csv with --bom", "--bom is for CSV: a byte-order mark would corrupt %s output", f.Format)
-		}
-		env.Stdout = render.NewBOMWriter(env.Stdout)
-	}
-	return nil
+	noteNotPlacedAs(env, q.NotPlaced, view.NotPlacedFate(q.Answer))
+	return q.Loaded.Finish()
 }
 
-// startQuery resolves the shared flags, loads the plans and selects the rows. window, when not
-// nil, narrows the filter to the window the command computed from today.
-func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, window func(time.Time) (*query.Window, error)) (*queryRun, error) {
+// startQuery resolves the shared flags and the window flags w (nil when the command has none),
+// loads the plans and answers the query. A listing keeps what falls due in the window; a summary
+// counts it.
+func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, w *windowOptions) (*queryRun, error) {
 	q := &queryRun{}
-	var err error
-	if q.Today, err = g.today(env); err != nil {
+	today, err := g.today(env)
+	if err != nil {
 		return nil, err
 	}
-	if err := q.setOutput(env, f); err != nil {
-		return nil, err
-	}
-	q.Filter = f.build(q.Today)
-	if window != nil {
-		if q.Filter.Window, err = window(q.Today); err != nil {
+	if w != nil {
+		if q.Window, err = w.window(today); err != nil {
 			return nil, err
 		}
+	}
+	if q.out, err = f.open(env); err != nil {
+		return nil, err
+	}
+	l := query.Listing{Filter: f.build(today), Sort: f.Sort, Summary: f.summary, Carries: carriesNotPlaced[f.Format]}
+	if w != nil && !f.summary {
+		l.Filter.Window = &q.Window
 	}
 	if q.Style, err = g.style(env); err != nil {
 		return nil, err
@@ -219,32 +140,11 @@ func startQuery(env *Env, g *globalOptions, f *filterOptions, paths []string, wi
 	if q.Loaded, err = loadPlans(env, paths); err != nil {
 		return nil, err
 	}
-	if err := q.selectRows(f); err != nil {
-		return nil, err
+	if q.Answer, err = query.Run(q.Loaded.Plans, q.Loaded.Registry, l); err != nil {
+		return nil, exitcode.Usagef("", "%s", err)
 	}
 	// A name that matches nothing is noted even when the rest of a list matched: it is
 	// probably misspelt, and the answer would quietly leave its team out.
-	explainEmpty(env, q.Loaded, q.Filter)
+	workspaceOf(env).ExplainUnmatched(q.Loaded, q.Filter)
 	return q, nil
-}
-
-// selectRows selects and sorts the rows the filter keeps, and those it cannot place in time.
-func (q *queryRun) selectRows(f *filterOptions) error {
-	q.Filter.Leads = query.LeadValues(q.Filter.Leads, q.Loaded.Plans, q.Loaded.Registry)
-	q.Rows = query.Select(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
-	if q.summary = f.summary; f.summary || q.Filter.Dated() {
-		q.NotPlaced = query.NotPlaced(q.Loaded.Plans, q.Loaded.Registry, q.Filter)
-	}
-	// A summary counts rows in plan file order, so that its plans and sections come out as written.
-	if !f.summary {
-		if err := query.Sort(q.Rows, f.Sort); err != nil {
-			return exitcode.Usagef("", "%s", err)
-		}
-	}
-	if q.carried = carriesNotPlaced[f.Format] && !f.summary && q.Filter.Dated(); q.carried {
-		// JSON, CSV and a workbook are read by a script or opened by someone who never sees
-		// stderr: the actions come last, flagged by their deadline_not_understood column.
-		q.Rows = append(q.Rows, q.NotPlaced...)
-	}
-	return nil
 }

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/query"
-	"github.com/cpp-plans/cpp/internal/view"
 )
 
 // windowOptions are the flags that name a span of dates: due lists what falls due in it, and
@@ -41,37 +38,13 @@ func (o *windowOptions) window(today time.Time) (query.Window, error) {
 	if o.Quarter.given != "" {
 		a.Quarter = &o.Quarter.window
 	}
-	w, err := a.Choose(today)
-	var we *query.WindowError
-	if errors.As(err, &we) {
-		return w, exitcode.Usagef(we.Hint, "%s", we.Msg)
-	}
-	return w, err
+	return a.Choose(today)
 }
 
-// summaryOptions are the flags of leads and status: the filters, and a window whose due
-// actions they count (this quarter when none is given).
-type summaryOptions struct {
+// windowedOptions are the flags of due, leads and status: the filters, and a window (this
+// quarter when none is given) whose actions due lists, and leads and status count.
+type windowedOptions struct {
 	filterOptions
 	windowOptions
 	Paths []string
-}
-
-// start is where leads and status begin: the window asked about (or this quarter), and the
-// query run.
-func (o *summaryOptions) start(env *Env, g *globalOptions) (view.Window, *queryRun, error) {
-	today, err := g.today(env)
-	if err != nil {
-		return view.Window{}, nil, err
-	}
-	w := view.Window{Given: o.given(), Today: today}
-	if w.Window, err = o.windowOptions.window(today); err != nil {
-		return w, nil, err
-	}
-	q, err := startQuery(env, g, &o.filterOptions, o.Paths, nil)
-	if err != nil {
-		return w, nil, err
-	}
-	w.Today, w.Plans = q.Today, q.plans()
-	return w, q, nil
 }

@@ -2,76 +2,22 @@ package gitrev
 
 import (
 	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cpp-plans/cpp/internal/testutil/gittest"
 )
 
-// gitEnv gives git no user or system configuration and a fixed identity and date, so that
-// commits made by a test have the same ids on every machine.
-func gitEnv(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	for k, v := range map[string]string{
-		"GIT_CONFIG_GLOBAL":   os.DevNull,
-		"GIT_CONFIG_NOSYSTEM": "1",
-		"GIT_AUTHOR_NAME":     "Ada Analyst",
-		"GIT_AUTHOR_EMAIL":    "ada@example.org",
-		"GIT_COMMITTER_NAME":  "Ada Analyst",
-		"GIT_COMMITTER_EMAIL": "ada@example.org",
-		"GIT_AUTHOR_DATE":     "2025-10-01T09:00:00Z",
-		"GIT_COMMITTER_DATE":  "2025-10-01T09:00:00Z",
-	} {
-		t.Setenv(k, v)
-	}
-}
-
-// git runs git in dir and returns what it prints, trimmed.
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-// write writes files (path → text; "" removes the file) under dir.
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		path := filepath.Join(dir, name)
-		if text == "" {
-			if err := os.Remove(path); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// commit writes files, commits everything with a subject and returns the commit id.
-func commit(t *testing.T, dir, subject string, files map[string]string) string {
-	t.Helper()
-	write(t, dir, files)
-	git(t, dir, "add", "-A")
-	git(t, dir, "commit", "-q", "--allow-empty", "-m", subject)
-	return git(t, dir, "rev-parse", "HEAD")
-}
+// The helpers of gittest, by the names these tests use.
+var (
+	gitEnv = gittest.Env
+	git    = gittest.Git
+	write  = gittest.Write
+	commit = gittest.Commit
+)
 
 // history is a repository of three commits on main, tagged v1 at the first:
 //

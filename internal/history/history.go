@@ -1,7 +1,8 @@
-// Package history reads how plans changed through git: one action's changes commit by commit
-// (`cpp log`), and how often each action's deadline has moved (slippage). The commits come from
-// one `git log` and their files from one `git cat-file --batch`; each version of a file is parsed
-// once, and each commit is compared with its parent in plan terms by plandiff.
+// Package history reads how plans changed through git: between two revisions (`cpp diff`), one
+// action's changes commit by commit (`cpp log`), and how often each action's deadline has moved
+// (slippage). The commits come from one `git log` and their files from one `git cat-file --batch`;
+// each version of a file is parsed once, and each commit is compared with its parent in plan
+// terms by plandiff.
 package history
 
 import (

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/suggest"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -356,4 +358,30 @@ func (n Counts) Headline() string {
 		return "No changes to the plans."
 	}
 	return strings.Join(parts, " ")
+}
+
+// ParseFailKinds reads --fail-on as people type it: "slip, removed" and "SLIP" are slip and
+// removed. Empty items between commas are passed over, but a --fail-on given with no kind at all
+// (an unset variable in CI) is bad usage, not a gate that never fires; so is an unknown kind.
+func ParseFailKinds(given []string, set bool) ([]string, error) {
+	var kinds []string
+	for _, k := range given {
+		if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
+			kinds = append(kinds, k)
+		}
+	}
+	useOf := "use one or more of: " + strings.Join(FailKinds, ", ")
+	if set && len(kinds) == 0 {
+		return nil, exitcode.Usagef(useOf, "--fail-on names no kind of change")
+	}
+	for _, k := range kinds {
+		if !slices.Contains(FailKinds, k) {
+			hint := useOf
+			if near := suggest.Closest(k, FailKinds, 1); len(near) > 0 {
+				hint = "did you mean " + near[0] + "? " + hint
+			}
+			return nil, exitcode.Usagef(hint, "unknown --fail-on kind %q", k)
+		}
+	}
+	return kinds, nil
 }

@@ -1,12 +1,12 @@
 package query
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/exitcode"
 )
 
 // WindowAsked is a window as a command's flags ask for it: a quarter, a month, a range of dates or
@@ -18,12 +18,8 @@ type WindowAsked struct {
 	Within   string
 }
 
-// WindowError says why the window asked for cannot be had, with a hint where one is known.
-type WindowError struct{ Msg, Hint string }
-
-func (e *WindowError) Error() string { return e.Msg }
-
-// Choose is the window asked for as of today.
+// Choose is the window asked for as of today. A window that cannot be had is bad usage
+// (exitcode.Usage), with a hint where one is known.
 func (a WindowAsked) Choose(today time.Time) (Window, error) {
 	given := 0
 	for _, b := range []bool{a.Quarter != nil, a.Month != "", !a.From.IsZero() || !a.To.IsZero(), a.Within != ""} {
@@ -32,7 +28,7 @@ func (a WindowAsked) Choose(today time.Time) (Window, error) {
 		}
 	}
 	if given > 1 {
-		return Window{}, &WindowError{Msg: "conflicting windows", Hint: "give one of --quarter, --month, --from/--to or --within"}
+		return Window{}, exitcode.Usagef("give one of --quarter, --month, --from/--to or --within", "conflicting windows")
 	}
 	switch {
 	case a.Quarter != nil:
@@ -40,7 +36,7 @@ func (a WindowAsked) Choose(today time.Time) (Window, error) {
 	case a.Month != "":
 		w, err := ParseMonth(a.Month)
 		if err != nil {
-			return w, &WindowError{Msg: err.Error()}
+			return w, exitcode.Usagef("", "%s", err)
 		}
 		return w, nil
 	case !a.From.IsZero() || !a.To.IsZero():
@@ -59,10 +55,10 @@ func (a WindowAsked) Choose(today time.Time) (Window, error) {
 
 func (a WindowAsked) dates() (Window, error) {
 	if a.From.IsZero() || a.To.IsZero() {
-		return Window{}, &WindowError{Msg: "--from and --to go together", Hint: "give both, as in --from 2025-07-01 --to 2025-09-30"}
+		return Window{}, exitcode.Usagef("give both, as in --from 2025-07-01 --to 2025-09-30", "--from and --to go together")
 	}
 	if a.To.Before(a.From) {
-		return Window{}, &WindowError{Msg: fmt.Sprintf("--to %s is before --from %s", a.To.Format(time.DateOnly), a.From.Format(time.DateOnly)), Hint: "swap them"}
+		return Window{}, exitcode.Usagef("swap them", "--to %s is before --from %s", a.To.Format(time.DateOnly), a.From.Format(time.DateOnly))
 	}
 	return Range(a.From, a.To), nil
 }
@@ -73,7 +69,7 @@ var maxWithin = map[byte]int{'d': 3660, 'w': 522, 'm': 120}
 
 // within reads "30d", "6w" or "3m" as a span from today.
 func within(today time.Time, s string) (time.Time, error) {
-	bad := &WindowError{Msg: fmt.Sprintf("invalid --within %q", s), Hint: "write a number and a unit: 30d (days), 6w (weeks) or 3m (months)"}
+	bad := exitcode.Usagef("write a number and a unit: 30d (days), 6w (weeks) or 3m (months)", "invalid --within %q", s)
 	s = strings.ToLower(strings.TrimSpace(s))
 	if len(s) < 2 {
 		return today, bad
@@ -84,8 +80,8 @@ func within(today time.Time, s string) (time.Time, error) {
 		return today, bad
 	}
 	if n > maxWithin[unit] {
-		return today, &WindowError{Hint: "for a longer span use --from and --to",
-			Msg: fmt.Sprintf("--within %s is too long: at most ten years (%dd, %dw or %dm)", s, maxWithin['d'], maxWithin['w'], maxWithin['m'])}
+		return today, exitcode.Usagef("for a longer span use --from and --to",
+			"--within %s is too long: at most ten years (%dd, %dw or %dm)", s, maxWithin['d'], maxWithin['w'], maxWithin['m'])
 	}
 	switch unit {
 	case 'd':

@@ -2,8 +2,10 @@ package render
 
 import (
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -437,26 +439,70 @@ func drawTable(b *strings.Builder, blk Block, shown, widths []int, fitted bool, 
 		}
 		return out
 	}
-	t := newTableWriter(b, widths)
-	t.Header(cells(blk.Header, 0, false))
-	for _, r := range blk.Rows {
-		// Append and Render fail only for rows of a type tablewriter cannot print; these are
-		// strings.
-		_ = t.Append(cells(r, blk.MaxLines, rag != nil))
+	parts := chunks(len(blk.Rows))
+	out := make([]strings.Builder, len(parts))
+	var wg sync.WaitGroup
+	for n, part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			first, last := n == 0, n == len(parts)-1
+			t := newTableWriter(&out[n], widths, first, last)
+			if first {
+				t.Header(cells(blk.Header, 0, false))
+			}
+			for _, r := range blk.Rows[part[0]:part[1]] {
+				// Append and Render fail only for rows of a type tablewriter cannot print;
+				// these are strings.
+				_ = t.Append(cells(r, blk.MaxLines, rag != nil))
+			}
+			_ = t.Render()
+		}()
 	}
-	_ = t.Render()
+	wg.Wait()
+	for n := range out {
+		b.WriteString(out[n].String())
+	}
+}
+
+// chunkRows is how many rows a table has before it is drawn in parts, side by side on the
+// machine's cores: the parts are tables of the same widths, the first with the header and top
+// rule and the last with the bottom rule, so that put together they are the one table, byte for
+// byte. Drawing a row is what costs most in a listing of the national corpus.
+var chunkRows = 2000
+
+// chunks are the [start, end) ranges of rows drawn as parts: one for a small table.
+func chunks(rows int) [][2]int {
+	n := min(runtime.GOMAXPROCS(0), rows/chunkRows)
+	if n < 2 {
+		return [][2]int{{0, rows}}
+	}
+	parts := make([][2]int, n)
+	for i := range parts {
+		parts[i] = [2]int{i * rows / n, (i + 1) * rows / n}
+	}
+	return parts
+}
+
+// state is tablewriter's word for on or off.
+func state(on bool) tw.State {
+	if on {
+		return tw.On
+	}
+	return tw.Off
 }
 
 // newTableWriter is a tablewriter table that draws what it is given: a light box, a space either
 // side of each cell, headers as written, every cell's lines as they come (no wrapping, trimming or
 // formatting of its own) and each column exactly as wide as widths says.
-func newTableWriter(w io.Writer, widths []int) *tablewriter.Table {
+func newTableWriter(w io.Writer, widths []int, top, bottom bool) *tablewriter.Table {
 	perColumn := tw.NewMapper[int, int]()
 	for k, width := range widths {
 		perColumn.Set(k, width+2) // tablewriter counts a column's padding in its width
 	}
 	return tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight),
+			Borders: tw.Border{Left: tw.On, Right: tw.On, Top: state(top), Bottom: state(bottom)}})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),

@@ -1,7 +1,10 @@
 // Package returns owns the quarterly return: what each lead team is sent to fill in (its open
 // actions, and the measures that expect a figure), in a workbook or CSV whose header words and
 // layout `returns import` reads back, and the chasing list of what has not come back for a
-// period. The model here does no I/O; the writers take an io.Writer.
+// period. The model here does no I/O; the writers take an io.Writer. Around it are the steps of
+// `returns export` and `returns import` that are the return's own rules (which document, which
+// flags go together, where each lead's file goes, when returns are refused), which read the
+// returns and make the export's folder but leave every other write to the caller.
 package returns
 
 import (
@@ -112,8 +115,10 @@ func ExpectsFigure(m *plan.Measure) bool {
 
 // Build makes the return for plans: every open action (not complete or dropped, sub-actions
 // included) under each of its lead teams, and every section measure that expects a figure.
-// Plan-level measures are context figures and are not asked for.
+// Plan-level measures are context figures and are not asked for. Files without a plan (practice
+// examples, registries) are left out: a return is for plans only.
 func Build(plans []*plan.Plan, reg *plan.Registry, opts Options) *Return {
+	plans = slices.DeleteFunc(slices.Clone(plans), func(p *plan.Plan) bool { return len(p.Sections) == 0 })
 	r := &Return{Today: opts.Today, Quarter: opts.Quarter, Plans: plans, LeadFilter: opts.Leads}
 	periods := map[*plan.Plan]Period{}
 	for _, p := range plans {

@@ -261,6 +261,16 @@ func TestBuildLeadFilter(t *testing.T) {
 	}
 }
 
+// A file without a plan (practice examples, a registry of leads) is no part of a return.
+func TestBuildPlansOnly(t *testing.T) {
+	plans, reg := loadText(t, north)
+	examples := &plan.Plan{ID: "examples"}
+	r := Build([]*plan.Plan{examples, plans[0]}, reg, Options{Today: day("2025-10-01"), Quarter: query.ThisQuarter(day("2025-10-01"))})
+	if len(r.Plans) != 1 || r.Plans[0] != plans[0] || len(r.Periods) != 1 {
+		t.Errorf("plans %v, periods %d", r.Plans, len(r.Periods))
+	}
+}
+
 func TestExpectsFigure(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
 	var got []string

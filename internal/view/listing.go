@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
@@ -49,4 +50,47 @@ func NotPlacedBlock(rows []query.Row) (b render.Block, ok bool) {
 	b.Notes = []string{"cpp does not understand " + words.Pick(len(rows), "this deadline", "these deadlines") +
 		", so cannot say whether " + words.Pick(len(rows), "it belongs", "they belong") + " in this list; cpp validate says why."}
 	return b, true
+}
+
+// notPlacedShown is how many actions whose deadline is not understood a note names before it
+// counts the rest.
+const notPlacedShown = 20
+
+// NotPlacedFate says what became of the actions an answer could not place in time, in stderr's
+// note of them: a summary counts them apart, JSON, CSV and a workbook carry them last, and a
+// listing for people names them after its tables.
+func NotPlacedFate(a query.Answer) string {
+	n := len(a.NotPlaced)
+	belong := words.Pick(n, "it belongs", "they belong")
+	switch {
+	case a.Summary:
+		return "counted as neither due nor overdue"
+	case a.Carried:
+		return "listed last, with deadline_not_understood true, as cpp cannot say whether " + belong + " here"
+	}
+	return "not listed, as cpp cannot say whether " + belong + " here"
+}
+
+// NotPlacedNote is stderr's note of the actions a query could not place in time, their
+// deadline being not understood, and what became of them (fate): where each deadline is, and
+// how to fix it, so that they are never silently absent. "" when there are none.
+func NotPlacedNote(rows []query.Row, fate string) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "cpp: %s a deadline cpp does not understand, %s:\n", words.Count(len(rows), "action has", "actions have"), fate)
+	for i, r := range rows {
+		if i == notPlacedShown {
+			fmt.Fprintf(&b, "  … and %d more (cpp validate lists every one)\n", len(rows)-i)
+			break
+		}
+		pos, ok := r.Action.At.Of("deadline")
+		if !ok {
+			pos = r.Action.Pos
+		}
+		fmt.Fprintf(&b, "  %s:%d:%d: %s: deadline %q\n", r.Plan.File, pos.Line, pos.Col, r.Action.ID, r.Action.Deadline.Text)
+	}
+	b.WriteString("  hint: write each deadline as one cpp reads (Q3 2025, September 2025, 2025-09-30); cpp validate says why each is not understood\n")
+	return b.String()
 }

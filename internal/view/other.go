@@ -12,10 +12,21 @@ import (
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
-// Other is show's view of an id that is not an action's: a plan (its details and each section's
+// Show is what cpp show prints of what an id names, as of today: an action in full, with how
+// its deadline has moved (known; nil when that is not known), or what other shows. The record is
+// for JSON.
+func Show(f query.Found, reg *plan.Registry, today time.Time, known *History) (render.Doc, any) {
+	if f.Action == nil {
+		return other(f, reg, today)
+	}
+	r := query.NewRow(f.Plan, f.Section, f.Action, reg, today)
+	return ActionDoc(r, known), ActionRecordOf(r, known)
+}
+
+// other is show's view of an id that is not an action's: a plan (its details and each section's
 // counts), a section (its promise, counts and actions) or a measure (its figures and how it
 // stands against its target, as the board report rates it). The record is for JSON.
-func Other(f query.Found, reg *plan.Registry, today time.Time) (render.Doc, any) {
+func other(f query.Found, reg *plan.Registry, today time.Time) (render.Doc, any) {
 	switch f.Kind() {
 	case "measure":
 		return showMeasure(f, today)

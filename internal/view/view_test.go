@@ -66,12 +66,7 @@ func TestShowRecords(t *testing.T) {
 			if !ok {
 				t.Fatalf("no %s", tt.id)
 			}
-			var rec any
-			if f.Action != nil {
-				rec = ActionRecordOf(query.NewRow(f.Plan, f.Section, f.Action, reg, today), tt.known)
-			} else {
-				_, rec = Other(f, reg, today)
-			}
+			_, rec := Show(f, reg, today, tt.known)
 			checkJSON(t, tt.name, rec)
 		})
 	}

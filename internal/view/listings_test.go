@@ -1,0 +1,116 @@
+package view
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cpp-plans/cpp/internal/history"
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/testutil/golden"
+)
+
+// answer is the query's answer over the repository's plans, as the commands ask it.
+func answer(t *testing.T, l query.Listing) query.Answer {
+	t.Helper()
+	plans, reg := load(t)
+	l.Filter.Today = today
+	a, err := query.Run(plans, reg, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// notPlaced is the answer with an action whose deadline cpp does not understand named apart.
+func notPlaced(a query.Answer) query.Answer {
+	r := a.Rows[0]
+	act := *r.Action
+	act.ID, act.Deadline.Text, act.DeadlineErr = act.ID+"x", "when funding allows", errors.New("not understood")
+	r.Action = &act
+	a.NotPlaced = []query.Row{r}
+	return a
+}
+
+// checkListing keeps in a golden file what a listing shows people (as Markdown), and what names
+// and fills its workbook, calendar and CSV.
+func checkListing(t *testing.T, name string, l render.Listing) {
+	t.Helper()
+	var b bytes.Buffer
+	book := l.Workbook()
+	fmt.Fprintf(&b, "subject: %s\nas of: %s\nworkbook: %s; sheet %s\ncolumns: %s\nevents: %d; not placed: %d; records: %d\n\n",
+		l.Doc.Subject, render.Date(l.Doc.AsOf), book.Title, book.Sheet, strings.Join(l.Columns, ","), len(l.Events), len(l.NotPlaced), len(l.Cells()))
+	if err := (render.MarkdownPrinter{}).Print(&b, l.Doc); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("testdata", "listing-"+name+".md"), b.Bytes())
+}
+
+func TestListings(t *testing.T) {
+	cp := []string{"camden-cp", "cambs-cp"}
+	q4, err := query.ParseQuarter("Q4-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	due := answer(t, query.Listing{Filter: query.Filter{Plans: cp, Window: &q4}, Sort: "due"})
+	overdue := answer(t, query.Listing{Filter: query.Filter{Plans: cp, Overdue: true}, Sort: "late"})
+	slips := map[string]*history.Slip{overdue.Rows[0].Action.ID: {Original: "Q1 2025", Moves: 2, Later: 2}}
+	summary := answer(t, query.Listing{Filter: query.Filter{Plans: cp}, Summary: true})
+	leads, err := Leads(summary, Window{Window: q4, Given: true}, "overdue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		l    render.Listing
+	}{
+		{"list", List(answer(t, query.Listing{Filter: query.Filter{Plans: []string{"camden-kinship"}}, Sort: "plan"}))},
+		{"list-none", List(answer(t, query.Listing{Filter: query.Filter{Text: "no action says this"}, Sort: "plan"}))},
+		{"due-not-placed", Due(notPlaced(due))},
+		{"overdue", Overdue(overdue)},
+		{"overdue-none", Overdue(answer(t, query.Listing{Filter: query.Filter{Plans: cp, Overdue: true, Text: "no action says this"}, Sort: "late"}))},
+		{"slipped", Slipped(overdue, slips, 12)},
+		{"leads", leads},
+		{"status", Status(summary, Window{Window: query.ThisQuarter(today)})},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkListing(t, tt.name, tt.l) })
+	}
+	if _, err := Leads(summary, Window{}, "colour"); err == nil {
+		t.Error("an unknown sort key of leads accepted")
+	}
+}
+
+// What stderr says of the actions an answer could not place in time.
+func TestNotPlacedNote(t *testing.T) {
+	rows := make([]query.Row, 22)
+	for i := range rows {
+		a := &plan.Action{ID: fmt.Sprintf("p.%d", i+1)}
+		a.Deadline.Text = "soon"
+		a.At = plan.Positions{{Key: "deadline", Pos: plan.Pos{Line: i + 3, Col: 15}}}
+		rows[i] = query.Row{Plan: &plan.Plan{File: "plans/p.yaml"}, Action: a}
+	}
+	rows[1].Action.At = nil
+	rows[1].Action.Pos = plan.Pos{Line: 4, Col: 5}
+	for _, tt := range []struct {
+		name string
+		a    query.Answer
+		fate string
+	}{
+		{"one, named apart", query.Answer{NotPlaced: rows[:1]}, "not listed, as cpp cannot say whether it belongs here"},
+		{"two, carried", query.Answer{NotPlaced: rows[:2], Carried: true}, "listed last, with deadline_not_understood true, as cpp cannot say whether they belong here"},
+		{"counted apart", query.Answer{NotPlaced: rows, Summary: true}, "counted as neither due nor overdue"},
+	} {
+		if got := NotPlacedFate(tt.a); got != tt.fate {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.fate)
+		}
+	}
+	if got := NotPlacedNote(nil, "whatever"); got != "" {
+		t.Errorf("none: %q", got)
+	}
+	golden.Check(t, filepath.Join("testdata", "not-placed-note.txt"), []byte(NotPlacedNote(rows[:2], "not listed")+NotPlacedNote(rows, "counted apart")))
+}
