@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,7 +30,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("CPP_TEST_AS_CPP") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(quickRun{m}, map[string]func(){
 		// holdlock DIR READY RELEASE takes the write lock of the plans in DIR as cpp does, makes
 		// the file READY, and holds the lock until the file RELEASE appears (at most 60s): another
 		// cpp, as far as every writer can tell.
@@ -70,9 +72,28 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// quickRun runs the tests; under -short, unless -parallel is given, with twice as many scripts at
+// once as there are CPUs: a script mostly waits for the cpp it started (or for a lock, or for
+// git), and at one script a CPU the CPUs sat idle in those waits.
+type quickRun struct{ m *testing.M }
+
+func (q quickRun) Run() int {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if testing.Short() && !given {
+		flag.Set("test.parallel", strconv.Itoa(2*runtime.GOMAXPROCS(0)))
+	}
+	return q.m.Run()
+}
+
 // TestScripts runs testdata/script/*.txtar against the built binary, in a folder holding a copy of
 // the bundled plans/, as a user would type the commands.
 func TestScripts(t *testing.T) {
+	// After the tests that run one at a time (the README's examples run cpp in this process, in
+	// a folder of their own): while they keep one CPU busy, go test runs other packages on the
+	// rest, and the scripts, which start many processes at once, come last.
+	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: os.Getenv("CPP_UPDATE_GOLDEN") == "1",
