@@ -3,6 +3,7 @@
 package docs
 
 import (
+	"bufio"
 	"embed"
 	"fmt"
 	"strings"
@@ -27,11 +28,22 @@ var order = []string{"file-format", "deadlines", "commands", "queries-and-format
 func Topics() []Topic {
 	out := make([]Topic, 0, len(order))
 	for _, name := range order {
-		text, _ := Page(name)
-		title, _, _ := strings.Cut(text, "\n")
-		out = append(out, Topic{Name: name, Title: strings.TrimPrefix(title, "# ")})
+		out = append(out, Topic{Name: name, Title: title(name)})
 	}
 	return out
+}
+
+// title is the first line of a topic's page, less its "# ". Every cpp command's help lists the
+// topics, so every run asks for the titles: it reads only the first line, where copying each
+// whole page out of the binary cost a run half a megabyte of garbage.
+func title(name string) string {
+	f, err := files.Open(name + ".md")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	line, _ := bufio.NewReaderSize(f, 128).ReadString('\n')
+	return strings.TrimPrefix(strings.TrimSuffix(line, "\n"), "# ")
 }
 
 // Page is the Markdown text of a topic's page.

@@ -2,13 +2,16 @@ package main
 
 import (
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -17,7 +20,6 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/cpp-plans/cpp/internal/cli"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/testutil/tabtest"
@@ -26,9 +28,9 @@ import (
 func TestMain(m *testing.M) {
 	// The stress tests run this test binary as cpp, many at once.
 	if os.Getenv("CPP_TEST_AS_CPP") == "1" {
-		os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(quickRun{m}, map[string]func(){
 		// holdlock DIR READY RELEASE takes the write lock of the plans in DIR as cpp does, makes
 		// the file READY, and holds the lock until the file RELEASE appears (at most 60s): another
 		// cpp, as far as every writer can tell.
@@ -57,22 +59,41 @@ func TestMain(m *testing.M) {
 			l.Release()
 			os.Exit(0)
 		},
-		"cpp": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"cpp": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 		// ttycpp runs cpp with its standard output on a terminal, and prints what the terminal
 		// was sent (Linux only: scripts that use it begin [!linux] skip).
 		"ttycpp": func() { os.Exit(ttyCPP(os.Args[1:])) },
 		// cppexit runs cpp and reports its exit status on stderr, for scripts that assert the code.
 		"cppexit": func() {
-			code := cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 			fmt.Fprintf(os.Stderr, "exit status %d\n", code)
 			os.Exit(0)
 		},
 	})
 }
 
+// quickRun runs the tests; under -short, unless -parallel is given, with twice as many scripts at
+// once as there are CPUs: a script mostly waits for the cpp it started (or for a lock, or for
+// git), and at one script a CPU the CPUs sat idle in those waits.
+type quickRun struct{ m *testing.M }
+
+func (q quickRun) Run() int {
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if testing.Short() && !given {
+		flag.Set("test.parallel", strconv.Itoa(2*runtime.GOMAXPROCS(0)))
+	}
+	return q.m.Run()
+}
+
 // TestScripts runs testdata/script/*.txtar against the built binary, in a folder holding a copy of
 // the bundled plans/, as a user would type the commands.
 func TestScripts(t *testing.T) {
+	// After the tests that run one at a time (the README's examples run cpp in this process, in
+	// a folder of their own): while they keep one CPU busy, go test runs other packages on the
+	// rest, and the scripts, which start many processes at once, come last.
+	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/script",
 		UpdateScripts: os.Getenv("CPP_UPDATE_GOLDEN") == "1",
@@ -520,11 +541,12 @@ func copyDir(from, to string) error {
 
 // pyyamlPython is the first Python that has PyYAML: the one on PATH (which may be a pyenv
 // Python of its own), else Debian's, where apt-get install python3-yaml puts it; "" for none.
-func pyyamlPython() string {
+// It asks once: starting Python (through pyenv's shim) takes a tenth of a second.
+var pyyamlPython = sync.OnceValue(func() string {
 	for _, py := range []string{"python3", "/usr/bin/python3"} {
 		if exec.Command(py, "-c", "import yaml").Run() == nil {
 			return py
 		}
 	}
 	return ""
-}
+})

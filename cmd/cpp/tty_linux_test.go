@@ -8,8 +8,6 @@ import (
 	"strconv"
 
 	"golang.org/x/sys/unix"
-
-	"github.com/cpp-plans/cpp/internal/cli"
 )
 
 // ttyCPP runs cpp with its standard output on a terminal (a pseudo-terminal in raw mode, so that
@@ -48,7 +46,7 @@ func ttyCPP(args []string) int {
 		io.Copy(&shown, master) // ends with EIO once the terminal is closed
 		close(done)
 	}()
-	code := cli.Main(args, os.Stdin, tty, os.Stderr)
+	code := run(args, os.Stdin, tty, os.Stderr)
 	tty.Close()
 	<-done
 	os.Stdout.Write(shown.Bytes())

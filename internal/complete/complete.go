@@ -9,7 +9,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/query"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Candidate is a value to offer, with what the shell may show beside it ("" for nothing).
@@ -128,7 +128,7 @@ func (s *Source) selected() []*plan.Plan {
 	}
 	var out []*plan.Plan
 	for _, p := range s.Plans {
-		if query.ContainsFold(s.Selected, p.ID) {
+		if words.ContainsFold(s.Selected, p.ID) {
 			out = append(out, p)
 		}
 	}

@@ -194,7 +194,7 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, f func(key
 		p.errorf(n, "type", "write it as `key: value` lines", "%s must be a mapping, not %s", what, describe(n))
 		return
 	}
-	var seen []string
+	keys := suggest.NewKeys(what, allowed, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -202,14 +202,10 @@ func (p *parser) mapping(n *yaml.Node, what string, allowed []string, f func(key
 			p.errorf(k, "type", "keys are plain words such as `council`", "a key in %s must be a word, not %s", what, describe(k))
 			continue
 		}
-		if prob := suggest.Key(key, what, seen, allowed); prob != nil {
-			if prob.Rule != "duplicate-key" {
-				seen = append(seen, key)
-			}
+		if prob := keys.Check(key); prob != nil {
 			p.errorf(k, prob.Rule, prob.Hint, "%s", prob.Message)
 			continue
 		}
-		seen = append(seen, key)
 		f(key, v)
 	}
 }

@@ -794,7 +794,7 @@ func (b *builder) lead(a *action, r int, col Column, l string) {
 		a.comments = append(a.comments, fmt.Sprintf("%s: %s (a person's name, not written as a lead)", col.Label(), l))
 		return
 	}
-	if !containsFold(a.leads, l) {
+	if !words.ContainsFold(a.leads, l) {
 		a.leads = append(a.leads, l)
 	}
 	key := plan.Fold(l)

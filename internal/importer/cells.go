@@ -7,6 +7,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/lazyre"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // reLeadSep splits a lead cell into leads: at ";", at a line break, and at "/" with a space on
@@ -19,20 +20,11 @@ func splitLeads(cell string) []string {
 	var out []string
 	for _, p := range reLeadSep.Split(cell, -1) {
 		p = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p), ",."))
-		if p != "" && !containsFold(out, p) {
+		if p != "" && !words.ContainsFold(out, p) {
 			out = append(out, p)
 		}
 	}
 	return out
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 var (

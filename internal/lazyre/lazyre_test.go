@@ -1,6 +1,7 @@
 package lazyre
 
 import (
+	"reflect"
 	"regexp"
 	"sync"
 	"testing"
@@ -24,6 +25,15 @@ func TestLikeRegexp(t *testing.T) {
 		if lazy.MatchString(s) != eager.MatchString(s) {
 			t.Errorf("%q: MatchString differs", s)
 		}
+	}
+	const text = "2025-09 and 2026-10"
+	all := New(`(\d{4})-(\d{2})`)
+	allEager := regexp.MustCompile(`(\d{4})-(\d{2})`)
+	if got, want := all.FindAllStringIndex(text, -1), allEager.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) || len(got) != 2 {
+		t.Errorf("FindAllStringIndex = %v, want %v", got, want)
+	}
+	if got, want := all.FindAllStringSubmatchIndex(text, -1), allEager.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) || len(got) != 2 {
+		t.Errorf("FindAllStringSubmatchIndex = %v, want %v", got, want)
 	}
 	if first := lazy.get(); lazy.get() != first {
 		t.Error("compiled twice")

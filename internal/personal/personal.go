@@ -7,9 +7,10 @@
 package personal
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/cpp-plans/cpp/internal/lazyre"
 )
 
 // Removed is what redaction puts in place of personal text.
@@ -59,95 +60,97 @@ func (m Match) Hint() string {
 }
 
 var (
-	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
+	reEmail = lazyre.New(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	// UK numbers: 07xxx xxxxxx, 020 xxxx xxxx, 01xxx xxxxxx, +44 ..., with spaces, dots or dashes.
-	rePhone = regexp.MustCompile(`(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s.-]?){9,10}\b`)
+	rePhone = lazyre.New(`(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s.-]?){9,10}\b`)
 	// A single capital letter (optionally "Child"/"YP" before it) and an age: "J (aged 14)",
 	// "Child J, aged 14", "K age 9", "J (14 yrs)". A range ("aged 16-25") follows no initial.
-	reInitialAge = regexp.MustCompile(`\b(?:(?:Child|YP|CYP|CLA|LAC|Young person|young person)\s+)?[A-Z]\.?,?\s*(?:\(\s*(?:aged?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:yrs?|years?(?: old)?|yo))\s*\)|(?:aged?|age:)\s*\d{1,2}\b(?:\s*(?:yrs?|years?(?: old)?))?|\d{1,2}\s*(?:yrs|years old|yo)\b)`)
+	reInitialAge = lazyre.New(`\b(?:(?:Child|YP|CYP|CLA|LAC|Young person|young person)\s+)?[A-Z]\.?,?\s*(?:\(\s*(?:aged?\s*:?\s*\d{1,2}|\d{1,2}\s*(?:yrs?|years?(?: old)?|yo))\s*\)|(?:aged?|age:)\s*\d{1,2}\b(?:\s*(?:yrs?|years?(?: old)?))?|\d{1,2}\s*(?:yrs|years old|yo)\b)`)
 	// With "Child" or "YP" before the letter, a bare number in brackets is an age: "YP K (15)".
-	reChildAge = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson)\s+[A-Z]\.?\s*\(\s*\d{1,2}\s*\)`)
+	reChildAge = lazyre.New(`\b(?:Child|YP|CYP|Young [Pp]erson)\s+[A-Z]\.?\s*\(\s*\d{1,2}\s*\)`)
 	// A bare letter and an age in brackets, as a hurried note writes a child: "J (14) moved",
 	// "placed with K (9)". Find keeps it only when no capitalised word comes before the letter
 	// ("Plan A (1)", "Appendix B (3)" are labels); "A" and "I" are words.
-	reBareAge = regexp.MustCompile(`(?:^|[^\pL\pN'’])([B-HJ-Z])\s?\(\s*(\d{1,2})\s*\)`)
+	reBareAge = lazyre.New(`(?:^|[^\pL\pN'’])([B-HJ-Z])\s?\(\s*(\d{1,2})\s*\)`)
 	// "Child X", "YP X", "Young person B": a letter standing for a child, also as "YP B's".
 	// "Child Protection", "Children in Care" and "YP Forum" are words, not letters.
-	reChildRef = regexp.MustCompile(`\b(?:Child|YP|CYP|Young [Pp]erson|Sibling)\s+[A-Z](?:\.|\b)(?:['’]s\b|[^\pL'’]|$)`)
+	reChildRef = lazyre.New(`\b(?:Child|YP|CYP|Young [Pp]erson|Sibling)\s+[A-Z](?:\.|\b)(?:['’]s\b|[^\pL'’]|$)`)
 	// "initials KM", "Initials: K.M.": a person's initials, written as such.
-	reInitials = regexp.MustCompile(`\b[Ii]nitials\s*:?\s*(?:[A-Z]\.(?:\s?[A-Z]\.){0,2}|[A-Z]{1,3}\b)`)
+	reInitials = lazyre.New(`\b[Ii]nitials\s*:?\s*(?:[A-Z]\.(?:\s?[A-Z]\.){0,2}|[A-Z]{1,3}\b)`)
 	// A date of birth: "DOB", "D.O.B.", "date of birth" or "born", and the date if one follows.
-	reBirth = regexp.MustCompile(`(?i)\b(?:d\.?o\.?b\b\.?|date of birth|born(?: on)?)(?:\s*[:\-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}))?`)
+	reBirth = lazyre.New(`(?i)\b(?:d\.?o\.?b\b\.?|date of birth|born(?: on)?)(?:\s*[:\-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}))?`)
 	// Ten digits, alone or as 3-3-4; the check digit decides.
-	reNHS = regexp.MustCompile(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
+	reNHS = lazyre.New(`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`)
 	// A full UK postcode in capitals, outward and inward code: "NW1 2DB", "PE29 3TN", "SW1A 1AA".
 	// Q, V and X never begin one, so "Q4 2025" is not a postcode.
-	rePostcode = regexp.MustCompile(`\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)\b`)
+	rePostcode = lazyre.New(`\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}|GIR\s?0AA)\b`)
 	// A title and a capitalised surname: "Mrs Patel", "Dr. O'Neill", "Ms Smith-Jones".
-	reTitled = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z]*(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?\b`)
+	reTitled = lazyre.New(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][a-z]*(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?\b`)
 )
 
 // notSurnames follow a title in plan text without naming a person: "Dr Barnardo's" is a
 // charity.
 var notSurnames = map[string]bool{"Barnardo": true}
 
-// Find returns the personal-looking text in s, in order, none overlapping.
-func Find(s string) []Match {
-	var ms []Match
-	add := func(re *regexp.Regexp, k Kind, keep func(string) bool) {
-		for _, loc := range re.FindAllStringIndex(s, -1) {
-			start, end := loc[0], loc[1]
-			// Trailing separators are not part of what was found.
-			for end > start && strings.ContainsRune(" .,-(", rune(s[end-1])) && k != Birth && k != ChildRef && k != Initials {
-				end--
-			}
-			if k == ChildRef {
-				for end > start && !isAlnum(s[end-1]) && s[end-1] != '.' {
-					end--
-				}
-				// "YP B's": the possessive is not part of the letter.
-				for _, poss := range []string{"'s", "’s"} {
-					if strings.HasSuffix(s[start:end], poss) {
-						end -= len(poss)
-					}
-				}
-			}
-			text := s[start:end]
-			if keep != nil && !keep(text) {
-				continue
-			}
-			ms = append(ms, Match{Start: start, End: end, Text: text, Kind: k})
-		}
-	}
-	add(reEmail, Email, nil)
-	add(rePhone, Phone, nil)
-	add(reInitialAge, InitialAge, func(t string) bool {
+// A pattern is one kind of personal text, with could, a cheap test that s holds what every match
+// needs (a word, "@", enough digits): Go's regexp tries a pattern at every byte, and validate asks
+// about every line of every plan, most of which could hold none. keep, when set, drops a match
+// that only looks like one.
+type pattern struct {
+	re    *lazyre.Regexp
+	kind  Kind
+	could func(s string) bool
+	keep  func(string) bool
+}
+
+var patterns = []pattern{
+	{reEmail, Email, func(s string) bool { return strings.Contains(s, "@") }, nil},
+	// "0" and nine or ten digits, or "+44" and nine.
+	{rePhone, Phone, func(s string) bool { return digits(s) >= 9 }, nil},
+	// Every form has an age: "age", "yr", "year" or "yo", and a number.
+	{reInitialAge, InitialAge, func(s string) bool {
+		return digits(s) > 0 && containsAny(s, "age", "yr", "year", "yo")
+	}, func(t string) bool {
 		// "I" and "A" are words; without "Child" or brackets they are not initials.
 		first := strings.Fields(t)[0]
 		return !(first == "I" || first == "A") || strings.Contains(t, "(")
-	})
-	add(reChildAge, InitialAge, nil)
-	add(reChildRef, ChildRef, nil)
-	add(reInitials, Initials, nil)
-	for _, loc := range reBareAge.FindAllStringSubmatchIndex(s, -1) {
-		start, end := loc[2], loc[1]
-		if age := s[loc[4]:loc[5]]; len(age) == 2 && age > "25" || afterCapitalised(s[:start]) {
-			continue
-		}
-		ms = append(ms, Match{Start: start, End: end, Text: s[start:end], Kind: InitialAge})
-	}
-	add(reBirth, Birth, func(t string) bool {
+	}},
+	{reChildAge, InitialAge, func(s string) bool {
+		return bracketedNumber(s) && containsAny(s, "Child", "YP", "Young ")
+	}, nil},
+	{reChildRef, ChildRef, func(s string) bool { return containsAny(s, "Child", "YP", "Young ", "Sibling") }, nil},
+	{reInitials, Initials, func(s string) bool { return strings.Contains(s, "nitials") }, nil},
+	{reBirth, Birth, func(s string) bool {
+		// reBirth ignores case; none of these letters has a case form outside ASCII that ToLower
+		// would not bring back to it (TestCouldSeesEveryCase).
+		lower := strings.ToLower(s)
+		return containsAny(lower, "born", "date of birth", "dob", "d.o", "do.b")
+	}, func(t string) bool {
 		// "born" alone is an ordinary word ("newly born"); with a date it is a birth date.
 		lower := strings.ToLower(t)
 		return !strings.HasPrefix(lower, "born") || strings.ContainsAny(t, "0123456789")
-	})
-	add(reNHS, NHSNumber, ValidNHS)
-	add(rePostcode, Postcode, nil)
-	add(reTitled, Titled, func(t string) bool {
+	}},
+	{reNHS, NHSNumber, func(s string) bool { return digits(s) >= 10 }, ValidNHS},
+	// The outward code's digit follows a capital letter, unless it is GIR 0AA.
+	{rePostcode, Postcode, func(s string) bool { return capitalThenDigit(s) || strings.Contains(s, "GIR") }, nil},
+	{reTitled, Titled, func(s string) bool { return containsAny(s, "Mr", "Ms", "Miss", "Mx", "Dr") }, func(t string) bool {
 		f := strings.Fields(t)
 		last := strings.TrimRight(f[len(f)-1], "'’s")
 		return !notSurnames[last] && len(last) > 1
-	})
+	}},
+}
+
+// Find returns the personal-looking text in s, in order, none overlapping.
+func Find(s string) []Match {
+	var ms []Match
+	for _, p := range patterns {
+		if p.could(s) {
+			ms = appendMatches(ms, s, p)
+		}
+	}
+	if bracketedNumber(s) {
+		ms = appendBareAges(ms, s)
+	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
 			return ms[i].Start < ms[j].Start
@@ -165,6 +168,82 @@ func Find(s string) []Match {
 		end = m.End
 	}
 	return out
+}
+
+func appendMatches(ms []Match, s string, p pattern) []Match {
+	k := p.kind
+	for _, loc := range p.re.FindAllStringIndex(s, -1) {
+		start, end := loc[0], loc[1]
+		// Trailing separators are not part of what was found.
+		for end > start && strings.ContainsRune(" .,-(", rune(s[end-1])) && k != Birth && k != ChildRef && k != Initials {
+			end--
+		}
+		if k == ChildRef {
+			for end > start && !isAlnum(s[end-1]) && s[end-1] != '.' {
+				end--
+			}
+			// "YP B's": the possessive is not part of the letter.
+			for _, poss := range []string{"'s", "’s"} {
+				if strings.HasSuffix(s[start:end], poss) {
+					end -= len(poss)
+				}
+			}
+		}
+		text := s[start:end]
+		if p.keep != nil && !p.keep(text) {
+			continue
+		}
+		ms = append(ms, Match{Start: start, End: end, Text: text, Kind: k})
+	}
+	return ms
+}
+
+// appendBareAges adds each "J (14)" that reBareAge finds, unless the age is over 25 or a
+// capitalised word comes before the letter.
+func appendBareAges(ms []Match, s string) []Match {
+	for _, loc := range reBareAge.FindAllStringSubmatchIndex(s, -1) {
+		start, end := loc[2], loc[1]
+		if age := s[loc[4]:loc[5]]; len(age) == 2 && age > "25" || afterCapitalised(s[:start]) {
+			continue
+		}
+		ms = append(ms, Match{Start: start, End: end, Text: s[start:end], Kind: InitialAge})
+	}
+	return ms
+}
+
+// digits counts the ASCII digits in s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketedNumber reports whether s has a "(" and a digit, as an age in brackets needs.
+func bracketedNumber(s string) bool {
+	return strings.Contains(s, "(") && digits(s) > 0
+}
+
+// capitalThenDigit reports whether a capital letter comes just before a digit somewhere in s.
+func capitalThenDigit(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // afterCapitalised reports whether the text before a letter ends in a capitalised word

@@ -82,8 +82,7 @@ func (b *builder) mapping(n *yaml.Node, what string, kind *Kind) ([]entry, bool)
 		return nil, false
 	}
 	entries := make([]entry, 0, len(n.Content)/2)
-	// A slice beats a map here: mappings in plan files have a dozen keys at most.
-	done := make([]string, 0, len(n.Content)/2)
+	keys := suggest.NewKeys(what, allowed, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -98,14 +97,10 @@ func (b *builder) mapping(n *yaml.Node, what string, kind *Kind) ([]entry, bool)
 			continue
 		}
 		key := k.Value
-		if p := suggest.Key(key, what, done, allowed); p != nil {
-			if p.Rule != "duplicate-key" {
-				done = append(done, key)
-			}
+		if p := keys.Check(key); p != nil {
 			b.errorf(k, p.Rule, p.Hint, "%s", p.Message)
 			continue
 		}
-		done = append(done, key)
 		if !b.notAlias(v) {
 			continue
 		}

@@ -383,6 +383,12 @@ func checkText(path string, body []byte) (diag.Diagnostic, bool) {
 	line, col := 1, 1
 	lineStart := true
 	for i := 0; i < len(body); {
+		// Printable ASCII, nearly every byte of a plan, is none of those: it only moves on.
+		if b := body[i]; b > ' ' && b < 0x7f {
+			col, lineStart = col+1, false
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(body[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/suggest"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Found is the plan, section, action or measure an id names, with what holds it.
@@ -93,13 +94,13 @@ func find(plans []*plan.Plan, id string, any bool) (Found, bool, []string) {
 func PlansNamed(plans []*plan.Plan, names []string) (named []*plan.Plan, unknown []string) {
 	var ids []string
 	for _, p := range plans {
-		if ContainsFold(names, p.ID) {
+		if words.ContainsFold(names, p.ID) {
 			named = append(named, p)
 			ids = append(ids, p.ID)
 		}
 	}
 	for _, n := range names {
-		if !ContainsFold(ids, n) {
+		if !words.ContainsFold(ids, n) {
 			unknown = append(unknown, n)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Row is one action with what a listing needs to show about it.
@@ -67,7 +68,7 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 	text := strings.ToLower(f.Text)
 	var rows []Row
 	for _, p := range plans {
-		if len(f.Plans) > 0 && !ContainsFold(f.Plans, p.ID) {
+		if len(f.Plans) > 0 && !words.ContainsFold(f.Plans, p.ID) {
 			continue
 		}
 		var wStart, wEnd time.Time
@@ -75,7 +76,7 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 			wStart, wEnd, _ = f.Window.Span(p)
 		}
 		for _, s := range p.Sections {
-			if len(f.Sections) > 0 && !ContainsFold(f.Sections, s.ID) {
+			if len(f.Sections) > 0 && !words.ContainsFold(f.Sections, s.ID) {
 				continue
 			}
 			for _, a := range s.Actions {
@@ -228,17 +229,7 @@ func anyFold(have []string, want map[string]bool) bool {
 
 func anyTag(have, want []string) bool {
 	for _, w := range want {
-		if ContainsFold(have, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// ContainsFold reports whether list holds s, ignoring case: ids and tags match that way.
-func ContainsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
+		if words.ContainsFold(have, w) {
 			return true
 		}
 	}

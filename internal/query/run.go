@@ -1,6 +1,9 @@
 package query
 
-import "github.com/cpp-plans/cpp/internal/plan"
+import (
+	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/words"
+)
 
 // Listing is what a query command asks of the plans: the rows a filter keeps, in an order, and
 // what it does with the actions it cannot place in time.
@@ -48,7 +51,7 @@ func Run(plans []*plan.Plan, reg *plan.Registry, l Listing) (Answer, error) {
 		a.Rows = append(a.Rows, a.NotPlaced...)
 	}
 	for _, p := range plans {
-		if len(a.Filter.Plans) == 0 || ContainsFold(a.Filter.Plans, p.ID) {
+		if len(a.Filter.Plans) == 0 || words.ContainsFold(a.Filter.Plans, p.ID) {
 			a.Plans = append(a.Plans, p)
 		}
 	}

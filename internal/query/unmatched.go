@@ -2,10 +2,10 @@ package query
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/suggest"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Unmatched says of each lead and each plan id given to a filter that matches nothing that it
@@ -16,7 +16,7 @@ func Unmatched(plans []*plan.Plan, reg *plan.Registry, f Filter) []string {
 	for _, lead := range UnknownLeads(plans, reg, f.Leads) {
 		msg := fmt.Sprintf("no lead matches %q", lead)
 		if near := suggest.Closest(lead, reg.Spellings(), 3); len(near) > 0 {
-			msg += "; nearest: " + quoteAll(near)
+			msg += "; nearest: " + words.Quoted(near)
 		}
 		out = append(out, msg+" (see 'cpp leads')")
 	}
@@ -25,24 +25,16 @@ func Unmatched(plans []*plan.Plan, reg *plan.Registry, f Filter) []string {
 		ids = append(ids, p.ID)
 	}
 	for _, id := range f.Plans {
-		if ContainsFold(ids, id) {
+		if words.ContainsFold(ids, id) {
 			continue
 		}
 		msg := fmt.Sprintf("no plan has id %q", id)
 		if near := suggest.Closest(id, ids, 3); len(near) > 0 {
-			msg += "; nearest: " + quoteAll(near)
+			msg += "; nearest: " + words.Quoted(near)
 		} else {
-			msg += "; plans: " + quoteAll(ids)
+			msg += "; plans: " + words.Quoted(ids)
 		}
 		out = append(out, msg)
 	}
 	return out
-}
-
-func quoteAll(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = fmt.Sprintf("%q", x)
-	}
-	return strings.Join(q, ", ")
 }

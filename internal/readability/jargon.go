@@ -1,6 +1,9 @@
 package readability
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
 
 // jargonWord is a word (and its endings) or a phrase, with plainer words to use.
 type jargonWord struct {
@@ -14,7 +17,10 @@ type jargonWord struct {
 // "going forward", "in order to", "utilise") and adds words from corporate parenting plans
 // ("cohort", "sufficiency", "co-produce", "multi-agency"). Words that are also what a young
 // person in care calls something ("fostering", "placement", "care leaver") are not on it.
-var jargonList = compileJargon([][2]string{
+// The list is compiled on first use: most cpp runs never ask.
+var jargonList = sync.OnceValue(func() []jargonWord { return compileJargon(jargonPairs) })
+
+var jargonPairs = [][2]string{
 	{"facilitat(e|es|ed|ing|ion)", `"help", "run" or "make it easier"`},
 	{"utilis(e|es|ed|ing|ation)|utiliz(e|es|ed|ing|ation)", `"use"`},
 	{"robust(ly)?", `"strong", "careful" or "good"`},
@@ -65,7 +71,7 @@ var jargonList = compileJargon([][2]string{
 	{"disseminat(e|es|ed|ing|ion)", `"share" or "tell"`},
 	{"objectives?", `"aim" or "goal"`},
 	{"consult(s|ed|ing|ation)?", `"ask" or "talk to"`},
-})
+}
 
 func compileJargon(pairs [][2]string) []jargonWord {
 	out := make([]jargonWord, 0, len(pairs))

@@ -2,10 +2,11 @@ package readability
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/cpp-plans/cpp/internal/lazyre"
 )
 
 // Limits of the plain-English rules. GOV.UK asks for sentences of 25 words at most and writes
@@ -77,7 +78,7 @@ func firstWords(s string, n int) string {
 
 func jargon(text string) []Finding {
 	var out []Finding
-	for _, j := range jargonList {
+	for _, j := range jargonList() {
 		for _, loc := range j.re.FindAllStringIndex(text, -1) {
 			word := text[loc[0]:loc[1]]
 			out = append(out, Finding{Start: loc[0], End: loc[1], Text: word,
@@ -89,7 +90,7 @@ func jargon(text string) []Finding {
 }
 
 var (
-	reAcronym = regexp.MustCompile(`\b[A-Z][A-Za-z]*[A-Z]s?\b`)
+	reAcronym = lazyre.New(`\b[A-Z][A-Za-z]*[A-Z]s?\b`)
 	// Known lists what the acronyms plans use stand for, for the hint.
 	known = map[string]string{
 		"CYP": "children and young people", "EET": "in education, employment or training", "NEET": "not in education, employment or training",

@@ -665,8 +665,8 @@ func actionRecord(c *plandiff.ActionChange) ChangeRecord {
 			r.Deadline.Days = &days
 		}
 	}
-	r.UpdatesAdded = updateRecords(c.NewUpdates)
-	r.UpdatesRemoved = updateRecords(c.LostUpdates)
+	r.UpdatesAdded = UpdateRecords(c.NewUpdates)
+	r.UpdatesRemoved = UpdateRecords(c.LostUpdates)
 	switch c.Kind {
 	case plandiff.Added:
 		r.Action = snapshot(c.New)
@@ -689,7 +689,8 @@ func fieldRecords(fs []plandiff.Field) []FieldRecord {
 	return out
 }
 
-func updateRecords(us []plan.Update) []UpdateRecord {
+// UpdateRecords are progress updates as records: the one shape diff and show print them in.
+func UpdateRecords(us []plan.Update) []UpdateRecord {
 	out := []UpdateRecord{}
 	for _, u := range us {
 		out = append(out, UpdateRecord{Date: u.Date.Format(isoDate), Status: orNull(string(u.Status)), RAG: orNull(string(u.RAG)), Note: u.Note, Evidence: orNull(u.Evidence)})

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -280,7 +281,7 @@ func (sp SectionProgress) CommonLeads() []string {
 	for _, l := range sp.Rows[0].Leads {
 		all := true
 		for _, row := range sp.Rows[1:] {
-			if !contains(row.Leads, l) {
+			if !slices.Contains(row.Leads, l) {
 				all = false
 				break
 			}
@@ -296,20 +297,11 @@ func (sp SectionProgress) CommonLeads() []string {
 func OtherLeads(row query.Row, common []string) []string {
 	var out []string
 	for _, l := range row.Leads {
-		if !contains(common, l) {
+		if !slices.Contains(common, l) {
 			out = append(out, l)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // notNamed is how plans transcribed from a document that names no council say so.

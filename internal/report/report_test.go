@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -88,7 +89,7 @@ func (fx fixture) build(t *testing.T) *Report {
 	if len(fx.plans) > 0 {
 		var only []*plan.Plan
 		for _, p := range plans {
-			if contains(fx.plans, p.ID) {
+			if slices.Contains(fx.plans, p.ID) {
 				only = append(only, p)
 			}
 		}

@@ -30,6 +30,28 @@ func Key(key, what string, seen, allowed []string) *KeyProblem {
 	return &KeyProblem{"unknown-field", hint, fmt.Sprintf("unknown field `%s` in %s", key, what)}
 }
 
+// Keys checks the keys of one mapping as they are read, each with Key against those before it
+// (a slice, not a map: a mapping in a plan has a dozen keys at most).
+// Every key but a repeat is remembered, so that a key written three times is a duplicate twice.
+type Keys struct {
+	what          string
+	allowed, seen []string
+}
+
+// NewKeys checks the keys of a mapping of up to n keys (what and allowed are Key's).
+func NewKeys(what string, allowed []string, n int) Keys {
+	return Keys{what: what, allowed: allowed, seen: make([]string, 0, n)}
+}
+
+// Check is Key for the mapping's next key.
+func (k *Keys) Check(key string) *KeyProblem {
+	p := Key(key, k.what, k.seen, k.allowed)
+	if p == nil || p.Rule != "duplicate-key" {
+		k.seen = append(k.seen, key)
+	}
+	return p
+}
+
 // Hint is the hint for a name that matched nothing: "did you mean a, b?" with the nearest names,
 // or otherwise (where to find the names) when none is near.
 func Hint(near []string, otherwise string) string {

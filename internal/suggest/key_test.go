@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	allowed := []string{"id", "leads", "deadline"}
@@ -18,6 +21,24 @@ func TestKey(t *testing.T) {
 		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) {
 			t.Errorf("Key(%q, seen %q) = %+v, want %+v", tt.key, tt.seen, got, tt.want)
 		}
+	}
+}
+
+// A mapping's keys in order: a key written again is a duplicate of the first, however many times
+// it comes, and a misspelt one too once it has been reported unknown.
+func TestKeys(t *testing.T) {
+	keys := NewKeys("action x", []string{"id", "leads", "deadline"}, 4)
+	var rules []string
+	for _, key := range []string{"id", "lead", "leads", "leads", "lead", "leads", "deadline"} {
+		rule := "ok"
+		if p := keys.Check(key); p != nil {
+			rule = p.Rule
+		}
+		rules = append(rules, key+":"+rule)
+	}
+	want := "id:ok lead:unknown-field leads:ok leads:duplicate-key lead:duplicate-key leads:duplicate-key deadline:ok"
+	if got := strings.Join(rules, " "); got != want {
+		t.Errorf("Check gives %s\nwant %s", got, want)
 	}
 }
 

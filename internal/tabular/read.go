@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cpp-plans/cpp/internal/safewrite"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // MaxSize is the largest file Read reads. A council's plan of a thousand actions is a few hundred
@@ -258,11 +259,11 @@ func pick(name string, tables []Table, names []string, opts Options, what string
 	}
 	for _, n := range names {
 		if strings.EqualFold(n, opts.Sheet) {
-			return nil, errorf(name, fmt.Sprintf("choose a %s with text in it: %s", what, quoteList(nonEmpty(tables))),
+			return nil, errorf(name, fmt.Sprintf("choose a %s with text in it: %s", what, words.Quoted(nonEmpty(tables))),
 				"%s %q has no text", what, n)
 		}
 	}
-	return nil, errorf(name, fmt.Sprintf("the %ss are: %s", what, quoteList(names)), "there is no %s %q", what, opts.Sheet)
+	return nil, errorf(name, fmt.Sprintf("the %ss are: %s", what, words.Quoted(names)), "there is no %s %q", what, opts.Sheet)
 }
 
 func nonEmpty(tables []Table) []string {
@@ -271,12 +272,4 @@ func nonEmpty(tables []Table) []string {
 		names[i] = t.Name
 	}
 	return names
-}
-
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
-	}
-	return strings.Join(q, ", ")
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -64,14 +65,14 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 	if opts.Sheet != "" {
 		i := slices.IndexFunc(sheets, func(s sheetPart) bool { return strings.EqualFold(s.name, opts.Sheet) })
 		if i < 0 {
-			return nil, errorf(name, "the sheets are: "+quoteList(sheetNames(sheets)), "there is no sheet %q", opts.Sheet)
+			return nil, errorf(name, "the sheets are: "+words.Quoted(sheetNames(sheets)), "there is no sheet %q", opts.Sheet)
 		}
 		t, err := x.read(sheets[i])
 		if err != nil {
 			return nil, err
 		}
 		if !hasText(&t) {
-			return nil, errorf(name, "choose the sheet that holds the action table; the sheets are: "+quoteList(sheetNames(sheets)),
+			return nil, errorf(name, "choose the sheet that holds the action table; the sheets are: "+words.Quoted(sheetNames(sheets)),
 				"sheet %q has no text", sheets[i].name)
 		}
 		return []Table{t}, nil
@@ -94,7 +95,7 @@ func readXLSX(name string, data []byte, opts Options) ([]Table, error) {
 	if len(tables) == 0 {
 		hint := "check that this is the workbook that holds the action table"
 		if len(hidden) > 0 {
-			hint = "hidden sheets are not read unless named; the hidden sheets are: " + quoteList(hidden)
+			hint = "hidden sheets are not read unless named; the hidden sheets are: " + words.Quoted(hidden)
 		}
 		return nil, errorf(name, hint, "no visible sheet of the workbook has any text")
 	}

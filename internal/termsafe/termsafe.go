@@ -14,6 +14,7 @@ package termsafe
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -76,21 +77,12 @@ func Found(s string) []string {
 		case Unsafe(r):
 			e = Escape(r)
 		}
-		if e != "" && !contains(out, e) {
+		if e != "" && !slices.Contains(out, e) {
 			out = append(out, e)
 		}
 		i += size
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func visible(s string, keepNewlines bool) string {

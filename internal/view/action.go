@@ -14,24 +14,16 @@ import (
 // ActionRecord is show's record of an action in full: the listing's record with the details.
 type ActionRecord struct {
 	render.ActionRecord
-	PlanTitle    string         `json:"plan_title"`
-	SectionTitle string         `json:"section_title"`
-	Promise      *string        `json:"promise"`
-	LeadsAsGiven []string       `json:"leads_as_written"`
-	Outcomes     []string       `json:"outcomes"`
-	Links        []string       `json:"links"`
-	Parent       *string        `json:"parent"`
-	Updates      []updateRecord `json:"updates"`
+	PlanTitle    string                `json:"plan_title"`
+	SectionTitle string                `json:"section_title"`
+	Promise      *string               `json:"promise"`
+	LeadsAsGiven []string              `json:"leads_as_written"`
+	Outcomes     []string              `json:"outcomes"`
+	Links        []string              `json:"links"`
+	Parent       *string               `json:"parent"`
+	Updates      []render.UpdateRecord `json:"updates"`
 	// DeadlineHistory is null outside a git repository and for an action not yet committed.
 	DeadlineHistory *render.SlipRecord `json:"deadline_history"`
-}
-
-type updateRecord struct {
-	Date     string  `json:"date"`
-	Status   *string `json:"status"`
-	RAG      *string `json:"rag"`
-	Note     string  `json:"note"`
-	Evidence *string `json:"evidence"`
 }
 
 // History is what show knows of an action's history: a nil Slip means not committed yet. A nil
@@ -42,27 +34,12 @@ func ActionRecordOf(r query.Row, si *History) ActionRecord {
 	a := r.Action
 	out := ActionRecord{ActionRecord: render.ActionRecords([]query.Row{r})[0], PlanTitle: r.Plan.Title,
 		SectionTitle: r.Section.Title, Promise: optional(r.Section.Promise), LeadsAsGiven: nonEmpty(a.EffectiveLeads()),
-		Outcomes: nonEmpty(a.Outcomes), Links: nonEmpty(a.Links), Updates: []updateRecord{}}
+		Outcomes: nonEmpty(a.Outcomes), Links: nonEmpty(a.Links), Updates: render.UpdateRecords(a.Updates)}
 	if si != nil {
 		out.DeadlineHistory = render.NewSlipRecord(si.Slip)
 	}
 	if a.Parent != "" {
 		out.Parent = &a.Parent
-	}
-	for _, u := range a.Updates {
-		uj := updateRecord{Date: u.Date.Format("2006-01-02"), Note: u.Note}
-		if u.Evidence != "" {
-			uj.Evidence = &u.Evidence
-		}
-		if u.Status != "" {
-			s := string(u.Status)
-			uj.Status = &s
-		}
-		if u.RAG != "" {
-			s := string(u.RAG)
-			uj.RAG = &s
-		}
-		out.Updates = append(out.Updates, uj)
 	}
 	return out
 }

@@ -1,7 +1,8 @@
 // Package words owns how cpp writes small things for people, so that every command writes them
 // alike: a count with its noun ("1 action", "3 actions"), text folded onto one line, a date
-// ("30 Sep 2025") and a span of dates, and a figure with its unit ("12.5%", "0%", never "-0%").
-// It knows nothing of plans.
+// ("30 Sep 2025") and a span of dates, a figure with its unit ("12.5%", "0%", never "-0%") and a
+// list of names quoted; and how a name is found in a list whatever its case. It knows nothing of
+// plans.
 package words
 
 import (
@@ -55,4 +56,24 @@ func Value(f float64, unit string) string {
 		return Number(f) + "%"
 	}
 	return Number(f) + " " + unit
+}
+
+// Quoted is each name in double quotes, Go-escaped, separated by commas: "a", "b".
+func Quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// ContainsFold reports whether list holds s, ignoring case: ids, tags and lead names match that
+// way.
+func ContainsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }

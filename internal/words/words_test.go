@@ -71,3 +71,27 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoted(t *testing.T) {
+	for _, tt := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"Actions"}, `"Actions"`},
+		{[]string{"Plan 2025", `say "hi"`, "tab\there"}, `"Plan 2025", "say \"hi\"", "tab\there"`},
+	} {
+		if got := Quoted(tt.in); got != tt.want {
+			t.Errorf("Quoted(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	list := []string{"camden-cp", "Virtual School"}
+	for s, want := range map[string]bool{"CAMDEN-CP": true, "virtual school": true, "camden": false, "": false} {
+		if got := ContainsFold(list, s); got != want {
+			t.Errorf("ContainsFold(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -43,6 +43,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/cpp-plans/cpp/internal/lazyre"
 )
 
 // Spec is a parsed spec: its sheets in order.
@@ -81,16 +83,18 @@ type Cell struct{ Row, Col int }
 // Range is a rectangle of cells, from 0, both corners included.
 type Range struct{ From, To Cell }
 
+// The spec's lines. Compiled on first use: the end-to-end tests run their test binary, which
+// links this package, as cpp hundreds of times, and none of those runs reads a spec.
 var (
-	mergeLine   = regexp.MustCompile(`^merge ([A-Z]+[0-9]+):([A-Z]+[0-9]+)$`)
-	fillLine    = regexp.MustCompile(`^fill ([A-Z]+[0-9]+) ([0-9A-Fa-f]{6})$`)
-	dateLine    = regexp.MustCompile(`^date ([A-Z]+[0-9]+) ([0-9]{4}-[0-9]{2}-[0-9]{2})(?: (.+))?$`)
-	numberLine  = regexp.MustCompile(`^number ([A-Z]+[0-9]+) (-?[0-9.]+(?:[eE][-+]?[0-9]+)?)(?: (.+))?$`)
-	formulaLine = regexp.MustCompile(`^formula ([A-Z]+[0-9]+) (.+?)(?: ->(?: (.*))?)?$`)
-	errorLine   = regexp.MustCompile(`^error ([A-Z]+[0-9]+) (#.+)$`)
-	linkLine    = regexp.MustCompile(`^link ([A-Z]+[0-9]+) (\S+)$`)
-	sheetLine   = regexp.MustCompile(`^sheet (.+)$`)
-	paraLine    = regexp.MustCompile(`^para (.*)$`)
+	mergeLine   = lazyre.New(`^merge ([A-Z]+[0-9]+):([A-Z]+[0-9]+)$`)
+	fillLine    = lazyre.New(`^fill ([A-Z]+[0-9]+) ([0-9A-Fa-f]{6})$`)
+	dateLine    = lazyre.New(`^date ([A-Z]+[0-9]+) ([0-9]{4}-[0-9]{2}-[0-9]{2})(?: (.+))?$`)
+	numberLine  = lazyre.New(`^number ([A-Z]+[0-9]+) (-?[0-9.]+(?:[eE][-+]?[0-9]+)?)(?: (.+))?$`)
+	formulaLine = lazyre.New(`^formula ([A-Z]+[0-9]+) (.+?)(?: ->(?: (.*))?)?$`)
+	errorLine   = lazyre.New(`^error ([A-Z]+[0-9]+) (#.+)$`)
+	linkLine    = lazyre.New(`^link ([A-Z]+[0-9]+) (\S+)$`)
+	sheetLine   = lazyre.New(`^sheet (.+)$`)
+	paraLine    = lazyre.New(`^para (.*)$`)
 )
 
 // Parse reads a spec.
