@@ -16,13 +16,9 @@ func main() {
 // run is all the binary does. The end-to-end tests run their test binary as cpp through it, so
 // what they run collects garbage as the real one does.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	// cpp runs for tens of milliseconds over a few megabytes of YAML nodes. At Go's default
-	// (GOGC=100) the collector runs several times in that span and takes a third of the CPU of
-	// a command like update; letting the heap grow to five times what is live before collecting
-	// halves that, and a run's memory stays small (tens of megabytes for the national corpus).
-	// A GOGC the user sets still wins.
+	// A GOGC the user sets wins over cpp's own setting.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(cli.GCPercent)
 	}
 	return cli.Main(args, stdin, stdout, stderr)
 }
