@@ -60,6 +60,12 @@ type Filter struct {
 
 // Select returns the rows of every action that passes the filter, in plan file order.
 func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
+	return selectRows(plans, reg, f, nil)
+}
+
+// selectRows is Select over the actions only keeps (all when nil). What the filter asks of an
+// action itself is asked before its row is made: making a row resolves its leads, which costs.
+func selectRows(plans []*plan.Plan, reg *plan.Registry, f Filter, only func(*plan.Action) bool) []Row {
 	leads := make(map[string]bool, len(f.Leads))
 	for _, l := range f.Leads {
 		c, _ := reg.Canonical(l)
@@ -80,23 +86,14 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 				continue
 			}
 			for _, a := range s.Actions {
+				if only != nil && !only(a) || !f.keepsAction(a, text) {
+					continue
+				}
 				r := NewRow(p, s, a, reg, f.Today)
 				if f.Window != nil && r.Recurring {
 					r = r.inWindow(wStart, wEnd)
 				}
 				if len(leads) > 0 && !anyFold(r.Leads, leads) {
-					continue
-				}
-				if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, a.Status) {
-					continue
-				}
-				if len(f.RAGs) > 0 && !slices.Contains(f.RAGs, a.RAG) {
-					continue
-				}
-				if len(f.Tags) > 0 && !anyTag(a.Tags, f.Tags) {
-					continue
-				}
-				if text != "" && !matchesText(a, text) {
 					continue
 				}
 				if !f.DueBefore.IsZero() && (!r.HasDue() || r.Due.After(f.DueBefore)) {
@@ -108,9 +105,6 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 				if f.Overdue && r.DaysLate == 0 {
 					continue
 				}
-				if f.ToBeConfirmed && !toBeConfirmed(a) {
-					continue
-				}
 				if f.Window != nil && (!r.HasDue() || r.Due.Before(wStart) || r.Due.After(wEnd)) {
 					continue
 				}
@@ -119,6 +113,16 @@ func Select(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 		}
 	}
 	return rows
+}
+
+// keepsAction reports whether the action passes what the filter asks of the action itself: its
+// status, RAG, tags, text (lower-cased) and a deadline to be confirmed.
+func (f Filter) keepsAction(a *plan.Action, text string) bool {
+	return (len(f.Statuses) == 0 || slices.Contains(f.Statuses, a.Status)) &&
+		(len(f.RAGs) == 0 || slices.Contains(f.RAGs, a.RAG)) &&
+		(len(f.Tags) == 0 || anyTag(a.Tags, f.Tags)) &&
+		(text == "" || matchesText(a, text)) &&
+		(!f.ToBeConfirmed || toBeConfirmed(a))
 }
 
 // Dated reports whether the filter asks when actions fall due (a window, due before or after a
@@ -133,13 +137,7 @@ func (f Filter) Dated() bool {
 // in it; a summary counts them apart.
 func NotPlaced(plans []*plan.Plan, reg *plan.Registry, f Filter) []Row {
 	f.Window, f.DueBefore, f.DueAfter, f.Overdue = nil, time.Time{}, time.Time{}, false
-	var out []Row
-	for _, r := range Select(plans, reg, f) {
-		if r.Action.DeadlineNotUnderstood() {
-			out = append(out, r)
-		}
-	}
-	return out
+	return selectRows(plans, reg, f, (*plan.Action).DeadlineNotUnderstood)
 }
 
 // NewRow describes one action as of today.
