@@ -89,6 +89,13 @@ func selectRows(plans []*plan.Plan, reg *plan.Registry, f Filter, only func(*pla
 				if only != nil && !only(a) || !f.keepsAction(a, text) {
 					continue
 				}
+				// A window keeps a deadline that does not repeat by its one due date; the row
+				// of one that does is about its occurrence in the window (inWindow, below).
+				if f.Window != nil && !isRecurring(a) {
+					if due, ok := a.Due(); !ok || due.Before(wStart) || due.After(wEnd) {
+						continue
+					}
+				}
 				r := NewRow(p, s, a, reg, f.Today)
 				if f.Window != nil && r.Recurring {
 					r = r.inWindow(wStart, wEnd)
@@ -156,7 +163,7 @@ func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, t
 			r.DaysLate = daysBetween(due, today)
 		}
 	}
-	r.Recurring = a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.Recurring
+	r.Recurring = isRecurring(a)
 	if r.Recurring {
 		// The row shows the occurrence a reader needs: the last to fall due when it was missed
 		// and the action is open, so that it says what is late and by how much; else the next
@@ -169,6 +176,12 @@ func NewRow(p *plan.Plan, s *plan.Section, a *plan.Action, reg *plan.Registry, t
 		}
 	}
 	return r
+}
+
+// isRecurring reports whether the action's deadline repeats (monthly, reviewed annually): its
+// row is about one occurrence.
+func isRecurring(a *plan.Action) bool {
+	return a.HasDeadline && a.DeadlineErr == nil && a.Deadline.Kind == deadline.Recurring
 }
 
 // inWindow makes a recurring row about the occurrence that falls due in a window: the missed one
