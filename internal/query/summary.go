@@ -227,21 +227,27 @@ func Councils(teams []LeadSummary) int {
 }
 
 // leadsKnown says whether a spelling names a team: one the registry knows, or a lead some action
-// names.
+// names. The leads the actions name are gathered when a spelling is first asked about: most
+// listings name no lead, and gathering them means every action of every plan.
 func leadsKnown(plans []*plan.Plan, reg *plan.Registry) func(string) bool {
-	used := map[string]bool{}
-	for _, p := range plans {
-		for _, s := range p.Sections {
-			for _, a := range s.Actions {
-				for _, l := range a.EffectiveLeads() {
-					used[plan.Fold(l)] = true
+	var used map[string]bool
+	return func(l string) bool {
+		if _, known := reg.Canonical(l); known {
+			return true
+		}
+		if used == nil {
+			used = map[string]bool{}
+			for _, p := range plans {
+				for _, s := range p.Sections {
+					for _, a := range s.Actions {
+						for _, l := range a.EffectiveLeads() {
+							used[plan.Fold(l)] = true
+						}
+					}
 				}
 			}
 		}
-	}
-	return func(l string) bool {
-		_, known := reg.Canonical(l)
-		return known || used[plan.Fold(l)]
+		return used[plan.Fold(l)]
 	}
 }
 
