@@ -9,8 +9,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,6 +19,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -111,12 +110,7 @@ func Load(wd string) (*Config, []diag.Diagnostic) {
 	if !ok {
 		return &Config{}, nil
 	}
-	data, err := readFile(filepath.Join(wd, path))
-	if err != nil {
-		return &Config{Path: path}, []diag.Diagnostic{{File: path, Severity: diag.Error, Rule: "config",
-			Message: "cannot read the repository's config: " + err.Error(), Hint: "make it a readable YAML file, or remove it"}}
-	}
-	c, ds := Parse(path, data)
+	c, ds := read(filepath.Join(wd, path), path)
 	// A relative map file is written relative to the repository's root, where cpp.yaml is.
 	if c.Import.Map != "" && !filepath.IsAbs(c.Import.Map) {
 		c.Import.Map = filepath.Join(filepath.Dir(path), filepath.FromSlash(c.Import.Map))
@@ -124,23 +118,24 @@ func Load(wd string) (*Config, []diag.Diagnostic) {
 	return c, ds
 }
 
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// Read reads the settings file at path (one named on the command line, or the one cpp init
+// keeps). A file that cannot be read is one diagnostic at line 0.
+func Read(path string) (*Config, []diag.Diagnostic) { return read(path, path) }
+
+// read reads the file at path through safewrite, as every user's file is read (regular files
+// only, within the size limit), and names it as name.
+func read(path, name string) (*Config, []diag.Diagnostic) {
+	data, err := safewrite.ReadFile(path, maxSize)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New("no such file")
+		d := diag.Diagnostic{File: name, Severity: diag.Error, Rule: "config",
+			Message: "cannot read the settings: " + safewrite.Reason(err), Hint: "check the path and its permissions"}
+		var se *safewrite.Error
+		if errors.As(err, &se) {
+			d.Hint = se.Hint()
 		}
-		return nil, err
+		return &Config{Path: name}, []diag.Diagnostic{d}
 	}
-	defer f.Close()
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
-		return nil, err
-	}
-	if b.Len() > maxSize {
-		return nil, fmt.Errorf("it is larger than %d bytes", maxSize)
-	}
-	return b.Bytes(), nil
+	return Parse(name, data)
 }
 
 // Parse reads cpp.yaml's bytes. Every problem is a diagnostic at its position; what could be read
