@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -249,16 +250,16 @@ func (p *parser) report(n *yaml.Node) {
 		case "title":
 			p.c.Report.Title, _ = p.text(v, "report.title")
 		case "stale_days":
-			d, err := strconv.Atoi(v.Value)
-			if v.Kind != yaml.ScalarNode || err != nil || d < 1 || d > MaxStaleDays {
+			d, ok := number(v)
+			if !ok || d != math.Trunc(d) || d < 1 || d > MaxStaleDays {
 				p.errorf(v, "value", "write a number of days such as 90",
 					"invalid report.stale_days %s: it is a whole number of days from 1 to %d", describe(v), MaxStaleDays)
 				return
 			}
-			p.c.Report.StaleDays = d
+			p.c.Report.StaleDays = int(d)
 		case "tolerance":
-			t, err := strconv.ParseFloat(v.Value, 64)
-			if v.Kind != yaml.ScalarNode || err != nil || !(t >= 0 && t < 1) {
+			t, ok := number(v)
+			if !ok || !(t >= 0 && t < 1) {
 				p.errorf(v, "value", "write a fraction such as 0.1 (within 10% of target is green)",
 					"invalid report.tolerance %s: it is a fraction of the target, at least 0 and less than 1", describe(v))
 				return
@@ -294,9 +295,20 @@ func (p *parser) glossary(n *yaml.Node) {
 	}
 }
 
-// text is a scalar value as text: one line, not empty.
+// number reads a figure as YAML 1.2 reads one, as an editor checking the schema does: 90, 0.1,
+// 9e1, 90.0. Quoted ("90") it is text, and 1_000 is a number only to YAML 1.1.
+func number(v *yaml.Node) (float64, bool) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || strings.Contains(v.Value, "_") {
+		return 0, false
+	}
+	var f float64
+	return f, v.Decode(&f) == nil
+}
+
+// text is a scalar value as text: one line, not empty. A number is text (`council: 2025`), as
+// in a plan file; true or false is not.
 func (p *parser) text(v *yaml.Node, what string) (string, bool) {
-	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" || strings.TrimSpace(v.Value) == "" {
 		p.errorf(v, "type", "write it as text on the same line", "%s must be text, not %s", what, describe(v))
 		return "", false
 	}
