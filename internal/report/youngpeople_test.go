@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/personal"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -243,6 +244,15 @@ func TestSharedLine(t *testing.T) {
 		plan.Update{Date: date("2025-10-05"), Note: "later", Share: plan.ShareYoungPeople})
 	if got := SharedLine(s, q3, asOf); got != "Shared with young people this quarter: 2 updates." {
 		t.Errorf("two in the quarter: %q", got)
+	}
+	// In financial quarters Q3 2025 is October to December: the updates of July to September
+	// are the quarter before it, and the one in October is the board's, had it been known.
+	s.Plan.Quarters = deadline.Financial
+	if got := SharedLine(s, q3, asOf); got != "Nothing shared with young people since September 2025." {
+		t.Errorf("financial quarters, as of the end of September: %q", got)
+	}
+	if got := SharedLine(s, q3, date("2025-12-31")); got != "Shared with young people this quarter: 1 update." {
+		t.Errorf("financial quarters, as of the end of December: %q", got)
 	}
 }
 
