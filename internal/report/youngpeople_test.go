@@ -256,6 +256,24 @@ func TestSharedLine(t *testing.T) {
 	}
 }
 
+// The young people's report says the figure the board reads: of two observations on one day, the
+// one written later in the file (plan.Measure.Standing), not the first.
+func TestYoungPeopleMeasureLatestAsTheBoardReadsIt(t *testing.T) {
+	m := &plan.Measure{Text: "Children who took part", Observations: []plan.Observation{
+		{Date: date("2025-06-30"), Value: 3}, {Date: date("2025-06-30"), Value: 12}, {Date: date("2025-12-31"), Value: 2}}}
+	asOf := date("2025-09-30")
+	if got := m.Standing(asOf, DefaultTolerance).Latest.Value; got != 12 {
+		t.Fatalf("the board reads %v", got)
+	}
+	line, ok := measureWords(m, asOf)
+	if want := "Children who took part: 12 in June 2025."; !ok || line != want {
+		t.Errorf("measureWords: %q, %v; want %q", line, ok, want)
+	}
+	if _, ok := measureWords(m, date("2025-06-29")); ok {
+		t.Error("a figure dated after the report's date was said")
+	}
+}
+
 // The manual's rendered example (docs/young-people.md) is the golden report's first section, as cpp writes it.
 func TestYoungPeopleREADMEExample(t *testing.T) {
 	readme, err := os.ReadFile("../../docs/young-people.md")
