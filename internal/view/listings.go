@@ -101,7 +101,7 @@ func Leads(a query.Answer, w Window, sort string) (render.Listing, error) {
 		return render.Listing{}, err
 	}
 	recs := LeadRecords(sums)
-	return render.Listing{Doc: LeadsDoc(recs, query.Councils(sums), w),
+	return render.Listing{Doc: notCounted(LeadsDoc(recs, query.Councils(sums), w), a.NotPlaced),
 		Book:    render.Doc{Title: "Leads as of " + render.Date(w.Today), Sheet: "Leads", AsOf: w.Today},
 		Columns: LeadColumns, Kinds: LeadKinds,
 		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}, nil
@@ -112,7 +112,7 @@ func Leads(a query.Answer, w Window, sort string) (render.Listing, error) {
 func Status(a query.Answer, w Window) render.Listing {
 	w.Plans, w.Today = a.Plans, a.Filter.Today
 	recs := StatusRecords(query.ByPlanIn(a.Rows, w.Today, w.Window))
-	return render.Listing{Doc: StatusDoc(recs, query.ByLeadIn(a.Rows, w.Today, w.Window), w),
+	return render.Listing{Doc: notCounted(StatusDoc(recs, query.ByLeadIn(a.Rows, w.Today, w.Window), w), a.NotPlaced),
 		Book:    render.Doc{Title: "Status as of " + render.Date(w.Today), Sheet: "Status", AsOf: w.Today},
 		Columns: StatusColumns, Kinds: StatusKinds,
 		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}

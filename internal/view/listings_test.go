@@ -144,3 +144,33 @@ func TestSlippedNamesWhatItCouldNotPlace(t *testing.T) {
 		t.Errorf("Slipping keeps %v as not placed, want only %s", n, moved)
 	}
 }
+
+// The summaries for people (leads, status) say which actions they counted as neither due nor
+// overdue, their deadline not understood: their tables have no column for them, and stderr is
+// not sent on with a pasted table.
+func TestSummariesNameWhatTheyDidNotPlace(t *testing.T) {
+	summary := answer(t, query.Listing{Filter: query.Filter{Plans: []string{"camden-cp"}}, Summary: true})
+	if len(summary.NotPlaced) != 0 {
+		t.Fatalf("the bundled plan has deadlines not understood: %v", summary.NotPlaced)
+	}
+	a := notPlaced(summary)
+	id := a.NotPlaced[0].Action.ID
+	want := "1 action has a deadline cpp does not understand, counted as neither due nor overdue: " + id + ". cpp validate says why."
+	leads, err := Leads(a, Window{Window: query.ThisQuarter(today)}, "overdue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, l := range map[string]render.Listing{"leads": leads, "status": Status(a, Window{Window: query.ThisQuarter(today)})} {
+		var md bytes.Buffer
+		if err := (render.MarkdownPrinter{}).Print(&md, l.Doc); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(md.String(), render.InlineMarkdown(want)) {
+			t.Errorf("%s does not say %q:\n%s", name, want, md.String())
+		}
+	}
+	leads, _ = Leads(summary, Window{Window: query.ThisQuarter(today)}, "overdue")
+	if strings.Contains(fmt.Sprint(leads.Doc.Blocks), "does not understand") {
+		t.Error("a summary with every deadline understood names some as not")
+	}
+}
