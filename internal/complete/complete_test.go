@@ -138,6 +138,8 @@ func TestToday(t *testing.T) {
 		{"2024-02-29", "2024-02-29"},
 		{"", "2025-10-01"},
 		{"29/02/2024", "2025-10-01"},
+		{" 2024-02-29\n", "2024-02-29"}, // as the commands read it
+		{"1066-10-14", "2025-10-01"},    // a year the commands refuse
 	} {
 		if got := Today(tc.cppToday, now); got.Format(time.RFC3339) != tc.want+"T00:00:00Z" {
 			t.Errorf("%q: %v, want %s", tc.cppToday, got, tc.want)
