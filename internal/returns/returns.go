@@ -273,6 +273,15 @@ func (a *ActionRow) Cells() []string {
 	return append(cells, make([]string, len(ActionHeader)-len(cells))...)
 }
 
+// answeredBy are the teams asked for the measure's figure: its Teams, or when its section names
+// none, its council's unled team, which the council's unled actions go to as well.
+func (m *MeasureRow) answeredBy() []plan.Team {
+	if len(m.Teams) == 0 {
+		return []plan.Team{{Lead: NoLead, Council: m.Plan.Council}}
+	}
+	return m.Teams
+}
+
 // Cells are the measure as the return writes it, then the empty columns for the new figure.
 func (m *MeasureRow) Cells() []string {
 	target, latest, latestDate := "", "", ""
@@ -319,8 +328,7 @@ func (r *Return) PerLead() []LeadPart {
 		part.LeadFilter = []string{team.Lead}
 		part.Measures = nil
 		for _, m := range r.Measures {
-			noTeam := len(m.Teams) == 0 && team.Lead == NoLead && team.Council == m.Plan.Council
-			if noTeam || slices.Contains(m.Teams, team) {
+			if slices.Contains(m.answeredBy(), team) {
 				part.Measures = append(part.Measures, m)
 			}
 		}
@@ -339,7 +347,7 @@ func (r *Return) PerLead() []LeadPart {
 	}
 	// A team asked only for figures (no open actions) has a return of its own too.
 	for _, m := range r.Measures {
-		for _, t := range m.Teams {
+		for _, t := range m.answeredBy() {
 			if !has[t] {
 				has[t] = true
 				add(t, r.teamName(t), nil)
