@@ -742,3 +742,27 @@ func TestSpreadsheetRows(t *testing.T) {
 		t.Errorf("warnings %+v, want one at row 3", res.Warnings)
 	}
 }
+
+// A progress heading's quarter is read in the plan's convention: in a financial plan, Q2 is July
+// to September, so "Progress Q2 2025" ends 30 September 2025, and a "Q2 progress" with no year
+// the last such quarter to end by the day of the import (TestProgressHeadingsAndStatus reads
+// both in a calendar plan).
+func TestProgressQuarterFinancial(t *testing.T) {
+	o := opts()
+	o.Quarters = deadline.Financial
+	o.Today = time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC)
+	res, p := load(t, o, table("",
+		"Action | Progress Q2 2025 | Q2 progress",
+		"A | Going well | Still going",
+	))
+	var got []string
+	for _, u := range actions(p)["test-ap.p1.1"].Updates {
+		got = append(got, u.Date.Format("2006-01-02")+" "+u.Note)
+	}
+	if want := []string{"2025-09-30 Going well", "2025-09-30 Still going"}; !slices.Equal(got, want) {
+		t.Errorf("updates %q, want %q", got, want)
+	}
+	if len(res.Progress) != 2 || !strings.Contains(res.Progress[1], "the last day of Q2 2025/26 (financial)") {
+		t.Errorf("progress %q", res.Progress)
+	}
+}
