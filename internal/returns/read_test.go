@@ -600,3 +600,18 @@ func TestReadShareColumn(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), want)
 	}
 }
+
+// unsafeCell takes off exactly the ' that render.SafeCell puts on, and nothing else. ("'=x" is
+// read as "=x": a ' before a formula's sign is how a spreadsheet is told the cell is text.)
+func TestUnsafeCellUndoesSafeCell(t *testing.T) {
+	for _, s := range []string{"=SUM(A1)", "+44 20", "-3", "@cmd", "\tx", "\rx", "'", "''", "plain", "", "'plain"} {
+		if got := unsafeCell(render.SafeCell(s)); got != s {
+			t.Errorf("unsafeCell(SafeCell(%q)) = %q", s, got)
+		}
+	}
+	for _, s := range []string{"'plain", "'", "'' x"} {
+		if got := unsafeCell(s); got != s {
+			t.Errorf("unsafeCell(%q) = %q: a ' a lead typed stays", s, got)
+		}
+	}
+}
