@@ -766,3 +766,27 @@ func TestProgressQuarterFinancial(t *testing.T) {
 		t.Errorf("progress %q", res.Progress)
 	}
 }
+
+// A status written in the RAG column, when the status column gives another, is kept as a
+// comment, whichever column comes first: the table said it, and it is not lost without a word.
+func TestStatusInRAGColumnNotLost(t *testing.T) {
+	for _, tb := range []tabular.Table{
+		table("", "Action | Status | RAG", "A | Complete | In progress"),
+		table("", "Action | RAG | Status", "A | In progress | Complete"),
+	} {
+		res, p := load(t, opts(), tb)
+		if a := actions(p)["test-ap.p1.1"]; a.Status != plan.Complete {
+			t.Errorf("status %q, want complete: the status column wins\n%s", a.Status, res.Data)
+		}
+		if !bytes.Contains(res.Data, []byte("# RAG: In progress (a status, not a RAG rating; the Status column says complete)")) {
+			t.Errorf("the RAG column's status is lost:\n%s", res.Data)
+		}
+	}
+	// Blue, which some councils rate complete with, is kept the same way when the status
+	// column says otherwise.
+	res, p := load(t, opts(), table("", "Action | Status | RAG", "A | In progress | Blue"))
+	if a := actions(p)["test-ap.p1.1"]; a.Status != plan.InProgress || a.RAG != "" ||
+		!bytes.Contains(res.Data, []byte("# RAG: Blue (a status, not a RAG rating; the Status column says in-progress)")) {
+		t.Errorf("status %q, rag %q:\n%s", a.Status, a.RAG, res.Data)
+	}
+}
