@@ -462,16 +462,19 @@ func TestFileNameFitsFileSystems(t *testing.T) {
 	}
 }
 
-// The unled actions and the unled measures of a council are one team to chase, as they are one
-// return (PerLead): the chasing list names "(no lead)" once, with its council, never twice.
-func TestMissingUnledIsOneTeam(t *testing.T) {
-	const unled = `id: solo
+// solo is the start of a one-council plan; a test adds its sections.
+const solo = `id: solo
 title: Solo Plan
 council: Solo Council
 period: {start: 2025-01-01, end: 2027-12-31}
 quarters: calendar
 sections:
-  - id: solo.p1
+`
+
+// The unled actions and the unled measures of a council are one team to chase, as they are one
+// return (PerLead): the chasing list names "(no lead)" once, with its council, never twice.
+func TestMissingUnledIsOneTeam(t *testing.T) {
+	const unled = solo + `  - id: solo.p1
     kind: priority
     title: Unled
     measures:
@@ -503,13 +506,7 @@ sections:
 // A measure of a section no team delivers is in its council's "(no lead)" return even when no
 // action is unled: split per lead, the return leaves out nothing it asks.
 func TestPerLeadUnledMeasureOnly(t *testing.T) {
-	const plan = `id: solo
-title: Solo Plan
-council: Solo Council
-period: {start: 2025-01-01, end: 2027-12-31}
-quarters: calendar
-sections:
-  - id: solo.p1
+	const plan = solo + `  - id: solo.p1
     kind: priority
     title: Unled measure
     measures:
