@@ -296,14 +296,7 @@ func TestReadNotAReturn(t *testing.T) {
 // defused a formula taken off again (and only that one).
 func TestReadCSV(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
-	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	for i, h := range rows[0] {
 		rows[0][i] = strings.ToUpper(h)
 	}
@@ -335,7 +328,7 @@ func TestReadCSV(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s (exported %v)", strings.Join(acts, "\n"), want, got.Exported)
 	}
 
-	buf.Reset()
+	var buf bytes.Buffer
 	if err := WriteMeasuresCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -533,14 +526,7 @@ func TestWriteProblemsBounded(t *testing.T) {
 // is not yes or no, or Yes with no note, is a problem.
 func TestReadShareColumn(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
-	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	col := func(name string) int { return slices.Index(rows[0], name) }
 	if col(ColShare) < 0 {
 		t.Fatalf("the return has no %q column: %q", ColShare, rows[0])
