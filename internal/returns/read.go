@@ -223,6 +223,12 @@ func (t *table) read(f *Filled, probs *collector) (ok bool) {
 	if !measures && !actions {
 		return false
 	}
+	if measures && actions {
+		// Read as either, the other's answers would be passed over without a word.
+		probs.add(Problem{At: t.at(t.header.Line), Message: fmt.Sprintf("the header has both a lead's columns (%s, …) and the %s sheet's (%s, …); "+
+			"a sheet is one or the other: keep its columns as exported", ColNewStatus, SheetMeasures, ColNewValue)})
+		return true
+	}
 	if !has(ColID) {
 		probs.add(Problem{At: t.at(t.header.Line), Message: fmt.Sprintf("the header has no %s column, which says what each row is for; put it back as exported", ColID)})
 		return true

@@ -601,3 +601,13 @@ func TestUnsafeCellUndoesSafeCell(t *testing.T) {
 		}
 	}
 }
+
+// A header with both a lead's columns and the Measures sheet's is refused at its header row: read
+// as either, the other's answers would be lost without a word.
+func TestReadMixedHeader(t *testing.T) {
+	_, probs := Read("mixed.csv", []byte("ID,New status,Progress note,New value,Value date\nnorth.p1.1,Complete,Done,5,2025-09-30\n"))
+	want := "mixed.csv: row 1: the header has both a lead's columns (New status, …) and the Measures sheet's (New value, …); a sheet is one or the other: keep its columns as exported"
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("problems %v, want %q", probs, want)
+	}
+}
