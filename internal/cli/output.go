@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/workspace"
@@ -32,7 +31,7 @@ func (f *filterOptions) checkOutput(env *Env) error {
 		}
 	}
 	if f.Format == "xlsx" && !f.toFile() && env.IsTerminal(env.Stdout) {
-		return exitcode.Usagef("write it to a file with -o FILE.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
+		return render.WorkbookToTerminal("FILE.xlsx")
 	}
 	return nil
 }

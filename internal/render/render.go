@@ -432,6 +432,12 @@ func WantBOM(bom, given, toFile bool, format string) (bool, error) {
 	return bom, nil
 }
 
+// WorkbookToTerminal refuses a workbook sent to a terminal, where its bytes would be noise and
+// could act on the terminal; example is the -o a user might give instead.
+func WorkbookToTerminal(example string) error {
+	return exitcode.Usagef("write it to a file with -o "+example+", or send standard output to a file", "will not write a workbook to a terminal")
+}
+
 func (b *BOMWriter) Write(p []byte) (int, error) {
 	if !b.written {
 		b.written = true

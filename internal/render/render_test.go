@@ -139,3 +139,12 @@ func TestWantBOM(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkbookToTerminal(t *testing.T) {
+	err := WorkbookToTerminal("returns.xlsx")
+	var ee *exitcode.Error
+	if !errors.As(err, &ee) || ee.Code != exitcode.Usage || ee.Msg != "will not write a workbook to a terminal" ||
+		ee.Hint != "write it to a file with -o returns.xlsx, or send standard output to a file" {
+		t.Errorf("got %#v", err)
+	}
+}

@@ -77,7 +77,7 @@ func (o ExportOptions) refused() error {
 	case o.Output == "" && o.Format == "xlsx":
 		return exitcode.Usagef("name the workbook to write, as in -o returns.xlsx", "returns export writes a workbook: give -o FILE.xlsx")
 	case o.toStdout() && o.Format == "xlsx" && o.Terminal:
-		return exitcode.Usagef("write it to a file with -o returns.xlsx, or send standard output to a file", "will not write a workbook to a terminal")
+		return render.WorkbookToTerminal("returns.xlsx")
 	}
 	return nil
 }
