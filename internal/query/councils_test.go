@@ -1,0 +1,74 @@
+package query
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/plan"
+)
+
+// councilPlans are two councils' plans, one reading quarters as calendar and one as financial,
+// each with an action led by its own Virtual School and one by the Integrated Care Board, which
+// the registry shares between councils; both actions are due at the end of December 2025.
+func councilPlans() ([]*plan.Plan, *plan.Registry) {
+	mk := func(id, council string, conv deadline.Convention) *plan.Plan {
+		p := &plan.Plan{ID: id, Council: council, Quarters: conv, Period: plan.Period{Start: day("2025-01-01"), End: day("2028-12-31")}}
+		s := &plan.Section{ID: id + ".s1", Plan: p}
+		for i, lead := range []string{"VS", "ICB"} {
+			a := &plan.Action{ID: fmt.Sprintf("%s.%d", id, i+1), Status: plan.NotStarted, Leads: []string{lead}, Section: s, HasDeadline: true}
+			a.Deadline, a.DeadlineErr = deadline.Parse("December 2025", conv)
+			s.Actions = append(s.Actions, a)
+		}
+		p.Sections = []*plan.Section{s}
+		return p
+	}
+	reg := plan.NewRegistry([]*plan.Lead{{Name: "Virtual School", Aliases: []string{"VS"}}, {Name: "Integrated Care Board", Aliases: []string{"ICB"}, Shared: true}})
+	return []*plan.Plan{mk("cal", "Camden", deadline.Calendar), mk("fin", "Barnet", deadline.Financial)}, reg
+}
+
+// A lead is each council's own team, unless the registry shares it: a summary by lead counts
+// Camden's and Barnet's Virtual Schools apart and the Integrated Care Board once, while a --lead
+// filter, which names a lead and no council, keeps the lead's actions in every council.
+func TestLeadsAcrossCouncils(t *testing.T) {
+	plans, reg := councilPlans()
+	today := day("2025-11-15")
+	if got := ids(Select(plans, reg, Filter{Leads: []string{"virtual school"}, Today: today})); got != "cal.1 fin.1 " {
+		t.Errorf("--lead virtual school: %q, want both councils' actions", got)
+	}
+	teams := ByLeadIn(Select(plans, reg, Filter{Today: today}), today, ThisQuarter(today))
+	var got []string
+	for _, s := range teams {
+		got = append(got, fmt.Sprintf("%s=%d", s.Team, s.Actions))
+	}
+	if want := "Integrated Care Board=2 Virtual School (Barnet)=1 Virtual School (Camden)=1"; strings.Join(got, " ") != want {
+		t.Errorf("by lead = %q, want %q", strings.Join(got, " "), want)
+	}
+	if n := Councils(teams); n != 2 {
+		t.Errorf("Councils = %d, want 2 (the shared team has none)", n)
+	}
+	if n := Councils(teams[:1]); n != 0 {
+		t.Errorf("Councils of the shared team alone = %d, want 0", n)
+	}
+}
+
+// A bare quarter given to a summary is read in each plan's convention: Q4 2025 is October to
+// December for the calendar plan, whose actions it counts, and January to March 2026 for the
+// financial one, whose December actions fall in its Q3 2025/26.
+func TestSummaryWindowInEachConvention(t *testing.T) {
+	plans, reg := councilPlans()
+	today := day("2025-11-15")
+	rows := Select(plans, reg, Filter{Today: today})
+	q4 := mustQuarter(t, "Q4-2025")
+	var got []string
+	for _, s := range ByPlanIn(rows, today, q4) {
+		got = append(got, fmt.Sprintf("%s %d/%d", s.Plan.ID, s.DueInWindow, s.DueThisQuarter))
+	}
+	if want := "cal 2/2 fin 0/2"; strings.Join(got, " ") != want {
+		t.Errorf("due in Q4 2025 / this quarter = %q, want %q", strings.Join(got, " "), want)
+	}
+	if got := ids(Select(plans, reg, Filter{Window: &q4, Today: today})); got != "cal.1 cal.2 " {
+		t.Errorf("listing in Q4 2025: %q, want the calendar plan's actions only", got)
+	}
+}
