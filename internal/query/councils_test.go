@@ -72,3 +72,30 @@ func TestSummaryWindowInEachConvention(t *testing.T) {
 		t.Errorf("listing in Q4 2025: %q, want the calendar plan's actions only", got)
 	}
 }
+
+// A summary counts each action once by what its deadline is: dated, recurring, none written,
+// open, to be confirmed, or written but not placed in time. The last may be due, so it is never
+// counted as undated, and no action goes uncounted.
+func TestCountsByDeadlineKind(t *testing.T) {
+	p := &plan.Plan{ID: "p", Period: plan.Period{Start: day("2025-01-01"), End: day("2028-12-31")}}
+	s := &plan.Section{ID: "p.s1", Plan: p}
+	p.Sections = []*plan.Section{s}
+	for i, dl := range []string{"Q3 2025", "monthly", "", "Ongoing", "TBC", "Pilot by June 2026, then ongoing"} {
+		a := &plan.Action{ID: fmt.Sprintf("p.%d", i+1), Status: plan.InProgress, Section: s}
+		if dl != "" {
+			a.HasDeadline = true
+			a.Deadline, a.DeadlineErr = deadline.Parse(dl, deadline.Calendar)
+		}
+		s.Actions = append(s.Actions, a)
+	}
+	if a := s.Actions[5]; !a.DeadlineNotUnderstood() {
+		t.Fatalf("%q: want a deadline not understood, got %v", a.Deadline.Text, a.DeadlineErr)
+	}
+	today := day("2025-08-15")
+	c := ByPlan(Select([]*plan.Plan{p}, nil, Filter{Today: today}), today)[0].Counts
+	got := fmt.Sprintf("actions %d recurring %d undated %d ongoing %d tbc %d not understood %d",
+		c.Actions, c.Recurring, c.Undated, c.Ongoing, c.ToBeConfirmed, c.NotUnderstood)
+	if want := "actions 6 recurring 1 undated 1 ongoing 1 tbc 1 not understood 1"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
