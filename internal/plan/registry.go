@@ -88,6 +88,14 @@ func (t Team) String() string {
 	return t.Lead + " (" + t.Council + ")"
 }
 
+// Compare orders teams as every list of them reads: by name, whatever its case, then by council.
+func (t Team) Compare(u Team) int {
+	if c := strings.Compare(strings.ToLower(t.Lead), strings.ToLower(u.Lead)); c != 0 {
+		return c
+	}
+	return strings.Compare(t.Council, u.Council)
+}
+
 // Team is the team a plan of council means by a spelling.
 func (r *Registry) Team(council, spelling string) Team {
 	name, _ := r.Canonical(spelling)
