@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +98,30 @@ func TestCountsByDeadlineKind(t *testing.T) {
 		c.Actions, c.Recurring, c.Undated, c.Ongoing, c.ToBeConfirmed, c.NotUnderstood)
 	if want := "actions 6 recurring 1 undated 1 ongoing 1 tbc 1 not understood 1"; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// Every sort key orders rows, ties keeping plan file order: status as reports list statuses, the
+// worst rating first and the unrated last, leads by name with the actions no one leads last.
+func TestSortKeys(t *testing.T) {
+	plans, reg := testPlans()
+	plans[0].Sections[0].DeliveredBy = nil // p.3 and p.4 have no lead
+	for _, tc := range []struct{ key, want string }{
+		{"id", "p.1 p.2 p.3 p.4 p.5 "},
+		{"status", "p.1 p.4 p.5 p.2 p.3 "},
+		{"rag", "p.1 p.2 p.5 p.3 p.4 "},
+		{"lead", "p.5 p.1 p.2 p.3 p.4 "},
+		{"plan", "p.1 p.2 p.3 p.4 p.5 "},
+	} {
+		rows := Select(plans, reg, Filter{Today: day("2025-10-01")})
+		if tc.key == "id" {
+			slices.Reverse(rows) // so that the order is not already the answer
+		}
+		if err := Sort(rows, tc.key); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(rows); got != tc.want {
+			t.Errorf("sort %s: %q, want %q", tc.key, got, tc.want)
+		}
 	}
 }
