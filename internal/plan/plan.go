@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Pos is a 1-based line and column in a plan file.
@@ -195,7 +196,7 @@ func (s *Section) PlainPromise() string {
 func (u Update) Same(v Update) bool {
 	return u.Date.Equal(v.Date) && u.Status == v.Status && u.RAG == v.RAG && u.Evidence == v.Evidence &&
 		u.Share == v.Share && u.ForYoungPeople == v.ForYoungPeople &&
-		strings.Join(strings.Fields(u.Note), " ") == strings.Join(strings.Fields(v.Note), " ")
+		words.OneLine(u.Note) == words.OneLine(v.Note)
 }
 
 // Words are the update's note with its evidence, as one line for people to read:

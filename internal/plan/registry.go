@@ -3,6 +3,8 @@ package plan
 import (
 	"sort"
 	"strings"
+
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Registry folds the spellings of a lead into one canonical name, ignoring case and spacing.
@@ -42,7 +44,7 @@ func NewRegistry(leads []*Lead) *Registry {
 // apostrophes.
 func Fold(s string) string {
 	s = strings.ReplaceAll(s, "’", "'")
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(words.OneLine(s))
 }
 
 // Canonical returns the registry's name for a spelling, and whether the registry knows it.
@@ -53,7 +55,7 @@ func (r *Registry) Canonical(name string) (string, bool) {
 			return c, true
 		}
 	}
-	return strings.Join(strings.Fields(name), " "), false
+	return words.OneLine(name), false
 }
 
 // Names lists the canonical names, sorted.
