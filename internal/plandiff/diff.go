@@ -399,7 +399,8 @@ func same(a, b *plan.Action) bool {
 		slices.Equal(a.Leads, b.Leads) && slices.Equal(a.Outcomes, b.Outcomes) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Links, b.Links) && slices.Equal(a.EffectiveLeads(), b.EffectiveLeads()) &&
 		slices.EqualFunc(a.Updates, b.Updates, func(x, y plan.Update) bool {
-			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note && x.Evidence == y.Evidence
+			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note && x.Evidence == y.Evidence &&
+				x.Share == y.Share && x.ForYoungPeople == y.ForYoungPeople
 		})
 }
 
@@ -446,10 +447,7 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	fs = addList(fs, "tags", a.Tags, b.Tags, plan.Fold)
 	fs = addList(fs, "links", a.Links, b.Links, strings.TrimSpace)
 	c.Fields = fs
-	key := func(u plan.Update) string {
-		return u.Date.Format("2006-01-02") + "\x00" + string(u.Status) + "\x00" + string(u.RAG) + "\x00" + strings.Join(strings.Fields(u.Note), " ") +
-			"\x00" + strings.TrimSpace(u.Evidence)
-	}
+	key := plan.Update.Key
 	had := map[string]int{}
 	for _, u := range a.Updates {
 		had[key(u)]++
