@@ -344,6 +344,7 @@ func sectionFields(a, b *plan.Section) []Field {
 	fs = addText(fs, "title", a.Title, b.Title)
 	fs = addValue(fs, "kind", a.Kind, b.Kind)
 	fs = addText(fs, "promise", a.Promise, b.Promise)
+	fs = addText(fs, "plain", a.Plain, b.Plain)
 	fs = addList(fs, "delivered-by", a.DeliveredBy, b.DeliveredBy, plan.Fold)
 	return fs
 }
@@ -394,7 +395,7 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 // same is the fast path for the many actions a change leaves alone: every field written exactly
 // as before, and the same leads answering for it (a sub-action's may come from its parent). Anything else goes through compareAction, which knows which differences matter.
 func same(a, b *plan.Action) bool {
-	return a.Text == b.Text && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
+	return a.Text == b.Text && a.Plain == b.Plain && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
 		a.Section.ID == b.Section.ID && a.Parent == b.Parent && a.From.Equal(b.From) &&
 		slices.Equal(a.Leads, b.Leads) && slices.Equal(a.Outcomes, b.Outcomes) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Links, b.Links) && slices.Equal(a.EffectiveLeads(), b.EffectiveLeads()) &&
@@ -437,6 +438,7 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	}
 	fs := c.Fields
 	fs = addText(fs, "text", a.Text, b.Text)
+	fs = addText(fs, "plain", a.Plain, b.Plain)
 	fs = addText(fs, "outcomes", strings.Join(a.Outcomes, " / "), strings.Join(b.Outcomes, " / "))
 	fs = addValue(fs, "status", string(a.Status), string(b.Status))
 	fs = addValue(fs, "rag", string(a.RAG), string(b.RAG))

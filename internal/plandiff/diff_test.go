@@ -495,3 +495,47 @@ sections:
 		t.Errorf("a change of spacing in a note is a change: %+v", d.Actions)
 	}
 }
+
+// What young people read as an action or a promise (plain:) is part of what the plan says: a
+// rewrite of it is a change of wording, as a rewrite of the text is.
+func TestPlainWords(t *testing.T) {
+	const src = `id: yp
+title: Plain
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+sections:
+  - id: yp.p1
+    kind: priority
+    title: Homes
+    promise: We will secure suitable accommodation.
+    plain: We will help you find a good home.
+    actions:
+      - id: yp.1
+        text: Commission supported lodgings.
+        plain: We will find more families you can live with.
+        deadline: Q3 2025
+`
+	a, ra := load(t, "before.yaml", src)
+	b, rb := load(t, "after.yaml", strings.NewReplacer("a good home.", "a safe home.", "families you can", "people you can").Replace(src))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
+	var got []string
+	for _, c := range d.Sections {
+		for _, f := range c.Fields {
+			got = append(got, c.ID+" "+f.Name+": "+f.From+" → "+f.To)
+		}
+	}
+	for _, c := range d.Actions {
+		for _, f := range c.Fields {
+			got = append(got, c.ID+" "+f.Name+": "+f.From+" → "+f.To)
+		}
+		got = append(got, c.ID+" is "+strings.Join(c.Kinds(), ","))
+	}
+	want := []string{
+		"yp.p1 plain: We will help you find a good home. → We will help you find a safe home.",
+		"yp.1 plain: We will find more families you can live with. → We will find more people you can live with.",
+		"yp.1 is text",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
