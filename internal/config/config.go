@@ -9,8 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/diag"
+	"github.com/cpp-plans/cpp/internal/safewrite"
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
@@ -111,12 +111,7 @@ func Load(wd string) (*Config, []diag.Diagnostic) {
 	if !ok {
 		return &Config{}, nil
 	}
-	data, err := readFile(filepath.Join(wd, path))
-	if err != nil {
-		return &Config{Path: path}, []diag.Diagnostic{{File: path, Severity: diag.Error, Rule: "config",
-			Message: "cannot read the repository's config: " + err.Error(), Hint: "make it a readable YAML file, or remove it"}}
-	}
-	c, ds := Parse(path, data)
+	c, ds := read(filepath.Join(wd, path), path)
 	// A relative map file is written relative to the repository's root, where cpp.yaml is.
 	if c.Import.Map != "" && !filepath.IsAbs(c.Import.Map) {
 		c.Import.Map = filepath.Join(filepath.Dir(path), filepath.FromSlash(c.Import.Map))
@@ -124,23 +119,24 @@ func Load(wd string) (*Config, []diag.Diagnostic) {
 	return c, ds
 }
 
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// Read reads the settings file at path (one named on the command line, or the one cpp init
+// keeps). A file that cannot be read is one diagnostic at line 0.
+func Read(path string) (*Config, []diag.Diagnostic) { return read(path, path) }
+
+// read reads the file at path through safewrite, as every user's file is read (regular files
+// only, within the size limit), and names it as name.
+func read(path, name string) (*Config, []diag.Diagnostic) {
+	data, err := safewrite.ReadFile(path, maxSize)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New("no such file")
+		d := diag.Diagnostic{File: name, Severity: diag.Error, Rule: "config",
+			Message: "cannot read the settings: " + safewrite.Reason(err), Hint: "check the path and its permissions"}
+		var se *safewrite.Error
+		if errors.As(err, &se) {
+			d.Hint = se.Hint()
 		}
-		return nil, err
+		return &Config{Path: name}, []diag.Diagnostic{d}
 	}
-	defer f.Close()
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
-		return nil, err
-	}
-	if b.Len() > maxSize {
-		return nil, fmt.Errorf("it is larger than %d bytes", maxSize)
-	}
-	return b.Bytes(), nil
+	return Parse(name, data)
 }
 
 // Parse reads cpp.yaml's bytes. Every problem is a diagnostic at its position; what could be read
@@ -254,16 +250,16 @@ func (p *parser) report(n *yaml.Node) {
 		case "title":
 			p.c.Report.Title, _ = p.text(v, "report.title")
 		case "stale_days":
-			d, err := strconv.Atoi(v.Value)
-			if v.Kind != yaml.ScalarNode || err != nil || d < 1 || d > MaxStaleDays {
+			d, ok := number(v)
+			if !ok || d != math.Trunc(d) || d < 1 || d > MaxStaleDays {
 				p.errorf(v, "value", "write a number of days such as 90",
 					"invalid report.stale_days %s: it is a whole number of days from 1 to %d", describe(v), MaxStaleDays)
 				return
 			}
-			p.c.Report.StaleDays = d
+			p.c.Report.StaleDays = int(d)
 		case "tolerance":
-			t, err := strconv.ParseFloat(v.Value, 64)
-			if v.Kind != yaml.ScalarNode || err != nil || !(t >= 0 && t < 1) {
+			t, ok := number(v)
+			if !ok || !(t >= 0 && t < 1) {
 				p.errorf(v, "value", "write a fraction such as 0.1 (within 10% of target is green)",
 					"invalid report.tolerance %s: it is a fraction of the target, at least 0 and less than 1", describe(v))
 				return
@@ -299,9 +295,20 @@ func (p *parser) glossary(n *yaml.Node) {
 	}
 }
 
-// text is a scalar value as text: one line, not empty.
+// number reads a figure as YAML 1.2 reads one, as an editor checking the schema does: 90, 0.1,
+// 9e1, 90.0. Quoted ("90") it is text, and 1_000 is a number only to YAML 1.1.
+func number(v *yaml.Node) (float64, bool) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || strings.Contains(v.Value, "_") {
+		return 0, false
+	}
+	var f float64
+	return f, v.Decode(&f) == nil
+}
+
+// text is a scalar value as text: one line, not empty. A number is text (`council: 2025`), as
+// in a plan file; true or false is not.
 func (p *parser) text(v *yaml.Node, what string) (string, bool) {
-	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || v.Tag == "!!bool" || strings.TrimSpace(v.Value) == "" {
 		p.errorf(v, "type", "write it as text on the same line", "%s must be text, not %s", what, describe(v))
 		return "", false
 	}

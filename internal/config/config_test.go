@@ -82,3 +82,34 @@ func TestLoadFindsTheRepositorysConfig(t *testing.T) {
 		t.Errorf("a folder with no cpp.yaml gave %+v", c)
 	}
 }
+
+// A settings file that cannot be read is one problem that says why, whether found beside plans/
+// or named: never a silent default, and never a wait on a file that is not a regular one.
+func TestReadProblemsSayWhy(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big", FileName)
+	if err := os.MkdirAll(filepath.Dir(big), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(big, []byte("council: x\n"+strings.Repeat("#", maxSize)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "folder", FileName)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{big, "cannot read the settings: it is larger than 1.0 MB"},
+		{folder, "cannot read the settings: it is a directory, not a regular file"},
+		{filepath.Join(dir, "none", FileName), "cannot read the settings: no such file or directory"},
+	} {
+		c, ds := Read(tc.path)
+		if len(ds) != 1 || ds[0].Message != tc.want || ds[0].File != tc.path || ds[0].Hint == "" || c.Path != tc.path {
+			t.Errorf("%s: %+v, want one problem %q with a hint", tc.path, ds, tc.want)
+		}
+	}
+	c, ds := Load(filepath.Dir(big))
+	if len(ds) != 1 || ds[0].File != FileName || !strings.Contains(ds[0].Message, "larger than") || c.Council != "" {
+		t.Errorf("Load of a cpp.yaml too large to read: %+v, %+v", c, ds)
+	}
+}

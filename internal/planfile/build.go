@@ -143,11 +143,13 @@ func hasMerge(n *yaml.Node) bool {
 	return false
 }
 
-func (b *builder) require(n *yaml.Node, what string, entries []entry, keys ...string) {
+// require reports each key the kind requires (its table's Required fields, as the schema says)
+// that is missing or empty.
+func (b *builder) require(n *yaml.Node, what string, entries []entry, k *Kind) {
 	if hasMerge(n) {
 		return
 	}
-	for _, key := range keys {
+	for _, key := range k.Required() {
 		i := slices.IndexFunc(entries, func(e entry) bool { return e.key == key })
 		switch {
 		case i < 0:
@@ -488,7 +490,7 @@ func (b *builder) document(root *yaml.Node) {
 
 func (b *builder) plan(n *yaml.Node, entries []entry) *plan.Plan {
 	p := &plan.Plan{File: b.file.Path, Pos: pos(n), Quarters: b.conv}
-	b.require(n, "the plan", entries, "id", "title", "council", "period", "sections")
+	b.require(n, "the plan", entries, kind("plan"))
 	for _, e := range entries {
 		p.At = append(p.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
@@ -534,7 +536,7 @@ func (b *builder) period(e entry) plan.Period {
 	if !ok {
 		return per
 	}
-	b.require(e.v, "`period`", entries, "start", "end")
+	b.require(e.v, "`period`", entries, kind("period"))
 	for _, pe := range entries {
 		t, ok := b.date(pe.v, pe.key, "`period`")
 		if !ok {
@@ -568,7 +570,7 @@ func (b *builder) section(n *yaml.Node, p *plan.Plan) *plan.Section {
 	if s.ID != "" {
 		what = "section " + s.ID
 	}
-	b.require(n, what, entries, "id", "kind", "title")
+	b.require(n, what, entries, kind("section"))
 	for _, e := range entries {
 		s.At = append(s.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
@@ -616,7 +618,7 @@ func (b *builder) action(n *yaml.Node, s *plan.Section) *plan.Action {
 	if a.ID != "" {
 		what = "action " + a.ID
 	}
-	b.require(n, what, entries, "id")
+	b.require(n, what, entries, kind("action"))
 	hasText := false
 	a.At = make(plan.Positions, 0, len(entries)+2)
 	for _, e := range entries {
@@ -685,7 +687,7 @@ func (b *builder) update(n *yaml.Node, what string) (plan.Update, bool) {
 	if !ok {
 		return u, false
 	}
-	b.require(n, what, entries, "date")
+	b.require(n, what, entries, kind("update"))
 	for _, e := range entries {
 		u.At = append(u.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
@@ -727,7 +729,7 @@ func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
 	if m.ID != "" {
 		what = "measure " + m.ID
 	}
-	b.require(n, what, entries, "id", "text")
+	b.require(n, what, entries, kind("measure"))
 	for _, e := range entries {
 		m.At = append(m.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
@@ -763,15 +765,15 @@ func (b *builder) measure(n *yaml.Node, owner string) *plan.Measure {
 
 func (b *builder) observation(n *yaml.Node, what string, needDate bool) (plan.Observation, bool) {
 	o := plan.Observation{Pos: pos(n)}
-	entries, ok := b.mapping(n, what, kind("observation"))
+	k := kind("observation")
+	if !needDate {
+		k = kind("figure") // a baseline or target: the same keys, its date not required
+	}
+	entries, ok := b.mapping(n, what, k)
 	if !ok {
 		return o, false
 	}
-	if needDate {
-		b.require(n, what, entries, "date", "value")
-	} else {
-		b.require(n, what, entries, "value")
-	}
+	b.require(n, what, entries, k)
 	hasValue := false
 	for _, e := range entries {
 		switch e.key {
@@ -795,7 +797,7 @@ func (b *builder) benchmark(n *yaml.Node, owner string) (plan.Benchmark, bool) {
 	if !ok {
 		return bm, false
 	}
-	b.require(n, what, entries, "name", "value")
+	b.require(n, what, entries, kind("benchmark"))
 	hasValue := false
 	for _, e := range entries {
 		switch e.key {
@@ -818,7 +820,7 @@ func (b *builder) lead(n *yaml.Node) *plan.Lead {
 	if !ok {
 		return nil
 	}
-	b.require(n, "a lead", entries, "name")
+	b.require(n, "a lead", entries, kind("lead"))
 	for _, e := range entries {
 		l.At = append(l.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {
@@ -848,7 +850,7 @@ func (b *builder) practice(n *yaml.Node) *plan.Practice {
 		}
 	}
 	what := "practice example " + p.ID
-	b.require(n, what, entries, "id", "council", "title")
+	b.require(n, what, entries, kind("practice"))
 	for _, e := range entries {
 		p.At = append(p.At, plan.Field{Key: e.key, Pos: pos(e.v)})
 		switch e.key {

@@ -96,11 +96,10 @@ func Make(r Request) (*Made, error) {
 // there is one to keep.
 func (r *Request) readConfig() (bool, error) {
 	path := filepath.Join(r.Dir, ConfigPath)
-	data, err := os.ReadFile(path)
-	if err != nil {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
-	cfg, ds := config.Parse(path, data)
+	cfg, ds := config.Read(path)
 	if errs, _ := diag.Count(ds); errs > 0 {
 		return false, exitcode.Problemf(ds[0].Hint, "%s; nothing was written", ds[0].OneLine())
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/schema"
+	"github.com/cpp-plans/cpp/internal/yaml11"
 )
 
 // Options say whose plan repository to make.
@@ -86,8 +87,9 @@ func Slug(council string) string {
 // "St Helens: Borough" must not turn into a mapping.
 func yamlText(s string) string {
 	var n yaml.Node
-	// "null", "true" or "Yes" written plain would be read as something other than the name.
-	if rePlain.MatchString(s) && yaml.Unmarshal([]byte(s), &n) == nil && len(n.Content) == 1 && n.Content[0].Tag == "!!str" {
+	// "null" or "true" written plain would be read by cpp as something other than the name, and
+	// "Yes" by a YAML 1.1 reader (yaml11).
+	if rePlain.MatchString(s) && !yaml11.NotText(s) && yaml.Unmarshal([]byte(s), &n) == nil && len(n.Content) == 1 && n.Content[0].Tag == "!!str" {
 		return s
 	}
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`

@@ -15,6 +15,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/planfile"
 	"github.com/cpp-plans/cpp/internal/scaffold"
 	"github.com/cpp-plans/cpp/internal/validate"
+	"github.com/cpp-plans/cpp/internal/yaml11"
 )
 
 // TestStarterPlanValidates makes a repository for councils whose names need care in YAML or in
@@ -24,7 +25,7 @@ func TestStarterPlanValidates(t *testing.T) {
 	councils := []string{
 		"Riverside Council", "London Borough of Camden", "St. Helens: Borough Council",
 		`The "Best" Council`, "Council", "Ynys Môn", "#1 Council", "- Dash", "Brighton & Hove City Council",
-		"東京", "Yes", "null", "2025",
+		"東京", "Yes", "null", "2025", "No", "on", "Y",
 	}
 	days := []string{"2025-01-01", "2025-03-31", "2025-04-01", "2025-09-30", "2025-12-31", "2028-02-29"}
 	for _, council := range councils {
@@ -41,6 +42,7 @@ func TestStarterPlanValidates(t *testing.T) {
 				for _, d := range validate.Run(validate.NewRepo(loaded)) {
 					t.Errorf("%q on %s (%s): %s", council, day, conv, d.OneLine())
 				}
+				notText11(t, council, files)
 				p := loaded[0].Plan
 				if p == nil || p.Council != council {
 					t.Errorf("%q on %s: the plan's council is not the name given", council, day)
@@ -52,6 +54,28 @@ func TestStarterPlanValidates(t *testing.T) {
 				if d := p.Sections[0].Actions[0].Deadline; today.Before(d.Start) || today.After(d.End) {
 					t.Errorf("%q on %s: the starter action's deadline %q is not this quarter", council, day, d.Text)
 				}
+			}
+		}
+	}
+}
+
+// notText11 fails when the council is written plain in the starter plan or cpp.yaml where a
+// YAML 1.1 reader (PyYAML, an editor's plugin) would read it as other than the name: "Yes" is a
+// name to cpp and true to them.
+func notText11(t *testing.T, council string, files []scaffold.File) {
+	t.Helper()
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".yaml") || strings.HasPrefix(f.Path, ".") {
+			continue
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(f.Data, &doc); err != nil || len(doc.Content) == 0 {
+			continue
+		}
+		top := doc.Content[0]
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if v := top.Content[i+1]; top.Content[i].Value == "council" && v.Style == 0 && yaml11.NotText(v.Value) {
+				t.Errorf("%q: %s writes `council: %s` plain, which a YAML 1.1 reader takes for other than text", council, f.Path, v.Value)
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package schema
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/cpp-plans/cpp/internal/config"
+)
 
 // ConfigKind is one mapping of cpp.yaml, and ConfigField one of its keys.
 type ConfigKind struct {
@@ -20,7 +24,7 @@ type ConfigField struct {
 var ConfigKinds = []ConfigKind{
 	{Name: "config", Description: "A plan repository's settings, cpp.yaml at its root (beside plans/). Every key is optional; flags override them.",
 		Fields: []ConfigField{
-			{"council", "The council's name: import's --council when it is not given.", Object{{"type", "string"}, {"minLength", 1}}},
+			{"council", "The council's name: import's --council when it is not given.", configText},
 			{"quarters", "How the repository reads \"Q3 2025\": calendar (Jan-Mar = Q1) or financial (Apr-Jun = Q1). import writes it into the plans it makes; report --period and returns --quarter read a bare quarter in it.", Object{{"type", "string"}, {"enum", []string{"calendar", "financial"}}}},
 			{"report", "The board report's defaults.", ref("report")},
 			{"import", "cpp import's defaults.", ref("import")},
@@ -29,20 +33,24 @@ var ConfigKinds = []ConfigKind{
 		}},
 	{Name: "report", Description: "The board report's defaults: `title`, `stale_days`, `tolerance`.",
 		Fields: []ConfigField{
-			{"title", "The report's title (default: the plan's title, or \"Corporate parenting report\" for several plans).", Object{{"type", "string"}, {"minLength", 1}}},
-			{"stale_days", "Flag an exception whose latest note is older than this many days (default 90).", Object{{"type", "integer"}, {"minimum", 1}, {"maximum", 36500}}},
+			{"title", "The report's title (default: the plan's title, or \"Corporate parenting report\" for several plans).", configText},
+			{"stale_days", "Flag an exception whose latest note is older than this many days (default 90).", Object{{"type", "integer"}, {"minimum", 1}, {"maximum", config.MaxStaleDays}}},
 			{"tolerance", "How far from target, as a fraction, a measure may be and still be green (default 0.1).", Object{{"type", "number"}, {"minimum", 0}, {"exclusiveMaximum", 1}}},
 		}},
 	{Name: "import", Description: "cpp import's defaults: `map`.",
 		Fields: []ConfigField{
-			{"map", "The column map file (--map), relative to the repository's root.", Object{{"type", "string"}, {"minLength", 1}}},
+			{"map", "The column map file (--map), relative to the repository's root.", configText},
 		}},
 	{Name: "glossary", Description: "A glossary entry: `term` and `meaning`.", Required: []string{"term", "meaning"},
 		Fields: []ConfigField{
-			{"term", "The acronym or term, as the plans write it, such as ICB.", Object{{"type", "string"}, {"minLength", 1}}},
-			{"meaning", "What it stands for, such as Integrated Care Board.", Object{{"type", "string"}, {"minLength", 1}}},
+			{"term", "The acronym or term, as the plans write it, such as ICB.", configText},
+			{"meaning", "What it stands for, such as Integrated Care Board.", configText},
 		}},
 }
+
+// configText is a text value of cpp.yaml: not empty or only white space, and a number is text,
+// as in a plan file.
+var configText = Object{{"type", []string{"string", "number"}}, {"pattern", `\S`}}
 
 // ConfigSchemaPath is where cpp init puts the config's schema, beside the plans' one.
 const ConfigSchemaPath = ".cpp/config.schema.json"

@@ -58,6 +58,20 @@ func TestConfigSchemaAgreesWithTheReader(t *testing.T) {
 		{"report: {tolerance: 1}\n", false},
 		{"report: {titel: x}\n", false},
 		{"glossary:\n  - {term: ICB}\n", false},
+		{"report: {stale_days: \"90\"}\n", false},
+		{"report: {tolerance: \"0.1\"}\n", false},
+		{"report: {stale_days: 90.0}\n", true},
+		{"report: {stale_days: 0x5A}\n", true},
+		{"council: 2025\n", true},
+		{"report: {title: 12}\n", true},
+		{"import: {map: true}\n", false},
+		{"council:\n", false},
+		{"plain_english: \"true\"\n", false},
+		{"glossary: {term: ICB, meaning: Integrated Care Board}\n", false},
+		{"- council\n", false},
+		{"report: []\n", false},
+		{"report: {title: \"  \"}\n", false},
+		{"report: {stale_days: 90.5}\n", false},
 	} {
 		_, ds := config.Parse("cpp.yaml", []byte(tc.yaml))
 		if (len(ds) == 0) != tc.ok {

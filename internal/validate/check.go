@@ -10,7 +10,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/diag"
 	"github.com/cpp-plans/cpp/internal/exitcode"
 	"github.com/cpp-plans/cpp/internal/planfile"
-	"github.com/cpp-plans/cpp/internal/safewrite"
 )
 
 // Request says what cpp validate checks.
@@ -111,20 +110,10 @@ func (req *Request) settings() (*config.Config, []diag.Diagnostic, error) {
 	cfg, ds := &config.Config{}, []diag.Diagnostic(nil)
 	for _, p := range req.Paths {
 		if filepath.Base(p) == config.FileName {
-			cfg, ds = readConfig(p)
+			cfg, ds = config.Read(p)
 		}
 	}
 	return cfg, ds, nil
-}
-
-// readConfig checks a cpp.yaml named on the command line.
-func readConfig(path string) (*config.Config, []diag.Diagnostic) {
-	data, err := safewrite.ReadFile(path, 1<<20)
-	if err != nil {
-		return &config.Config{Path: path}, []diag.Diagnostic{{File: path, Severity: diag.Error, Rule: "config",
-			Message: "cannot read the settings: " + safewrite.Reason(err), Hint: "check the file's name and folder"}}
-	}
-	return config.Parse(path, data)
 }
 
 // fromConfig turns on what the repository's cpp.yaml asks for and the flags leave alone.
