@@ -345,6 +345,7 @@ func sectionFields(a, b *plan.Section) []Field {
 	fs = addValue(fs, "kind", a.Kind, b.Kind)
 	fs = addText(fs, "promise", a.Promise, b.Promise)
 	fs = addText(fs, "plain", a.Plain, b.Plain)
+	fs = addList(fs, "you-said", a.YouSaid, b.YouSaid, words.OneLine)
 	fs = addList(fs, "delivered-by", a.DeliveredBy, b.DeliveredBy, plan.Fold)
 	return fs
 }

@@ -496,8 +496,9 @@ sections:
 	}
 }
 
-// What young people read as an action or a promise (plain:) is part of what the plan says: a
-// rewrite of it is a change of wording, as a rewrite of the text is.
+// What young people read as an action or a promise (plain:), and what they told the council
+// (you_said:), are part of what the plan says: a rewrite of them is a change, as a rewrite of
+// the text is.
 func TestPlainWords(t *testing.T) {
 	const src = `id: yp
 title: Plain
@@ -509,6 +510,7 @@ sections:
     title: Homes
     promise: We will secure suitable accommodation.
     plain: We will help you find a good home.
+    you_said: [We want to live near our friends.]
     actions:
       - id: yp.1
         text: Commission supported lodgings.
@@ -516,7 +518,7 @@ sections:
         deadline: Q3 2025
 `
 	a, ra := load(t, "before.yaml", src)
-	b, rb := load(t, "after.yaml", strings.NewReplacer("a good home.", "a safe home.", "families you can", "people you can").Replace(src))
+	b, rb := load(t, "after.yaml", strings.NewReplacer("a good home.", "a safe home.", "families you can", "people you can", "near our friends", "near our school").Replace(src))
 	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
 	var got []string
 	for _, c := range d.Sections {
@@ -532,6 +534,7 @@ sections:
 	}
 	want := []string{
 		"yp.p1 plain: We will help you find a good home. → We will help you find a safe home.",
+		"yp.p1 you-said: We want to live near our friends. → We want to live near our school.",
 		"yp.1 plain: We will find more families you can live with. → We will find more people you can live with.",
 		"yp.1 is text",
 	}
