@@ -42,7 +42,9 @@ func runList(env *Env, g *globalOptions, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	return q.print(env, opts.Format, view.Slipped(q.Answer, h.Slippage(), len(h.Commits)))
+	slips := h.Slippage()
+	q.Answer = view.Slipping(q.Answer, slips)
+	return q.print(env, opts.Format, view.Slipped(q.Answer, slips, len(h.Commits)))
 }
 
 // slipHistory is the plans' history through git, for --slipped: refused when a shallow clone

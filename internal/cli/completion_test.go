@@ -67,3 +67,24 @@ func TestEnumFlag(t *testing.T) {
 		t.Errorf("xml: %#v", err)
 	}
 }
+
+// cpp help completes the manual's topics, with their titles, and the commands, with what they
+// do: help takes either.
+func TestHelpCompletesTopicsAndCommands(t *testing.T) {
+	out, _, code := run(t, "__complete", "help", "f")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got []string
+	for _, line := range strings.Split(out, "\n") {
+		if v, desc, ok := strings.Cut(line, "\t"); ok && desc != "" {
+			got = append(got, v)
+		}
+	}
+	if !slices.Contains(got, "file-format") || !slices.Contains(got, "fmt") {
+		t.Errorf("help f<Tab> offers %q, want the topic file-format and the command fmt", got)
+	}
+	if out, _, _ := run(t, "__complete", "help", "fmt", ""); strings.Contains(out, "file-format") {
+		t.Errorf("after the topic, help offers more: %q", out)
+	}
+}

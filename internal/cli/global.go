@@ -35,12 +35,7 @@ func (g *globalOptions) today(env *Env) (time.Time, error) {
 	if g.Today.given != "" {
 		return g.Today.value, nil
 	}
-	s := env.Getenv("CPP_TODAY")
-	if s == "" {
-		now := env.Now()
-		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
-	}
-	return flagvalue.ParseDate("CPP_TODAY", s)
+	return flagvalue.Today(env.Getenv("CPP_TODAY"), env.Now())
 }
 
 // style decides colour and width once, for the table printer.

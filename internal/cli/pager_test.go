@@ -69,15 +69,18 @@ func TestPager(t *testing.T) {
 		terminal bool
 		args     []string
 	}{
-		"--no-pager":   {map[string]string{"CPP_PAGER": "sed 's/^/PAGED /'"}, true, []string{"--no-pager"}},
-		"a pipe":       {map[string]string{"CPP_PAGER": "sed 's/^/PAGED /'"}, false, nil},
-		"PAGER=cat":    {map[string]string{"PAGER": "cat"}, true, nil},
-		"a validation": {map[string]string{"PAGER": "sed 's/^/PAGED /'"}, true, []string{}},
+		"--no-pager": {map[string]string{"CPP_PAGER": "sed 's/^/PAGED /'"}, true, []string{"--no-pager"}},
+		"a pipe":     {map[string]string{"CPP_PAGER": "sed 's/^/PAGED /'"}, false, nil},
+		"PAGER=cat":  {map[string]string{"PAGER": "cat"}, true, nil},
+		"$PAGER":     {map[string]string{"PAGER": "sed 's/^/PAGED /'"}, true, []string{}},
+		// The answer goes to the file: a pager started would only wait on nothing.
+		"-o FILE": {map[string]string{"CPP_PAGER": "echo 'PAGED though written to a file'"}, true,
+			[]string{"-o", filepath.Join(t.TempDir(), "due.csv")}},
 	} {
 		env, stdout, _ := pagerEnv(t, tc.vars, tc.terminal)
 		Run(env, append(args, tc.args...))
 		paged := strings.Contains(stdout.String(), "PAGED ")
-		if paged != (name == "a validation") {
+		if paged != (name == "$PAGER") {
 			t.Errorf("%s: paged = %v\n%s", name, paged, stdout)
 		}
 	}

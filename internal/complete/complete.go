@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -26,8 +27,9 @@ func Values(values []string) []Candidate {
 
 // Match is the candidates that start with typed, in any case, in their order. With list, typed
 // is a list separated by commas and its last element is completed: each value offered carries the
-// elements before it. Descriptions are made one short line, as plan text may hold tabs, line
-// breaks and terminal controls.
+// elements before it. The shell lists what is offered on the terminal: a value (a lead's name is
+// free text) shows termsafe's escapes for what a terminal would act on, and a description is made
+// one short line, as plan text may hold tabs, line breaks and terminal controls.
 func Match(cands []Candidate, typed string, list bool) []Candidate {
 	done, last := "", typed
 	if i := strings.LastIndex(typed, ","); list && i >= 0 {
@@ -36,15 +38,18 @@ func Match(cands []Candidate, typed string, list bool) []Candidate {
 	var out []Candidate
 	for _, c := range cands {
 		if len(c.Value) >= len(last) && strings.EqualFold(c.Value[:len(last)], last) {
-			out = append(out, Candidate{done + c.Value, oneLine(c.Desc)})
+			out = append(out, Candidate{done + termsafe.Line(c.Value), oneLine(c.Desc)})
 		}
 	}
 	return out
 }
 
-// oneLine is a description on one line and at most 60 characters.
+// oneLine is a description on one line and at most 60 characters: what termsafe says a terminal
+// would act on (controls, line breaks, bidi overrides) is a break between words, as spaces are.
 func oneLine(desc string) string {
-	desc = strings.Join(strings.FieldsFunc(desc, func(r rune) bool { return r <= ' ' || (r >= 0x7f && r <= 0x9f) }), " ")
+	desc = strings.Join(strings.FieldsFunc(desc, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || termsafe.Unsafe(r) || termsafe.LineBreak(r)
+	}), " ")
 	if r := []rune(desc); len(r) > 60 {
 		desc = strings.TrimSpace(string(r[:59])) + "…"
 	}

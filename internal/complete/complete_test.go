@@ -76,14 +76,15 @@ func TestSource(t *testing.T) {
 
 func TestMatch(t *testing.T) {
 	long := "An action whose text runs on well past what a shell shows beside a candidate"
-	cands := []Candidate{{"h1", "Find\thomes"}, {"H2", "More homes\nnear by"}, {"s1", ""}, {"h3", long}, {"x", "\x1b[31mred\u009b"}}
+	cands := []Candidate{{"h1", "Find\thomes"}, {"H2", "More homes\nnear by"}, {"s1", ""}, {"h3", long}, {"x", "\x1b[31mred\u009b"}, {"y", "Publish the \u202eyrtsiger\u202c register"}}
 	for _, tc := range []struct {
 		typed string
 		list  bool
 		want  []Candidate
 	}{
 		{"", false, []Candidate{{"h1", "Find homes"}, {"H2", "More homes near by"}, {"s1", ""},
-			{"h3", "An action whose text runs on well past what a shell shows b…"}, {"x", "[31mred"}}},
+			{"h3", "An action whose text runs on well past what a shell shows b…"}, {"x", "[31mred"},
+			{"y", "Publish the yrtsiger register"}}},
 		{"h", false, []Candidate{{"h1", "Find homes"}, {"H2", "More homes near by"}, {"h3", "An action whose text runs on well past what a shell shows b…"}}},
 		{"S1", false, []Candidate{{"s1", ""}}},
 		{"s1,h", false, nil},
@@ -96,6 +97,11 @@ func TestMatch(t *testing.T) {
 	}
 	if got := Match(Values([]string{"csv", "json"}), "J", false); !reflect.DeepEqual(got, []Candidate{{"json", ""}}) {
 		t.Errorf("values: %q", got)
+	}
+	// A lead's name is free text: the shell lists it on the terminal, so its controls show as
+	// escapes.
+	if got := Match(Values([]string{"Virtual\x1b[2K School"}), "vir", false); !reflect.DeepEqual(got, []Candidate{{`Virtual\x1b[2K School`, ""}}) {
+		t.Errorf("a value holding a control: %q", got)
 	}
 }
 
@@ -132,6 +138,8 @@ func TestToday(t *testing.T) {
 		{"2024-02-29", "2024-02-29"},
 		{"", "2025-10-01"},
 		{"29/02/2024", "2025-10-01"},
+		{" 2024-02-29\n", "2024-02-29"}, // as the commands read it
+		{"1066-10-14", "2025-10-01"},    // a year the commands refuse
 	} {
 		if got := Today(tc.cppToday, now); got.Format(time.RFC3339) != tc.want+"T00:00:00Z" {
 			t.Errorf("%q: %v, want %s", tc.cppToday, got, tc.want)

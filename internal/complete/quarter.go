@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/flagvalue"
 )
 
 // Quarters are the quarters a --quarter flag is offered around today: the calendar quarters of
@@ -29,11 +30,13 @@ func Quarters(today time.Time) []Candidate {
 	return out
 }
 
-// Today is the day quarters are offered around: cppToday ($CPP_TODAY) when it reads as a date,
-// else the clock's day. Completion never fails, so a bad $CPP_TODAY is passed over.
+// Today is the day quarters are offered around: today as the commands read it (cppToday,
+// $CPP_TODAY, else the clock's day; see flagvalue.Today). Completion never fails, so a
+// $CPP_TODAY the commands would refuse is passed over for the clock's day.
 func Today(cppToday string, now time.Time) time.Time {
-	if d, err := time.Parse("2006-01-02", cppToday); err == nil {
+	if d, err := flagvalue.Today(cppToday, now); err == nil {
 		return d
 	}
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	d, _ := flagvalue.Today("", now)
+	return d
 }

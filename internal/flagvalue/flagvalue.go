@@ -115,3 +115,12 @@ func ParseDate(name, s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// Today is the day cpp takes for today when --today is not given: CPP_TODAY (cppToday), read as
+// ParseDate reads it, else the clock's day (now), as a UTC date.
+func Today(cppToday string, now time.Time) (time.Time, error) {
+	if cppToday == "" {
+		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	return ParseDate("CPP_TODAY", cppToday)
+}

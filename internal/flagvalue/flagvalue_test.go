@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
 )
@@ -91,6 +92,28 @@ func TestParseDate(t *testing.T) {
 		}
 		if tc.msg == "" && d.Format("2006-01-02") != "2025-09-30" {
 			t.Errorf("%q: %v", tc.in, d)
+		}
+	}
+}
+
+// Today is CPP_TODAY as a date flag reads it, else the clock's own day (not UTC's), and a
+// CPP_TODAY that is not a date is refused, naming it.
+func TestToday(t *testing.T) {
+	now := time.Date(2025, 10, 1, 23, 30, 0, 0, time.FixedZone("BST", 3600))
+	for _, tc := range []struct{ cppToday, want string }{
+		{"", "2025-10-01"},
+		{"2024-02-29", "2024-02-29"},
+		{" 2024-02-29 ", "2024-02-29"},
+	} {
+		if got, err := Today(tc.cppToday, now); err != nil || got.Format(time.RFC3339) != tc.want+"T00:00:00Z" {
+			t.Errorf("%q: %v, %v, want %s", tc.cppToday, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"29/02/2024", "2025-02-30", "1066-10-14"} {
+		if _, err := Today(bad, now); err == nil {
+			t.Errorf("%q: no error", bad)
+		} else if msg, _ := usage(t, err); !strings.HasPrefix(msg, "invalid CPP_TODAY ") {
+			t.Errorf("%q: %q", bad, msg)
 		}
 	}
 }

@@ -27,16 +27,36 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./internal/genman [-date UNIX] DIR")
 		os.Exit(2)
 	}
-	if *date != "" {
-		os.Setenv("SOURCE_DATE_EPOCH", *date)
+	if *date == "" {
+		*date = os.Getenv("SOURCE_DATE_EPOCH")
 	}
-	if err := write(flag.Arg(0)); err != nil {
+	d, err := pageDate(*date, time.Now())
+	if err == nil {
+		err = write(flag.Arg(0), d)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "genman: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func write(dir string) error {
+// pageDate is the date the pages carry: epoch, a Unix time, else now. A release dates its pages
+// from the commit (-date {{ .CommitTimestamp }}), so that the same source gives the same
+// archives: a date that does not read stops the build rather than dating the pages today.
+func pageDate(epoch string, now time.Time) (time.Time, error) {
+	if epoch == "" {
+		return now.UTC(), nil
+	}
+	s, err := strconv.ParseInt(epoch, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("invalid date %q: give a Unix time, such as 1759276800", epoch)
+	}
+	return time.Unix(s, 0).UTC(), nil
+}
+
+// write writes a man page for each command, and one for each topic of the manual, into dir,
+// dated d.
+func write(dir string, d time.Time) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -45,12 +65,6 @@ func write(dir string) error {
 	root := cli.NewRoot(env)
 	root.DisableAutoGenTag = true
 	h := &doc.GenManHeader{Title: "CPP", Section: "1", Source: "cpp", Manual: "cpp manual"}
-	// A release dates its pages from the commit (-date {{ .CommitTimestamp }}), so that the same
-	// source gives the same archives.
-	d := time.Now().UTC()
-	if s, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
-		d = time.Unix(s, 0).UTC()
-	}
 	h.Date = &d
 	if err := doc.GenManTree(root, h, dir); err != nil {
 		return err

@@ -26,21 +26,20 @@ type section struct {
 }
 
 type action struct {
-	line                int
-	text                string
-	outcomes            []string
-	deadline            string
-	leads               []string
-	status              plan.Status
-	rag                 plan.RAG
-	measures            []string
-	updates             []update
-	comments            []string
-	ref                 string
-	subs                []*action
-	num                 int    // its number in ids
-	id                  string // given by finish
-	statusFrom, ragFrom string // the column a status or rating was read from, to say which wins
+	line     int
+	text     string
+	outcomes []string
+	deadline string
+	leads    []string
+	status   plan.Status
+	rag      plan.RAG
+	measures []string
+	updates  []update
+	comments []string
+	ref      string
+	subs     []*action
+	num      int    // its number in ids
+	id       string // given by finish
 }
 
 type update struct {
@@ -663,9 +662,9 @@ func (b *builder) fill(a *action, r int, mine func(c int) bool) {
 				continue
 			}
 			if s, ok := plan.ParseStatus(text); ok {
-				a.status, a.statusFrom = s, col.Name()
+				a.status = s
 			} else if g, ok := plan.ParseRAG(text); ok && a.rag == "" {
-				a.rag, a.ragFrom = g, col.Name()
+				a.rag = g
 			} else {
 				b.keep(r, a, col.Label(), text, "not a status cpp reads")
 			}
@@ -725,10 +724,9 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 		}
 	}
 	if s, ok := plan.ParseStatus(text); ok {
-		if a.status == "" {
-			a.status, a.statusFrom = s, col.Name()
+		if !b.strayStatus(a, r, col, text, s, "deadline") {
+			b.keep(r, a, col.Label(), text, "a status, not a deadline: status set to "+string(s))
 		}
-		b.keep(r, a, col.Label(), text, "a status, not a deadline: status set to "+string(s))
 		return
 	}
 	var de *deadline.Error
@@ -742,6 +740,29 @@ func (b *builder) deadline(a *action, r int, col Column, text string) {
 	}
 	// A known form written wrongly (31/02/2026, Q5 2025) would be an error in the plan.
 	b.notUnderstood(a, r, text, deadline.MarkNotUnderstood(text), de.Problem, de.Hint)
+}
+
+// strayStatus takes a status written in a column other than the status column (a deadline's, a
+// rating's; not is what the column holds): it is the action's status when the row's status
+// column gives none and no other column gave another first. A status that disagrees is kept as a
+// comment, and kept says so: the status column wins, and what the table said is not lost without
+// a word.
+func (b *builder) strayStatus(a *action, r int, col Column, text string, s plan.Status, not string) (kept bool) {
+	for _, c := range b.cols {
+		if st, ok := plan.ParseStatus(b.shown(r, c.Index).Text); ok && c.Field == FieldStatus {
+			if st == s {
+				return false
+			}
+			b.keep(r, a, col.Label(), text, fmt.Sprintf("a status, not a %s; the %s column says %s", not, c.Label(), st))
+			return true
+		}
+	}
+	if a.status != "" && a.status != s {
+		b.keep(r, a, col.Label(), text, fmt.Sprintf("a status, not a %s; the status is %s, as another column says", not, a.status))
+		return true
+	}
+	a.status = s
+	return false
 }
 
 // notUnderstood keeps a deadline cell cpp cannot place in time whole as the action's deadline,
@@ -816,13 +837,10 @@ func (b *builder) lead(a *action, r int, col Column, l string) {
 func (b *builder) rating(a *action, r int, col Column, text string) {
 	var rag plan.RAG
 	var blue, ok bool
-	from := col.Name()
 	if text != "" {
 		if rag, blue, ok = ragWord(text); !ok {
 			if s, sok := plan.ParseStatus(text); sok {
-				if a.status == "" {
-					a.status, a.statusFrom = s, from
-				}
+				b.strayStatus(a, r, col, text, s, "RAG rating")
 				return
 			}
 			b.keep(r, a, col.Label(), text, "not a RAG rating cpp reads")
@@ -832,7 +850,6 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 		if rag, blue, ok = fillRAG(fill); !ok {
 			return
 		}
-		from = fmt.Sprintf("%s's fill colour %s", col.Name(), fill)
 		if rag != "" {
 			b.res.Warnings = append(b.res.Warnings, Note{Line: b.line(r),
 				Message: fmt.Sprintf("RAG %s read from the empty cell's fill colour #%s", rag, fill)})
@@ -840,13 +857,16 @@ func (b *builder) rating(a *action, r int, col Column, text string) {
 	} else {
 		return
 	}
-	if blue {
+	switch {
+	case blue && text != "":
+		b.strayStatus(a, r, col, text, plan.Complete, "RAG rating")
+	case blue:
 		if a.status == "" {
-			a.status, a.statusFrom = plan.Complete, from+" (blue: complete)"
+			a.status = plan.Complete
 		}
-		return
+	default:
+		a.rag = rag
 	}
-	a.rag, a.ragFrom = rag, from
 }
 
 var reMonthWords = lazyre.New(`(?i)\b(?:as (?:at|of)|at|in|for|to|on)\b`)
@@ -1059,10 +1079,10 @@ func (b *builder) statusFromProgress() {
 				}
 				last := x.updates[len(x.updates)-1].note
 				if st, ok := plan.ParseStatus(last); ok {
-					x.status, x.statusFrom = st, "its progress note"
+					x.status = st
 					continue
 				}
-				x.status, x.statusFrom = plan.InProgress, "its progress note"
+				x.status = plan.InProgress
 				b.res.InProgress++
 			}
 		}

@@ -742,3 +742,51 @@ func TestSpreadsheetRows(t *testing.T) {
 		t.Errorf("warnings %+v, want one at row 3", res.Warnings)
 	}
 }
+
+// A progress heading's quarter is read in the plan's convention: in a financial plan, Q2 is July
+// to September, so "Progress Q2 2025" ends 30 September 2025, and a "Q2 progress" with no year
+// the last such quarter to end by the day of the import (TestProgressHeadingsAndStatus reads
+// both in a calendar plan).
+func TestProgressQuarterFinancial(t *testing.T) {
+	o := opts()
+	o.Quarters = deadline.Financial
+	o.Today = time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC)
+	res, p := load(t, o, table("",
+		"Action | Progress Q2 2025 | Q2 progress",
+		"A | Going well | Still going",
+	))
+	var got []string
+	for _, u := range actions(p)["test-ap.p1.1"].Updates {
+		got = append(got, u.Date.Format("2006-01-02")+" "+u.Note)
+	}
+	if want := []string{"2025-09-30 Going well", "2025-09-30 Still going"}; !slices.Equal(got, want) {
+		t.Errorf("updates %q, want %q", got, want)
+	}
+	if len(res.Progress) != 2 || !strings.Contains(res.Progress[1], "the last day of Q2 2025/26 (financial)") {
+		t.Errorf("progress %q", res.Progress)
+	}
+}
+
+// A status written in the RAG column, when the status column gives another, is kept as a
+// comment, whichever column comes first: the table said it, and it is not lost without a word.
+func TestStatusInRAGColumnNotLost(t *testing.T) {
+	for _, tb := range []tabular.Table{
+		table("", "Action | Status | RAG", "A | Complete | In progress"),
+		table("", "Action | RAG | Status", "A | In progress | Complete"),
+	} {
+		res, p := load(t, opts(), tb)
+		if a := actions(p)["test-ap.p1.1"]; a.Status != plan.Complete {
+			t.Errorf("status %q, want complete: the status column wins\n%s", a.Status, res.Data)
+		}
+		if !bytes.Contains(res.Data, []byte("# RAG: In progress (a status, not a RAG rating; the Status column says complete)")) {
+			t.Errorf("the RAG column's status is lost:\n%s", res.Data)
+		}
+	}
+	// Blue, which some councils rate complete with, is kept the same way when the status
+	// column says otherwise.
+	res, p := load(t, opts(), table("", "Action | Status | RAG", "A | In progress | Blue"))
+	if a := actions(p)["test-ap.p1.1"]; a.Status != plan.InProgress || a.RAG != "" ||
+		!bytes.Contains(res.Data, []byte("# RAG: Blue (a status, not a RAG rating; the Status column says in-progress)")) {
+		t.Errorf("status %q, rag %q:\n%s", a.Status, a.RAG, res.Data)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/termsafe"
 	"github.com/cpp-plans/cpp/internal/words"
 )
 
@@ -243,7 +244,9 @@ func moveDays(m Move) string {
 	return "same due date"
 }
 
-// mermaidLabel keeps a label inside Mermaid's quotes and syntax.
+// mermaidLabel keeps a label inside Mermaid's quotes and syntax. The chart is a code block, which
+// no Markdown escaping reaches, and is read raw on a terminal as often as drawn: a character a
+// terminal would act on shows as its escape (termsafe), as in the rest of the report.
 func mermaidLabel(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
@@ -252,7 +255,7 @@ func mermaidLabel(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(termsafe.Line(s)), " ")
 }
 
 // cutLabel shortens s to at most max characters with an ellipsis, at a word's end where one is

@@ -118,8 +118,8 @@ type Made struct {
 	// Warnings name the text that looks like personal data, which the report publishes, or
 	// removed with Redact: lines for stderr, "" when there is none.
 	Warnings string
-	// NotPlaced are the actions the young people's report leaves out of "What happens next", as
-	// cpp cannot say when they fall due, and NotPlacedWhat says so: the board's pack lists them
+	// NotPlaced are the open actions the young people's report leaves out of "What happens
+	// next", as cpp cannot say when they fall due, and NotPlacedWhat says so: the board's pack lists them
 	// in its body, the young people's version cannot.
 	NotPlaced     []query.Row
 	NotPlacedWhat string
@@ -145,7 +145,13 @@ func (j *Job) Make(plans []*plan.Plan, reg *plan.Registry, broken []*planfile.Fi
 	}
 	m := &Made{Doc: doc, Warnings: personalWarnings(found, j.req.Redact)}
 	if j.req.For == ForYoungPeople {
-		m.NotPlaced = query.NotPlaced(plans, reg, query.Filter{Today: opts.AsOf})
+		// Only an open action is told in "What happens next": a closed one is left out of it
+		// whenever it fell due, and said under what was done or stopped.
+		for _, row := range query.NotPlaced(plans, reg, query.Filter{Today: opts.AsOf}) {
+			if !row.Action.Closed() {
+				m.NotPlaced = append(m.NotPlaced, row)
+			}
+		}
 		m.NotPlacedWhat = fmt.Sprintf("left out of \"What happens next\", as cpp cannot say when %s",
 			words.Pick(len(m.NotPlaced), "it falls due", "they fall due"))
 	}

@@ -102,7 +102,9 @@ func madeRepo(t *testing.T) (plansDir string, plans []*plan.Plan, reg *plan.Regi
 	gittest.Commit(t, dir, "The plan", map[string]string{"plans/t.yaml": madePlan})
 	gittest.Git(t, dir, "tag", "v1")
 	gittest.Write(t, dir, map[string]string{"plans/t.yaml": strings.Replace(madePlan, "Q4 2025", "Q1 2026", 1) +
-		"      - id: t.p1.2\n        text: Ask again.\n        deadline: when we can\n"})
+		"      - id: t.p1.2\n        text: Ask again.\n        deadline: when we can\n" +
+		// Done: "What have we done" says it, whenever it fell due.
+		"      - id: t.p1.3\n        text: Asked.\n        deadline: when we could\n        status: complete\n"})
 	plans, reg = load(t, filepath.Join(dir, "plans"))
 	return filepath.Join(dir, "plans"), plans, reg
 }

@@ -198,16 +198,8 @@ const smallCount = 5
 // a count under 5 as "fewer than 5", with the month and the target if there is one. ok is false
 // when the measure has no figure yet.
 func measureWords(m *plan.Measure, asOf time.Time) (string, bool) {
-	var latest *plan.Observation
-	for i := range m.Observations {
-		o := &m.Observations[i]
-		if o.Date.After(asOf) {
-			continue
-		}
-		if latest == nil || o.Date.After(latest.Date) {
-			latest = o
-		}
-	}
+	// The latest figure is the board's (Standing's), whatever the tolerance that rates it.
+	latest := m.Standing(asOf, DefaultTolerance).Latest
 	if latest == nil {
 		return "", false
 	}

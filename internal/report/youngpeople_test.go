@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/personal"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -243,6 +244,33 @@ func TestSharedLine(t *testing.T) {
 		plan.Update{Date: date("2025-10-05"), Note: "later", Share: plan.ShareYoungPeople})
 	if got := SharedLine(s, q3, asOf); got != "Shared with young people this quarter: 2 updates." {
 		t.Errorf("two in the quarter: %q", got)
+	}
+	// In financial quarters Q3 2025 is October to December: the updates of July to September
+	// are the quarter before it, and the one in October is the board's, had it been known.
+	s.Plan.Quarters = deadline.Financial
+	if got := SharedLine(s, q3, asOf); got != "Nothing shared with young people since September 2025." {
+		t.Errorf("financial quarters, as of the end of September: %q", got)
+	}
+	if got := SharedLine(s, q3, date("2025-12-31")); got != "Shared with young people this quarter: 1 update." {
+		t.Errorf("financial quarters, as of the end of December: %q", got)
+	}
+}
+
+// The young people's report says the figure the board reads: of two observations on one day, the
+// one written later in the file (plan.Measure.Standing), not the first.
+func TestYoungPeopleMeasureLatestAsTheBoardReadsIt(t *testing.T) {
+	m := &plan.Measure{Text: "Children who took part", Observations: []plan.Observation{
+		{Date: date("2025-06-30"), Value: 3}, {Date: date("2025-06-30"), Value: 12}, {Date: date("2025-12-31"), Value: 2}}}
+	asOf := date("2025-09-30")
+	if got := m.Standing(asOf, DefaultTolerance).Latest.Value; got != 12 {
+		t.Fatalf("the board reads %v", got)
+	}
+	line, ok := measureWords(m, asOf)
+	if want := "Children who took part: 12 in June 2025."; !ok || line != want {
+		t.Errorf("measureWords: %q, %v; want %q", line, ok, want)
+	}
+	if _, ok := measureWords(m, date("2025-06-29")); ok {
+		t.Error("a figure dated after the report's date was said")
 	}
 }
 

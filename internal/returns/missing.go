@@ -17,14 +17,14 @@ type Chase struct {
 
 // Missing is the chasing list: every team with something outstanding, in the order of the
 // return's sheets (by name, the unled last). A measure with several teams is listed under each;
-// one whose section names no team is listed under NoLead.
+// one whose section names no team is listed under its council's NoLead, with the unled actions.
 func (r *Return) Missing() []*Chase {
 	var out []*Chase
 	idx := map[plan.Team]*Chase{}
-	get := func(t plan.Team, name string) *Chase {
+	get := func(t plan.Team) *Chase {
 		c := idx[t]
 		if c == nil {
-			c = &Chase{Team: t, Name: name}
+			c = &Chase{Team: t, Name: r.teamName(t)}
 			idx[t] = c
 			out = append(out, c)
 		}
@@ -33,7 +33,7 @@ func (r *Return) Missing() []*Chase {
 	for _, l := range r.Leads {
 		for _, a := range l.Rows {
 			if a.Updated == nil {
-				c := get(l.Team, l.Name)
+				c := get(l.Team)
 				c.Actions = append(c.Actions, a)
 			}
 		}
@@ -42,39 +42,13 @@ func (r *Return) Missing() []*Chase {
 		if m.InPeriod != nil {
 			continue
 		}
-		if len(m.Teams) == 0 {
-			c := get(plan.Team{Lead: NoLead}, NoLead)
-			c.Measures = append(c.Measures, m)
-			continue
-		}
-		for _, t := range m.Teams {
-			c := get(t, "")
-			if c.Name == "" {
-				c.Name = m.nameOf(t, r)
-			}
+		for _, t := range m.answeredBy() {
+			c := get(t)
 			c.Measures = append(c.Measures, m)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return leadLess(out[i].Team, out[j].Team) })
 	return out
-}
-
-// nameOf is what the return calls team t: as its sheet does when it has one, else by the same
-// rule (with the council when the return covers more than one).
-func (m *MeasureRow) nameOf(t plan.Team, r *Return) string {
-	for _, l := range r.Leads {
-		if l.Team == t {
-			return l.Name
-		}
-	}
-	councils := map[string]bool{}
-	for _, p := range r.Plans {
-		councils[p.Council] = true
-	}
-	if len(councils) > 1 {
-		return t.String()
-	}
-	return t.Lead
 }
 
 // Outstanding counts the actions and measures across a chasing list; an item listed under two

@@ -31,20 +31,11 @@ func MissingDoc(r *Return, cs []*Chase) render.Doc {
 				// every row goes first, then the deadline as written, the status and the due date.
 				Wide: []int{1}, Drop: []int{2, 4, 3}, DropSame: true, RAGColumn: 5}
 			for _, a := range c.Actions {
-				due := ""
-				switch {
-				case a.HasDue():
-					due = render.Date(a.Due)
-				case a.Recurring:
-					due = "recurring"
-				case a.Action.DeadlineNotUnderstood():
-					due = NotUnderstood
-				}
 				latest := "none"
 				if a.Latest != nil {
 					latest = render.Date(a.Latest.Date)
 				}
-				b.Rows = append(b.Rows, []string{a.Action.ID, a.Action.Label(), a.Action.Deadline.Text, due,
+				b.Rows = append(b.Rows, []string{a.Action.ID, a.Action.Label(), a.Action.Deadline.Text, a.due(render.Date),
 					render.StatusWord(a.Action.Status), render.RAGWord(a.Action.RAG), latest})
 			}
 			doc.Blocks = append(doc.Blocks, b)

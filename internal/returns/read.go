@@ -11,6 +11,7 @@ import (
 
 	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/render"
 	"github.com/cpp-plans/cpp/internal/tabular"
 	"github.com/cpp-plans/cpp/internal/words"
 )
@@ -167,11 +168,11 @@ func firstLine(tb tabular.Table) int {
 }
 
 // unsafeCell undoes render.SafeCell: a cell that a spreadsheet would run as a formula was written
-// with a leading ', and only such a cell loses it. Only CSV returns have them: a workbook keeps
-// such text as text.
+// with a leading ', and only such a cell loses it (SafeCell's own rule decides which, so the two
+// cannot drift apart). Only CSV returns have them: a workbook keeps such text as text.
 func unsafeCell(s string) string {
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
-		return s[1:]
+	if rest, ok := strings.CutPrefix(s, "'"); ok && render.SafeCell(rest) == s {
+		return rest
 	}
 	return s
 }
@@ -221,6 +222,12 @@ func (t *table) read(f *Filled, probs *collector) (ok bool) {
 	actions := has(ColNewStatus, ColNewRAG, ColProgressNote, ColRevised, ColEvidence)
 	if !measures && !actions {
 		return false
+	}
+	if measures && actions {
+		// Read as either, the other's answers would be passed over without a word.
+		probs.add(Problem{At: t.at(t.header.Line), Message: fmt.Sprintf("the header has both a lead's columns (%s, …) and the %s sheet's (%s, …); "+
+			"a sheet is one or the other: keep its columns as exported", ColNewStatus, SheetMeasures, ColNewValue)})
+		return true
 	}
 	if !has(ColID) {
 		probs.add(Problem{At: t.at(t.header.Line), Message: fmt.Sprintf("the header has no %s column, which says what each row is for; put it back as exported", ColID)})

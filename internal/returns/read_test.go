@@ -296,14 +296,7 @@ func TestReadNotAReturn(t *testing.T) {
 // defused a formula taken off again (and only that one).
 func TestReadCSV(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
-	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	for i, h := range rows[0] {
 		rows[0][i] = strings.ToUpper(h)
 	}
@@ -335,7 +328,7 @@ func TestReadCSV(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s (exported %v)", strings.Join(acts, "\n"), want, got.Exported)
 	}
 
-	buf.Reset()
+	var buf bytes.Buffer
 	if err := WriteMeasuresCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -533,14 +526,7 @@ func TestWriteProblemsBounded(t *testing.T) {
 // is not yes or no, or Yes with no note, is a problem.
 func TestReadShareColumn(t *testing.T) {
 	r := build(t, "Q3-2025", nil, north)
-	var buf bytes.Buffer
-	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, r)
 	col := func(name string) int { return slices.Index(rows[0], name) }
 	if col(ColShare) < 0 {
 		t.Fatalf("the return has no %q column: %q", ColShare, rows[0])
@@ -598,5 +584,30 @@ func TestReadShareColumn(t *testing.T) {
 		`q3.csv: row 15: Share with young people is Yes, but there is no Progress note to share`
 	if strings.Join(msgs, "\n") != want {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), want)
+	}
+}
+
+// unsafeCell takes off exactly the ' that render.SafeCell puts on, and nothing else. ("'=x" is
+// read as "=x": a ' before a formula's sign is how a spreadsheet is told the cell is text.)
+func TestUnsafeCellUndoesSafeCell(t *testing.T) {
+	for _, s := range []string{"=SUM(A1)", "+44 20", "-3", "@cmd", "\tx", "\rx", "'", "''", "plain", "", "'plain"} {
+		if got := unsafeCell(render.SafeCell(s)); got != s {
+			t.Errorf("unsafeCell(SafeCell(%q)) = %q", s, got)
+		}
+	}
+	for _, s := range []string{"'plain", "'", "'' x"} {
+		if got := unsafeCell(s); got != s {
+			t.Errorf("unsafeCell(%q) = %q: a ' a lead typed stays", s, got)
+		}
+	}
+}
+
+// A header with both a lead's columns and the Measures sheet's is refused at its header row: read
+// as either, the other's answers would be lost without a word.
+func TestReadMixedHeader(t *testing.T) {
+	_, probs := Read("mixed.csv", []byte("ID,New status,Progress note,New value,Value date\nnorth.p1.1,Complete,Done,5,2025-09-30\n"))
+	want := "mixed.csv: row 1: the header has both a lead's columns (New status, …) and the Measures sheet's (New value, …); a sheet is one or the other: keep its columns as exported"
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("problems %v, want %q", probs, want)
 	}
 }

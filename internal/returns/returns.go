@@ -251,24 +251,40 @@ const isoDate = "2006-01-02"
 // lead fills in.
 func (a *ActionRow) Cells() []string {
 	act := a.Action
-	due := ""
-	switch {
-	case a.HasDue():
-		due = a.Due.Format(isoDate)
-	case a.Recurring:
-		due = "recurring"
-	case act.DeadlineNotUnderstood():
-		// Not blank, as for no deadline, TBC or Ongoing: the lead is told cpp cannot place it.
-		due = NotUnderstood
-	}
 	note, noteDate := "", ""
 	if a.Latest != nil {
 		note, noteDate = a.Latest.Note, a.Latest.Date.Format(isoDate)
 	}
-	cells := []string{act.ID, a.Plan.ID, a.Section.Title, act.Label(), a.Lead, act.Deadline.Text, due,
+	cells := []string{act.ID, a.Plan.ID, a.Section.Title, act.Label(), a.Lead, act.Deadline.Text, a.due(isoDay),
 		StatusWord(act.Status), RAGWord(act.RAG), note, noteDate}
 	return append(cells, make([]string, len(ActionHeader)-len(cells))...)
 }
+
+// answeredBy are the teams asked for the measure's figure: its Teams, or when its section names
+// none, its council's unled team, which the council's unled actions go to as well.
+func (m *MeasureRow) answeredBy() []plan.Team {
+	if len(m.Teams) == 0 {
+		return []plan.Team{{Lead: NoLead, Council: m.Plan.Council}}
+	}
+	return m.Teams
+}
+
+// due is what the Due column says of the action: its due date as date writes it, "recurring", or
+// NotUnderstood; blank for no deadline, TBC or Ongoing.
+func (a *ActionRow) due(date func(time.Time) string) string {
+	switch {
+	case a.HasDue():
+		return date(a.Due)
+	case a.Recurring:
+		return "recurring"
+	case a.Action.DeadlineNotUnderstood():
+		// Not blank: the lead is told cpp cannot place it.
+		return NotUnderstood
+	}
+	return ""
+}
+
+func isoDay(t time.Time) string { return t.Format(isoDate) }
 
 // Cells are the measure as the return writes it, then the empty columns for the new figure.
 func (m *MeasureRow) Cells() []string {
@@ -316,8 +332,7 @@ func (r *Return) PerLead() []LeadPart {
 		part.LeadFilter = []string{team.Lead}
 		part.Measures = nil
 		for _, m := range r.Measures {
-			noTeam := len(m.Teams) == 0 && team.Lead == NoLead && team.Council == m.Plan.Council
-			if noTeam || slices.Contains(m.Teams, team) {
+			if slices.Contains(m.answeredBy(), team) {
 				part.Measures = append(part.Measures, m)
 			}
 		}
@@ -336,7 +351,7 @@ func (r *Return) PerLead() []LeadPart {
 	}
 	// A team asked only for figures (no open actions) has a return of its own too.
 	for _, m := range r.Measures {
-		for _, t := range m.Teams {
+		for _, t := range m.answeredBy() {
 			if !has[t] {
 				has[t] = true
 				add(t, r.teamName(t), nil)

@@ -461,3 +461,74 @@ func TestFileNameFitsFileSystems(t *testing.T) {
 		}
 	}
 }
+
+// solo is the start of a one-council plan; a test adds its sections.
+const solo = `id: solo
+title: Solo Plan
+council: Solo Council
+period: {start: 2025-01-01, end: 2027-12-31}
+quarters: calendar
+sections:
+`
+
+// The unled actions and the unled measures of a council are one team to chase, as they are one
+// return (PerLead): the chasing list names "(no lead)" once, with its council, never twice.
+func TestMissingUnledIsOneTeam(t *testing.T) {
+	const unled = solo + `  - id: solo.p1
+    kind: priority
+    title: Unled
+    measures:
+      - id: solo.p1.m1
+        text: Care leavers in touch
+        direction: higher
+    actions:
+      - id: solo.p1.1
+        text: Nobody leads this.
+`
+	r := build(t, "Q3-2025", nil, unled)
+	cs := r.Missing()
+	if len(cs) != 1 {
+		var names []string
+		for _, c := range cs {
+			names = append(names, fmt.Sprintf("%q (%s)", c.Name, c.Team.Council))
+		}
+		t.Fatalf("the chasing list has %d teams, want one: %s", len(cs), strings.Join(names, ", "))
+	}
+	if c := cs[0]; c.Team != (plan.Team{Lead: NoLead, Council: "Solo Council"}) || len(c.Actions) != 1 || len(c.Measures) != 1 {
+		t.Errorf("unled: %+v, %d actions, %d measures", c.Team, len(c.Actions), len(c.Measures))
+	}
+	parts := r.PerLead()
+	if len(parts) != 1 || len(parts[0].Return.Measures) != 1 {
+		t.Errorf("per lead: %d parts", len(parts))
+	}
+}
+
+// A measure of a section no team delivers is in its council's "(no lead)" return even when no
+// action is unled: split per lead, the return leaves out nothing it asks.
+func TestPerLeadUnledMeasureOnly(t *testing.T) {
+	const plan = solo + `  - id: solo.p1
+    kind: priority
+    title: Unled measure
+    measures:
+      - id: solo.p1.m1
+        text: Care leavers in touch
+        direction: higher
+  - id: solo.p2
+    kind: priority
+    title: Led
+    actions:
+      - id: solo.p2.1
+        text: Led by the Virtual School.
+        leads: [Virtual School]
+`
+	r := build(t, "Q3-2025", nil, plan)
+	var got []string
+	for _, p := range r.PerLead() {
+		for _, m := range p.Return.Measures {
+			got = append(got, p.Name+": "+m.Measure.ID)
+		}
+	}
+	if strings.Join(got, ", ") != NoLead+": solo.p1.m1" {
+		t.Errorf("the unled measure is in %q, want %q", got, NoLead+": solo.p1.m1")
+	}
+}

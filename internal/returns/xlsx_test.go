@@ -225,10 +225,9 @@ func TestWorkbookDeterministic(t *testing.T) {
 	}
 }
 
-// The CSV return has the columns of a lead's sheet, a row per action and lead, and plan text that
-// a spreadsheet would run is defused.
-func TestCSV(t *testing.T) {
-	r := build(t, "Q3-2025", nil, north)
+// csvRows are the return's actions as WriteCSV writes them, read back as CSV.
+func csvRows(t *testing.T, r *Return) [][]string {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
@@ -237,6 +236,14 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rows
+}
+
+// The CSV return has the columns of a lead's sheet, a row per action and lead, and plan text that
+// a spreadsheet would run is defused.
+func TestCSV(t *testing.T) {
+	r := build(t, "Q3-2025", nil, north)
+	rows := csvRows(t, r)
 	if strings.Join(rows[0], "|") != strings.Join(ActionHeader, "|") {
 		t.Errorf("header %q", rows[0])
 	}
@@ -255,7 +262,7 @@ func TestCSV(t *testing.T) {
 	if p11[0][2] != `'=HYPERLINK("http://evil.example","click")` || p11[0][3] != "'+SUM(A1:A9) open, in progress" || p11[0][9] != "'@cmd delayed" {
 		t.Errorf("formula-like text not defused: %q", p11[0])
 	}
-	buf.Reset()
+	var buf bytes.Buffer
 	if err := WriteMeasuresCSV(&buf, r, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}

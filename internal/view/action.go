@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -118,7 +119,7 @@ func deadlineWords(r query.Row) string {
 	case !a.HasDeadline:
 		return "none given"
 	case a.DeadlineErr != nil:
-		return a.Deadline.Text + " (cannot be read)"
+		return notUnderstoodWords(a.Deadline.Text, a.DeadlineErr)
 	case r.Recurring:
 		return recurringWords(r)
 	case a.Deadline.Kind == deadline.ToBeConfirmed:
@@ -136,6 +137,18 @@ func deadlineWords(r query.Row) string {
 		s += fmt.Sprintf(", %s late", words.Count(r.DaysLate, "day", "days"))
 	}
 	return s + ")"
+}
+
+// notUnderstoodWords is a deadline cpp cannot place in time, as written and why, in the words
+// every other answer uses of it: "Review progress April 2026 (not understood: it mixes a date with
+// other words; cpp cannot place the action in time)".
+func notUnderstoodWords(text string, err error) string {
+	why := "it is not a form cpp knows"
+	var de *deadline.Error
+	if errors.As(err, &de) && de.Problem != "" {
+		why = de.Problem
+	}
+	return text + " (not understood: " + why + "; cpp cannot place the action in time)"
 }
 
 // recurringWords is a recurring deadline with the occurrence that matters today: "annually

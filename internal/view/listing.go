@@ -52,6 +52,27 @@ func notPlacedBlock(rows []query.Row) (b render.Block, ok bool) {
 	return b, true
 }
 
+// notCounted ends a summary for people (leads, status) with a note of the actions it counted as
+// neither due nor overdue, their deadline not understood: its tables have no column for them
+// (JSON and CSV count them in not_understood), and stderr is not sent on with the table.
+func notCounted(d render.Doc, rows []query.Row) render.Doc {
+	if len(rows) == 0 || len(d.Blocks) == 0 {
+		return d
+	}
+	ids := make([]string, 0, min(len(rows), notPlacedShown))
+	for _, r := range rows[:min(len(rows), notPlacedShown)] {
+		ids = append(ids, r.Action.ID)
+	}
+	more := ""
+	if len(rows) > notPlacedShown {
+		more = fmt.Sprintf(" and %d more", len(rows)-notPlacedShown)
+	}
+	last := &d.Blocks[len(d.Blocks)-1]
+	last.Notes = append(last.Notes, fmt.Sprintf("%s a deadline cpp does not understand, counted as neither due nor overdue: %s%s. cpp validate says why.",
+		words.Count(len(rows), "action has", "actions have"), strings.Join(ids, ", "), more))
+	return d
+}
+
 // notPlacedShown is how many actions whose deadline is not understood a note names before it
 // counts the rest.
 const notPlacedShown = 20

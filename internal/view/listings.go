@@ -55,24 +55,41 @@ func actions(doc render.Doc, a query.Answer) render.Listing {
 }
 
 // Slipped is cpp list --slipped's listing: the answer's actions whose deadline has moved in the
-// history of commits, with how often and what it was first.
+// history of commits, with how often and what it was first. Those among them it could not place
+// in time are named after its tables, as List names them.
 func Slipped(a query.Answer, slips map[string]*history.Slip, commits int) render.Listing {
-	var rows []query.Row
-	for _, r := range a.Rows {
-		if s := slips[r.Action.ID]; s != nil && s.Moves > 0 {
-			rows = append(rows, r)
-		}
-	}
+	a = Slipping(a, slips)
+	rows, apart := a.Rows, a.Apart()
 	today := a.Filter.Today
 	subject := fmt.Sprintf("Actions whose deadline has moved (as of %s)", render.Date(today))
 	doc := render.Doc{Title: fmt.Sprintf("%s whose deadline has moved (as of %s; %s of history)",
 		words.Count(len(rows), "action", "actions"), render.Date(today), words.Count(commits, "commit", "commits")),
 		Subject: subject, AsOf: today}
 	doc.Blocks = planBlocks(rows, render.ActionColumnsFor{Late: a.Filter.Overdue, Slips: slips})
-	return render.Listing{Doc: doc, Book: render.Doc{Title: subject, Sheet: "Slipped", AsOf: today}, Events: rows,
+	if b, ok := notPlacedBlock(apart); ok {
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	return render.Listing{Doc: doc, Book: render.Doc{Title: subject, Sheet: "Slipped", AsOf: today}, Events: rows, NotPlaced: apart,
 		Columns: render.SlipColumns, Kinds: render.SlipKinds,
 		Records: func() any { return render.SlipRecords(rows, slips) },
 		Cells:   func() [][]string { return cellsOf(render.SlipRecords(rows, slips)) }}
+}
+
+// Slipping is the answer narrowed to the actions whose deadline has moved: its rows, and the
+// actions it could not place in time, so that stderr's note of those names only the ones the
+// slipped listing is about.
+func Slipping(a query.Answer, slips map[string]*history.Slip) query.Answer {
+	moved := func(rows []query.Row) []query.Row {
+		var out []query.Row
+		for _, r := range rows {
+			if s := slips[r.Action.ID]; s != nil && s.Moves > 0 {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	a.Rows, a.NotPlaced = moved(a.Rows), moved(a.NotPlaced)
+	return a
 }
 
 // Leads is cpp leads' listing: each lead team with what it has, overdue and due in the window
@@ -84,7 +101,7 @@ func Leads(a query.Answer, w Window, sort string) (render.Listing, error) {
 		return render.Listing{}, err
 	}
 	recs := LeadRecords(sums)
-	return render.Listing{Doc: LeadsDoc(recs, query.Councils(sums), w),
+	return render.Listing{Doc: notCounted(LeadsDoc(recs, query.Councils(sums), w), a.NotPlaced),
 		Book:    render.Doc{Title: "Leads as of " + render.Date(w.Today), Sheet: "Leads", AsOf: w.Today},
 		Columns: LeadColumns, Kinds: LeadKinds,
 		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}, nil
@@ -95,7 +112,7 @@ func Leads(a query.Answer, w Window, sort string) (render.Listing, error) {
 func Status(a query.Answer, w Window) render.Listing {
 	w.Plans, w.Today = a.Plans, a.Filter.Today
 	recs := StatusRecords(query.ByPlanIn(a.Rows, w.Today, w.Window))
-	return render.Listing{Doc: StatusDoc(recs, query.ByLeadIn(a.Rows, w.Today, w.Window), w),
+	return render.Listing{Doc: notCounted(StatusDoc(recs, query.ByLeadIn(a.Rows, w.Today, w.Window), w), a.NotPlaced),
 		Book:    render.Doc{Title: "Status as of " + render.Date(w.Today), Sheet: "Status", AsOf: w.Today},
 		Columns: StatusColumns, Kinds: StatusKinds,
 		Records: func() any { return recs }, Cells: func() [][]string { return cellsOf(recs) }}

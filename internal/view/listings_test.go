@@ -114,3 +114,63 @@ func TestNotPlacedNote(t *testing.T) {
 	}
 	golden.Check(t, filepath.Join("testdata", "not-placed-note.txt"), []byte(NotPlacedNote(rows[:2], "not listed")+NotPlacedNote(rows, "counted apart")))
 }
+
+// A slipped listing about dates names after its tables the actions it could not place in time
+// whose deadline has moved, as List does, and only those: one that never moved is not what the
+// listing is about, in its document, its calendar or stderr's note (Slipping).
+func TestSlippedNamesWhatItCouldNotPlace(t *testing.T) {
+	overdue := answer(t, query.Listing{Filter: query.Filter{Plans: []string{"camden-cp"}, Overdue: true}, Sort: "late"})
+	a := notPlaced(overdue)
+	still := a.NotPlaced[0]
+	stillAct := *still.Action
+	stillAct.ID += "y"
+	still.Action = &stillAct
+	a.NotPlaced = append(a.NotPlaced, still)
+	moved := a.NotPlaced[0].Action.ID
+	slips := map[string]*history.Slip{overdue.Rows[0].Action.ID: {Original: "Q1 2025", Moves: 1, Later: 1}, moved: {Original: "Q1 2025", Moves: 1, Later: 1}}
+	l := Slipped(a, slips, 3)
+	if len(l.NotPlaced) != 1 || l.NotPlaced[0].Action.ID != moved {
+		t.Fatalf("not placed: %v, want only %s", l.NotPlaced, moved)
+	}
+	var md bytes.Buffer
+	if err := (render.MarkdownPrinter{}).Print(&md, l.Doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Could not place in time: 1 action") || !strings.Contains(md.String(), "| "+moved+" |") ||
+		strings.Contains(md.String(), stillAct.ID) {
+		t.Errorf("the slipped listing does not name %s alone apart:\n%s", moved, md.String())
+	}
+	if n := Slipping(a, slips).NotPlaced; len(n) != 1 || n[0].Action.ID != moved {
+		t.Errorf("Slipping keeps %v as not placed, want only %s", n, moved)
+	}
+}
+
+// The summaries for people (leads, status) say which actions they counted as neither due nor
+// overdue, their deadline not understood: their tables have no column for them, and stderr is
+// not sent on with a pasted table.
+func TestSummariesNameWhatTheyDidNotPlace(t *testing.T) {
+	summary := answer(t, query.Listing{Filter: query.Filter{Plans: []string{"camden-cp"}}, Summary: true})
+	if len(summary.NotPlaced) != 0 {
+		t.Fatalf("the bundled plan has deadlines not understood: %v", summary.NotPlaced)
+	}
+	a := notPlaced(summary)
+	id := a.NotPlaced[0].Action.ID
+	want := "1 action has a deadline cpp does not understand, counted as neither due nor overdue: " + id + ". cpp validate says why."
+	leads, err := Leads(a, Window{Window: query.ThisQuarter(today)}, "overdue")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, l := range map[string]render.Listing{"leads": leads, "status": Status(a, Window{Window: query.ThisQuarter(today)})} {
+		var md bytes.Buffer
+		if err := (render.MarkdownPrinter{}).Print(&md, l.Doc); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(md.String(), render.InlineMarkdown(want)) {
+			t.Errorf("%s does not say %q:\n%s", name, want, md.String())
+		}
+	}
+	leads, _ = Leads(summary, Window{Window: query.ThisQuarter(today)}, "overdue")
+	if strings.Contains(fmt.Sprint(leads.Doc.Blocks), "does not understand") {
+		t.Error("a summary with every deadline understood names some as not")
+	}
+}

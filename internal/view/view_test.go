@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cpp-plans/cpp/internal/deadline"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/planfile"
@@ -112,5 +113,31 @@ func TestActionDocHistory(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("history %+v: %q, want %q", tt.known, got, tt.want)
 		}
+	}
+}
+
+// show names a deadline cpp cannot place in time as every other answer does, "not understood",
+// with why: the reason validate gives, not a bare "cannot be read".
+func TestShowDeadlineNotUnderstood(t *testing.T) {
+	p := &plan.Plan{ID: "x", Title: "Plan", Council: "C"}
+	s := &plan.Section{ID: "x.s", Title: "Section", Plan: p}
+	a := &plan.Action{ID: "x.1", Text: "Review", Section: s, HasDeadline: true}
+	a.Deadline, a.DeadlineErr = deadline.Parse("Review progress April 2026", deadline.Calendar)
+	a.Deadline.Text = "Review progress April 2026"
+	if !a.DeadlineNotUnderstood() {
+		t.Fatalf("the fixture's deadline is understood: %v", a.DeadlineErr)
+	}
+	row := query.NewRow(p, s, a, plan.NewRegistry(nil), today)
+	got := deadlineWords(row)
+	want := "Review progress April 2026 (not understood: it mixes a date with other words; cpp cannot place the action in time)"
+	if got != want {
+		t.Errorf("deadline: %q, want %q", got, want)
+	}
+	var found bool
+	for _, f := range ActionDoc(row, nil).Blocks[0].Rows {
+		found = found || f[0] == "Deadline" && f[1] == want
+	}
+	if !found {
+		t.Errorf("show's Deadline field is not %q", want)
 	}
 }

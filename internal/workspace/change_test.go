@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,8 +91,7 @@ func TestWritePlans(t *testing.T) {
 				}
 			}
 			err = e.WritePlans(lk, ws)
-			var ee *exitcode.Error
-			if errors.As(err, &ee) && (ee.Code != tt.code || ee.Msg != filepath.FromSlash(tt.msg)) || err == nil && tt.code != 0 {
+			if code, msg := exitOf(err); code != tt.code || msg != filepath.FromSlash(tt.msg) {
 				t.Errorf("got %#v, want exit %d %q", err, tt.code, tt.msg)
 			}
 			if notices.String() != filepath.FromSlash(tt.notices) {
