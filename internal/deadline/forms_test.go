@@ -357,3 +357,23 @@ func TestParseLongCell(t *testing.T) {
 		}
 	}
 }
+
+// A recurrence's start written as a bare quarter is read in the plan's convention, as any other
+// quarter is: "From Q2 2025" starts in April in a calendar plan and in July in a financial one.
+func TestRecurrenceStartInEachConvention(t *testing.T) {
+	for _, tc := range []struct {
+		conv  Convention
+		start string
+	}{
+		{Calendar, "2025-04-01"},
+		{Financial, "2025-07-01"},
+	} {
+		d, err := Parse("From Q2 2025 quarterly thereafter", tc.conv)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.conv, err)
+		}
+		if got := d.Start.Format(time.DateOnly); d.Kind != Recurring || got != tc.start || d.Convention != tc.conv {
+			t.Errorf("%s: %v from %s (%s), want recurring from %s (%s)", tc.conv, d.Kind, got, d.Convention, tc.start, tc.conv)
+		}
+	}
+}

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/lazyre"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // This file reads a deadline marked "not understood:": the cell as written, kept whole, by
@@ -45,7 +45,7 @@ func marked(text string, conv Convention) (Deadline, bool, error) {
 		return refuse(e.Problem, e.Hint)
 	}
 	if monthFirst, dayFirst, ok := EitherWay(rest); ok {
-		return refuse(fmt.Sprintf("%s reads both day first (%s) and month first (%s)", words(rest),
+		return refuse(fmt.Sprintf("%s reads both day first (%s) and month first (%s)", words.OneLine(rest),
 			dayFirst.Format("2 January 2006"), monthFirst.Format("2 January 2006")),
 			fmt.Sprintf("write the day meant as %s or %s", dayFirst.Format("2006-01-02"), monthFirst.Format("2006-01-02")))
 	}
@@ -54,8 +54,6 @@ func marked(text string, conv Convention) (Deadline, bool, error) {
 	}
 	return refuse("it is marked not understood", `once the deadline is checked, write it without "not understood:"`)
 }
-
-func words(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // reNumDate is a date written with numbers only and a four-digit year: 03/04/2026, 3.4.2026.
 var reNumDate = lazyre.New(`\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b`)

@@ -210,27 +210,17 @@ func WriteJSON(w io.Writer, ds []Diagnostic, sum Summary) error {
 // WriteJSONWith is WriteJSON with one more top-level key after "diagnostics", for what a check
 // measures as well as finds (validate --plain-english adds "reading_ages").
 func WriteJSONWith(w io.Writer, ds []Diagnostic, sum Summary, key string, extra any) error {
-	if ds == nil {
-		ds = []Diagnostic{}
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(extra); err != nil {
+	var doc bytes.Buffer
+	if err := WriteJSON(&doc, ds, sum); err != nil {
 		return err
 	}
-	var head bytes.Buffer
-	if err := WriteJSON(&head, ds, sum); err != nil {
+	k, _ := json.Marshal(key)
+	v, err := json.MarshalIndent(extra, "  ", "  ")
+	if err != nil {
 		return err
 	}
-	// Splice the key in before the closing brace, keeping the layout WriteJSON gives.
-	out := bytes.TrimSuffix(bytes.TrimRight(head.Bytes(), "\n"), []byte("}"))
-	out = bytes.TrimRight(out, "\n")
-	key2, _ := json.Marshal(key)
-	out = append(out, []byte(",\n  "+string(key2)+": ")...)
-	out = append(out, bytes.TrimRight(b.Bytes(), "\n")...)
-	out = append(out, "\n}\n"...)
-	_, err := w.Write(out)
+	// The key goes in before WriteJSON's closing brace, laid out as WriteJSON lays out its own.
+	_, err = fmt.Fprintf(w, "%s,\n  %s: %s\n}\n", bytes.TrimSuffix(doc.Bytes(), []byte("\n}\n")), k, v)
 	return err
 }
 

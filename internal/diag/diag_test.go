@@ -2,6 +2,7 @@ package diag
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,28 @@ func TestWriteGitHubShowsControlsAsEscapes(t *testing.T) {
 	}
 	if strings.ContainsAny(out.String(), "\x1b\u202e") {
 		t.Error("raw control characters in annotations")
+	}
+}
+
+// WriteJSONWith is WriteJSON's document with one more key last, laid out as WriteJSON lays out
+// its own, with or without diagnostics.
+func TestWriteJSONWith(t *testing.T) {
+	sum := Summary{Files: 1, Plans: 1}
+	for _, ds := range [][]Diagnostic{nil, {{File: "a.yaml", Line: 2, Col: 3, Rule: "r", Message: "m"}}} {
+		var plain, with bytes.Buffer
+		if err := WriteJSON(&plain, ds, sum); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSONWith(&with, ds, sum, "reading_ages", map[string][]int{"p": {9, 12}}); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimSuffix(plain.String(), "\n}\n") + ",\n  \"reading_ages\": {\n    \"p\": [\n      9,\n      12\n    ]\n  }\n}\n"
+		if with.String() != want {
+			t.Errorf("got\n%s\nwant\n%s", with.String(), want)
+		}
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(with.Bytes(), &doc); err != nil || len(doc) != 3 {
+			t.Errorf("not a document of three keys: %v %v", err, doc)
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Describe names a commit as people know it, for a report's "Changes since": the tag that points
@@ -37,5 +39,5 @@ func (r *Repo) Describe(rev, commit string) (string, error) {
 	if err != nil {
 		return "", &Error{Msg: "git show gave an unreadable date: " + f[1]}
 	}
-	return when.Format("2 Jan 2006") + " (commit " + f[0] + ", “" + f[2] + "”)", nil
+	return words.Day(when) + " (commit " + f[0] + ", “" + f[2] + "”)", nil
 }

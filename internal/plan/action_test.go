@@ -76,6 +76,7 @@ func TestUpdateSame(t *testing.T) {
 		{"other rating", change(func(v *Update) { v.RAG = Red }), false},
 		{"other words", change(func(v *Update) { v.Note = "Draft agreed with the Board" }), false},
 		{"other evidence", change(func(v *Update) { v.Evidence = "minutes, 12 Sep" }), false},
+		{"evidence spaced otherwise", change(func(v *Update) { v.Evidence = " minutes " }), true},
 		{"shared", change(func(v *Update) { v.Share = ShareYoungPeople }), false},
 		{"with words for young people", change(func(v *Update) { v.ForYoungPeople = "We agreed a plan" }), false},
 	} {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cpp-plans/cpp/internal/deadline"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Pos is a 1-based line and column in a plan file.
@@ -192,10 +193,14 @@ func (s *Section) PlainPromise() string {
 }
 
 // Same reports whether two updates say the same thing on the same day, whatever the spacing.
-func (u Update) Same(v Update) bool {
-	return u.Date.Equal(v.Date) && u.Status == v.Status && u.RAG == v.RAG && u.Evidence == v.Evidence &&
-		u.Share == v.Share && u.ForYoungPeople == v.ForYoungPeople &&
-		strings.Join(strings.Fields(u.Note), " ") == strings.Join(strings.Fields(v.Note), " ")
+func (u Update) Same(v Update) bool { return u.Key() == v.Key() }
+
+// Key is what an update says, in the form two updates are compared in (see Same): its day,
+// status, rating, note, evidence and sharing with young people, whatever the spacing. cpp diff
+// matches updates by it, and cpp update adds none that is the Same as one already there.
+func (u Update) Key() string {
+	return strings.Join([]string{u.Date.Format(time.DateOnly), string(u.Status), string(u.RAG), words.OneLine(u.Note),
+		strings.TrimSpace(u.Evidence), u.Share, words.OneLine(u.ForYoungPeople)}, "\x00")
 }
 
 // Words are the update's note with its evidence, as one line for people to read:

@@ -3,6 +3,8 @@ package plan
 import (
 	"sort"
 	"strings"
+
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // Registry folds the spellings of a lead into one canonical name, ignoring case and spacing.
@@ -42,7 +44,7 @@ func NewRegistry(leads []*Lead) *Registry {
 // apostrophes.
 func Fold(s string) string {
 	s = strings.ReplaceAll(s, "’", "'")
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(words.OneLine(s))
 }
 
 // Canonical returns the registry's name for a spelling, and whether the registry knows it.
@@ -53,7 +55,7 @@ func (r *Registry) Canonical(name string) (string, bool) {
 			return c, true
 		}
 	}
-	return strings.Join(strings.Fields(name), " "), false
+	return words.OneLine(name), false
 }
 
 // Names lists the canonical names, sorted.
@@ -86,6 +88,14 @@ func (t Team) String() string {
 		return t.Lead
 	}
 	return t.Lead + " (" + t.Council + ")"
+}
+
+// Compare orders teams as every list of them reads: by name, whatever its case, then by council.
+func (t Team) Compare(u Team) int {
+	if c := strings.Compare(strings.ToLower(t.Lead), strings.ToLower(u.Lead)); c != 0 {
+		return c
+	}
+	return strings.Compare(t.Council, u.Council)
 }
 
 // Team is the team a plan of council means by a spelling.

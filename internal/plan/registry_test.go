@@ -92,3 +92,21 @@ func TestTeam(t *testing.T) {
 		}
 	}
 }
+
+// Teams read by name whatever its case, then by council; a shared team, with no council, before
+// a council's team of the same name.
+func TestTeamCompare(t *testing.T) {
+	for _, tc := range []struct {
+		a, b Team
+		want int
+	}{
+		{Team{"housing", "Camden"}, Team{"Virtual School", "Barnet"}, -1},
+		{Team{"Virtual School", "Camden"}, Team{"virtual school", "Barnet"}, 1},
+		{Team{"ICB", ""}, Team{"ICB", "Barnet"}, -1},
+		{Team{"ICB", "Barnet"}, Team{"icb", "Barnet"}, 0},
+	} {
+		if got := tc.a.Compare(tc.b); got != tc.want {
+			t.Errorf("%v.Compare(%v) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

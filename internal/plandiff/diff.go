@@ -344,6 +344,8 @@ func sectionFields(a, b *plan.Section) []Field {
 	fs = addText(fs, "title", a.Title, b.Title)
 	fs = addValue(fs, "kind", a.Kind, b.Kind)
 	fs = addText(fs, "promise", a.Promise, b.Promise)
+	fs = addText(fs, "plain", a.Plain, b.Plain)
+	fs = addList(fs, "you-said", a.YouSaid, b.YouSaid, words.OneLine)
 	fs = addList(fs, "delivered-by", a.DeliveredBy, b.DeliveredBy, plan.Fold)
 	return fs
 }
@@ -394,12 +396,13 @@ func (d *Diff) compareActions(old, new []*plan.Plan, opts Options) {
 // same is the fast path for the many actions a change leaves alone: every field written exactly
 // as before, and the same leads answering for it (a sub-action's may come from its parent). Anything else goes through compareAction, which knows which differences matter.
 func same(a, b *plan.Action) bool {
-	return a.Text == b.Text && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
+	return a.Text == b.Text && a.Plain == b.Plain && a.Deadline.Text == b.Deadline.Text && a.Status == b.Status && a.RAG == b.RAG &&
 		a.Section.ID == b.Section.ID && a.Parent == b.Parent && a.From.Equal(b.From) &&
 		slices.Equal(a.Leads, b.Leads) && slices.Equal(a.Outcomes, b.Outcomes) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Links, b.Links) && slices.Equal(a.EffectiveLeads(), b.EffectiveLeads()) &&
 		slices.EqualFunc(a.Updates, b.Updates, func(x, y plan.Update) bool {
-			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note && x.Evidence == y.Evidence
+			return x.Date.Equal(y.Date) && x.Status == y.Status && x.RAG == y.RAG && x.Note == y.Note && x.Evidence == y.Evidence &&
+				x.Share == y.Share && x.ForYoungPeople == y.ForYoungPeople
 		})
 }
 
@@ -436,6 +439,7 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	}
 	fs := c.Fields
 	fs = addText(fs, "text", a.Text, b.Text)
+	fs = addText(fs, "plain", a.Plain, b.Plain)
 	fs = addText(fs, "outcomes", strings.Join(a.Outcomes, " / "), strings.Join(b.Outcomes, " / "))
 	fs = addValue(fs, "status", string(a.Status), string(b.Status))
 	fs = addValue(fs, "rag", string(a.RAG), string(b.RAG))
@@ -446,10 +450,7 @@ func compareAction(ea, eb actionEntry, opts Options) ActionChange {
 	fs = addList(fs, "tags", a.Tags, b.Tags, plan.Fold)
 	fs = addList(fs, "links", a.Links, b.Links, strings.TrimSpace)
 	c.Fields = fs
-	key := func(u plan.Update) string {
-		return u.Date.Format("2006-01-02") + "\x00" + string(u.Status) + "\x00" + string(u.RAG) + "\x00" + strings.Join(strings.Fields(u.Note), " ") +
-			"\x00" + strings.TrimSpace(u.Evidence)
-	}
+	key := plan.Update.Key
 	had := map[string]int{}
 	for _, u := range a.Updates {
 		had[key(u)]++

@@ -462,3 +462,83 @@ sections:
 		t.Errorf("--fail-on deadline fired %d times for a moved from:, want 1", len(fired))
 	}
 }
+
+// An update newly shared with young people (share:, or a for_young_people: text) changes what
+// the young people's report shows, so the diff says so, as it does for a rewritten note: the
+// diff and planedit ask the one rule of what makes two updates the same (plan.Update.Same).
+func TestUpdateSharedWithYoungPeople(t *testing.T) {
+	const src = `id: yp
+title: Shared
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+sections:
+  - id: yp.p1
+    kind: priority
+    title: Reviews
+    actions:
+      - id: yp.1
+        text: Review the local offer.
+        deadline: Q3 2025
+        updates:
+          - {date: 2025-06-30, note: Reviewed.}
+`
+	a, ra := load(t, "before.yaml", src)
+	for _, edit := range []string{"note: Reviewed., share: young-people", "note: Reviewed., for_young_people: We looked at it again."} {
+		b, rb := load(t, "after.yaml", strings.Replace(src, "note: Reviewed.", edit, 1))
+		d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
+		if len(d.Actions) != 1 || len(d.Actions[0].NewUpdates) != 1 || len(d.Actions[0].LostUpdates) != 1 {
+			t.Errorf("%s: %d action changes (%+v); want the update as rewritten", edit, len(d.Actions), d.Actions)
+		}
+	}
+	b, rb := load(t, "after.yaml", strings.Replace(src, "note: Reviewed.", "note: '  Reviewed. '", 1))
+	if d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb}); len(d.Actions) != 0 {
+		t.Errorf("a change of spacing in a note is a change: %+v", d.Actions)
+	}
+}
+
+// What young people read as an action or a promise (plain:), and what they told the council
+// (you_said:), are part of what the plan says: a rewrite of them is a change, as a rewrite of
+// the text is.
+func TestPlainWords(t *testing.T) {
+	const src = `id: yp
+title: Plain
+council: Demo Council
+period: {start: 2025-01-01, end: 2026-12-31}
+sections:
+  - id: yp.p1
+    kind: priority
+    title: Homes
+    promise: We will secure suitable accommodation.
+    plain: We will help you find a good home.
+    you_said: [We want to live near our friends.]
+    actions:
+      - id: yp.1
+        text: Commission supported lodgings.
+        plain: We will find more families you can live with.
+        deadline: Q3 2025
+`
+	a, ra := load(t, "before.yaml", src)
+	b, rb := load(t, "after.yaml", strings.NewReplacer("a good home.", "a safe home.", "families you can", "people you can", "near our friends", "near our school").Replace(src))
+	d := Compare([]*plan.Plan{a}, []*plan.Plan{b}, Options{OldLeads: ra, NewLeads: rb})
+	var got []string
+	for _, c := range d.Sections {
+		for _, f := range c.Fields {
+			got = append(got, c.ID+" "+f.Name+": "+f.From+" → "+f.To)
+		}
+	}
+	for _, c := range d.Actions {
+		for _, f := range c.Fields {
+			got = append(got, c.ID+" "+f.Name+": "+f.From+" → "+f.To)
+		}
+		got = append(got, c.ID+" is "+strings.Join(c.Kinds(), ","))
+	}
+	want := []string{
+		"yp.p1 plain: We will help you find a good home. → We will help you find a safe home.",
+		"yp.p1 you-said: We want to live near our friends. → We want to live near our school.",
+		"yp.1 plain: We will find more families you can live with. → We will find more people you can live with.",
+		"yp.1 is text",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -25,7 +25,7 @@ var FailKinds = []string{
 	"dropped",   // an action's status set to dropped
 	"rag",       // a RAG rating changed
 	"lead",      // an action's leads changed
-	"text",      // an action's wording or outcomes edited
+	"text",      // an action's wording (its text, or its plain words for young people) or outcomes edited
 	"update",    // a progress update added, or one deleted or rewritten
 	"section",   // an action moved to another section, or a section's details changed
 	"measure",   // a measure's wording, unit, direction, baseline or target changed
@@ -75,7 +75,7 @@ func (c *ActionChange) Kinds() []string {
 			ks = append(ks, "rag")
 		case "leads":
 			ks = append(ks, "lead")
-		case "text", "outcomes":
+		case "text", "plain", "outcomes":
 			ks = append(ks, "text")
 		case "section", "parent", "tags", "links":
 			ks = append(ks, "section")

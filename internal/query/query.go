@@ -288,20 +288,13 @@ func first(list []string) string {
 	return strings.ToLower(list[0])
 }
 
+// statusRank is a status's place in the order reports list statuses; one cpp does not know last.
 func statusRank(s plan.Status) int {
-	for i, x := range plan.Statuses {
-		if x == s {
-			return i
-		}
+	if i := slices.Index(plan.Statuses, s); i >= 0 {
+		return i
 	}
 	return len(plan.Statuses)
 }
 
-func ragRank(r plan.RAG) int {
-	for i, x := range plan.RAGs {
-		if x == r {
-			return i + 1
-		}
-	}
-	return 0
-}
+// ragRank is a rating's place, worst last; not rated is -1.
+func ragRank(r plan.RAG) int { return slices.Index(plan.RAGs, r) }

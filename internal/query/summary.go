@@ -175,10 +175,7 @@ func busier(a, b LeadSummary) bool {
 	if a.Actions != b.Actions {
 		return a.Actions > b.Actions
 	}
-	if x, y := strings.ToLower(a.Lead), strings.ToLower(b.Lead); x != y {
-		return x < y
-	}
-	return a.Council < b.Council
+	return a.Team.Compare(b.Team) < 0
 }
 
 // LeadSortKeys are the orders a summary by lead can be given in; the first is ByLeadIn's own.

@@ -69,7 +69,7 @@ func ParseMonth(s string) (Window, error) {
 // Range is a window between two dates, both included.
 func Range(from, to time.Time) Window {
 	d := deadline.Deadline{Kind: deadline.Dated, Start: from, End: to, Unit: deadline.Day}
-	return Window{Label: fmt.Sprintf("%s to %s", from.Format("2 Jan 2006"), to.Format("2 Jan 2006")), Fixed: &d}
+	return Window{Label: words.Day(from) + " to " + words.Day(to), Fixed: &d}
 }
 
 func convOf(p *plan.Plan) deadline.Convention {

@@ -213,10 +213,7 @@ func leadLess(a, b plan.Team) bool {
 	if (a.Lead == NoLead) != (b.Lead == NoLead) {
 		return b.Lead == NoLead
 	}
-	if x, y := strings.ToLower(a.Lead), strings.ToLower(b.Lead); x != y {
-		return x < y
-	}
-	return a.Council < b.Council
+	return a.Compare(b) < 0
 }
 
 // updatedIn is the latest update dated within the period.
