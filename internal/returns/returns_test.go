@@ -532,3 +532,17 @@ func TestPerLeadUnledMeasureOnly(t *testing.T) {
 		t.Errorf("the unled measure is in %q, want %q", got, NoLead+": solo.p1.m1")
 	}
 }
+
+// A return's drop-downs say each status and rating in the words every other output uses,
+// capitalised, in the plan's order; a rating not given is a blank cell to fill.
+func TestDropDownWords(t *testing.T) {
+	if got := strings.Join(StatusWords, "|"); got != "Not started|In progress|Complete|Dropped" {
+		t.Errorf("StatusWords = %s", got)
+	}
+	if got := strings.Join(RAGWords, "|"); got != "Green|Amber|Red" {
+		t.Errorf("RAGWords = %s", got)
+	}
+	if StatusWord(plan.InProgress) != "In progress" || RAGWord(plan.Amber) != "Amber" || RAGWord("") != "" {
+		t.Errorf("StatusWord/RAGWord: %q %q %q", StatusWord(plan.InProgress), RAGWord(plan.Amber), RAGWord(""))
+	}
+}

@@ -1,8 +1,11 @@
 package returns
 
-import "strings"
+import (
+	"slices"
+	"strings"
 
-import "github.com/cpp-plans/cpp/internal/plan"
+	"github.com/cpp-plans/cpp/internal/plan"
+)
 
 // The header words of a return. Tools and CI read returns by these words, and `returns import`
 // finds its columns by them (in any case), so they are a stable interface: change one and every
@@ -62,7 +65,7 @@ var MeasureHeader = []string{ColID, ColPlan, ColSection, ColMeasure, ColLead, Co
 const MeasureFillFrom = 9
 
 // StatusWords are the drop-down's words for each status, in the order the list shows them.
-var StatusWords = []string{"Not started", "In progress", "Complete", "Dropped"}
+var StatusWords = wordsOf(plan.Statuses, StatusWord)
 
 // ShareWords are the drop-down's words for ColShare.
 var ShareWords = []string{"Yes", "No"}
@@ -79,24 +82,32 @@ func ParseShare(s string) (share, ok bool) {
 }
 
 // RAGWords are the drop-down's words for each RAG rating.
-var RAGWords = []string{"Green", "Amber", "Red"}
+var RAGWords = wordsOf(plan.RAGs, RAGWord)
 
-// StatusWord is how a return writes a status: "In progress".
+// StatusWord is how a return writes a status: the word every output uses (plan.Status.Word),
+// capitalised as a drop-down's item is: "In progress".
 func StatusWord(s plan.Status) string {
-	for i, st := range plan.Statuses {
-		if st == s {
-			return StatusWords[i]
-		}
+	if !slices.Contains(plan.Statuses, s) {
+		return string(s)
 	}
-	return string(s)
+	w := s.Word()
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-// RAGWord is how a return writes a RAG rating: "Amber"; empty when not rated.
+// RAGWord is how a return writes a RAG rating: the word every output uses (plan.RAG.Word),
+// "Amber"; empty when not rated, so that the cell is left to fill.
 func RAGWord(r plan.RAG) string {
-	for i, x := range plan.RAGs {
-		if x == r {
-			return RAGWords[i]
-		}
+	if !slices.Contains(plan.RAGs, r) {
+		return string(r)
 	}
-	return string(r)
+	return r.Word()
+}
+
+// wordsOf are the words of each value, in order.
+func wordsOf[T any](values []T, word func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = word(v)
+	}
+	return out
 }
