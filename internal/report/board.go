@@ -233,9 +233,9 @@ func (g GlanceRow) MeasureWords() string {
 
 func headlines(r *Report) []Headline {
 	c := r.Summary.Counts
-	done := fmt.Sprintf("actions complete (%.0f%%)", c.PercentComplete())
+	done := "actions complete (" + words.Percent(c.PercentComplete()) + ")"
 	if c.Status[plan.Dropped] > 0 {
-		done = fmt.Sprintf("actions complete (%.0f%% of those not dropped)", c.PercentComplete())
+		done = "actions complete (" + words.Percent(c.PercentComplete()) + " of those not dropped)"
 	}
 	h := []Headline{{fmt.Sprintf("%d of %d", c.Status[plan.Complete], c.Actions), done}}
 	over := "actions overdue"

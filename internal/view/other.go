@@ -53,8 +53,8 @@ func countsOf(c query.Counts) countsJSON {
 }
 
 func (c countsJSON) words() string {
-	return fmt.Sprintf("%d actions: %d not started, %d in progress, %d complete, %d dropped; %d overdue; %.0f%% complete",
-		c.Actions, c.NotStarted, c.InProgress, c.Complete, c.Dropped, c.Overdue, c.PercentComplete)
+	return fmt.Sprintf("%d actions: %d not started, %d in progress, %d complete, %d dropped; %d overdue; %s complete",
+		c.Actions, c.NotStarted, c.InProgress, c.Complete, c.Dropped, c.Overdue, words.Percent(c.PercentComplete))
 }
 
 type planJSON struct {

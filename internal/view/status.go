@@ -8,6 +8,7 @@ import (
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/query"
 	"github.com/cpp-plans/cpp/internal/render"
+	"github.com/cpp-plans/cpp/internal/words"
 )
 
 // StatusRecord is one plan or section in JSON and CSV output; field names are stable.
@@ -93,7 +94,7 @@ func statusBlocks(recs []StatusRecord, column string) []render.Block {
 	var blocks []render.Block
 	for _, r := range recs {
 		row := []string{r.Title, strconv.Itoa(r.Actions), strconv.Itoa(r.Complete), strconv.Itoa(r.InProgress), strconv.Itoa(r.NotStarted),
-			strconv.Itoa(r.Red), strconv.Itoa(r.Amber), strconv.Itoa(r.Green), fmt.Sprintf("%.0f%%", r.PercentDone), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueInWindow)}
+			strconv.Itoa(r.Red), strconv.Itoa(r.Amber), strconv.Itoa(r.Green), words.Percent(r.PercentDone), strconv.Itoa(r.Overdue), strconv.Itoa(r.DueInWindow)}
 		if r.Section == nil {
 			blocks = append(blocks, render.Block{Heading: fmt.Sprintf("%s: %s", r.Plan, r.Title), Header: header,
 				Wide: []int{0}, Drop: statusDrop, MaxLines: 3, RAGColumn: -1})

@@ -6,6 +6,7 @@
 package words
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -76,4 +77,17 @@ func ContainsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Percent is a share of a whole, as a whole number of per cent: "37%". A share strictly between
+// none and all never reads as "0%" or "100%", so that "100% complete" always means every one.
+func Percent(p float64) string {
+	n := math.Round(p)
+	switch {
+	case p > 0 && n < 1:
+		n = 1
+	case p < 100 && n > 99:
+		n = 99
+	}
+	return strconv.FormatFloat(n, 'f', 0, 64) + "%"
 }

@@ -95,3 +95,11 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+func TestPercent(t *testing.T) {
+	for p, want := range map[float64]string{0: "0%", 0.2: "1%", 0.5: "1%", 1.4: "1%", 37.5: "38%", 99.4: "99%", 99.6: "99%", 100: "100%"} {
+		if got := Percent(p); got != want {
+			t.Errorf("Percent(%v) = %q, want %q", p, got, want)
+		}
+	}
+}
