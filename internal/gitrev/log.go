@@ -104,13 +104,16 @@ func parseLog(out []byte) ([]Commit, error) {
 	return commits, nil
 }
 
+// ShallowHint says how to fetch the history a shallow clone lacks.
+const ShallowHint = "fetch the full history: git fetch --unshallow (on GitHub Actions, actions/checkout with fetch-depth: 0)"
+
 // MergeBase is the best common ancestor of two commits, for `A...B`.
 func (r *Repo) MergeBase(a, b string) (string, error) {
 	out, err := run(context.Background(), r.Top, nil, "merge-base", a, b)
 	if err != nil {
 		hint := "the two revisions share no history"
 		if shallow, _ := run(context.Background(), r.Top, nil, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(shallow)) == "true" {
-			hint = "this is a shallow clone: fetch more history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+			hint = "this is a shallow clone: " + ShallowHint
 		}
 		return "", &Error{Msg: "no merge base between " + Commit{Hash: a}.Short() + " and " + Commit{Hash: b}.Short(), Hint: hint}
 	}

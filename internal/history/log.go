@@ -9,8 +9,8 @@ import (
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
-// ShallowHint says how to fetch the history a shallow clone lacks.
-const ShallowHint = "fetch the full history: git fetch --unshallow (on GitHub Actions, actions/checkout with fetch-depth: 0)"
+// ShallowHint says how to fetch the history a shallow clone lacks (gitrev.ShallowHint).
+const ShallowHint = gitrev.ShallowHint
 
 // At is the history of a repository's plans up to a revision, read through today's lead
 // registry (see Load). Its errors carry their exit codes.
