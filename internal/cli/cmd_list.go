@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cpp-plans/cpp/internal/exitcode"
+	"github.com/cpp-plans/cpp/internal/gitrev"
 	"github.com/cpp-plans/cpp/internal/history"
 	"github.com/cpp-plans/cpp/internal/plan"
 	"github.com/cpp-plans/cpp/internal/view"
@@ -59,7 +60,7 @@ func slipHistory(env *Env, paths []string, reg *plan.Registry) (*history.History
 		return nil, err
 	}
 	if at, cut := h.Truncated(); cut {
-		return nil, &exitcode.Error{Code: exitcode.Failure, Hint: history.ShallowHint,
+		return nil, &exitcode.Error{Code: exitcode.Failure, Hint: gitrev.ShallowHint,
 			Msg: fmt.Sprintf("cannot tell which deadlines have moved: this is a shallow clone, and history before %s is not fetched", at.Short())}
 	}
 	return h, nil

@@ -9,9 +9,6 @@ import (
 	"github.com/cpp-plans/cpp/internal/suggest"
 )
 
-// ShallowHint says how to fetch the history a shallow clone lacks (gitrev.ShallowHint).
-const ShallowHint = gitrev.ShallowHint
-
 // At is the history of a repository's plans up to a revision, read through today's lead
 // registry (see Load). Its errors carry their exit codes.
 func At(repo *gitrev.PlanRepo, rev string, today *plan.Registry) (*History, error) {
@@ -78,7 +75,7 @@ func (l *Log) Exit() error {
 // shallow clone.
 func ShallowNote(s *Slip) string {
 	return fmt.Sprintf("cpp: warning: this is a shallow clone: history before %s is not fetched, so the deadline's earlier moves are unknown\n  hint: %s\n",
-		s.Added.Short(), ShallowHint)
+		s.Added.Short(), gitrev.ShallowHint)
 }
 
 // noHistory says why no commit holds the action: not committed yet, or no such id.
